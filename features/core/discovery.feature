@@ -1,0 +1,21 @@
+@profile:core
+Feature: Discovery of the interop surface
+  A platform publishes one discovery document at a well-known URI (RFC 8615); from the base URL
+  alone the harness finds every other interop endpoint. Policy （九）, （七）.
+
+  @req:CORE-01
+  Scenario: The discovery document is published, valid and compatible
+    The platform MUST serve a discovery document at `/.well-known/opis` as `application/json`
+    that validates against `discovery.schema.json` and declares a compatible OPIS version.
+    When the harness fetches the discovery document
+    Then the answer is 200 with media type "application/json"
+    And the body validates against the schema "discovery.schema.json"
+    And the declared OPIS version is compatible with this suite
+
+  @req:CORE-02
+  Scenario: Every declared endpoint is on the platform's origin and answers
+    Every endpoint URL in the discovery document MUST be on the discovery document's origin or
+    in `trusted_origins`, and MUST answer without a 404, a 5xx or a transport failure.
+    Given the discovery document
+    Then every declared endpoint is on an allowed origin
+    And every declared endpoint answers without 404, 5xx or transport failure

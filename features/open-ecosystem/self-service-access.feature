@@ -1,0 +1,18 @@
+@profile:open-ecosystem
+Feature: Self-service access without manual approval
+  No unreasonable procedural hurdle (不合理的程序要求): a new third party obtains working
+  credentials by itself, through open standards. Policy （九）; RFC 8414, RFC 7591, RFC 6749 §4.4.
+
+  @req:OE-02
+  Scenario: A new third party registers itself and calls the API within the run
+    OAuth 2.0 Authorization Server Metadata (RFC 8414) is published; Dynamic Client Registration
+    (RFC 7591) gives a new third party working credentials with no manual approval; the client
+    gets a token with the client-credentials grant and calls the interop API.
+    Given the discovery document
+    When the harness fetches the OAuth authorization server metadata
+    Then the metadata names an issuer, a token endpoint and a registration endpoint
+    When the harness registers a new client named "hutong self-service probe"
+    Then the registration answers 201 with a client ID and a client secret
+    When the new client requests a token with the client-credentials grant
+    Then a bearer token is issued
+    And the new client can list "products" with that token

@@ -1,0 +1,52 @@
+//! The shared checks of the suite: what step definitions call to judge a platform's answers.
+//!
+//! Every check takes what the harness received over HTTP (never the reference platform's code
+//! or state) and returns `Ok` or a [`Finding`]: `fail` when the platform broke a requirement,
+//! `error` when the harness could not decide. Steps stay thin; the judgement lives here.
+#![forbid(unsafe_code)]
+
+pub mod corpus;
+pub mod differential;
+pub mod discovery;
+pub mod export;
+pub mod links;
+pub mod openapi;
+pub mod paging;
+pub mod problem;
+pub mod schema;
+
+pub use hutong_model::Finding;
+
+/// Turns a transport failure into an `error` finding: the harness could not obtain or bound an
+/// answer, so it cannot judge the requirement.
+pub fn transport(error: hutong_http::HttpError) -> Finding {
+    Finding::error(error.to_string())
+}
+
+/// Expects `status` from `response`, or fails saying what was seen.
+pub fn expect_status(response: &hutong_http::Response, expected: u16, what: &str) -> Result<(), Finding> {
+    if response.status == expected {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!(
+            "{what}: expected HTTP {expected}, got {}{}",
+            response.status,
+            body_hint(response)
+        )))
+    }
+}
+
+/// A short, sanitised excerpt of a response body for a message.
+pub fn body_hint(response: &hutong_http::Response) -> String {
+    if response.body.is_empty() {
+        return String::new();
+    }
+    let text = String::from_utf8_lossy(&response.body[..response.body.len().min(200)]).into_owned();
+    format!(" ({})", hutong_model::sanitize_line(&text, 160))
+}
+
+/// Parses a response body as JSON; a body that is not JSON is a `fail` of the operation that
+/// promised JSON.
+pub fn json_body(response: &hutong_http::Response, what: &str) -> Result<serde_json::Value, Finding> {
+    response.json_value().map_err(|e| Finding::fail(format!("{what}: the body is not valid JSON: {e}")))
+}

@@ -1,0 +1,95 @@
+//! Walking a paginated collection: `{"items": [...], "next": URL}` or RFC 8288 `Link: rel="next"`,
+//! bounded in pages and protected against cycles.
+
+use hutong_http::{HttpClient, Recorder};
+use hutong_model::Finding;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// Most pages followed in one collection.
+pub const MAX_PAGES: usize = 10_000;
+
+/// One page as received.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// HTTP status.
+    pub status: u16,
+    /// Parsed body (`Value::Null` when not JSON).
+    pub body: Value,
+}
+
+/// Extra request headers for a walk, e.g. another app's `User-Agent`.
+pub type ExtraHeaders<'a> = &'a [(&'a str, &'a str)];
+
+/// Follows a collection from `first` to its last page. Stops at a non-200 page (returned as the
+/// last page). A cycle or more than [`MAX_PAGES`] pages is a `fail` of the platform.
+pub async fn walk(
+    http: &HttpClient,
+    rec: &Recorder,
+    first: &str,
+    token: Option<&str>,
+    headers: ExtraHeaders<'_>,
+    label: &str,
+) -> Result<Vec<Page>, Finding> {
+    let mut pages = Vec::new();
+    let mut seen = HashSet::new();
+    let mut next = Some(first.to_string());
+    while let Some(url) = next.take() {
+        if !seen.insert(url.clone()) {
+            return Err(Finding::fail(format!("pagination loops: {} was linked as `next` twice", hutong_model::sanitize_line(&url, 200))));
+        }
+        if pages.len() >= MAX_PAGES {
+            return Err(Finding::fail(format!("the collection has more than {MAX_PAGES} pages")));
+        }
+        let mut request = http.get(&url).label(label);
+        if let Some(t) = token {
+            request = request.bearer(t);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send(rec).await.map_err(crate::transport)?;
+        let body = response.json_value().unwrap_or(Value::Null);
+        if response.status == 200 {
+            next = body
+                .get("next")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .or_else(|| response.header("link").and_then(next_from_link_header));
+            if let Some(n) = &next {
+                next = Some(response.url.join(n).map(|u| u.to_string()).map_err(|_| Finding::fail(format!("`next` is not a URL: {}", hutong_model::sanitize_line(n, 200))))?);
+            }
+        }
+        pages.push(Page { status: response.status, body });
+    }
+    Ok(pages)
+}
+
+/// The `rel="next"` target of an RFC 8288 `Link` header.
+pub fn next_from_link_header(value: &str) -> Option<String> {
+    value.split(',').find_map(|part| {
+        let (target, params) = part.split_once(';')?;
+        let target = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+        params
+            .split(';')
+            .any(|p| {
+                let p = p.trim().replace(' ', "");
+                p == "rel=\"next\"" || p == "rel=next"
+            })
+            .then(|| target.to_string())
+    })
+}
+
+/// The items of every page, in order.
+pub fn items(pages: &[Page]) -> Vec<Value> {
+    pages.iter().flat_map(|p| p.body.get("items").and_then(Value::as_array).cloned().unwrap_or_default()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn link_header() {
+        assert_eq!(super::next_from_link_header("<https://a/x?c=2>; rel=\"next\", <https://a/x>; rel=\"first\"").as_deref(), Some("https://a/x?c=2"));
+        assert_eq!(super::next_from_link_header("<https://a/x>; rel=\"prev\""), None);
+    }
+}

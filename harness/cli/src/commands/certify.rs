@@ -1,0 +1,215 @@
+//! `hutong certify`.
+
+use crate::runner::{self, CertifyRequest, RunResult};
+use crate::target::{ResolvedCredential, TargetFile};
+use crate::Exit;
+use anyhow::Context as _;
+use hutong_checks::corpus::{self, Corpus};
+use hutong_http::Limits;
+use hutong_model::exit_codes;
+use hutong_reference::{FaultSet, ReferenceConfig};
+use opis_spec::Profile;
+use std::collections::BTreeMap;
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use url::Url;
+
+/// Options of `certify`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CertifyArgs {
+    /// Base URL of the platform; omit it (and --target) to certify the built-in reference platform.
+    pub base_url: Option<String>,
+    /// Target file (TOML): base URL, credentials named by environment variable, options.
+    #[arg(long, value_name = "FILE")]
+    pub target: Option<PathBuf>,
+    /// Certify only this profile (repeatable); default: the profiles the platform claims.
+    #[arg(long = "profile", value_name = "P", value_parser = parse_profile)]
+    pub profiles: Vec<Profile>,
+    /// Run only scenarios matching this tag expression, e.g. `@req:AI-01 or @profile:core`.
+    #[arg(long, value_name = "EXPR")]
+    pub tags: Option<String>,
+    /// Write report.json, junit.xml and evidence into DIR (default: reports/runs/<time>).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Write no files.
+    #[arg(long, conflicts_with = "out")]
+    pub no_out: bool,
+    /// Inject a fault into the built-in reference platform (repeatable; no URL only).
+    #[arg(long = "reference-fault", value_name = "NAME")]
+    pub reference_faults: Vec<String>,
+    /// Accept invalid TLS certificates.
+    #[arg(long)]
+    pub insecure: bool,
+    /// Seed of randomised request orders (for reproducing a run).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Scenarios run at once.
+    #[arg(long, default_value_t = 16)]
+    pub concurrency: usize,
+    /// Print only the verdicts.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Parses a profile name.
+pub fn parse_profile(s: &str) -> Result<Profile, String> {
+    Profile::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Profile::ALL.iter().map(|p| p.name()).collect();
+        format!("unknown profile {s:?} (profiles: {})", names.join(", "))
+    })
+}
+
+fn load_corpus(target: Option<&TargetFile>) -> anyhow::Result<Corpus> {
+    let mut corpus = Corpus::embedded();
+    if let Some(t) = target {
+        if let Some(p) = t.corpus_path(&t.corpus.outside_domains) {
+            let text = std::fs::read_to_string(&p).with_context(|| format!("cannot read corpus {}", p.display()))?;
+            corpus.domains = corpus::parse_domains(&p.display().to_string(), &text)?;
+        }
+        if let Some(p) = t.corpus_path(&t.corpus.app_identities) {
+            let text = std::fs::read_to_string(&p).with_context(|| format!("cannot read corpus {}", p.display()))?;
+            corpus.apps = corpus::parse_apps(&p.display().to_string(), &text)?;
+        }
+    }
+    Ok(corpus)
+}
+
+/// A request with defaults for `base_url`.
+pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
+    CertifyRequest {
+        base_url,
+        credentials: BTreeMap::new(),
+        secrets: Vec::new(),
+        profiles: args.profiles.clone(),
+        tags: args.tags.clone(),
+        corpus: Corpus::embedded(),
+        limits: Limits::default(),
+        insecure: args.insecure,
+        user_agent: hutong_http::DEFAULT_USER_AGENT.to_string(),
+        deadline: Duration::from_secs(600),
+        concurrency: args.concurrency,
+        seed: args.seed,
+        configuration: serde_json::json!({}),
+        progress: None,
+    }
+}
+
+/// Certifies an in-process reference platform with `faults`; the platform is stopped afterwards.
+pub async fn certify_reference(
+    faults: FaultSet,
+    args: &CertifyArgs,
+    progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
+) -> anyhow::Result<RunResult> {
+    let secret_seed = format!("{:016x}", rand::random::<u64>());
+    let config = ReferenceConfig { faults: faults.clone(), ..ReferenceConfig::default() }.with_preissued_clients(&secret_seed);
+    let credentials: BTreeMap<String, ResolvedCredential> = config
+        .preissued
+        .iter()
+        .map(|c| (c.role.clone(), ResolvedCredential { client_id: c.client_id.clone(), client_secret: c.client_secret.clone() }))
+        .collect();
+    let running = hutong_reference::spawn(config, "127.0.0.1:0".parse().expect("address")).await.context("cannot start the reference platform")?;
+    let mut request = request_for(Url::parse(&running.base_url).expect("reference URL"), args);
+    request.credentials = credentials;
+    request.progress = progress;
+    request.configuration = serde_json::json!({
+        "target": "built-in reference platform",
+        "reference_faults": faults.names().collect::<Vec<_>>(),
+        "credentials": { "source": "pre-issued by the reference platform", "roles": ["third-party-a", "third-party-b", "affiliated"] },
+        "profiles": args.profiles,
+        "tags": args.tags,
+    });
+    let result = runner::certify(request).await;
+    running.stop().await;
+    Ok(result)
+}
+
+/// Runs `certify`.
+pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
+    let target = match &args.target {
+        Some(path) => Some(TargetFile::load(path).map_err(Exit::harness)?),
+        None => None,
+    };
+    let base = args.base_url.clone().or_else(|| target.as_ref().and_then(|t| t.base_url.clone()));
+    if base.is_none() && !args.reference_faults.is_empty() {
+        // fine: built-in reference with faults
+    } else if base.is_some() && !args.reference_faults.is_empty() {
+        return Err(Exit::harness("--reference-fault applies only to the built-in reference platform (give no URL)"));
+    }
+    let show_progress = !args.quiet && std::io::stderr().is_terminal();
+    let bar = show_progress.then(crate::output::progress_bar);
+    let progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>> = bar.clone().map(|b| {
+        Arc::new(move |done: usize, total: usize| {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }) as Arc<dyn Fn(usize, usize) + Send + Sync>
+    });
+    let result = match base {
+        None => {
+            let faults = FaultSet::from_names(&args.reference_faults).map_err(Exit::harness)?;
+            certify_reference(faults, &args, progress).await?
+        }
+        Some(base) => {
+            let base_url = Url::parse(&base).map_err(|e| Exit::harness(format!("invalid base URL {base:?}: {e}")))?;
+            if !matches!(base_url.scheme(), "http" | "https") {
+                return Err(Exit::harness(format!("base URL {base:?} is not http or https")));
+            }
+            let mut request = request_for(base_url, &args);
+            request.progress = progress;
+            if let Some(t) = &target {
+                let path = args.target.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                request.credentials = t.resolve_credentials(&path).map_err(Exit::harness)?;
+                request.secrets = t.secret_values();
+                request.corpus = load_corpus(Some(t)).map_err(Exit::from)?;
+                request.insecure |= t.options.insecure.unwrap_or(false);
+                if let Some(ua) = &t.options.user_agent {
+                    request.user_agent = ua.clone();
+                }
+                if let Some(s) = t.options.request_timeout_secs {
+                    request.limits.request_timeout = Duration::from_secs(s.max(1));
+                }
+                if let Some(s) = t.options.run_deadline_secs {
+                    request.deadline = Duration::from_secs(s.max(1));
+                }
+            }
+            request.configuration = serde_json::json!({
+                "target_file": args.target.as_ref().map(|p| p.display().to_string()),
+                "credentials": target.as_ref().map(|t| t.credentials.iter().map(|(role, c)| (role.clone(), serde_json::json!({
+                    "client_id_env": c.client_id_env, "client_secret_env": c.client_secret_env,
+                }))).collect::<BTreeMap<_, _>>()),
+                "profiles": args.profiles,
+                "tags": args.tags,
+                "insecure": request.insecure,
+                "user_agent": request.user_agent,
+                "request_timeout_secs": request.limits.request_timeout.as_secs(),
+                "run_deadline_secs": request.deadline.as_secs(),
+            });
+            runner::certify(request).await
+        }
+    };
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    finish(result, &args)
+}
+
+fn finish(mut result: RunResult, args: &CertifyArgs) -> Result<i32, Exit> {
+    if !args.quiet {
+        crate::output::print_report(&result.report);
+    } else {
+        crate::output::print_verdicts(&result.report);
+    }
+    if !args.no_out {
+        let dir = args.out.clone().unwrap_or_else(crate::default_out_dir);
+        hutong_report::write_outputs(&dir, &mut result.report, &result.evidence)
+            .map_err(|e| Exit::harness(format!("the run finished but its report could not be written: {e}")))?;
+        if !args.quiet {
+            println!("report: {}", dir.join("report.json").display());
+        }
+    }
+    if let Some(reason) = result.fatal {
+        return Err(Exit { code: exit_codes::HARNESS_ERROR, message: Some(reason) });
+    }
+    Ok(result.report.exit_code())
+}

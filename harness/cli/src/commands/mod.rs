@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod certify;
+pub mod requirements;
+pub mod selftest;
+pub mod serve;

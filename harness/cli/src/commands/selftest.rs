@@ -1,0 +1,170 @@
+//! `hutong selftest`: the mutation matrix. The reference platform passes every requirement, and
+//! each fault of the catalog makes exactly its declared requirements fail, nothing else.
+
+use crate::commands::certify::{certify_reference, CertifyArgs};
+use crate::Exit;
+use hutong_model::{exit_codes, Outcome, Report};
+use hutong_reference::{catalog, FaultSet};
+use opis_spec::{Level, Registry};
+use std::collections::BTreeSet;
+
+/// Options of `selftest`.
+#[derive(Debug, clap::Args)]
+pub struct SelftestArgs {
+    /// List the fault catalog and exit.
+    #[arg(long)]
+    pub list: bool,
+    /// Only faults whose name contains this text (the baseline always runs).
+    #[arg(long)]
+    pub only: Option<String>,
+    /// Certifications run at once.
+    #[arg(long, default_value_t = 4)]
+    pub jobs: usize,
+}
+
+/// What one certification of the matrix showed.
+struct Row {
+    fault: Option<String>,
+    declared: BTreeSet<String>,
+    report: Report,
+}
+
+impl Row {
+    fn failing(&self) -> BTreeSet<String> {
+        self.report.requirements.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id.clone()).collect()
+    }
+
+    /// Requirements that did not come out as expected: declared ones must fail, others pass
+    /// (or be not applicable for a reason the registry states).
+    fn deviations(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for r in &self.report.requirements {
+            let expected_fail = self.declared.contains(&r.id);
+            let ok = if expected_fail {
+                r.outcome == Outcome::Fail
+            } else {
+                r.outcome == Outcome::Pass || (r.outcome == Outcome::NotApplicable && r.message.starts_with("not tested"))
+            };
+            if !ok {
+                out.push(format!(
+                    "{} expected {}, got {}: {}",
+                    r.id,
+                    if expected_fail { "fail" } else { "pass" },
+                    r.outcome,
+                    hutong_model::sanitize_line(&r.message, 240)
+                ));
+            }
+        }
+        for id in &self.declared {
+            if self.report.requirement(id).is_none() {
+                out.push(format!("{id} is declared by the fault but was not in the report"));
+            }
+        }
+        out
+    }
+}
+
+/// Runs the matrix.
+pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
+    let faults = catalog().map_err(Exit::harness)?;
+    let registry = Registry::embedded();
+    for f in &faults {
+        for id in &f.breaks {
+            if registry.get(id).is_none() {
+                return Err(Exit::harness(format!("fault {} declares unknown requirement {id}", f.name)));
+            }
+        }
+    }
+    if args.list {
+        for f in &faults {
+            println!("{:<34} breaks {:<20} {}", f.name, f.breaks.join(","), f.description);
+        }
+        return Ok(exit_codes::CONFORMANT);
+    }
+    let selected: Vec<_> = faults.iter().filter(|f| args.only.as_deref().is_none_or(|o| f.name.contains(o))).collect();
+    let certify_args = CertifyArgs {
+        base_url: None,
+        target: None,
+        profiles: Vec::new(),
+        tags: None,
+        out: None,
+        no_out: true,
+        reference_faults: Vec::new(),
+        insecure: false,
+        seed: None,
+        concurrency: 16,
+        quiet: true,
+    };
+    let mut jobs: Vec<(Option<String>, BTreeSet<String>)> = vec![(None, BTreeSet::new())];
+    jobs.extend(selected.iter().map(|f| (Some(f.name.clone()), f.breaks.iter().cloned().collect())));
+    let mut rows = Vec::new();
+    for chunk in jobs.chunks(args.jobs.max(1)) {
+        let runs = chunk.iter().map(|(fault, declared)| {
+            let certify_args = &certify_args;
+            async move {
+                let set = match fault {
+                    Some(name) => FaultSet::from_names(&[name]).map_err(Exit::harness)?,
+                    None => FaultSet::none(),
+                };
+                let result = certify_reference(set, certify_args, None).await?;
+                if let Some(reason) = result.fatal {
+                    return Err(Exit::harness(format!("{}: {reason}", fault.as_deref().unwrap_or("baseline"))));
+                }
+                Ok::<_, Exit>(Row { fault: fault.clone(), declared: declared.clone(), report: result.report })
+            }
+        });
+        for row in futures::future::join_all(runs).await {
+            rows.push(row?);
+        }
+    }
+    let mut escaped = 0usize;
+    let mut caught = 0usize;
+    for row in &rows {
+        let deviations = row.deviations();
+        let name = row.fault.as_deref().unwrap_or("(none: baseline)");
+        if deviations.is_empty() {
+            if row.fault.is_some() {
+                caught += 1;
+            }
+            println!("ok      {name:<34} fails {}", fmt_set(&row.failing()));
+        } else {
+            if row.fault.is_some() {
+                escaped += 1;
+            }
+            println!("ESCAPED {name:<34} fails {}", fmt_set(&row.failing()));
+            for d in deviations {
+                println!("          {d}");
+            }
+        }
+    }
+    let baseline_ok = rows.first().is_some_and(|r| r.deviations().is_empty());
+    let with_fault: BTreeSet<&str> = faults.iter().flat_map(|f| f.breaks.iter().map(String::as_str)).collect();
+    let testable: Vec<_> = registry.all().iter().filter(|r| r.not_tested_reason.is_none()).collect();
+    let without: Vec<&str> = testable.iter().filter(|r| !with_fault.contains(r.id.as_str())).map(|r| r.id.as_str()).collect();
+    println!(
+        "faults: {}, caught: {caught}, escaped: {escaped}; requirements: {}, with a fault: {}",
+        selected.len(),
+        testable.len(),
+        testable.len() - without.len()
+    );
+    if !without.is_empty() {
+        println!("requirements without a fault: {}", without.join(", "));
+    }
+    let musts_untested: Vec<&str> = registry.all().iter().filter(|r| r.level == Level::Must && r.not_tested_reason.is_some()).map(|r| r.id.as_str()).collect();
+    if !musts_untested.is_empty() {
+        println!("MUSTs not tested black-box (see not_tested_reason): {}", musts_untested.join(", "));
+    }
+    let full_catalog = args.only.is_none();
+    if !baseline_ok || escaped > 0 || (full_catalog && !without.is_empty()) {
+        return Ok(exit_codes::NOT_CONFORMANT);
+    }
+    Ok(exit_codes::CONFORMANT)
+}
+
+fn fmt_set(set: &BTreeSet<String>) -> String {
+    if set.is_empty() {
+        "nothing".to_string()
+    } else {
+        set.iter().cloned().collect::<Vec<_>>().join(", ")
+    }
+}

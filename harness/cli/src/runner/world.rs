@@ -1,0 +1,216 @@
+//! The per-scenario world, the per-run context it reads, and the helpers steps use to raise
+//! findings and to authenticate.
+
+use crate::target::ResolvedCredential;
+use cucumber::World;
+use hutong_checks::corpus::Corpus;
+use hutong_checks::discovery::Discovery;
+use hutong_http::{HttpClient, HttpError, RequestBuilder, Recorder, Response};
+use hutong_model::Finding;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::Arc;
+use std::time::Instant;
+use url::Url;
+
+/// What every scenario of one run shares.
+pub struct RunContext {
+    /// Base URL of the platform.
+    pub base_url: Url,
+    /// The bounded, recording HTTP client.
+    pub http: HttpClient,
+    /// The discovery document, read before the scenarios.
+    pub discovery: Discovery,
+    /// Pre-issued clients by role.
+    pub credentials: BTreeMap<String, ResolvedCredential>,
+    /// Access tokens obtained so far, by role (one registration per role and run).
+    pub tokens: tokio::sync::Mutex<HashMap<String, Result<String, Finding>>>,
+    /// Corpora of the differential checks.
+    pub corpus: Corpus,
+    /// Seed of every randomised order in this run (written in the report).
+    pub seed: u64,
+}
+
+impl fmt::Debug for RunContext {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RunContext").field("base_url", &self.base_url.as_str()).finish_non_exhaustive()
+    }
+}
+
+/// Stops the scenario with a finding. The runner reads it back from the panic payload.
+pub fn raise(finding: Finding) -> ! {
+    std::panic::panic_any(finding)
+}
+
+/// `Result` helpers for steps: a `Finding` is raised, a transport error becomes an `error`.
+pub trait OrRaise<T> {
+    /// The value, or the scenario stops with the finding.
+    fn or_raise(self) -> T;
+}
+
+impl<T> OrRaise<T> for Result<T, Finding> {
+    fn or_raise(self) -> T {
+        self.unwrap_or_else(|f| raise(f))
+    }
+}
+
+impl<T> OrRaise<T> for Result<T, HttpError> {
+    fn or_raise(self) -> T {
+        self.unwrap_or_else(|e| raise(hutong_checks::transport(e)))
+    }
+}
+
+/// The state of one scenario.
+#[derive(Debug, Default, World)]
+pub struct PlatformWorld {
+    /// The run's shared context (set by the before hook).
+    pub ctx: Option<Arc<RunContext>>,
+    /// Evidence of this scenario.
+    pub rec: Recorder,
+    /// When the scenario started.
+    pub started: Option<Instant>,
+    /// Bearer token of the client the scenario acts as.
+    pub token: Option<String>,
+    /// The last answer received.
+    pub last: Option<Response>,
+    /// Named values steps pass to later steps of the same scenario.
+    pub scratch: HashMap<&'static str, Value>,
+}
+
+impl PlatformWorld {
+    /// The run context.
+    pub fn ctx(&self) -> Arc<RunContext> {
+        self.ctx.clone().expect("the before hook sets the run context")
+    }
+
+    /// The discovery document.
+    pub fn discovery(&self) -> Discovery {
+        self.ctx().discovery.clone()
+    }
+
+    /// The URL of discovery endpoint `name`, or a `fail`.
+    pub fn endpoint(&self, name: &str) -> Url {
+        self.ctx().discovery.endpoint(name).or_raise()
+    }
+
+    /// A request with the scenario's bearer token, if it has one.
+    pub fn request(&self, method: http::Method, url: &str) -> RequestBuilder {
+        let builder = self.ctx().http.request(method, url);
+        match &self.token {
+            Some(t) => builder.bearer(t),
+            None => builder,
+        }
+    }
+
+    /// Sends `builder`, records the answer as `last` and returns it.
+    pub async fn send(&mut self, builder: RequestBuilder) -> Response {
+        let response = builder.send(&self.rec).await.or_raise();
+        self.last = Some(response.clone());
+        response
+    }
+
+    /// The last answer, or a harness `error` when no step fetched one.
+    pub fn last(&self) -> &Response {
+        self.last.as_ref().unwrap_or_else(|| raise(Finding::error("no answer to check: an earlier step fetched nothing")))
+    }
+
+    /// A value a previous step stored.
+    pub fn scratch(&self, key: &'static str) -> &Value {
+        self.scratch.get(key).unwrap_or_else(|| raise(Finding::error(format!("no `{key}`: an earlier step did not run"))))
+    }
+
+    /// Authenticates as `role` if the harness can; returns whether it could. For checks that
+    /// work better with credentials but are not about them.
+    pub async fn try_authenticate(&mut self, role: &str) -> bool {
+        let ctx = self.ctx();
+        let mut tokens = ctx.tokens.lock().await;
+        if !tokens.contains_key(role) {
+            let obtained = obtain_token(&ctx, role, &self.rec).await;
+            tokens.insert(role.to_string(), obtained);
+        }
+        self.token = tokens.get(role).and_then(|t| t.as_ref().ok()).cloned();
+        self.token.is_some()
+    }
+
+    /// Authenticates the scenario as `role`, reusing the run's token for that role.
+    ///
+    /// Pre-issued credentials from the target file win; otherwise the harness registers itself
+    /// (RFC 7591). Failing to obtain a token is an `error` here: whether self-service access
+    /// works is judged by its own requirement, not by every scenario that needs a token.
+    pub async fn authenticate(&mut self, role: &str) {
+        let ctx = self.ctx();
+        let mut tokens = ctx.tokens.lock().await;
+        if !tokens.contains_key(role) {
+            let obtained = obtain_token(&ctx, role, &self.rec).await;
+            tokens.insert(role.to_string(), obtained);
+        }
+        match tokens.get(role).cloned().expect("just inserted") {
+            Ok(token) => self.token = Some(token),
+            Err(f) => raise(Finding::error(format!("cannot act as {role}: {}", f.message))),
+        }
+    }
+}
+
+/// The OAuth metadata of the platform (RFC 8414).
+pub async fn oauth_metadata(ctx: &RunContext, rec: &Recorder) -> Result<Value, Finding> {
+    let url = ctx.discovery.endpoint("oauth_authorization_server")?;
+    let response = ctx.http.get(url.as_str()).label("oauth metadata").send(rec).await.map_err(hutong_checks::transport)?;
+    hutong_checks::expect_status(&response, 200, "OAuth authorization server metadata")?;
+    hutong_checks::json_body(&response, "OAuth authorization server metadata")
+}
+
+/// Registers a client (RFC 7591 §3.1) and returns `(client_id, client_secret)`.
+pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value, name: &str) -> Result<(String, String), Finding> {
+    let endpoint = metadata
+        .get("registration_endpoint")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Finding::fail("the OAuth metadata names no registration_endpoint (RFC 8414 §2, RFC 7591 §3)"))?;
+    let body = serde_json::json!({
+        "client_name": name,
+        "grant_types": ["client_credentials"],
+        "token_endpoint_auth_method": "client_secret_basic",
+    });
+    let response = ctx.http.post(endpoint).json(&body).label(format!("register {name}")).send(rec).await.map_err(hutong_checks::transport)?;
+    hutong_checks::expect_status(&response, 201, "dynamic client registration (RFC 7591 §3.2.1)")?;
+    let info = hutong_checks::json_body(&response, "client information response")?;
+    let id = info.get("client_id").and_then(Value::as_str).ok_or_else(|| Finding::fail("the registration answer has no client_id (RFC 7591 §3.2.1)"))?;
+    let secret = info.get("client_secret").and_then(Value::as_str).ok_or_else(|| Finding::fail("the registration answer has no client_secret"))?;
+    ctx.http.redactor().insert_secret(secret);
+    Ok((id.to_string(), secret.to_string()))
+}
+
+/// Requests a token with the client-credentials grant (RFC 6749 §4.4).
+pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, id: &str, secret: &str) -> Result<String, Finding> {
+    let endpoint = metadata
+        .get("token_endpoint")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Finding::fail("the OAuth metadata names no token_endpoint (RFC 8414 §2)"))?;
+    let response = ctx
+        .http
+        .post(endpoint)
+        .basic_auth(id, secret)
+        .form(&[("grant_type", "client_credentials")])
+        .label("token request")
+        .send(rec)
+        .await
+        .map_err(hutong_checks::transport)?;
+    hutong_checks::expect_status(&response, 200, "token request (RFC 6749 §5.1)")?;
+    let body = hutong_checks::json_body(&response, "token response")?;
+    let token = body.get("access_token").and_then(Value::as_str).ok_or_else(|| Finding::fail("the token response has no access_token (RFC 6749 §5.1)"))?;
+    let kind = body.get("token_type").and_then(Value::as_str).unwrap_or_default();
+    if !kind.eq_ignore_ascii_case("bearer") {
+        return Err(Finding::fail(format!("token_type is {kind:?}, not Bearer (RFC 6750 §4)")));
+    }
+    ctx.http.redactor().insert_secret(token);
+    Ok(token.to_string())
+}
+
+async fn obtain_token(ctx: &RunContext, role: &str, rec: &Recorder) -> Result<String, Finding> {
+    let metadata = oauth_metadata(ctx, rec).await?;
+    let (id, secret) = match ctx.credentials.get(role) {
+        Some(c) => (c.client_id.clone(), c.client_secret.clone()),
+        None => register_client(ctx, rec, &metadata, &format!("hutong conformance harness ({role})")).await?,
+    };
+    request_token(ctx, rec, &metadata, &id, &secret).await
+}

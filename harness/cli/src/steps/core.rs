@@ -1,0 +1,46 @@
+//! Steps of `features/core/`: discovery.
+
+use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use cucumber::{then, when};
+use hutong_checks::discovery::{check_version_compatible, WELL_KNOWN_PATH};
+use hutong_model::Finding;
+use serde_json::Value;
+
+#[when("the harness fetches the discovery document")]
+async fn fetch_discovery(w: &mut PlatformWorld) {
+    let url = w.ctx().base_url.join(WELL_KNOWN_PATH).expect("a base URL joins a path");
+    let request = w.ctx().http.get(url.as_str()).label("discovery");
+    w.send(request).await;
+}
+
+#[then("the declared OPIS version is compatible with this suite")]
+fn version_compatible(w: &mut PlatformWorld) {
+    let body = hutong_checks::json_body(w.last(), "the discovery document").or_raise();
+    let version = body.get("opis_version").and_then(Value::as_str).unwrap_or_default();
+    check_version_compatible(version).or_raise();
+}
+
+#[then("every declared endpoint is on an allowed origin")]
+fn endpoints_on_allowed_origin(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    ctx.discovery.check_endpoint_origins(&ctx.base_url).or_raise();
+}
+
+#[then("every declared endpoint answers without 404, 5xx or transport failure")]
+async fn endpoints_answer(w: &mut PlatformWorld) {
+    // With a token when the harness can get one, so that an authorisation check in front of the
+    // routing cannot hide a missing endpoint.
+    w.try_authenticate("third-party-a").await;
+    let ctx = w.ctx();
+    let mut broken = Vec::new();
+    for (name, url) in &ctx.discovery.endpoints {
+        match w.request(http::Method::GET, url).label(format!("endpoint {name}")).send(&w.rec).await {
+            Ok(r) if r.status == 404 || r.status >= 500 => broken.push(format!("`{name}` answers HTTP {}", r.status)),
+            Ok(_) => {}
+            Err(e) => broken.push(format!("`{name}`: {e}")),
+        }
+    }
+    if !broken.is_empty() {
+        raise(Finding::fail(format!("declared endpoints do not answer: {}", broken.join("; "))));
+    }
+}

@@ -1,0 +1,132 @@
+//! Steps of `features/open-ecosystem/`.
+
+use crate::runner::world::{self, raise, OrRaise, PlatformWorld};
+use cucumber::{then, when};
+use hutong_model::Finding;
+use serde_json::Value;
+
+// --- OE-01: published API description -------------------------------------------------------
+
+#[when("the harness fetches the OpenAPI document linked from discovery")]
+async fn fetch_openapi(w: &mut PlatformWorld) {
+    let url = w.endpoint("openapi");
+    let request = w.ctx().http.get(url.as_str()).label("openapi");
+    let response = w.send(request).await;
+    hutong_checks::expect_status(&response, 200, "the OpenAPI document").or_raise();
+}
+
+#[then("it is a valid OpenAPI 3.x document")]
+fn valid_openapi(w: &mut PlatformWorld) {
+    let doc = hutong_checks::json_body(w.last(), "the OpenAPI document").or_raise();
+    hutong_checks::openapi::check_document(&doc).or_raise();
+    w.scratch.insert("openapi", doc);
+}
+
+#[then("it describes every interop endpoint declared in discovery")]
+fn describes_endpoints(w: &mut PlatformWorld) {
+    let doc = w.scratch("openapi").clone();
+    let discovery = w.discovery();
+    let missing: Vec<String> = discovery
+        .endpoints
+        .iter()
+        .filter(|(name, _)| !hutong_checks::openapi::NOT_OPERATIONS.contains(&name.as_str()))
+        .filter(|(_, url)| !hutong_checks::openapi::describes_url(&doc, url))
+        .map(|(name, url)| format!("`{name}` ({})", hutong_model::sanitize_line(url, 120)))
+        .collect();
+    if !missing.is_empty() {
+        raise(Finding::fail(format!("the OpenAPI document does not describe declared endpoints: {}", missing.join(", "))));
+    }
+}
+
+// --- OE-02: self-service access -------------------------------------------------------------
+
+#[when("the harness fetches the OAuth authorization server metadata")]
+async fn fetch_metadata(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    let metadata = world::oauth_metadata(&ctx, &w.rec).await.or_raise();
+    w.scratch.insert("oauth_metadata", metadata);
+}
+
+#[then("the metadata names an issuer, a token endpoint and a registration endpoint")]
+fn metadata_complete(w: &mut PlatformWorld) {
+    let metadata = w.scratch("oauth_metadata");
+    let missing: Vec<&str> = ["issuer", "token_endpoint", "registration_endpoint"]
+        .into_iter()
+        .filter(|k| !metadata.get(*k).is_some_and(Value::is_string))
+        .collect();
+    if !missing.is_empty() {
+        raise(Finding::fail(format!("the OAuth metadata lacks {} (RFC 8414 §2)", missing.join(", "))));
+    }
+}
+
+#[when(expr = "the harness registers a new client named {string}")]
+async fn register(w: &mut PlatformWorld, name: String) {
+    let ctx = w.ctx();
+    let metadata = w.scratch("oauth_metadata").clone();
+    let (id, secret) = world::register_client(&ctx, &w.rec, &metadata, &name).await.or_raise();
+    w.scratch.insert("new_client", serde_json::json!([id, secret]));
+}
+
+#[then("the registration answers 201 with a client ID and a client secret")]
+fn registered(w: &mut PlatformWorld) {
+    // `register_client` already required 201, client_id and client_secret.
+    let _ = w.scratch("new_client");
+}
+
+#[when("the new client requests a token with the client-credentials grant")]
+async fn new_client_token(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    let metadata = w.scratch("oauth_metadata").clone();
+    let client = w.scratch("new_client").clone();
+    let (id, secret) = (client[0].as_str().unwrap_or_default(), client[1].as_str().unwrap_or_default());
+    let token = world::request_token(&ctx, &w.rec, &metadata, id, secret).await.or_raise();
+    w.token = Some(token);
+}
+
+#[then("a bearer token is issued")]
+fn token_issued(w: &mut PlatformWorld) {
+    if w.token.is_none() {
+        raise(Finding::fail("no access token was issued"));
+    }
+}
+
+#[then(expr = "the new client can list {string} with that token")]
+async fn can_list(w: &mut PlatformWorld, endpoint: String) {
+    let url = w.endpoint(&endpoint);
+    let request = w.request(http::Method::GET, url.as_str()).label("new client");
+    let response = w.send(request).await;
+    hutong_checks::expect_status(&response, 200, &format!("listing {endpoint} with the new client's token")).or_raise();
+}
+
+// --- OE-03: problem details -----------------------------------------------------------------
+
+#[when(expr = "the client fetches a {string} item that does not exist")]
+async fn fetch_missing(w: &mut PlatformWorld, endpoint: String) {
+    let url = w.endpoint(&endpoint);
+    let missing = format!("{}/hutong-no-such-item-{:016x}", url.as_str().trim_end_matches('/'), w.ctx().seed);
+    let request = w.request(http::Method::GET, &missing);
+    w.send(request).await;
+}
+
+#[when(expr = "the client lists {string} with an invalid page size")]
+async fn invalid_page_size(w: &mut PlatformWorld, endpoint: String) {
+    let url = w.endpoint(&endpoint);
+    let request = w.request(http::Method::GET, url.as_str()).query(&[("limit", "-1")]);
+    w.send(request).await;
+}
+
+#[when(expr = "an unauthenticated request lists {string}")]
+async fn unauthenticated(w: &mut PlatformWorld, endpoint: String) {
+    let url = w.endpoint(&endpoint);
+    let request = w.ctx().http.get(url.as_str()).label("unauthenticated");
+    w.send(request).await;
+}
+
+#[then(expr = "the answer is problem details with status {int}")]
+fn problem_with_status(w: &mut PlatformWorld, status: u16) {
+    let response = w.last();
+    if response.status != status {
+        raise(Finding::fail(format!("expected HTTP {status}, got {}{}", response.status, hutong_checks::body_hint(response))));
+    }
+    hutong_checks::problem::check_problem_details(response).or_raise();
+}

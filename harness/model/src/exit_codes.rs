@@ -1,0 +1,13 @@
+//! Exit codes of the `hutong` command. Every error maps to one of these in one place, the CLI.
+
+/// The target is conformant to every selected profile (or the command succeeded).
+pub const CONFORMANT: i32 = 0;
+
+/// The target is not conformant: a selected profile has a failed MUST requirement or is not
+/// claimed (`certify`); a fault escaped or a requirement has no fault (`selftest`); a migration
+/// or a report did not verify (`migrate-check`, `verify`).
+pub const NOT_CONFORMANT: i32 = 1;
+
+/// Usage, configuration or harness error: bad arguments or target file, unreachable target,
+/// invalid discovery document, or a verdict the harness could not decide (inconclusive).
+pub const HARNESS_ERROR: i32 = 2;

@@ -1,0 +1,29 @@
+//! The harness's vocabulary: outcomes, findings, verdicts, the canonical report and exit codes.
+//!
+//! This crate does no I/O. Everything a run produces is expressed in these types, and every
+//! report format is derived from [`Report`].
+#![forbid(unsafe_code)]
+
+pub mod exit_codes;
+mod outcome;
+mod report;
+
+pub use outcome::{Finding, FindingKind, Outcome, ProfileVerdict};
+pub use report::{
+    EvidenceRef, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo,
+    Totals, REPORT_FORMAT_VERSION,
+};
+
+/// Text echoed from the target made safe for a terminal or a one-line message: control
+/// characters (ANSI escapes included) are replaced and the length is capped.
+pub fn sanitize_line(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i >= max_chars {
+            out.push('…');
+            break;
+        }
+        out.push(if c.is_control() { '\u{FFFD}' } else { c });
+    }
+    out
+}

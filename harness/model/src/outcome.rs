@@ -1,0 +1,150 @@
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The outcome of a requirement or of a scenario.
+///
+/// Outcomes only rise when combined: `NotApplicable < Pass < Error < Fail`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Not applicable: the profile is not claimed, an optional capability is not declared, or the
+    /// requirement cannot be tested black-box.
+    NotApplicable,
+    /// The platform met the requirement.
+    Pass,
+    /// The harness could not decide (transport failure, timeout, unbounded or unparseable answer).
+    Error,
+    /// The platform broke the requirement.
+    Fail,
+}
+
+impl Outcome {
+    /// The outcome's name as written in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::NotApplicable => "not_applicable",
+            Outcome::Pass => "pass",
+            Outcome::Error => "error",
+            Outcome::Fail => "fail",
+        }
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of finding stopped a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// The platform broke a requirement.
+    Fail,
+    /// The harness could not decide.
+    Error,
+    /// The scenario does not apply to this platform.
+    NotApplicable,
+}
+
+/// Why a scenario did not pass: raised by a step (as a panic payload) and read by the runner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Fail, error or not applicable.
+    pub kind: FindingKind,
+    /// What was expected and what was seen.
+    pub message: String,
+    /// The requirements this finding is about, when narrower than the scenario's tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requirements: Vec<String>,
+}
+
+impl Finding {
+    /// The platform broke the requirement.
+    pub fn fail(message: impl Into<String>) -> Self {
+        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new() }
+    }
+
+    /// The harness could not decide.
+    pub fn error(message: impl Into<String>) -> Self {
+        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new() }
+    }
+
+    /// The scenario does not apply.
+    pub fn not_applicable(message: impl Into<String>) -> Self {
+        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new() }
+    }
+
+    /// Narrows the finding to one requirement of a scenario that verifies several.
+    pub fn about(mut self, requirement: impl Into<String>) -> Self {
+        self.requirements.push(requirement.into());
+        self
+    }
+
+    /// Prefixes the message with context.
+    pub fn context(mut self, context: impl fmt::Display) -> Self {
+        self.message = format!("{context}: {}", self.message);
+        self
+    }
+
+    /// The outcome this finding gives.
+    pub fn outcome(&self) -> Outcome {
+        match self.kind {
+            FindingKind::Fail => Outcome::Fail,
+            FindingKind::Error => Outcome::Error,
+            FindingKind::NotApplicable => Outcome::NotApplicable,
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.outcome(), self.message)
+    }
+}
+
+/// The verdict on one profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileVerdict {
+    /// Claimed, and every MUST passed (or is not applicable for a stated reason).
+    Conformant,
+    /// Claimed, and some MUST failed.
+    NotConformant,
+    /// Claimed, no MUST failed, but some MUST errored: the harness could not decide.
+    Inconclusive,
+    /// Selected but not claimed in the discovery document.
+    NotClaimed,
+}
+
+impl ProfileVerdict {
+    /// The verdict's name as written in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProfileVerdict::Conformant => "conformant",
+            ProfileVerdict::NotConformant => "not_conformant",
+            ProfileVerdict::Inconclusive => "inconclusive",
+            ProfileVerdict::NotClaimed => "not_claimed",
+        }
+    }
+}
+
+impl fmt::Display for ProfileVerdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_only_rise() {
+        let combined = [Outcome::Pass, Outcome::NotApplicable, Outcome::Error].into_iter().max();
+        assert_eq!(combined, Some(Outcome::Error));
+        assert!(Outcome::Fail > Outcome::Error);
+        assert!(Outcome::Pass > Outcome::NotApplicable);
+    }
+}

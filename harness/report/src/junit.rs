@@ -1,0 +1,71 @@
+//! JUnit XML: a test suite per profile, a test case per requirement.
+
+use hutong_model::{Outcome, Report};
+use std::fmt::Write as _;
+
+/// Escapes text for XML, dropping characters XML 1.0 cannot carry.
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The report as JUnit XML. `fail` is a `<failure>`, `error` an `<error>`, `not_applicable` a
+/// `<skipped>` with its reason.
+pub fn junit_xml(report: &Report) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let t = report.totals;
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"hutong certify\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
+        t.requirements, t.fail, t.error, t.not_applicable
+    );
+    for profile in &report.profiles {
+        let reqs: Vec<_> = report.requirements.iter().filter(|r| r.profile == profile.profile).collect();
+        let pt = profile.totals;
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
+            profile.profile, pt.requirements, pt.fail, pt.error, pt.not_applicable
+        );
+        let _ = writeln!(out, "    <properties><property name=\"verdict\" value=\"{}\"/></properties>", profile.verdict);
+        for r in reqs {
+            let seconds: f64 = r.scenarios.iter().map(|s| s.duration_ms as f64 / 1000.0).sum();
+            let _ = write!(
+                out,
+                "    <testcase classname=\"{}\" name=\"{} [{}] {}\" time=\"{seconds:.3}\"",
+                profile.profile,
+                r.id,
+                r.level,
+                xml_escape(&r.title_en)
+            );
+            let message = xml_escape(&r.message);
+            match r.outcome {
+                Outcome::Pass => out.push_str("/>\n"),
+                Outcome::Fail => {
+                    let _ = writeln!(out, ">\n      <failure message=\"{message}\" type=\"fail\">{message}</failure>\n    </testcase>");
+                }
+                Outcome::Error => {
+                    let _ = writeln!(out, ">\n      <error message=\"{message}\" type=\"error\">{message}</error>\n    </testcase>");
+                }
+                Outcome::NotApplicable => {
+                    let _ = writeln!(out, ">\n      <skipped message=\"{message}\"/>\n    </testcase>");
+                }
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}

@@ -1,0 +1,67 @@
+//! Report writers. `report.json` is canonical; every other format is derived from [`Report`].
+#![forbid(unsafe_code)]
+
+mod junit;
+
+use hutong_model::{EvidenceRef, Report};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use junit::junit_xml;
+
+/// A report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// A file could not be created or written.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A document could not be serialised.
+    #[error("cannot serialise {what}: {source}")]
+    Serialise {
+        /// The document.
+        what: String,
+        /// The cause.
+        source: serde_json::Error,
+    },
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|source| WriteError::Io { path: parent.to_path_buf(), source })?;
+    }
+    std::fs::write(path, bytes).map_err(|source| WriteError::Io { path: path.to_path_buf(), source })
+}
+
+fn to_json<T: Serialize>(value: &T, what: &str) -> Result<Vec<u8>, WriteError> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| WriteError::Serialise { what: what.to_string(), source })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Writes the evidence files, records their digests in `report.evidence`, then writes
+/// `report.json` and `junit.xml` into `dir`. Returns the paths written.
+pub fn write_outputs<E: Serialize>(dir: &Path, report: &mut Report, evidence: &BTreeMap<String, E>) -> Result<Vec<PathBuf>, WriteError> {
+    let mut written = Vec::new();
+    report.evidence.clear();
+    for (name, exchanges) in evidence {
+        let bytes = to_json(exchanges, name)?;
+        let path = dir.join(name);
+        write(&path, &bytes)?;
+        report.evidence.push(EvidenceRef { path: name.clone(), sha256: hex::encode(Sha256::digest(&bytes)) });
+        written.push(path);
+    }
+    let report_path = dir.join("report.json");
+    write(&report_path, &to_json(report, "report.json")?)?;
+    written.push(report_path);
+    let junit_path = dir.join("junit.xml");
+    write(&junit_path, junit_xml(report).as_bytes())?;
+    written.push(junit_path);
+    Ok(written)
+}
