@@ -153,7 +153,6 @@ pub struct Traces {
     /// Clauses of the policy, as `seed:N`.
     pub policy: Vec<String>,
     /// Articles of neighbouring law and sections of RFCs or other standards.
-    #[serde(default)]
     pub law: Vec<String>,
 }
 
@@ -181,6 +180,12 @@ pub struct Requirement {
     /// Why the requirement is not checked by a scenario (required for an untested MUST).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_tested_reason: Option<String>,
+    /// A deprecated requirement is kept (its ID is never reused) but no longer certified.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// Why it was deprecated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated_reason: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -301,7 +306,7 @@ level = "MUST"
 title = { en = "a", zh = "甲" }
 statement = "s"
 method = "probe"
-traces = { policy = ["seed:9"] }
+traces = { policy = ["seed:9"], law = ["RFC 9110"] }
 "#;
         let err = Registry::from_files([("a.toml", one), ("b.toml", one)]).unwrap_err();
         assert!(matches!(err, RegistryError::DuplicateId(id) if id == "OE-01"));
