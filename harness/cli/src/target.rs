@@ -201,6 +201,16 @@ mod tests {
     }
 
     #[test]
+    fn the_example_target_files_load() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/targets");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let file = TargetFile::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(file.base_url.is_some(), "{}", path.display());
+        }
+    }
+
+    #[test]
     fn a_literal_secret_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.toml");
