@@ -1,4 +1,6 @@
-//! JUnit XML: a test suite per profile, a test case per requirement.
+//! JUnit XML: a test suite per profile, a test case per requirement. Built from the report, not
+//! from cucumber's writer, so a retried scenario is one test case with its final outcome (retries
+//! are not counted as failures).
 
 use hutong_model::{Outcome, Report};
 use std::fmt::Write as _;
@@ -41,7 +43,7 @@ pub fn junit_xml(report: &Report) -> String {
         );
         let _ = writeln!(out, "    <properties><property name=\"verdict\" value=\"{}\"/></properties>", profile.verdict);
         for r in reqs {
-            let seconds: f64 = r.scenarios.iter().map(|s| s.duration_ms as f64 / 1000.0).sum();
+            let seconds = r.scenarios.iter().map(|s| s.duration_ms).sum::<u64>() as f64 / 1000.0;
             let _ = write!(
                 out,
                 "    <testcase classname=\"{}\" name=\"{} [{}] {}\" time=\"{seconds:.3}\"",

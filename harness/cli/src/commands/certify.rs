@@ -48,9 +48,20 @@ pub struct CertifyArgs {
     /// Scenarios run at once.
     #[arg(long, default_value_t = 16)]
     pub concurrency: usize,
-    /// Print only the verdicts.
+    /// Print only the verdicts (and no progress bar).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Language of summary.md and report.html: en or zh.
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    pub lang: hutong_report::Lang,
+    /// Sign report.json with this Ed25519 private key (from `hutong keygen`); writes report.json.sig.
+    #[arg(long, value_name = "KEYFILE", conflicts_with = "no_out")]
+    pub sign: Option<PathBuf>,
+}
+
+/// Parses a report language.
+pub fn parse_lang(s: &str) -> Result<hutong_report::Lang, String> {
+    hutong_report::Lang::from_code(s).ok_or_else(|| format!("unknown language {s:?} (languages: en, zh)"))
 }
 
 /// Parses a profile name.
@@ -202,10 +213,18 @@ fn finish(mut result: RunResult, args: &CertifyArgs) -> Result<i32, Exit> {
     }
     if !args.no_out {
         let dir = args.out.clone().unwrap_or_else(crate::default_out_dir);
-        hutong_report::write_outputs(&dir, &mut result.report, &result.evidence)
+        let options = hutong_report::WriteOptions { lang: args.lang };
+        hutong_report::write_outputs_with(&dir, &mut result.report, &result.evidence, options)
             .map_err(|e| Exit::harness(format!("the run finished but its report could not be written: {e}")))?;
         if !args.quiet {
             println!("report: {}", dir.join("report.json").display());
+        }
+        if let Some(key) = &args.sign {
+            let key = hutong_report::sign::load_signing_key(key).map_err(Exit::harness)?;
+            let sig = hutong_report::sign::sign_report_file(&dir.join(hutong_report::REPORT_FILE), &key).map_err(Exit::harness)?;
+            if !args.quiet {
+                println!("signature: {} ({})", sig.display(), hutong_report::sign::key_id(&key.verifying_key()));
+            }
         }
     }
     if let Some(reason) = result.fatal {
