@@ -44,6 +44,7 @@ pub fn cucumber_json(report: &Report) -> Value {
                 "keyword": "Then ",
                 "name": format!("requirement {} [{}] {}", r.id, r.level, r.title_en),
                 "line": s.line,
+                "match": { "location": format!("{}:{}", s.feature, s.line) },
                 "result": result,
             });
             if let Some(file) = &s.evidence {

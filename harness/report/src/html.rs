@@ -77,7 +77,7 @@ function show(ref){
   if(target&&target.scrollIntoView){target.scrollIntoView({block:"nearest"});}
 }
 Array.prototype.slice.call(document.querySelectorAll("button.ev")).forEach(function(b){
-  b.addEventListener("click",function(){show(b.getAttribute("data-ref"));});
+  b.addEventListener("click",function(){show(b.getAttribute("data-ref"));var v=document.getElementById("evidence");if(v.scrollIntoView){v.scrollIntoView();}});
 });
 if(location.hash.indexOf("#ev=")===0){show(decodeURIComponent(location.hash.slice(4)));}
 apply();

@@ -53,13 +53,18 @@ pub fn junit_xml(report: &Report) -> String {
                 xml_escape(&r.title_en)
             );
             let message = xml_escape(&r.message);
+            let evidence = if r.evidence.is_empty() {
+                String::new()
+            } else {
+                format!("\n      <system-out>evidence: {}</system-out>", xml_escape(&r.evidence.join(" ")))
+            };
             match r.outcome {
                 Outcome::Pass => out.push_str("/>\n"),
                 Outcome::Fail => {
-                    let _ = writeln!(out, ">\n      <failure message=\"{message}\" type=\"fail\">{message}</failure>\n    </testcase>");
+                    let _ = writeln!(out, ">\n      <failure message=\"{message}\" type=\"fail\">{message}</failure>{evidence}\n    </testcase>");
                 }
                 Outcome::Error => {
-                    let _ = writeln!(out, ">\n      <error message=\"{message}\" type=\"error\">{message}</error>\n    </testcase>");
+                    let _ = writeln!(out, ">\n      <error message=\"{message}\" type=\"error\">{message}</error>{evidence}\n    </testcase>");
                 }
                 Outcome::NotApplicable => {
                     let _ = writeln!(out, ">\n      <skipped message=\"{message}\"/>\n    </testcase>");

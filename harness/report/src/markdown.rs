@@ -86,9 +86,28 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
         let _ = writeln!(out, "{}\n", l("Every requirement that ran passed or does not apply.", "所有已运行的要求均通过或不适用。"));
     } else {
         let _ = writeln!(out, "### {}\n", l("Not passed", "未通过"));
-        let _ = writeln!(out, "| ID | {} | {} | {} | {} |\n|---|---|---|---|---|", l("Level", "级别"), l("Outcome", "结果"), l("Title", "标题"), l("Expected and seen", "预期与实际"));
+        let _ = writeln!(
+            out,
+            "| ID | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+            l("Level", "级别"),
+            l("Outcome", "结果"),
+            l("Title", "标题"),
+            l("Expected and seen", "预期与实际"),
+            l("Evidence", "证据")
+        );
         for r in not_passed {
-            let _ = writeln!(out, "| {} | {} | {} {} | {} | {} |", r.id, r.level, icon(r.outcome), lang.outcome(r.outcome), title(r), md(&r.message, MESSAGE_CHARS));
+            let evidence = r.evidence.iter().map(|e| md(e, 200)).collect::<Vec<_>>().join("<br>");
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} {} | {} | {} | {} |",
+                r.id,
+                r.level,
+                icon(r.outcome),
+                lang.outcome(r.outcome),
+                title(r),
+                md(&r.message, MESSAGE_CHARS),
+                evidence
+            );
         }
         out.push('\n');
     }
