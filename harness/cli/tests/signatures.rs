@@ -113,4 +113,7 @@ fn verify_accepts_the_signed_report_and_rejects_every_single_byte_change() {
     // A key file that is not a key is a harness error.
     std::fs::write(dir.join("junk.pub"), "not a key").unwrap();
     assert_eq!(hutong(&["verify", "run/report.json", "--key", "junk.pub"], dir).status.code(), Some(2));
+    // And so is a signing key that is not a key, before the run starts.
+    assert_eq!(hutong(&["certify", "--quiet", "--out", "unsigned", "--sign", "junk.pub"], dir).status.code(), Some(2));
+    assert!(!dir.join("unsigned").exists());
 }

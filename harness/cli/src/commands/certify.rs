@@ -30,7 +30,8 @@ pub struct CertifyArgs {
     /// Run only scenarios matching this tag expression, e.g. `@req:AI-01 or @profile:core`.
     #[arg(long, value_name = "EXPR")]
     pub tags: Option<String>,
-    /// Write report.json, junit.xml and evidence into DIR (default: reports/runs/<time>).
+    /// Write report.json, evidence/, junit.xml, cucumber.json, summary.md and report.html into DIR
+    /// (default: reports/runs/<time>).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Write no files.
@@ -148,6 +149,8 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     } else if base.is_some() && !args.reference_faults.is_empty() {
         return Err(Exit::harness("--reference-fault applies only to the built-in reference platform (give no URL)"));
     }
+    // A bad signing key stops the run before it starts.
+    let signing_key = args.sign.as_deref().map(hutong_report::sign::load_signing_key).transpose().map_err(Exit::harness)?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let bar = show_progress.then(crate::output::progress_bar);
     let progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>> = bar.clone().map(|b| {
@@ -202,10 +205,10 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    finish(result, &args)
+    finish(result, &args, signing_key.as_ref())
 }
 
-fn finish(mut result: RunResult, args: &CertifyArgs) -> Result<i32, Exit> {
+fn finish(mut result: RunResult, args: &CertifyArgs, signing_key: Option<&hutong_report::sign::SigningKey>) -> Result<i32, Exit> {
     if !args.quiet {
         crate::output::print_report(&result.report);
     } else {
@@ -219,9 +222,8 @@ fn finish(mut result: RunResult, args: &CertifyArgs) -> Result<i32, Exit> {
         if !args.quiet {
             println!("report: {}", dir.join("report.json").display());
         }
-        if let Some(key) = &args.sign {
-            let key = hutong_report::sign::load_signing_key(key).map_err(Exit::harness)?;
-            let sig = hutong_report::sign::sign_report_file(&dir.join(hutong_report::REPORT_FILE), &key).map_err(Exit::harness)?;
+        if let Some(key) = signing_key {
+            let sig = hutong_report::sign::sign_report_file(&dir.join(hutong_report::REPORT_FILE), key).map_err(Exit::harness)?;
             if !args.quiet {
                 println!("signature: {} ({})", sig.display(), hutong_report::sign::key_id(&key.verifying_key()));
             }
