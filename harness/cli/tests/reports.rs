@@ -203,3 +203,19 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     assert!(!out.stdout.contains(&b'\r') && !out.stdout.windows(2).any(|w| w == b"\x1b["), "no bar, no colour on a pipe");
 }
+
+#[test]
+fn an_unreachable_target_still_gets_every_format_and_a_valid_report() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    drop(listener);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hutong")).args(["certify", "--quiet", &url, "--out"]).arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    for f in FILES {
+        assert!(tmp.path().join(f).is_file(), "{f}");
+    }
+    let report = read_json(&tmp.path().join("report.json"));
+    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+    assert!(report["requirements"].as_array().unwrap().iter().all(|r| r["outcome"] == "error"));
+}

@@ -85,6 +85,24 @@ document.documentElement.setAttribute("data-ready","yes");
 })();
 "##;
 
+/// Evidence embedded in the page above this size is cut down to the files that decided a fail or
+/// an error (the others stay beside the report).
+const EMBEDDED_EVIDENCE_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+fn embedded_evidence(report: &Report, evidence: &BTreeMap<String, serde_json::Value>) -> serde_json::Value {
+    let all = serde_json::Value::Object(evidence.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+    if serde_json::to_vec(&all).map_or(0, |b| b.len()) <= EMBEDDED_EVIDENCE_MAX_BYTES {
+        return all;
+    }
+    let decisive: std::collections::BTreeSet<&str> = report
+        .requirements
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Fail | Outcome::Error))
+        .flat_map(|r| r.evidence.iter().map(|e| e.split('#').next().unwrap_or(e)))
+        .collect();
+    serde_json::Value::Object(evidence.iter().filter(|(k, _)| decisive.contains(k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect())
+}
+
 fn csp_hash(text: &str) -> String {
     format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
 }
@@ -282,13 +300,13 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
     let labels = serde_json::json!({
         "shown": l("{n} of {total} requirements shown", "显示 {n} / {total} 项要求"),
         "truncated": l("excerpt", "节选"),
-        "missing": l("This evidence file is not embedded in the report", "本报告未嵌入该证据文件"),
+        "missing": l("This evidence file is not embedded in the page (too much evidence): open it beside report.json", "该证据文件未嵌入本页（证据过多），请在 report.json 旁查看"),
         "none": l("No HTTP exchange was recorded", "未记录 HTTP 请求"),
         "redirects": l("redirects", "重定向"),
         "request": l("Request", "请求"),
         "response": l("Response", "响应"),
     });
-    let evidence_value = serde_json::Value::Object(evidence.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+    let evidence_value = embedded_evidence(report, evidence);
     let _ = write!(
         out,
         "<script type=\"application/json\" id=\"evidence-data\">{}</script>\n<script type=\"application/json\" id=\"labels\">{}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
