@@ -32,6 +32,10 @@ enum Command {
     Requirements(commands::requirements::RequirementsArgs),
     /// Run the mutation matrix: the reference passes, every fault is caught exactly.
     Selftest(commands::selftest::SelftestArgs),
+    /// Generate an Ed25519 key pair for signing reports.
+    Keygen(commands::keygen::KeygenArgs),
+    /// Verify a signed report: signature, evidence digests and suite hash.
+    Verify(commands::verify::VerifyArgs),
 }
 
 /// An error with the exit code it maps to.
@@ -78,6 +82,8 @@ fn main() {
             Command::ServeReference(args) => commands::serve::run(args).await,
             Command::Requirements(args) => commands::requirements::run(args),
             Command::Selftest(args) => commands::selftest::run(args).await,
+            Command::Keygen(args) => commands::keygen::run(args),
+            Command::Verify(args) => commands::verify::run(args),
         }
     });
     let code = match result {

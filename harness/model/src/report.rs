@@ -83,6 +83,11 @@ pub struct RequirementResult {
     pub message: String,
     /// The scenarios that verified it.
     pub scenarios: Vec<ScenarioResult>,
+    /// The evidence that decided it: `evidence/<file>.json` (every exchange of a passing
+    /// scenario) or `evidence/<file>.json#/N` (RFC 6901 pointer to the exchange a failing or
+    /// erroring scenario stopped at).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
 }
 
 /// The result of one scenario for one requirement.
@@ -103,6 +108,10 @@ pub struct ScenarioResult {
     /// Evidence file (relative to the report) with those exchanges.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// Indexes (in the evidence file) of the exchanges that decided the outcome: all of them for
+    /// a pass, the last one before the finding for a fail or an error.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisive_exchanges: Vec<usize>,
     /// Wall time of the scenario in milliseconds.
     pub duration_ms: u64,
 }

@@ -1,4 +1,6 @@
-//! JUnit XML: a test suite per profile, a test case per requirement.
+//! JUnit XML: a test suite per profile, a test case per requirement. Built from the report, not
+//! from cucumber's writer, so a retried scenario is one test case with its final outcome (retries
+//! are not counted as failures).
 
 use hutong_model::{Outcome, Report};
 use std::fmt::Write as _;
@@ -41,7 +43,7 @@ pub fn junit_xml(report: &Report) -> String {
         );
         let _ = writeln!(out, "    <properties><property name=\"verdict\" value=\"{}\"/></properties>", profile.verdict);
         for r in reqs {
-            let seconds: f64 = r.scenarios.iter().map(|s| s.duration_ms as f64 / 1000.0).sum();
+            let seconds = r.scenarios.iter().map(|s| s.duration_ms).sum::<u64>() as f64 / 1000.0;
             let _ = write!(
                 out,
                 "    <testcase classname=\"{}\" name=\"{} [{}] {}\" time=\"{seconds:.3}\"",
@@ -51,13 +53,18 @@ pub fn junit_xml(report: &Report) -> String {
                 xml_escape(&r.title_en)
             );
             let message = xml_escape(&r.message);
+            let evidence = if r.evidence.is_empty() {
+                String::new()
+            } else {
+                format!("\n      <system-out>evidence: {}</system-out>", xml_escape(&r.evidence.join(" ")))
+            };
             match r.outcome {
                 Outcome::Pass => out.push_str("/>\n"),
                 Outcome::Fail => {
-                    let _ = writeln!(out, ">\n      <failure message=\"{message}\" type=\"fail\">{message}</failure>\n    </testcase>");
+                    let _ = writeln!(out, ">\n      <failure message=\"{message}\" type=\"fail\">{message}</failure>{evidence}\n    </testcase>");
                 }
                 Outcome::Error => {
-                    let _ = writeln!(out, ">\n      <error message=\"{message}\" type=\"error\">{message}</error>\n    </testcase>");
+                    let _ = writeln!(out, ">\n      <error message=\"{message}\" type=\"error\">{message}</error>{evidence}\n    </testcase>");
                 }
                 Outcome::NotApplicable => {
                     let _ = writeln!(out, ">\n      <skipped message=\"{message}\"/>\n    </testcase>");

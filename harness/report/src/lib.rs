@@ -1,15 +1,32 @@
 //! Report writers. `report.json` is canonical; every other format is derived from [`Report`].
+//!
+//! One module per format: [`junit_xml`], [`cucumber_json`], [`markdown_summary`],
+//! [`html_report`]; [`sign`] signs and verifies a written report.
 #![forbid(unsafe_code)]
 
+mod cucumber;
+mod escape;
+mod html;
 mod junit;
+mod lang;
+mod markdown;
+pub mod policy;
+pub mod sign;
 
-use hutong_model::{EvidenceRef, Report};
+use hutong_model::{EvidenceRef, Outcome, Report, ScenarioResult};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub use cucumber::cucumber_json;
+pub use html::html_report;
 pub use junit::junit_xml;
+pub use lang::Lang;
+pub use markdown::markdown_summary;
+
+/// Name of the canonical report file in an output directory.
+pub const REPORT_FILE: &str = "report.json";
 
 /// A report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +49,13 @@ pub enum WriteError {
     },
 }
 
+/// How the derived formats are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteOptions {
+    /// Language of the human-readable formats (`summary.md`, `report.html`).
+    pub lang: Lang,
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|source| WriteError::Io { path: parent.to_path_buf(), source })?;
@@ -45,23 +69,90 @@ fn to_json<T: Serialize>(value: &T, what: &str) -> Result<Vec<u8>, WriteError> {
     Ok(bytes)
 }
 
-/// Writes the evidence files, records their digests in `report.evidence`, then writes
-/// `report.json` and `junit.xml` into `dir`. Returns the paths written.
+/// [`write_outputs_with`] with the default options (English).
 pub fn write_outputs<E: Serialize>(dir: &Path, report: &mut Report, evidence: &BTreeMap<String, E>) -> Result<Vec<PathBuf>, WriteError> {
+    write_outputs_with(dir, report, evidence, WriteOptions::default())
+}
+
+/// Writes the evidence files, records their digests in `report.evidence`, then writes
+/// `report.json`, `junit.xml`, `cucumber.json`, `summary.md` and `report.html` into `dir`.
+/// Returns the paths written.
+pub fn write_outputs_with<E: Serialize>(
+    dir: &Path,
+    report: &mut Report,
+    evidence: &BTreeMap<String, E>,
+    options: WriteOptions,
+) -> Result<Vec<PathBuf>, WriteError> {
     let mut written = Vec::new();
     report.evidence.clear();
+    let mut evidence_values = BTreeMap::new();
     for (name, exchanges) in evidence {
         let bytes = to_json(exchanges, name)?;
         let path = dir.join(name);
         write(&path, &bytes)?;
         report.evidence.push(EvidenceRef { path: name.clone(), sha256: hex::encode(Sha256::digest(&bytes)) });
+        let value = serde_json::to_value(exchanges).map_err(|source| WriteError::Serialise { what: name.clone(), source })?;
+        evidence_values.insert(name.clone(), value);
         written.push(path);
     }
-    let report_path = dir.join("report.json");
-    write(&report_path, &to_json(report, "report.json")?)?;
+    let report_path = dir.join(REPORT_FILE);
+    write(&report_path, &to_json(report, REPORT_FILE)?)?;
     written.push(report_path);
-    let junit_path = dir.join("junit.xml");
-    write(&junit_path, junit_xml(report).as_bytes())?;
-    written.push(junit_path);
+    let derived: [(&str, Vec<u8>); 4] = [
+        ("junit.xml", junit_xml(report).into_bytes()),
+        ("cucumber.json", to_json(&cucumber_json(report), "cucumber.json")?),
+        ("summary.md", markdown_summary(report, options.lang).into_bytes()),
+        ("report.html", html_report(report, &evidence_values, options.lang).into_bytes()),
+    ];
+    for (name, bytes) in derived {
+        let path = dir.join(name);
+        write(&path, &bytes)?;
+        written.push(path);
+    }
     Ok(written)
+}
+
+/// The evidence that decided a requirement with `outcome`, from the scenarios that verified it
+/// (see [`hutong_model::RequirementResult::evidence`]).
+pub fn decisive_evidence(outcome: Outcome, scenarios: &[ScenarioResult]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in scenarios.iter().filter(|s| s.outcome == outcome && outcome != Outcome::NotApplicable) {
+        let Some(file) = &s.evidence else { continue };
+        match outcome {
+            Outcome::Pass => out.push(file.clone()),
+            _ => out.extend(s.decisive_exchanges.iter().map(|i| format!("{file}#/{i}"))),
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Applies `redact` to every string of `report` (messages, target, configuration): the last
+/// guard that no secret value echoed by the target or the configuration reaches a report.
+pub fn redact_report(report: &mut Report, redact: impl Fn(&str) -> String) {
+    fn walk(v: &mut serde_json::Value, redact: &dyn Fn(&str) -> String) {
+        match v {
+            serde_json::Value::String(s) => {
+                let r = redact(s);
+                if r != *s {
+                    *s = r;
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, redact)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|i| walk(i, redact)),
+            _ => {}
+        }
+    }
+    walk(&mut report.configuration, &redact);
+    report.target.base_url = redact(&report.target.base_url);
+    if let Some(name) = &mut report.target.platform_name {
+        *name = redact(name);
+    }
+    for r in &mut report.requirements {
+        r.message = redact(&r.message);
+        for s in &mut r.scenarios {
+            s.message = redact(&s.message);
+            s.name = redact(&s.name);
+        }
+    }
 }

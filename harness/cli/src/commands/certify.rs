@@ -30,7 +30,8 @@ pub struct CertifyArgs {
     /// Run only scenarios matching this tag expression, e.g. `@req:AI-01 or @profile:core`.
     #[arg(long, value_name = "EXPR")]
     pub tags: Option<String>,
-    /// Write report.json, junit.xml and evidence into DIR (default: reports/runs/<time>).
+    /// Write report.json, evidence/, junit.xml, cucumber.json, summary.md and report.html into DIR
+    /// (default: reports/runs/<time>).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Write no files.
@@ -48,9 +49,20 @@ pub struct CertifyArgs {
     /// Scenarios run at once.
     #[arg(long, default_value_t = 16)]
     pub concurrency: usize,
-    /// Print only the verdicts.
+    /// Print only the verdicts (and no progress bar).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Language of summary.md and report.html: en or zh.
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+    pub lang: hutong_report::Lang,
+    /// Sign report.json with this Ed25519 private key (from `hutong keygen`); writes report.json.sig.
+    #[arg(long, value_name = "KEYFILE", conflicts_with = "no_out")]
+    pub sign: Option<PathBuf>,
+}
+
+/// Parses a report language.
+pub fn parse_lang(s: &str) -> Result<hutong_report::Lang, String> {
+    hutong_report::Lang::from_code(s).ok_or_else(|| format!("unknown language {s:?} (languages: en, zh)"))
 }
 
 /// Parses a profile name.
@@ -137,6 +149,8 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     } else if base.is_some() && !args.reference_faults.is_empty() {
         return Err(Exit::harness("--reference-fault applies only to the built-in reference platform (give no URL)"));
     }
+    // A bad signing key stops the run before it starts.
+    let signing_key = args.sign.as_deref().map(hutong_report::sign::load_signing_key).transpose().map_err(Exit::harness)?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let bar = show_progress.then(crate::output::progress_bar);
     let progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>> = bar.clone().map(|b| {
@@ -191,10 +205,10 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    finish(result, &args)
+    finish(result, &args, signing_key.as_ref())
 }
 
-fn finish(mut result: RunResult, args: &CertifyArgs) -> Result<i32, Exit> {
+fn finish(mut result: RunResult, args: &CertifyArgs, signing_key: Option<&hutong_report::sign::SigningKey>) -> Result<i32, Exit> {
     if !args.quiet {
         crate::output::print_report(&result.report);
     } else {
@@ -202,10 +216,17 @@ fn finish(mut result: RunResult, args: &CertifyArgs) -> Result<i32, Exit> {
     }
     if !args.no_out {
         let dir = args.out.clone().unwrap_or_else(crate::default_out_dir);
-        hutong_report::write_outputs(&dir, &mut result.report, &result.evidence)
+        let options = hutong_report::WriteOptions { lang: args.lang };
+        hutong_report::write_outputs_with(&dir, &mut result.report, &result.evidence, options)
             .map_err(|e| Exit::harness(format!("the run finished but its report could not be written: {e}")))?;
         if !args.quiet {
             println!("report: {}", dir.join("report.json").display());
+        }
+        if let Some(key) = signing_key {
+            let sig = hutong_report::sign::sign_report_file(&dir.join(hutong_report::REPORT_FILE), key).map_err(Exit::harness)?;
+            if !args.quiet {
+                println!("signature: {} ({})", sig.display(), hutong_report::sign::key_id(&key.verifying_key()));
+            }
         }
     }
     if let Some(reason) = result.fatal {

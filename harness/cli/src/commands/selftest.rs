@@ -94,6 +94,8 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
         seed: None,
         concurrency: 16,
         quiet: true,
+        lang: Default::default(),
+        sign: None,
     };
     let mut jobs: Vec<(Option<String>, BTreeSet<String>)> = vec![(None, BTreeSet::new())];
     jobs.extend(selected.iter().map(|f| (Some(f.name.clone()), f.breaks.iter().cloned().collect())));

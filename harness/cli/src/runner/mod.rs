@@ -125,7 +125,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         user_agent: request.user_agent.clone(),
         insecure_tls: request.insecure,
         allowed_origins: vec![hutong_checks::discovery::origin_url(&base)],
-        redactor,
+        redactor: redactor.clone(),
     };
     let mut evidence = BTreeMap::new();
     let http = match HttpClient::new(config.clone()) {
@@ -242,6 +242,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     let mut report = build_report(&request, started_at, &discovery, &selected, records, &mut evidence, timed_out, seed);
     report.configuration["seed"] = serde_json::json!(seed);
     let _ = registry;
+    hutong_report::redact_report(&mut report, |s| redactor.redact_text(s));
     RunResult { report, evidence, fatal: None }
 }
 
@@ -290,11 +291,16 @@ fn build_report(
         evidence.insert(file.clone(), r.exchanges);
         for id in &r.requirements {
             let (outcome, message) = match &r.finding {
-                None => (Outcome::Pass, "every step of the scenario passed".to_string()),
+                None => (Outcome::Pass, format!("as required: every step of \"{}\" passed ({exchanges} HTTP exchanges checked)", r.name)),
                 Some(f) if !f.requirements.is_empty() && !f.requirements.contains(id) => {
                     (Outcome::NotApplicable, format!("not decided: the scenario stopped at a finding about {}", f.requirements.join(", ")))
                 }
                 Some(f) => (f.outcome(), f.message.clone()),
+            };
+            let decisive_exchanges = match outcome {
+                Outcome::Pass => (0..exchanges).collect(),
+                Outcome::Fail | Outcome::Error => exchanges.checked_sub(1).into_iter().collect(),
+                Outcome::NotApplicable => Vec::new(),
             };
             scenario_results.entry(id.clone()).or_default().push(ScenarioResult {
                 feature: r.feature.clone(),
@@ -304,6 +310,7 @@ fn build_report(
                 message,
                 exchanges,
                 evidence: Some(file.clone()),
+                decisive_exchanges,
                 duration_ms: r.duration.as_millis() as u64,
             });
         }
@@ -354,6 +361,7 @@ fn requirement_results(
             policy: req.traces.policy.clone(),
             outcome,
             message,
+            evidence: hutong_report::decisive_evidence(outcome, &ran),
             scenarios: ran,
         });
     }
@@ -441,6 +449,7 @@ fn fatal_result(
                 outcome,
                 message,
                 scenarios: Vec::new(),
+                evidence: Vec::new(),
             }
         })
         .collect();
@@ -448,7 +457,10 @@ fn fatal_result(
     for p in &mut report.profiles {
         p.verdict = hutong_model::ProfileVerdict::Inconclusive;
     }
-    RunResult { report, evidence, fatal: Some(reason) }
+    let redactor = Redactor::new();
+    request.secrets.iter().chain(request.credentials.values().map(|c| &c.client_secret)).for_each(|s| redactor.insert_secret(s.clone()));
+    hutong_report::redact_report(&mut report, |s| redactor.redact_text(s));
+    RunResult { report, evidence, fatal: Some(redactor.redact_text(&reason)) }
 }
 
 /// Feeds the embedded, pre-parsed features to cucumber.

@@ -1,0 +1,221 @@
+//! One `hutong certify --out DIR` run writes every format; report.json validates against
+//! `spec/schemas/report.schema.json`; the HTML report loads in headless Chromium with no console
+//! message, also when the report carries markup from the target.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FILES: [&str; 5] = ["report.json", "junit.xml", "cucumber.json", "summary.md", "report.html"];
+
+fn certify(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_hutong"))
+        .args(["certify", "--quiet", "--out"])
+        .arg(dir)
+        .args(extra)
+        .output()
+        .expect("run hutong");
+    assert!(out.status.code().is_some(), "hutong was killed");
+    out
+}
+
+fn read_json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
+}
+
+#[test]
+fn one_run_writes_every_format_and_the_report_validates() {
+    // A clean run and a run with a fault: both reports validate; the failing requirement points
+    // at the exchange that decided it.
+    let faults = hutong_reference::catalog().expect("fault catalog");
+    let fault = faults.first().expect("a declared fault");
+    for faults in [vec![], vec!["--reference-fault", fault.name.as_str()]] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = certify(tmp.path(), &faults);
+        assert_eq!(out.status.code(), Some(if faults.is_empty() { 0 } else { 1 }), "{}", String::from_utf8_lossy(&out.stderr));
+        for f in FILES {
+            let meta = std::fs::metadata(tmp.path().join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+            assert!(meta.len() > 0, "{f} is empty");
+        }
+        let report = read_json(&tmp.path().join("report.json"));
+        hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+        let evidence = report["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty());
+        for e in evidence {
+            let path = tmp.path().join(e["path"].as_str().unwrap());
+            let exchanges = read_json(&path);
+            for x in exchanges.as_array().unwrap() {
+                for field in ["method", "url", "status", "request_headers", "response_headers", "response_body", "elapsed_ms"] {
+                    assert!(x.get(field).is_some(), "{}: exchange without {field}", path.display());
+                }
+            }
+        }
+        for r in report["requirements"].as_array().unwrap() {
+            let outcome = r["outcome"].as_str().unwrap();
+            if outcome == "pass" || outcome == "fail" {
+                let refs = r["evidence"].as_array().unwrap_or_else(|| panic!("{}: no evidence reference", r["id"]));
+                for reference in refs {
+                    let reference = reference.as_str().unwrap();
+                    let (file, index) = reference.split_once("#/").map_or((reference, None), |(f, i)| (f, Some(i.parse::<usize>().unwrap())));
+                    let exchanges = read_json(&tmp.path().join(file));
+                    if let Some(i) = index {
+                        assert!(i < exchanges.as_array().unwrap().len(), "{reference} points past the file");
+                    }
+                    if outcome == "fail" {
+                        assert!(index.is_some(), "{}: a failure names the deciding exchange", r["id"]);
+                    }
+                }
+            }
+        }
+        let cucumber = read_json(&tmp.path().join("cucumber.json"));
+        assert!(cucumber.as_array().is_some_and(|f| !f.is_empty()));
+        let junit = std::fs::read_to_string(tmp.path().join("junit.xml")).unwrap();
+        assert_eq!(junit.matches("<testcase ").count(), report["requirements"].as_array().unwrap().len());
+    }
+}
+
+#[test]
+fn lang_zh_writes_chinese_summaries() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = certify(tmp.path(), &["--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(0));
+    let md = std::fs::read_to_string(tmp.path().join("summary.md")).unwrap();
+    assert!(md.contains("互通认证") && md.contains("（九）"), "{md}");
+    let html = std::fs::read_to_string(tmp.path().join("report.html")).unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("发布互通发现文档"));
+    let bad = Command::new(env!("CARGO_BIN_EXE_hutong")).args(["certify", "--no-out", "--lang", "fr"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Chromium, or `None` outside CI when it is not installed (`.ci/setup.d/10-chromium.sh`).
+fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser"].into_iter().find_map(|name| {
+        std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()))
+    });
+    if found.is_none() {
+        assert!(std::env::var_os("CI").is_none(), "chromium is not installed: run .ci/setup.d/10-chromium.sh");
+        eprintln!("skipped: chromium is not installed");
+    }
+    found
+}
+
+/// Loads `page` in headless Chromium: the dumped DOM, and the console messages.
+fn load_in_chromium(chromium: &Path, page: &Path, work: &Path) -> (String, Vec<String>) {
+    let profile = tempfile::tempdir_in(work).unwrap();
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("start chromium");
+    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    let console = String::from_utf8_lossy(&out.stderr).lines().filter(|l| l.contains(":CONSOLE")).map(str::to_string).collect();
+    (String::from_utf8_lossy(&out.stdout).into_owned(), console)
+}
+
+fn screenshot(chromium: &Path, page: &Path, png: &Path, work: &Path) {
+    let profile = tempfile::tempdir_in(work).unwrap();
+    let out = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars", "--window-size=1280,2400"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("start chromium");
+    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(png).expect("screenshot written");
+    assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000, "a real screenshot");
+}
+
+#[test]
+fn html_report_loads_in_headless_chromium_without_console_messages() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let faults = hutong_reference::catalog().expect("fault catalog");
+    let fault = faults.first().expect("a declared fault");
+    let shown_count = regex::Regex::new(r#"id="shown-count"[^>]*>[^<]*\d"#).unwrap();
+    for (lang, dir) in [("en", "run-en"), ("zh", "run-zh")] {
+        let dir = tmp.path().join(dir);
+        certify(&dir, &["--lang", lang, "--reference-fault", &fault.name]);
+        let page = dir.join("report.html");
+        let (dom, console) = load_in_chromium(&chromium, &page, tmp.path());
+        assert!(console.is_empty(), "console messages: {console:#?}");
+        assert!(dom.contains("data-ready=\"yes\""), "the report's script ran");
+        assert!(shown_count.is_match(&dom), "the filter count is rendered");
+        screenshot(&chromium, &page, &dir.join("report.png"), tmp.path());
+
+        // The evidence viewer shows the exchange that decided the failure, highlighted.
+        let report = read_json(&dir.join("report.json"));
+        let failed = report["requirements"].as_array().unwrap().iter().find(|r| r["outcome"] == "fail").expect("the fault fails a requirement");
+        let reference = failed["evidence"][0].as_str().unwrap();
+        let (file, index) = reference.split_once("#/").unwrap();
+        let exchange = &read_json(&dir.join(file))[index.parse::<usize>().unwrap()];
+        let mut deep_link = page.clone().into_os_string();
+        deep_link.push(format!("#ev={reference}"));
+        let (dom, console) = load_in_chromium(&chromium, Path::new(&deep_link), tmp.path());
+        assert!(console.is_empty(), "console messages: {console:#?}");
+        let decisive = dom.split("class=\"exchange decisive\"").nth(1).expect("a highlighted exchange");
+        let url = exchange["url"].as_str().unwrap().replace('&', "&amp;");
+        assert!(decisive.contains(&format!("#{index} {} {url}", exchange["method"].as_str().unwrap())), "viewer shows {url}");
+    }
+
+    // A report whose texts from the target carry markup and script: shown as text, never run.
+    let dir = tmp.path().join("run-en");
+    let mut report: hutong_model::Report = serde_json::from_slice(&std::fs::read(dir.join("report.json")).unwrap()).unwrap();
+    let evil = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
+    report.target.platform_name = Some(evil.to_string());
+    for r in &mut report.requirements {
+        r.message = format!("{evil} {}", r.message);
+    }
+    let mut evidence = std::collections::BTreeMap::new();
+    for e in &report.evidence {
+        let mut v = read_json(&dir.join(&e.path));
+        if let Some(first) = v.as_array_mut().and_then(|a| a.first_mut()) {
+            first["url"] = serde_json::json!(format!("http://x/</script><script>document.title='pwned'</script>"));
+        }
+        evidence.insert(e.path.clone(), v);
+    }
+    let page = tmp.path().join("evil.html");
+    std::fs::write(&page, hutong_report::html_report(&report, &evidence, hutong_report::Lang::En)).unwrap();
+    let (dom, console) = load_in_chromium(&chromium, &page, tmp.path());
+    assert!(console.is_empty(), "console messages: {console:#?}");
+    assert!(!dom.contains("<title>pwned</title>") && dom.contains("data-ready=\"yes\""));
+    assert!(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"), "the markup is shown as text");
+    screenshot(&chromium, &page, &tmp.path().join("evil.png"), tmp.path());
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hutong")).args(["certify", "--out"]).arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(!out.stdout.contains(&b'\r') && !out.stdout.windows(2).any(|w| w == b"\x1b["), "no bar, no colour on a pipe");
+}
+
+#[test]
+fn an_unreachable_target_still_gets_every_format_and_a_valid_report() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    drop(listener);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hutong")).args(["certify", "--quiet", &url, "--out"]).arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    for f in FILES {
+        assert!(tmp.path().join(f).is_file(), "{f}");
+    }
+    let report = read_json(&tmp.path().join("report.json"));
+    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+    assert!(report["requirements"].as_array().unwrap().iter().all(|r| r["outcome"] == "error"));
+}

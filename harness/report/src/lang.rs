@@ -1,0 +1,76 @@
+//! The languages of the human-readable formats and their labels.
+
+use hutong_model::{Outcome, ProfileVerdict};
+
+/// Language of `summary.md` and `report.html`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The language with code `code` (`en` or `zh`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The language's code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub(crate) fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// Picks the English or the Chinese text.
+    pub(crate) fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+
+    /// An outcome's label.
+    pub(crate) fn outcome(self, o: Outcome) -> &'static str {
+        match (self, o) {
+            (Lang::En, Outcome::Pass) => "pass",
+            (Lang::En, Outcome::Fail) => "fail",
+            (Lang::En, Outcome::Error) => "error",
+            (Lang::En, Outcome::NotApplicable) => "not applicable",
+            (Lang::Zh, Outcome::Pass) => "通过",
+            (Lang::Zh, Outcome::Fail) => "不通过",
+            (Lang::Zh, Outcome::Error) => "无法判定",
+            (Lang::Zh, Outcome::NotApplicable) => "不适用",
+        }
+    }
+
+    /// A verdict's label.
+    pub(crate) fn verdict(self, v: ProfileVerdict) -> &'static str {
+        match (self, v) {
+            (Lang::En, ProfileVerdict::Conformant) => "conformant",
+            (Lang::En, ProfileVerdict::NotConformant) => "not conformant",
+            (Lang::En, ProfileVerdict::Inconclusive) => "inconclusive",
+            (Lang::En, ProfileVerdict::NotClaimed) => "not claimed",
+            (Lang::Zh, ProfileVerdict::Conformant) => "符合",
+            (Lang::Zh, ProfileVerdict::NotConformant) => "不符合",
+            (Lang::Zh, ProfileVerdict::Inconclusive) => "无法判定",
+            (Lang::Zh, ProfileVerdict::NotClaimed) => "未声明",
+        }
+    }
+}
