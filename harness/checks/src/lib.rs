@@ -9,9 +9,12 @@ pub mod corpus;
 pub mod differential;
 pub mod discovery;
 pub mod export;
+pub mod formats;
+pub mod interconnect;
 pub mod links;
 pub mod openapi;
 pub mod paging;
+pub mod payment;
 pub mod problem;
 pub mod schema;
 

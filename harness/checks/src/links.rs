@@ -1,11 +1,11 @@
-//! Link neutrality: a link sent through the messaging operation must come back unchanged and as
-//! usable as a link to the platform's own domain.
+//! Link neutrality: a link sent through the messaging operation must come back unchanged, be
+//! rendered clickable, open directly and be delivered as promptly as a link to the platform's own
+//! domain.
 
 use serde_json::Value;
 
-/// How a delivered message treated the link `sent`, or `Ok` when the link was delivered
-/// unchanged: in the text, as a link entry with the same `href`, and as a clickable anchor with
-/// that `href` in the HTML rendering.
+/// How a delivered message treated the link `link` sent in `sent_text`, or `Ok` when it was
+/// delivered unchanged: the text intact and a link entry whose `href` is the link itself.
 pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Result<(), String> {
     let text = message.get("text").and_then(Value::as_str).unwrap_or_default();
     if text != sent_text {
@@ -19,12 +19,58 @@ pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Res
             Some(other) => format!("the link was rewritten to {:?}", short(other)),
         });
     }
-    let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
-    let anchor = format!("href=\"{}\"", link.replace('&', "&amp;").replace('"', "&quot;"));
-    if !html.contains(&anchor) {
-        return Err("the link is not rendered as a clickable anchor to the same address".to_string());
-    }
     Ok(())
+}
+
+/// Whether the HTML rendering of a message shows `link` as the visible text of an `<a href>`
+/// element (wherever the anchor points: where it points is judged by other checks).
+pub fn is_rendered_clickable(message: &Value, link: &str) -> bool {
+    let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
+    let escaped = link.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let mut rest = html;
+    while let Some(start) = rest.find("<a ") {
+        let anchor = &rest[start..];
+        let Some(open_end) = anchor.find('>') else { break };
+        let Some(close) = anchor.find("</a>") else { break };
+        let has_href = anchor[..open_end].contains("href=");
+        let inner = anchor.get(open_end + 1..close).unwrap_or_default();
+        if has_href && (inner == escaped || inner == link) {
+            return true;
+        }
+        rest = &anchor[close + 4..];
+    }
+    false
+}
+
+/// How the link-opening operation treated `link`, or `Ok` when it redirected straight to it:
+/// a 3xx answer (RFC 9110 §15.4) whose `Location` is the link itself.
+pub fn check_opens_directly(link: &str, status: u16, location: Option<&str>, content_type: Option<&str>) -> Result<(), String> {
+    if !matches!(status, 301 | 302 | 303 | 307 | 308) {
+        let kind = content_type.unwrap_or("no Content-Type");
+        return Err(format!("opening it gave HTTP {status} ({kind}) instead of a redirect to the link: an interstitial"));
+    }
+    match location {
+        Some(l) if l == link => Ok(()),
+        Some(l) => Err(format!("opening it redirects to {:?}, not to the link: a detour", short(l))),
+        None => Err(format!("opening it gave HTTP {status} without a Location")),
+    }
+}
+
+/// Extra delivery time, in seconds, an outside link may take over the own-domain link sent next
+/// to it before it counts as delayed: far above scheduling noise, well below a deliberate hold.
+pub const DELAY_TOLERANCE_SECONDS: f64 = 0.25;
+
+/// Whether an outside domain was delayed, from paired samples: each difference is the delivery
+/// time of a message with the outside link minus that of a message with an own-domain link sent
+/// right next to it (so both saw the same load). The domain counts as delayed only when even the
+/// smallest difference exceeds [`DELAY_TOLERANCE_SECONDS`]: noise rarely slows the outside member
+/// of every pair, a deliberate hold always does. Returns the smallest difference when delayed.
+pub fn delayed(differences: &[f64]) -> Option<f64> {
+    if differences.is_empty() {
+        return None;
+    }
+    let smallest = differences.iter().copied().fold(f64::INFINITY, f64::min);
+    (smallest > DELAY_TOLERANCE_SECONDS).then_some(smallest)
 }
 
 fn short(s: &str) -> String {
@@ -41,5 +87,30 @@ mod tests {
         let msg = json!({"text": "x https://a.example/", "links": [{"href": "https://warn.example/?u=a"}], "html": ""});
         let err = check_link_delivered("x https://a.example/", "https://a.example/", &msg).unwrap_err();
         assert!(err.contains("rewritten"), "{err}");
+    }
+
+    #[test]
+    fn anchors_and_plain_text_are_told_apart() {
+        let link = "https://a.example/?x=1&y=2";
+        let anchor = json!({"html": "<p>see <a href=\"https://a.example/?x=1&amp;y=2\" rel=\"nofollow\">https://a.example/?x=1&amp;y=2</a></p>"});
+        let plain = json!({"html": "<p>see https://a.example/?x=1&amp;y=2</p>"});
+        assert!(is_rendered_clickable(&anchor, link));
+        assert!(!is_rendered_clickable(&plain, link));
+    }
+
+    #[test]
+    fn opening_cases() {
+        let l = "https://item.jd.com/1.html";
+        assert!(check_opens_directly(l, 303, Some(l), None).is_ok());
+        assert!(check_opens_directly(l, 200, None, Some("text/html")).unwrap_err().contains("interstitial"));
+        assert!(check_opens_directly(l, 302, Some("https://own.example/r?u=1"), None).unwrap_err().contains("detour"));
+    }
+
+    #[test]
+    fn delay_uses_the_smallest_paired_difference() {
+        assert_eq!(delayed(&[0.9, 0.01, 0.8]), None);
+        assert_eq!(delayed(&[0.9, -0.3, 0.8]), None);
+        assert!(delayed(&[0.41, 0.43, 0.40]).is_some());
+        assert_eq!(delayed(&[]), None);
     }
 }

@@ -1,9 +1,16 @@
-//! Steps of `features/anti-incompatibility/`.
+//! Steps of `features/anti-incompatibility/`: link and client neutrality here, the other areas
+//! in the submodules.
+
+mod formats;
+mod interconnect;
+mod payment;
+mod proprietary_channel;
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
+use hutong_checks::corpus::OutsideDomain;
 use hutong_checks::differential::{first_difference, normalize};
-use hutong_checks::links::check_link_delivered;
+use hutong_checks::links::{check_link_delivered, check_opens_directly, delayed, is_rendered_clickable, DELAY_TOLERANCE_SECONDS};
 use hutong_checks::paging;
 use hutong_model::Finding;
 use rand::seq::SliceRandom;
@@ -12,7 +19,7 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 /// A seeded random generator for this run and this purpose.
-fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
+pub(crate) fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
     let salt = purpose.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
     rand_chacha::ChaCha8Rng::seed_from_u64(w.ctx().seed ^ salt)
 }
@@ -61,13 +68,13 @@ fn own_domain(w: &PlatformWorld) -> String {
 async fn send_own_links(w: &mut PlatformWorld) {
     let own = own_domain(w);
     let mut problems = Vec::new();
-    let mut latencies = Vec::new();
+    let mut clickable = Vec::new();
     for i in 0..3 {
         let link = format!("https://{own}/hutong/probe?n={i}");
         let text = format!("Own-domain link {link} end");
         match send_and_read_back(w, &text, "own-domain link").await {
-            Ok((message, elapsed)) => {
-                latencies.push(elapsed.as_secs_f64());
+            Ok((message, _)) => {
+                clickable.push(is_rendered_clickable(&message, &link));
                 if let Err(e) = check_link_delivered(&text, &link, &message) {
                     problems.push(e);
                 }
@@ -76,7 +83,7 @@ async fn send_own_links(w: &mut PlatformWorld) {
         }
     }
     w.scratch.insert("own_problems", json!(problems));
-    w.scratch.insert("own_latencies", json!(latencies));
+    w.scratch.insert("own_clickable", json!(clickable));
 }
 
 #[then("every own-domain link is delivered unchanged")]
@@ -97,38 +104,20 @@ async fn send_outside_links(w: &mut PlatformWorld) {
         let text = format!("Have a look: {link} end");
         let outcome = send_and_read_back(w, &text, &format!("link to {}", d.host)).await;
         let entry = match outcome {
-            Ok((message, elapsed)) => json!({
+            Ok((message, _)) => json!({
                 "host": d.host, "operator": d.operator,
                 "problem": check_link_delivered(&text, &link, &message).err(),
-                "seconds": elapsed.as_secs_f64(),
+                "clickable": is_rendered_clickable(&message, &link),
             }),
-            Err(e) => json!({ "host": d.host, "operator": d.operator, "problem": e, "seconds": null }),
+            Err(e) => json!({ "host": d.host, "operator": d.operator, "problem": e, "clickable": null }),
         };
         results.push(entry);
     }
     w.scratch.insert("outside_results", json!(results));
 }
 
-/// Slowest acceptable delivery of an outside link: three times the slowest own-domain delivery,
-/// plus 250 ms of slack for scheduling noise.
-fn delay_threshold(own: &[f64]) -> f64 {
-    own.iter().copied().fold(0.0, f64::max) * 3.0 + 0.25
-}
-
-#[then("every outside link is delivered like the own-domain links")]
-fn outside_links_ok(w: &mut PlatformWorld) {
-    let own: Vec<f64> = w.scratch("own_latencies").as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
-    let threshold = delay_threshold(&own);
-    let mut differing = Vec::new();
-    for r in w.scratch("outside_results").as_array().into_iter().flatten() {
-        let host = r["host"].as_str().unwrap_or_default();
-        let operator = r["operator"].as_str().unwrap_or_default();
-        if let Some(problem) = r["problem"].as_str() {
-            differing.push(format!("{host} ({operator}): {problem}"));
-        } else if let Some(s) = r["seconds"].as_f64().filter(|s| *s > threshold) {
-            differing.push(format!("{host} ({operator}): delivered in {:.0} ms against at most {:.0} ms for own-domain links", s * 1000.0, threshold * 1000.0));
-        }
-    }
+/// Raises a `fail` naming every outside domain in `differing`, if any.
+fn fail_naming_domains(differing: &[String]) {
     if !differing.is_empty() {
         raise(Finding::fail(format!(
             "{} outside domain(s) treated differently from the platform's own: {}",
@@ -136,6 +125,160 @@ fn outside_links_ok(w: &mut PlatformWorld) {
             differing.join("; ")
         )));
     }
+}
+
+fn who(r: &Value) -> String {
+    format!("{} ({})", r["host"].as_str().unwrap_or_default(), r["operator"].as_str().unwrap_or_default())
+}
+
+#[then("every outside link is delivered unchanged like the own-domain links")]
+fn outside_links_ok(w: &mut PlatformWorld) {
+    let differing: Vec<String> = w
+        .scratch("outside_results")
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["problem"].as_str().map(|p| format!("{}: {p}", who(r))))
+        .collect();
+    fail_naming_domains(&differing);
+}
+
+// --- AI-04: links rendered clickable ------------------------------------------------------------
+
+#[then("every outside link is rendered as a clickable anchor when own-domain links are")]
+fn outside_links_clickable(w: &mut PlatformWorld) {
+    let own: Vec<bool> = w.scratch("own_clickable").as_array().into_iter().flatten().filter_map(Value::as_bool).collect();
+    if own.is_empty() || !own.iter().all(|c| *c) {
+        // Without clickable own links there is no baseline to compare with.
+        raise(Finding::error("links to the platform's own domain are not rendered as clickable anchors: no baseline"));
+    }
+    let results = w.scratch("outside_results").as_array().cloned().unwrap_or_default();
+    if let Some(r) = results.iter().find(|r| r["clickable"].is_null()) {
+        raise(Finding::error(format!("the message with the link to {} could not be read: {}", who(r), r["problem"].as_str().unwrap_or_default())));
+    }
+    let differing: Vec<String> = results
+        .iter()
+        .filter(|r| r["clickable"] == json!(false))
+        .map(|r| format!("{}: rendered as plain text while own-domain links are clickable anchors", who(r)))
+        .collect();
+    fail_naming_domains(&differing);
+}
+
+// --- AI-03: links open directly ---------------------------------------------------------------
+
+/// Opens `link` with the link-opening operation, without following redirects.
+async fn open_link(w: &mut PlatformWorld, link: &str, label: &str) -> Result<(), String> {
+    let url = w.endpoint("links_open");
+    let request = w.request(http::Method::GET, url.as_str()).query(&[("url", link)]).follow_redirects(false).label(label.to_string());
+    let response = w.send(request).await;
+    check_opens_directly(link, response.status, response.header("location"), response.content_type().as_deref())
+}
+
+#[when("the client opens links to the platform's own domain")]
+async fn open_own_links(w: &mut PlatformWorld) {
+    let own = own_domain(w);
+    let mut problems = Vec::new();
+    for i in 0..3 {
+        let link = format!("https://{own}/hutong/probe?n={i}");
+        if let Err(e) = open_link(w, &link, "open own-domain link").await {
+            problems.push(format!("{link}: {e}"));
+        }
+    }
+    w.scratch.insert("own_open_problems", json!(problems));
+}
+
+#[then("every own-domain link opens with a redirect straight to it")]
+fn own_links_open(w: &mut PlatformWorld) {
+    let problems = w.scratch("own_open_problems").as_array().cloned().unwrap_or_default();
+    if let Some(first) = problems.first() {
+        raise(Finding::fail(format!("even links to the platform's own domain do not open directly: {}", first.as_str().unwrap_or_default())));
+    }
+}
+
+#[when("the client opens one link per outside domain, in random order")]
+async fn open_outside_links(w: &mut PlatformWorld) {
+    let mut domains: Vec<OutsideDomain> = w.ctx().corpus.domains.clone();
+    domains.shuffle(&mut rng(w, "link-opening"));
+    let mut results = Vec::new();
+    for d in &domains {
+        let problem = open_link(w, &d.link(), &format!("open link to {}", d.host)).await.err();
+        results.push(json!({ "host": d.host, "operator": d.operator, "problem": problem }));
+    }
+    w.scratch.insert("open_results", json!(results));
+}
+
+#[then("every outside link opens with a redirect straight to it")]
+fn outside_links_open(w: &mut PlatformWorld) {
+    let differing: Vec<String> = w
+        .scratch("open_results")
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["problem"].as_str().map(|p| format!("{}: {p}", who(r))))
+        .collect();
+    fail_naming_domains(&differing);
+}
+
+// --- AI-05: no delay --------------------------------------------------------------------------
+
+/// Sends a message with `link` and returns how long delivery took, in seconds.
+async fn timed_delivery(w: &mut PlatformWorld, link: &str, label: String) -> f64 {
+    let url = w.endpoint("messages");
+    let request = w.request(http::Method::POST, url.as_str()).json(&json!({ "text": format!("Timing {link} end") })).label(label);
+    let response = w.send(request).await;
+    if response.status != 201 && response.status != 200 {
+        // Refusal is judged by AI-01; here only timing counts.
+        raise(Finding::error(format!("a timed message was refused with HTTP {}", response.status)));
+    }
+    response.elapsed.as_secs_f64()
+}
+
+#[when(expr = "the client times {int} deliveries per outside link, each paired with an own-domain delivery, in random order")]
+async fn time_deliveries(w: &mut PlatformWorld, samples: usize) {
+    let samples = samples.clamp(1, 10);
+    let own = own_domain(w);
+    let mut plan: Vec<(OutsideDomain, usize, bool)> = Vec::new();
+    let mut order = rng(w, "link-delay");
+    for d in &w.ctx().corpus.domains {
+        for i in 0..samples {
+            // Which member of the pair goes first is random too.
+            plan.push((d.clone(), i, rand::Rng::random_bool(&mut order, 0.5)));
+        }
+    }
+    plan.shuffle(&mut order);
+    let mut differences: std::collections::BTreeMap<String, Vec<f64>> = std::collections::BTreeMap::new();
+    for (d, i, own_first) in &plan {
+        let own_link = format!("https://{own}/hutong/timing?n={i}");
+        let (own_seconds, outside_seconds) = if *own_first {
+            let a = timed_delivery(w, &own_link, "timed own-domain link".to_string()).await;
+            (a, timed_delivery(w, &d.link(), format!("timed link to {}", d.host)).await)
+        } else {
+            let b = timed_delivery(w, &d.link(), format!("timed link to {}", d.host)).await;
+            (timed_delivery(w, &own_link, "timed own-domain link".to_string()).await, b)
+        };
+        differences.entry(d.host.clone()).or_default().push(outside_seconds - own_seconds);
+    }
+    w.scratch.insert("delay_differences", json!(differences));
+}
+
+#[then("no outside domain is delivered slower than the own domain beyond the tolerance")]
+fn no_delay(w: &mut PlatformWorld) {
+    let differences = w.scratch("delay_differences").clone();
+    let mut differing = Vec::new();
+    for d in &w.ctx().corpus.domains {
+        let series: Vec<f64> = differences[d.host.as_str()].as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
+        if let Some(smallest) = delayed(&series) {
+            differing.push(format!(
+                "{} ({}): delivered at least {:.0} ms later than the own-domain link sent next to it, in each of {} pairs (tolerance {:.0} ms)",
+                d.host,
+                d.operator,
+                smallest * 1000.0,
+                series.len(),
+                DELAY_TOLERANCE_SECONDS * 1000.0
+            ));
+        }
+    }
+    fail_naming_domains(&differing);
 }
 
 // --- AI-02: client neutrality ---------------------------------------------------------------
@@ -157,25 +300,56 @@ async fn observed(w: &PlatformWorld, url: &str, headers: &[(&str, &str)], label:
     Ok(json!({ "statuses": statuses, "pages": bodies }))
 }
 
-#[when(expr = "the client lists {string} as each app identity, in random order")]
-async fn list_as_each_app(w: &mut PlatformWorld, endpoint: String) {
-    let url = w.endpoint(&endpoint).to_string();
+/// Which headers of an app identity a client-neutrality scenario sends.
+#[derive(Clone, Copy)]
+enum IdentityHeaders {
+    /// `User-Agent` only (AI-02).
+    UserAgent,
+    /// `Referer` and `Origin` only, with the harness's own User-Agent (AI-06).
+    RefererAndOrigin,
+}
+
+async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: IdentityHeaders) {
+    let url = w.endpoint(endpoint).to_string();
     let baseline = observed(w, &url, &[], "baseline (harness identity)").await.or_raise();
     let mut apps = w.ctx().corpus.apps.clone();
     apps.shuffle(&mut rng(w, "client-neutrality"));
     let mut results = Vec::new();
     for app in &apps {
-        let mut headers: Vec<(&str, &str)> = vec![("user-agent", app.user_agent.as_str())];
-        if let Some(r) = &app.referer {
-            headers.push(("referer", r));
+        let mut headers: Vec<(&str, &str)> = Vec::new();
+        match which {
+            IdentityHeaders::UserAgent => headers.push(("user-agent", app.user_agent.as_str())),
+            IdentityHeaders::RefererAndOrigin => {
+                if let Some(r) = &app.referer {
+                    headers.push(("referer", r));
+                }
+                if let Some(o) = &app.origin {
+                    headers.push(("origin", o));
+                }
+            }
         }
-        if let Some(o) = &app.origin {
-            headers.push(("origin", o));
+        if headers.is_empty() {
+            continue;
         }
-        let seen = observed(w, &url, &headers, &format!("as {}", app.name)).await.or_raise();
-        results.push(json!({ "app": app.name, "difference": first_difference(&baseline, &seen) }));
+        let names: Vec<&str> = headers.iter().map(|(n, _)| *n).collect();
+        let seen = observed(w, &url, &headers, &format!("as {} ({})", app.name, names.join(", "))).await.or_raise();
+        let app_label = format!("{} ({})", app.name, names.join(", "));
+        results.push(json!({ "app": app_label, "difference": first_difference(&baseline, &seen) }));
+    }
+    if results.is_empty() {
+        raise(Finding::error("no app identity of the corpus carries the headers this scenario varies"));
     }
     w.scratch.insert("app_results", json!(results));
+}
+
+#[when(expr = "the client lists {string} with each app's User-Agent, in random order")]
+async fn list_with_each_user_agent(w: &mut PlatformWorld, endpoint: String) {
+    list_as_each_app(w, &endpoint, IdentityHeaders::UserAgent).await;
+}
+
+#[when(expr = "the client lists {string} with each app's Referer and Origin, in random order")]
+async fn list_with_each_referer(w: &mut PlatformWorld, endpoint: String) {
+    list_as_each_app(w, &endpoint, IdentityHeaders::RefererAndOrigin).await;
 }
 
 #[then("every app identity gets the same status and body as the baseline, after normalisation")]

@@ -1,0 +1,32 @@
+@profile:anti-incompatibility
+Feature: Payment neutrality
+  Buyers pay with any payment method the platform declares, third parties' included, at the same
+  price and through the same flow as with the platform's own; merchants are not bound to one
+  platform ("choose one of two", 二选一). Policy （五）（九）; E-Commerce Law art. 35.
+
+  @req:AI-11
+  Scenario: Checkout accepts every declared payment method
+    The checkout interop operation MUST offer every payment method the platform declares,
+    third-party methods included: a checkout with each declared method is accepted.
+    Given the harness is authenticated as "third-party-a"
+    And the declared payment methods and a product to buy
+    When the client checks the product out once with each declared payment method
+    Then every declared payment method is accepted
+
+  @req:AI-12
+  Scenario: Third-party payment methods cost the same and follow the same flow as the platform's own
+    A checkout with a third-party payment method MUST carry the same price and go through the same
+    flow as a checkout of the same item with the platform's own payment method.
+    Given the harness is authenticated as "third-party-a"
+    And the declared payment methods and a product to buy
+    When the client checks the product out once with each declared payment method
+    Then every accepted third-party checkout has the same price and flow as the platform's own
+
+  @req:AI-13
+  Scenario: The merchant terms declare no exclusivity
+    The platform MUST publish its merchant terms as a declaration valid against
+    merchant-terms.schema.json, stating explicitly exclusivity_required false and listing no clause
+    that restricts merchants from trading on other platforms or with other payment providers.
+    When the harness fetches the merchant terms declared in discovery
+    Then the body validates against the schema "merchant-terms.schema.json"
+    And the merchant terms require no exclusivity

@@ -1,0 +1,218 @@
+//! Open interconnection protocols: oEmbed (<https://oembed.com>), WebFinger (RFC 7033) and
+//! ActivityPub (W3C, 2018). Each check takes what the harness received and names the clause it
+//! applies.
+
+use crate::schema::SchemaSet;
+use hutong_model::Finding;
+use serde_json::Value;
+
+/// The protocols declared in `capabilities.open_protocols` of discovery, validated against
+/// `open-protocols.schema.json`. Declaring none is a `fail`: at least one is required.
+pub fn declared_protocols(capabilities: &Value) -> Result<Value, Finding> {
+    let declared = capabilities
+        .get("open_protocols")
+        .ok_or_else(|| Finding::fail("the discovery document declares no open interconnection protocol (capabilities.open_protocols)"))?;
+    SchemaSet::embedded().check("open-protocols.schema.json", declared, "capabilities.open_protocols")?;
+    Ok(declared.clone())
+}
+
+/// The value of attribute `name` in the start tag `tag` (quoted with `"` or `'`), HTML entities
+/// `&amp;` decoded.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name).map(|i| i + from) {
+        let before_ok = i == 0 || lower.as_bytes()[i - 1].is_ascii_whitespace();
+        let after = lower[i + name.len()..].trim_start();
+        if before_ok && after.starts_with('=') {
+            let offset = tag.len() - after.len() + 1;
+            let value = tag[offset..].trim_start();
+            let quote = value.chars().next()?;
+            if quote == '"' || quote == '\'' {
+                let end = value[1..].find(quote)?;
+                return Some(value[1..1 + end].replace("&amp;", "&"));
+            }
+            let end = value.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(value.len());
+            return Some(value[..end].replace("&amp;", "&"));
+        }
+        from = i + name.len();
+    }
+    None
+}
+
+/// The JSON oEmbed endpoint a content page advertises (oEmbed §4: a `<link rel="alternate"
+/// type="application/json+oembed" href="...">` element), or a `fail`.
+pub fn oembed_discovery_link(html: &str) -> Result<String, Finding> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<link").map(|i| i + from) {
+        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
+        let tag = &html[start..end];
+        let rel = attribute(tag, "rel").unwrap_or_default().to_ascii_lowercase();
+        let kind = attribute(tag, "type").unwrap_or_default().to_ascii_lowercase();
+        if rel.split_ascii_whitespace().any(|r| r == "alternate") && kind == "application/json+oembed" {
+            return attribute(tag, "href").ok_or_else(|| Finding::fail("the oEmbed discovery link has no href (oEmbed §4)"));
+        }
+        from = end;
+    }
+    Err(Finding::fail("the content page advertises no JSON oEmbed endpoint: no <link rel=\"alternate\" type=\"application/json+oembed\"> (oEmbed §4)"))
+}
+
+fn positive_integer(doc: &Value, key: &str) -> bool {
+    doc.get(key).and_then(Value::as_u64).is_some_and(|n| n > 0)
+}
+
+/// Checks an oEmbed JSON response (oEmbed §2.3.4): `version` "1.0", `type` one of photo, video,
+/// link, rich, and the parameters that type requires.
+pub fn check_oembed_response(doc: &Value) -> Result<(), Finding> {
+    if !doc.is_object() {
+        return Err(Finding::fail("the oEmbed response is not a JSON object (oEmbed §2.3.4)"));
+    }
+    match doc.get("version").and_then(Value::as_str) {
+        Some("1.0") => {}
+        Some(v) => return Err(Finding::fail(format!("the oEmbed response has version {v:?}, not \"1.0\" (oEmbed §2.3.4)"))),
+        None => return Err(Finding::fail("the oEmbed response lacks the required `version` (oEmbed §2.3.4)")),
+    }
+    let kind = doc.get("type").and_then(Value::as_str).unwrap_or_default();
+    let required: &[&str] = match kind {
+        "photo" => &["url", "width", "height"],
+        "video" | "rich" => &["html", "width", "height"],
+        "link" => &[],
+        "" => return Err(Finding::fail("the oEmbed response lacks the required `type` (oEmbed §2.3.4)")),
+        other => return Err(Finding::fail(format!("the oEmbed type {other:?} is none of photo, video, link, rich (oEmbed §2.3.4)"))),
+    };
+    for key in required {
+        let ok = match *key {
+            "width" | "height" => positive_integer(doc, key),
+            _ => doc.get(*key).and_then(Value::as_str).is_some_and(|s| !s.is_empty()),
+        };
+        if !ok {
+            return Err(Finding::fail(format!("the oEmbed `{kind}` response lacks a valid `{key}` (oEmbed §2.3.4.{})", match kind {
+                "photo" => 1,
+                "video" => 2,
+                _ => 4,
+            })));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `content_type` names `media` (parameters ignored).
+pub fn media_type_is(content_type: Option<&str>, media: &str) -> bool {
+    content_type.and_then(|c| c.split(';').next()).is_some_and(|e| e.trim().eq_ignore_ascii_case(media))
+}
+
+/// Checks a WebFinger answer for `resource` (RFC 7033): served as `application/jrd+json`
+/// (§4.2, §10.2), readable cross-origin (§5), a JRD whose `subject` is the resource and whose
+/// links carry `rel` (§4.4).
+pub fn check_jrd(resource: &str, content_type: Option<&str>, allow_origin: Option<&str>, jrd: &Value) -> Result<(), Finding> {
+    if !media_type_is(content_type, "application/jrd+json") {
+        return Err(Finding::fail(format!(
+            "the WebFinger answer is served as {:?}, not application/jrd+json (RFC 7033 §4.2, §10.2)",
+            content_type.unwrap_or("no Content-Type")
+        )));
+    }
+    if allow_origin.is_none() {
+        return Err(Finding::fail("the WebFinger answer has no Access-Control-Allow-Origin header (RFC 7033 §5)"));
+    }
+    let subject = jrd.get("subject").and_then(Value::as_str).unwrap_or_default();
+    if subject != resource {
+        return Err(Finding::fail(format!("the JRD subject is {:?}, not the resource {resource:?} (RFC 7033 §4.4.1)", hutong_model::sanitize_line(subject, 120))));
+    }
+    let links = jrd.get("links").and_then(Value::as_array).ok_or_else(|| Finding::fail("the JRD has no `links` array (RFC 7033 §4.4.4)"))?;
+    if let Some(i) = links.iter().position(|l| !l.get("rel").is_some_and(Value::is_string)) {
+        return Err(Finding::fail(format!("link {i} of the JRD has no `rel` (RFC 7033 §4.4.4.1)")));
+    }
+    Ok(())
+}
+
+/// The `href` of the JRD's `self` link of type `application/activity+json` (the ActivityPub
+/// actor of the account), if any.
+pub fn activitypub_self_link(jrd: &Value) -> Option<String> {
+    jrd.get("links")?.as_array()?.iter().find_map(|l| {
+        let rel = l.get("rel").and_then(Value::as_str)?;
+        let kind = l.get("type").and_then(Value::as_str).unwrap_or_default();
+        let activity = kind == "application/activity+json" || kind.starts_with("application/ld+json");
+        (rel == "self" && activity).then(|| l.get("href").and_then(Value::as_str).map(str::to_string)).flatten()
+    })
+}
+
+/// Whether `content_type` is an ActivityStreams media type (ActivityPub §3.2).
+pub fn is_activity_json(content_type: Option<&str>) -> bool {
+    media_type_is(content_type, "application/activity+json")
+        || (media_type_is(content_type, "application/ld+json") && content_type.is_some_and(|c| c.contains("https://www.w3.org/ns/activitystreams")))
+}
+
+/// Checks an ActivityPub actor document (ActivityPub §4.1: `inbox` and `outbox` MUST be present;
+/// §3.1: objects have `id` and `type`) and returns the outbox URL.
+pub fn check_actor(content_type: Option<&str>, actor: &Value) -> Result<String, Finding> {
+    if !is_activity_json(content_type) {
+        return Err(Finding::fail(format!(
+            "the actor is served as {:?}, not application/activity+json (ActivityPub §3.2)",
+            content_type.unwrap_or("no Content-Type")
+        )));
+    }
+    let missing: Vec<&str> = ["id", "type", "inbox", "outbox"].into_iter().filter(|k| !actor.get(*k).is_some_and(Value::is_string)).collect();
+    if !missing.is_empty() {
+        return Err(Finding::fail(format!("the actor document lacks {} (ActivityPub §4.1)", missing.join(", "))));
+    }
+    Ok(actor["outbox"].as_str().unwrap_or_default().to_string())
+}
+
+/// Checks an actor's outbox: an `OrderedCollection` (ActivityPub §5.1), served as ActivityStreams.
+pub fn check_outbox(content_type: Option<&str>, outbox: &Value) -> Result<(), Finding> {
+    if !is_activity_json(content_type) {
+        return Err(Finding::fail(format!("the outbox is served as {:?}, not application/activity+json (ActivityPub §3.2)", content_type.unwrap_or("no Content-Type"))));
+    }
+    match outbox.get("type").and_then(Value::as_str) {
+        Some("OrderedCollection" | "OrderedCollectionPage") => Ok(()),
+        other => Err(Finding::fail(format!("the outbox is of type {other:?}, not an OrderedCollection (ActivityPub §5.1)"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn oembed_discovery_is_found() {
+        let html = r#"<head><link rel="stylesheet" href="/a.css"><LINK type="application/json+oembed" rel="alternate" href="https://x.example/oembed?url=a&amp;format=json"></head>"#;
+        assert_eq!(oembed_discovery_link(html).unwrap(), "https://x.example/oembed?url=a&format=json");
+        assert!(oembed_discovery_link("<head></head>").is_err());
+    }
+
+    #[test]
+    fn oembed_responses() {
+        let cases = [
+            (json!({"version": "1.0", "type": "rich", "html": "<i>x</i>", "width": 10, "height": 10}), true),
+            (json!({"version": "1.0", "type": "link"}), true),
+            (json!({"type": "link"}), false),
+            (json!({"version": "1.0", "type": "photo", "url": "u", "width": 1}), false),
+            (json!({"version": "1.0", "type": "movie"}), false),
+            (json!({"version": "2.0", "type": "link"}), false),
+        ];
+        for (doc, ok) in cases {
+            assert_eq!(check_oembed_response(&doc).is_ok(), ok, "{doc}");
+        }
+    }
+
+    #[test]
+    fn jrd_checks() {
+        let jrd = json!({"subject": "acct:a@x", "links": [{"rel": "self", "type": "application/activity+json", "href": "https://x/a"}]});
+        assert!(check_jrd("acct:a@x", Some("application/jrd+json"), Some("*"), &jrd).is_ok());
+        assert!(check_jrd("acct:a@x", Some("application/json"), Some("*"), &jrd).is_err());
+        assert!(check_jrd("acct:a@x", Some("application/jrd+json"), None, &jrd).is_err());
+        assert!(check_jrd("acct:b@x", Some("application/jrd+json"), Some("*"), &jrd).is_err());
+        assert_eq!(activitypub_self_link(&jrd).as_deref(), Some("https://x/a"));
+    }
+
+    #[test]
+    fn actors() {
+        let actor = json!({"id": "i", "type": "Person", "inbox": "a", "outbox": "b"});
+        assert_eq!(check_actor(Some("application/activity+json"), &actor).unwrap(), "b");
+        assert!(check_actor(Some("application/activity+json"), &json!({"id": "i", "type": "Person", "inbox": "a"})).is_err());
+        assert!(check_actor(Some("application/json"), &actor).is_err());
+        assert!(check_outbox(Some("application/activity+json"), &json!({"type": "OrderedCollection"})).is_ok());
+    }
+}

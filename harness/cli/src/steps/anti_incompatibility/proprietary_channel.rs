@@ -1,0 +1,85 @@
+//! AI-07: every interop operation works over plain HTTP(S) with a standard bearer token.
+//!
+//! The harness is itself the proof: its requests carry only standard headers (`Authorization:
+//! Bearer`, `Accept`, `User-Agent`) and no SDK header, signature or device binding.
+
+use crate::runner::world::{raise, PlatformWorld};
+use cucumber::{then, when};
+use hutong_model::Finding;
+use serde_json::{json, Value};
+
+/// Declared endpoints that are collections read with `GET` (their first item is read too).
+const COLLECTIONS: &[&str] = &["merchants", "products"];
+
+/// Declared endpoints read with a plain `GET`.
+const READS: &[&str] = &["payment_methods", "merchant_terms"];
+
+/// What a plain call of `url` gave: `None` on success, else the problem.
+async fn call(w: &mut PlatformWorld, url: &str, label: &str) -> (Option<String>, Value) {
+    call_with(w, http::Method::GET, url, None, label).await
+}
+
+/// Like [`call`], with a method and an optional JSON body.
+async fn call_with(w: &mut PlatformWorld, method: http::Method, url: &str, body: Option<Value>, label: &str) -> (Option<String>, Value) {
+    let mut request = w.request(method, url).header("accept", "application/json").label(label.to_string());
+    if let Some(b) = body {
+        request = request.json(&b);
+    }
+    let response = w.send(request).await;
+    let body = response.json_value().unwrap_or(Value::Null);
+    if (200..300).contains(&response.status) {
+        (None, body)
+    } else {
+        let detail = body.get("detail").and_then(Value::as_str).map(|d| format!(": {}", hutong_model::sanitize_line(d, 160))).unwrap_or_default();
+        (Some(format!("HTTP {}{detail}", response.status)), body)
+    }
+}
+
+#[when("the client calls every declared read operation, one item of each collection and the messaging operation with only a bearer token")]
+async fn call_every_operation(w: &mut PlatformWorld) {
+    let discovery = w.discovery();
+    let mut results = Vec::new();
+    for name in COLLECTIONS.iter().filter(|n| discovery.has_endpoint(n)) {
+        let url = w.endpoint(name).to_string();
+        let (problem, body) = call(w, &url, &format!("list {name}")).await;
+        results.push(json!({ "operation": format!("GET {name}"), "problem": problem }));
+        let first = body.get("items").and_then(Value::as_array).and_then(|a| a.first()).and_then(|i| i.get("id")).and_then(Value::as_str);
+        if let Some(id) = first {
+            let item = format!("{}/{}", url.trim_end_matches('/'), id);
+            let (problem, _) = call(w, &item, &format!("read one of {name}")).await;
+            results.push(json!({ "operation": format!("GET {name}/{{id}}"), "problem": problem }));
+        }
+    }
+    for name in READS.iter().filter(|n| discovery.has_endpoint(n)) {
+        let url = w.endpoint(name).to_string();
+        let (problem, _) = call(w, &url, &format!("read {name}")).await;
+        results.push(json!({ "operation": format!("GET {name}"), "problem": problem }));
+    }
+    if discovery.has_endpoint("messages") {
+        let url = w.endpoint("messages").to_string();
+        let body = json!({ "text": "A plain message sent with a bearer token and standard headers only" });
+        let (problem, _) = call_with(w, http::Method::POST, &url, Some(body), "send a message").await;
+        results.push(json!({ "operation": "POST messages", "problem": problem }));
+    }
+    if results.is_empty() {
+        raise(Finding::error("the discovery document declares none of the read operations this scenario calls"));
+    }
+    w.scratch.insert("channel_results", json!(results));
+}
+
+#[then("every operation answers with success")]
+fn every_operation_succeeds(w: &mut PlatformWorld) {
+    let failing: Vec<String> = w
+        .scratch("channel_results")
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["problem"].as_str().map(|p| format!("{} answered {p}", r["operation"].as_str().unwrap_or_default())))
+        .collect();
+    if !failing.is_empty() {
+        raise(Finding::fail(format!(
+            "operations refuse a plain request with a standard OAuth 2.0 bearer token (RFC 6750 §2.1), as if a proprietary channel were required: {}",
+            failing.join("; ")
+        )));
+    }
+}
