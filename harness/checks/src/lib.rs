@@ -5,15 +5,20 @@
 //! `error` when the harness could not decide. Steps stay thin; the judgement lives here.
 #![forbid(unsafe_code)]
 
+pub mod contract;
 pub mod corpus;
+pub mod deprecation;
 pub mod differential;
+pub mod disclosure;
 pub mod discovery;
 pub mod export;
 pub mod links;
 pub mod openapi;
 pub mod paging;
 pub mod problem;
+pub mod rate_limit;
 pub mod schema;
+pub mod stats;
 
 pub use hutong_model::Finding;
 

@@ -1,5 +1,11 @@
 //! Steps of `features/open-ecosystem/`.
 
+mod contract;
+mod deprecation;
+mod disclosures;
+mod rate_limits;
+mod uniform;
+
 use crate::runner::world::{self, raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_model::Finding;
