@@ -13,6 +13,7 @@ pub mod disclosure;
 pub mod discovery;
 pub mod export;
 pub mod links;
+pub mod oauth;
 pub mod openapi;
 pub mod paging;
 pub mod problem;
