@@ -154,7 +154,20 @@ pub struct Exercise {
 /// filled from the answer of the GET operation at the path before it (`/items` for
 /// `/items/{id}`); an operation whose parameters cannot be filled is listed in `not_exercised`.
 pub async fn exercise(http: &HttpClient, rec: &Recorder, doc: &Value, base: &Url, token: Option<&str>) -> Result<Exercise, Finding> {
-    let mut operations = safe_operations(doc);
+    exercise_selected(http, rec, doc, base, token, |_| true).await
+}
+
+/// [`exercise`] for the operations `select` accepts (the lists that fill their path parameters
+/// are still fetched as needed).
+pub async fn exercise_selected(
+    http: &HttpClient,
+    rec: &Recorder,
+    doc: &Value,
+    base: &Url,
+    token: Option<&str>,
+    select: impl Fn(&SafeOperation) -> bool,
+) -> Result<Exercise, Finding> {
+    let mut operations: Vec<SafeOperation> = safe_operations(doc).into_iter().filter(|o| select(o)).collect();
     operations.truncate(MAX_OPERATIONS);
     // Fewer parameters first, so that lists are fetched before the items they name.
     operations.sort_by_key(|o| o.template.matches('{').count());

@@ -18,7 +18,7 @@ async fn call_deprecated(w: &mut PlatformWorld) {
     let mut problems = Vec::new();
     let mut checked = 0;
     if !deprecated.is_empty() {
-        let all = contract::exercise(&ctx.http, &w.rec, &doc, &base, w.token.as_deref()).await.or_raise();
+        let all = contract::exercise_selected(&ctx.http, &w.rec, &doc, &base, w.token.as_deref(), |o| o.deprecated()).await.or_raise();
         for e in all.exercised.iter().filter(|e| e.operation.deprecated()) {
             checked += 1;
             if !e.response.is_success() {
