@@ -100,10 +100,13 @@ mod tests {
         }
     }
 
+    /// Response headers, the declared notice in days, and whether the check passes.
+    type Case<'a> = (&'a [(&'a str, &'a str)], i64, bool);
+
     #[test]
     fn notice_is_judged() {
         // 2026-01-01 deprecated.
-        let cases: &[(&[(&str, &str)], i64, bool)] = &[
+        let cases: &[Case] = &[
             (&[("deprecation", "@1767225600"), ("sunset", "Thu, 01 Jul 2027 00:00:00 GMT")], 365, true),
             (&[("deprecation", "@1767225600"), ("sunset", "Thu, 01 Jul 2027 00:00:00 GMT")], 600, false),
             (&[("deprecation", "@1767225600"), ("sunset", "Wed, 01 Apr 2026 00:00:00 GMT")], 30, false),
