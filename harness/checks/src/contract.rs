@@ -210,7 +210,7 @@ pub async fn exercise_selected(
                     path.push_str(&encode_segment(&v));
                 }
                 None => {
-                    unfilled = Some(format!("no list result at {parent} names a `{name}`"));
+                    unfilled = Some(format!("no list at {parent} gives a value for `{name}`"));
                     break;
                 }
             }

@@ -53,10 +53,12 @@ fn every_answer_conforms(w: &mut PlatformWorld) {
     let violations: Vec<String> = w.scratch("contract_violations").as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
     if !violations.is_empty() {
         let checked = w.scratch("contract_checked").as_u64().unwrap_or_default();
+        let not_exercised: Vec<String> = w.scratch("contract_not_exercised").as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
         raise(Finding::fail(format!(
-            "{} of {checked} safe operation(s) answered outside their OpenAPI description: {}",
+            "{} of {checked} safe operation(s) answered outside their OpenAPI description: {}{}",
             violations.len(),
-            violations.join("; ")
+            violations.join("; "),
+            if not_exercised.is_empty() { String::new() } else { format!(" (not exercised: {})", not_exercised.join("; ")) }
         )));
     }
 }
