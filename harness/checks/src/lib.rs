@@ -5,18 +5,24 @@
 //! `error` when the harness could not decide. Steps stay thin; the judgement lives here.
 #![forbid(unsafe_code)]
 
+pub mod contract;
 pub mod corpus;
+pub mod deprecation;
 pub mod differential;
+pub mod disclosure;
 pub mod discovery;
 pub mod export;
 pub mod formats;
 pub mod interconnect;
 pub mod links;
+pub mod oauth;
 pub mod openapi;
 pub mod paging;
 pub mod payment;
 pub mod problem;
+pub mod rate_limit;
 pub mod schema;
+pub mod stats;
 
 pub use hutong_model::Finding;
 

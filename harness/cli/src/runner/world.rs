@@ -169,6 +169,9 @@ pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value,
     let body = serde_json::json!({
         "client_name": name,
         "grant_types": ["client_credentials"],
+        // No redirect-based flow: without this the default `code` contradicts the grant types
+        // (RFC 7591 §2, §2.1), and real servers refuse the registration.
+        "response_types": [],
         "token_endpoint_auth_method": "client_secret_basic",
     });
     let response = ctx.http.post(endpoint).json(&body).label(format!("register {name}")).send(rec).await.map_err(hutong_checks::transport)?;

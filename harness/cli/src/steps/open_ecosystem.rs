@@ -1,9 +1,16 @@
 //! Steps of `features/open-ecosystem/`.
 
+mod contract;
+mod deprecation;
+mod disclosures;
+mod rate_limits;
+#[cfg(test)]
+mod real_oauth_server;
+mod uniform;
+
 use crate::runner::world::{self, raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_model::Finding;
-use serde_json::Value;
 
 // --- OE-01: published API description -------------------------------------------------------
 
@@ -49,14 +56,7 @@ async fn fetch_metadata(w: &mut PlatformWorld) {
 
 #[then("the metadata names an issuer, a token endpoint and a registration endpoint")]
 fn metadata_complete(w: &mut PlatformWorld) {
-    let metadata = w.scratch("oauth_metadata");
-    let missing: Vec<&str> = ["issuer", "token_endpoint", "registration_endpoint"]
-        .into_iter()
-        .filter(|k| !metadata.get(*k).is_some_and(Value::is_string))
-        .collect();
-    if !missing.is_empty() {
-        raise(Finding::fail(format!("the OAuth metadata lacks {} (RFC 8414 §2)", missing.join(", "))));
-    }
+    hutong_checks::oauth::check_self_service_metadata(w.scratch("oauth_metadata")).or_raise();
 }
 
 #[when(expr = "the harness registers a new client named {string}")]

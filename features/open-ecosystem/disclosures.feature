@@ -1,0 +1,51 @@
+@profile:open-ecosystem
+Feature: Disclosure documents (信息公示)
+  Platform rules and terms, fees and the algorithmic rules that affect merchants and workers are
+  published machine-readably, versioned, announced ahead and kept retrievable.
+  Policy （二）, （八）, （十）; E-Commerce Law art. 33, 34.
+
+  @req:OE-10
+  Scenario: Rules, fee schedule and algorithmic rules are published and valid
+    The platform MUST publish an index listing at least `platform-rules`, `fee-schedule` and
+    `algorithmic-rules`; the current version of each MUST be a valid disclosure document with a
+    version and an effective date.
+    Given the discovery document
+    When the harness fetches the disclosure index without credentials
+    Then the index is valid and lists the platform rules, the fee schedule and the algorithmic rules
+    And the current version of each listed document is a valid disclosure document
+
+  @req:OE-11
+  Scenario: Every change is announced at least 7 days before it takes effect
+    Every version of every disclosure document MUST have been announced at least 7 days before it
+    takes effect (E-Commerce Law art. 34: 修改内容应当至少在实施前七日予以公示).
+    Given the discovery document
+    When the harness fetches the disclosure index without credentials
+    And the harness fetches the history of every required disclosure document
+    Then every version was announced at least 7 days before it took effect
+
+  @req:OE-12
+  Scenario: Earlier versions stay retrievable
+    Every listed version, including superseded ones, MUST be retrievable at its URL as the version
+    listed.
+    Given the discovery document
+    When the harness fetches the disclosure index without credentials
+    And the harness fetches the history of every required disclosure document
+    Then every listed version, superseded ones included, is retrievable and is the version listed
+
+  @req:OE-13
+  Scenario: The algorithmic rules cover order allocation, piece rates and commission ratios
+    The current `algorithmic-rules` document MUST contain a rule for each of `order-allocation`,
+    `piece-rates` and `commission-ratios`, each naming whom it affects, with a summary.
+    Given the discovery document
+    When the harness fetches the disclosure index without credentials
+    And the harness fetches the current "algorithmic-rules" document
+    Then it has a rule on order allocation, piece rates and commission ratios, each naming whom it affects
+
+  @req:OE-14
+  Scenario: The fee schedule states commission and payment-settlement rates
+    The current `fee-schedule` document MUST state at least one commission rate and at least one
+    payment-settlement rate, each as a fraction with what it applies to.
+    Given the discovery document
+    When the harness fetches the disclosure index without credentials
+    And the harness fetches the current "fee-schedule" document
+    Then it states commission rates and payment-settlement rates as fractions

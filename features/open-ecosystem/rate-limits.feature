@@ -1,0 +1,15 @@
+@profile:open-ecosystem
+Feature: Transparent rate limits
+  A restriction is explained by a published rule: the limits are published, and a refusal for
+  exceeding them says when to retry. Policy （九）, （二）; RFC 6585 §4, RFC 9110 §10.2.3.
+
+  @req:OE-07
+  Scenario: Exceeding the published limit of the probe answers 429 with Retry-After
+    The platform MUST publish its rate-limit policy naming a low-limit probe operation; exceeding
+    the published limit of the probe MUST answer 429 with a `Retry-After` header.
+    Given the discovery document
+    And the harness is authenticated as "third-party-a"
+    When the client fetches the published rate-limit policy
+    Then it is a valid rate-limit policy that names a probe operation and its limit
+    When the client calls the probe operation once more than its published limit
+    Then the platform answers 429 with a Retry-After header

@@ -1,0 +1,123 @@
+//! Deprecation (RFC 9745) and sunset (RFC 8594) headers, and HTTP-dates (RFC 9110 §5.6.7).
+
+use hutong_http::Response;
+use hutong_model::{sanitize_line, Finding};
+use time::{OffsetDateTime, PrimitiveDateTime};
+
+/// The shortest notice between deprecation and sunset OPIS accepts, in days.
+pub const MIN_NOTICE_DAYS: i64 = 180;
+
+/// Parses an HTTP-date (RFC 9110 §5.6.7): the preferred IMF-fixdate and the obsolete asctime
+/// format, into Unix seconds.
+pub fn parse_http_date(value: &str) -> Option<i64> {
+    let value = value.trim();
+    let imf = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    let asctime = time::macros::format_description!(
+        "[weekday repr:short] [month repr:short] [day padding:space] [hour]:[minute]:[second] [year]"
+    );
+    PrimitiveDateTime::parse(value, &imf)
+        .or_else(|_| PrimitiveDateTime::parse(value, &asctime))
+        .ok()
+        .map(|t| t.assume_utc().unix_timestamp())
+}
+
+/// Parses a structured-field Date (RFC 9651 §3.3.7), as `Deprecation` carries it: `@` and an
+/// integer number of seconds since the Unix epoch.
+pub fn parse_sf_date(value: &str) -> Option<i64> {
+    let digits = value.trim().strip_prefix('@')?;
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    if unsigned.is_empty() || unsigned.len() > 15 || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn day(epoch: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(epoch).map(|t| t.date().to_string()).unwrap_or_else(|_| epoch.to_string())
+}
+
+/// Checks the deprecation headers of an answer of an operation marked deprecated: `Deprecation`
+/// (RFC 9745 §2), `Sunset` (RFC 8594 §3) at least `max(declared_days, MIN_NOTICE_DAYS)` days later,
+/// and any `Link: rel="deprecation"` (RFC 9745 §3) a URI reference.
+pub fn check_deprecation_headers(response: &Response, declared_days: i64) -> Result<(), String> {
+    let deprecation = response.header("deprecation").ok_or("no Deprecation header (RFC 9745 §2)")?;
+    let deprecated_at = parse_sf_date(deprecation)
+        .ok_or_else(|| format!("Deprecation {:?} is not a structured-field Date `@<seconds>` (RFC 9745 §2.1)", sanitize_line(deprecation, 60)))?;
+    let sunset = response.header("sunset").ok_or("no Sunset header (RFC 8594 §3)")?;
+    let sunset_at = parse_http_date(sunset).ok_or_else(|| format!("Sunset {:?} is not an HTTP-date (RFC 8594 §3)", sanitize_line(sunset, 60)))?;
+    let required_days = declared_days.max(MIN_NOTICE_DAYS);
+    let notice_days = (sunset_at - deprecated_at).div_euclid(86_400);
+    if sunset_at - deprecated_at < required_days * 86_400 {
+        return Err(format!(
+            "deprecated on {} with sunset on {}: {notice_days} days of notice, less than the required {required_days} (declared {declared_days}, OPIS minimum {MIN_NOTICE_DAYS})",
+            day(deprecated_at),
+            day(sunset_at)
+        ));
+    }
+    for link in response.headers.get_all("link").iter().filter_map(|v| v.to_str().ok()) {
+        for part in link.split(',').filter(|p| p.replace(' ', "").contains("rel=\"deprecation\"") || p.replace(' ', "").contains("rel=deprecation")) {
+            let target = part.split(';').next().unwrap_or_default().trim();
+            let ok = target.strip_prefix('<').and_then(|t| t.strip_suffix('>')).is_some_and(|t| response.url.join(t).is_ok());
+            if !ok {
+                return Err(format!("Link rel=\"deprecation\" target {:?} is not a URI reference (RFC 9745 §3)", sanitize_line(target, 80)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The declared notice period (discovery `capabilities.deprecation_notice_days`), or a `fail`.
+pub fn declared_notice_days(capabilities: &serde_json::Value) -> Result<i64, Finding> {
+    capabilities
+        .get("deprecation_notice_days")
+        .and_then(serde_json::Value::as_i64)
+        .filter(|d| *d >= 0)
+        .ok_or_else(|| Finding::fail("discovery declares no `capabilities.deprecation_notice_days` (the platform's deprecation notice period)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(headers: &[(&str, &str)]) -> Response {
+        let mut map = hutong_http::http::HeaderMap::new();
+        for (k, v) in headers {
+            map.append(hutong_http::http::HeaderName::from_bytes(k.as_bytes()).unwrap(), v.parse().unwrap());
+        }
+        Response::new(200, map, "", url::Url::parse("http://x/a").unwrap())
+    }
+
+    #[test]
+    fn dates_parse() {
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784111777));
+        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), Some(784111777));
+        assert_eq!(parse_http_date("06 Nov 1994"), None);
+        assert_eq!(parse_sf_date("@1688169599"), Some(1688169599));
+        for bad in ["1688169599", "@", "@12a", "@1.5"] {
+            assert_eq!(parse_sf_date(bad), None, "{bad}");
+        }
+    }
+
+    /// Response headers, the declared notice in days, and whether the check passes.
+    type Case<'a> = (&'a [(&'a str, &'a str)], i64, bool);
+
+    #[test]
+    fn notice_is_judged() {
+        // 2026-01-01 deprecated.
+        let cases: &[Case] = &[
+            (&[("deprecation", "@1767225600"), ("sunset", "Thu, 01 Jul 2027 00:00:00 GMT")], 365, true),
+            (&[("deprecation", "@1767225600"), ("sunset", "Thu, 01 Jul 2027 00:00:00 GMT")], 600, false),
+            (&[("deprecation", "@1767225600"), ("sunset", "Wed, 01 Apr 2026 00:00:00 GMT")], 30, false),
+            (&[("deprecation", "@1767225600")], 30, false),
+            (&[("sunset", "Thu, 01 Jul 2027 00:00:00 GMT")], 30, false),
+            (&[("deprecation", "Thu, 01 Jan 2026 00:00:00 GMT"), ("sunset", "Thu, 01 Jul 2027 00:00:00 GMT")], 30, false),
+            (&[("deprecation", "@1767225600"), ("sunset", "Thu, 01 Jul 2027 00:00:00 GMT"), ("link", "<https://x/d>; rel=\"deprecation\"")], 30, true),
+        ];
+        for (headers, declared, ok) in cases {
+            let verdict = check_deprecation_headers(&answer(headers), *declared);
+            assert_eq!(verdict.is_ok(), *ok, "{headers:?} {declared}: {verdict:?}");
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Disclosure documents (信息公示): the index, versions and histories of the platform rules, the
+//! fee schedule and the algorithmic rules (E-Commerce Law art. 33–34; policy （二）（八）（十）).
+
+use crate::schema::SchemaSet;
+use hutong_model::{sanitize_line, Finding};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+/// Document kinds every platform of the profile publishes.
+pub const REQUIRED_KINDS: &[&str] = &["platform-rules", "fee-schedule", "algorithmic-rules"];
+
+/// Topics the algorithmic rules cover (policy （十）).
+pub const REQUIRED_ALGORITHM_TOPICS: &[&str] = &["order-allocation", "piece-rates", "commission-ratios"];
+
+/// Shortest time between announcing a change and its taking effect (E-Commerce Law art. 34).
+pub const MIN_NOTICE_SECONDS: i64 = 7 * 86_400;
+
+/// One document the index lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// Kind (`fee-schedule`).
+    pub kind: String,
+    /// URL of the version in effect.
+    pub current: String,
+    /// URL of the history.
+    pub history: String,
+}
+
+/// The documents an index lists, without judging it (a precondition read leniently).
+pub fn listed(index: &Value) -> Vec<Listed> {
+    index
+        .get("documents")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|d| {
+            Some(Listed {
+                kind: d.get("kind")?.as_str()?.to_string(),
+                current: d.get("current")?.as_str()?.to_string(),
+                history: d.get("history")?.as_str()?.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The listed document of `kind`, or a `fail` naming the missing kind.
+pub fn find<'a>(documents: &'a [Listed], kind: &str) -> Result<&'a Listed, Finding> {
+    documents
+        .iter()
+        .find(|d| d.kind == kind)
+        .ok_or_else(|| Finding::fail(format!("the disclosure index lists no `{kind}` document")))
+}
+
+/// Checks the index against its schema and for every required kind.
+pub fn check_index(index: &Value) -> Result<Vec<Listed>, Finding> {
+    SchemaSet::embedded().check("disclosure-index.schema.json", index, "the disclosure index")?;
+    let documents = listed(index);
+    let missing: Vec<&str> = REQUIRED_KINDS.iter().copied().filter(|k| !documents.iter().any(|d| d.kind == *k)).collect();
+    if !missing.is_empty() {
+        return Err(Finding::fail(format!("the disclosure index lists no {} document", missing.join(", "))));
+    }
+    Ok(documents)
+}
+
+/// Checks one document version against its schema and that it is the `kind` expected.
+pub fn check_document(doc: &Value, kind: &str, what: &str) -> Result<(), Finding> {
+    SchemaSet::embedded().check("disclosure-document.schema.json", doc, what)?;
+    let seen = doc.get("kind").and_then(Value::as_str).unwrap_or_default();
+    if seen != kind {
+        return Err(Finding::fail(format!("{what} is of kind {:?}, not {kind:?}", sanitize_line(seen, 60))));
+    }
+    Ok(())
+}
+
+fn timestamp(v: &Value, member: &str) -> Option<OffsetDateTime> {
+    let text = v.get(member)?.as_str()?;
+    OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
+}
+
+/// Checks a history against its schema; returns its versions.
+pub fn check_history(history: &Value, kind: &str) -> Result<Vec<Value>, Finding> {
+    SchemaSet::embedded().check("disclosure-history.schema.json", history, &format!("the history of `{kind}`"))?;
+    Ok(history.get("versions").and_then(Value::as_array).cloned().unwrap_or_default())
+}
+
+/// Versions of a history announced less than 7 days before they take effect, described.
+pub fn short_notices(versions: &[Value], kind: &str) -> Vec<String> {
+    versions
+        .iter()
+        .filter_map(|v| {
+            let version = v.get("version").and_then(Value::as_str).unwrap_or("?");
+            match (timestamp(v, "announced_at"), timestamp(v, "effective_at")) {
+                (Some(announced), Some(effective)) => {
+                    let notice = (effective - announced).whole_seconds();
+                    (notice < MIN_NOTICE_SECONDS).then(|| {
+                        format!("{kind} {version}: announced {announced} and effective {effective}, {:.1} days of notice", notice as f64 / 86_400.0)
+                    })
+                }
+                _ => Some(format!("{kind} {version}: announcement or effective date is not an RFC 3339 date-time")),
+            }
+        })
+        .collect()
+}
+
+/// Checks the algorithmic rules cover every required topic, each naming whom it affects and
+/// summarising its principle.
+pub fn check_algorithmic_rules(doc: &Value) -> Result<(), Finding> {
+    let rules: Vec<&Value> = doc.pointer("/content/rules").and_then(Value::as_array).into_iter().flatten().collect();
+    let mut problems = Vec::new();
+    for topic in REQUIRED_ALGORITHM_TOPICS {
+        let Some(rule) = rules.iter().find(|r| r.get("topic").and_then(Value::as_str) == Some(topic)) else {
+            problems.push(format!("no rule on `{topic}`"));
+            continue;
+        };
+        let affects: Vec<&str> = rule.get("affects").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        if !affects.iter().any(|a| *a == "merchants" || *a == "workers") {
+            problems.push(format!("the `{topic}` rule names neither merchants nor workers as affected"));
+        }
+        if rule.get("summary").and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()) {
+            problems.push(format!("the `{topic}` rule has no summary"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("the algorithmic rules are incomplete: {}", problems.join("; "))))
+    }
+}
+
+/// Checks the fee schedule states commission and payment-settlement rates as fractions.
+pub fn check_fee_schedule(doc: &Value) -> Result<(), Finding> {
+    let mut problems = Vec::new();
+    for (member, label, key) in [("commission_rates", "commission", "category"), ("payment_settlement_rates", "payment-settlement", "method")] {
+        let rates: Vec<&Value> = doc.pointer(&format!("/content/{member}")).and_then(Value::as_array).into_iter().flatten().collect();
+        if rates.is_empty() {
+            problems.push(format!("no {label} rate (`content.{member}` is missing or empty)"));
+        }
+        for r in rates {
+            let rate = r.get("rate").and_then(Value::as_f64);
+            let applies = r.get(key).and_then(Value::as_str).is_some_and(|s| !s.is_empty());
+            if !rate.is_some_and(|x| (0.0..=1.0).contains(&x)) || !applies {
+                problems.push(format!("{label} rate {} is not a fraction from 0 to 1 with a `{key}`", sanitize_line(&r.to_string(), 80)));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("the fee schedule is incomplete: {}", problems.join("; "))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn notice_of_seven_days_is_required() {
+        let versions = [
+            json!({"version": "a", "announced_at": "2026-01-01T00:00:00Z", "effective_at": "2026-01-08T00:00:00Z"}),
+            json!({"version": "b", "announced_at": "2026-01-01T00:00:01Z", "effective_at": "2026-01-08T00:00:00Z"}),
+            json!({"version": "c", "announced_at": "2026-01-01", "effective_at": "2026-01-08T00:00:00Z"}),
+        ];
+        let short = short_notices(&versions, "fees");
+        assert_eq!(short.len(), 2, "{short:?}");
+        assert!(short[0].starts_with("fees b"));
+    }
+
+    #[test]
+    fn algorithmic_topics_are_required() {
+        let complete = json!({"content": {"rules": [
+            {"topic": "order-allocation", "affects": ["workers"], "summary": "nearest"},
+            {"topic": "piece-rates", "affects": ["workers"], "summary": "per delivery"},
+            {"topic": "commission-ratios", "affects": ["merchants"], "summary": "5 %"}
+        ]}});
+        assert!(check_algorithmic_rules(&complete).is_ok());
+        let mut missing = complete.clone();
+        missing["content"]["rules"].as_array_mut().unwrap().remove(1);
+        assert!(check_algorithmic_rules(&missing).unwrap_err().message.contains("piece-rates"));
+        let mut consumers_only = complete.clone();
+        consumers_only["content"]["rules"][0]["affects"] = json!(["consumers"]);
+        assert!(check_algorithmic_rules(&consumers_only).is_err());
+    }
+
+    #[test]
+    fn fee_schedule_needs_both_rates() {
+        let cases = [
+            (json!({"content": {"commission_rates": [{"category": "tea", "rate": 0.05}], "payment_settlement_rates": [{"method": "card", "rate": 0.006}]}}), true),
+            (json!({"content": {"commission_rates": [{"category": "tea", "rate": 0.05}], "payment_settlement_rates": []}}), false),
+            (json!({"content": {"commission_rates": [{"category": "tea", "rate": 5}], "payment_settlement_rates": [{"method": "card", "rate": 0.006}]}}), false),
+            (json!({"content": {"payment_settlement_rates": [{"method": "card", "rate": 0.006}]}}), false),
+        ];
+        for (doc, ok) in cases {
+            assert_eq!(check_fee_schedule(&doc).is_ok(), ok, "{doc}");
+        }
+    }
+}

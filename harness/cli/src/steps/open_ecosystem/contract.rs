@@ -1,0 +1,79 @@
+//! OE-04 (contract checking) and the safe-operation pool that OE-05 and OE-06 draw from.
+
+use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use cucumber::{given, then, when};
+use hutong_checks::contract::{self, ContractChecker};
+use hutong_model::Finding;
+use serde_json::{json, Value};
+use url::Url;
+
+/// The OpenAPI document linked from discovery and its URL. A platform claiming the profile must
+/// publish one: a missing or unreadable document is a `fail`.
+pub(super) async fn openapi_document(w: &mut PlatformWorld) -> (Value, Url) {
+    let url = w.endpoint("openapi");
+    let request = w.ctx().http.get(url.as_str()).label("openapi");
+    let response = w.send(request).await;
+    hutong_checks::expect_status(&response, 200, "the OpenAPI document").or_raise();
+    let doc = hutong_checks::json_body(&response, "the OpenAPI document").or_raise();
+    (doc, url)
+}
+
+/// Calls every safe operation of the document with the scenario's token.
+async fn exercise(w: &mut PlatformWorld) -> (Value, contract::Exercise) {
+    let (doc, url) = openapi_document(w).await;
+    let base = contract::server_base(&doc, &url);
+    let ctx = w.ctx();
+    let exercise = contract::exercise(&ctx.http, &w.rec, &doc, &base, w.token.as_deref()).await.or_raise();
+    (doc, exercise)
+}
+
+#[when("the harness calls every safe operation of the OpenAPI document")]
+async fn call_every_safe_operation(w: &mut PlatformWorld) {
+    let (doc, exercise) = exercise(w).await;
+    if exercise.exercised.is_empty() {
+        raise(Finding::error(format!(
+            "no safe operation of the OpenAPI document could be called ({})",
+            if exercise.not_exercised.is_empty() { "it declares none".to_string() } else { exercise.not_exercised.join("; ") }
+        )));
+    }
+    let mut checker = ContractChecker::new(&doc);
+    let mut violations = Vec::new();
+    for e in &exercise.exercised {
+        if let Some(v) = checker.check(&e.operation, &e.response).or_raise() {
+            violations.push(format!("{} ({}): {v}", e.operation.name(), hutong_model::sanitize_line(&e.url, 120)));
+        }
+    }
+    w.scratch.insert("contract_violations", json!(violations));
+    w.scratch.insert("contract_checked", json!(exercise.exercised.len()));
+    w.scratch.insert("contract_not_exercised", json!(exercise.not_exercised));
+}
+
+#[then("every answer has a declared status, a declared media type and a body valid against the declared schema")]
+fn every_answer_conforms(w: &mut PlatformWorld) {
+    let violations: Vec<String> = w.scratch("contract_violations").as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
+    if !violations.is_empty() {
+        let checked = w.scratch("contract_checked").as_u64().unwrap_or_default();
+        let not_exercised: Vec<String> = w.scratch("contract_not_exercised").as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
+        raise(Finding::fail(format!(
+            "{} of {checked} safe operation(s) answered outside their OpenAPI description: {}{}",
+            violations.len(),
+            violations.join("; "),
+            if not_exercised.is_empty() { String::new() } else { format!(" (not exercised: {})", not_exercised.join("; ")) }
+        )));
+    }
+}
+
+#[given("the safe operations of the OpenAPI document, with path parameters filled from list results")]
+async fn safe_operation_pool(w: &mut PlatformWorld) {
+    let (doc, exercise) = exercise(w).await;
+    let pool: Vec<Value> = exercise
+        .exercised
+        .iter()
+        .filter(|e| e.operation.method == hutong_http::http::Method::GET)
+        .map(|e| json!({ "name": e.operation.name(), "url": e.url, "identifies_client": e.operation.identifies_client(&doc) }))
+        .collect();
+    if pool.is_empty() {
+        raise(Finding::error("the OpenAPI document gives no safe operation the harness can call"));
+    }
+    w.scratch.insert("safe_pool", json!(pool));
+}

@@ -1,0 +1,44 @@
+//! OE-09: deprecated operations announce their sunset with enough notice.
+
+use super::contract::openapi_document;
+use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use cucumber::{then, when};
+use hutong_checks::contract;
+use hutong_checks::deprecation::{check_deprecation_headers, declared_notice_days};
+use hutong_model::Finding;
+use serde_json::json;
+
+#[when("the harness calls every safe operation the OpenAPI document marks deprecated")]
+async fn call_deprecated(w: &mut PlatformWorld) {
+    let declared = declared_notice_days(&w.ctx().discovery.capabilities).or_raise();
+    let (doc, url) = openapi_document(w).await;
+    let base = contract::server_base(&doc, &url);
+    let ctx = w.ctx();
+    let deprecated: Vec<_> = contract::safe_operations(&doc).into_iter().filter(|o| o.deprecated()).collect();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    if !deprecated.is_empty() {
+        let all = contract::exercise_selected(&ctx.http, &w.rec, &doc, &base, w.token.as_deref(), |o| o.deprecated()).await.or_raise();
+        for e in all.exercised.iter().filter(|e| e.operation.deprecated()) {
+            checked += 1;
+            if !e.response.is_success() {
+                problems.push(format!("{} answered HTTP {}", e.operation.name(), e.response.status));
+            } else if let Err(p) = check_deprecation_headers(&e.response, declared) {
+                problems.push(format!("{}: {p}", e.operation.name()));
+            }
+        }
+        for n in all.not_exercised.iter().filter(|n| deprecated.iter().any(|d| n.starts_with(&format!("{}:", d.name())))) {
+            problems.push(format!("could not call {n}"));
+        }
+    }
+    w.scratch.insert("deprecation_problems", json!(problems));
+    w.scratch.insert("deprecated_checked", json!(checked));
+}
+
+#[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days")]
+fn enough_notice(w: &mut PlatformWorld) {
+    let problems: Vec<String> = w.scratch("deprecation_problems").as_array().into_iter().flatten().filter_map(|p| p.as_str().map(str::to_string)).collect();
+    if !problems.is_empty() {
+        raise(Finding::fail(format!("deprecation is not announced as required: {}", problems.join("; "))));
+    }
+}

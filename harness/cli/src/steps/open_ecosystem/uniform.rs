@@ -1,0 +1,215 @@
+//! OE-05, OE-06, OE-08: one uniform rule for every client (differential testing).
+
+use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use cucumber::{given, then, when};
+use hutong_checks::differential::{first_difference, normalize};
+use hutong_checks::stats::{self, OPIS_LATENCY_RULE};
+use hutong_model::Finding;
+use rand::seq::{IndexedRandom, SliceRandom};
+use rand::SeedableRng;
+use serde_json::{json, Value};
+
+/// Extra random draws after every pool operation has been sent once (OE-05).
+const EXTRA_DRAWS: usize = 8;
+/// Interleaved latency rounds per client, after one warm-up round (OE-06).
+const LATENCY_ROUNDS: usize = 40;
+
+/// A seeded random generator for this run and this purpose.
+fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
+    let salt = purpose.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+    rand_chacha::ChaCha8Rng::seed_from_u64(w.ctx().seed ^ salt)
+}
+
+/// The clients compared: two unrelated third parties and, when the target supplies it, the
+/// platform's own affiliated client (which cannot register itself).
+#[given("the harness acts as every client of the uniform-rule comparison")]
+async fn every_client(w: &mut PlatformWorld) {
+    let mut roles = vec!["third-party-a", "third-party-b"];
+    if w.ctx().credentials.contains_key("affiliated") {
+        roles.push("affiliated");
+    }
+    let mut clients = Vec::new();
+    for role in roles {
+        w.authenticate(role).await;
+        clients.push(json!({ "role": role, "token": w.token.clone() }));
+    }
+    // Later steps that act as one client (building the request pool) act as the first.
+    w.token = clients[0]["token"].as_str().map(str::to_string);
+    w.scratch.insert("clients", json!(clients));
+}
+
+fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
+    w.scratch("clients")
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| Some((c["role"].as_str()?.to_string(), c["token"].as_str()?.to_string())))
+        .collect()
+}
+
+/// The safe operations as (name, URL); with `identifying_only`, only those that identify the
+/// client (declared security), when there are any.
+fn pool(w: &PlatformWorld, identifying_only: bool) -> Vec<(String, String)> {
+    let entries: Vec<&Value> = w.scratch("safe_pool").as_array().into_iter().flatten().collect();
+    let identifying = entries.iter().any(|e| e["identifies_client"] == true);
+    entries
+        .into_iter()
+        .filter(|e| !(identifying_only && identifying) || e["identifies_client"] == true)
+        .filter_map(|e| Some((e["name"].as_str()?.to_string(), e["url"].as_str()?.to_string())))
+        .collect()
+}
+
+/// Sends GET `url` as `token`.
+async fn get_as(w: &PlatformWorld, url: &str, token: &str, label: String) -> hutong_http::Response {
+    w.ctx().http.get(url).bearer(token).label(label).send(&w.rec).await.or_raise()
+}
+
+/// The role name of a collected entry.
+fn role_of(entry: &Value) -> &str {
+    entry["role"].as_str().unwrap_or_default()
+}
+
+// --- OE-05 ----------------------------------------------------------------------------------
+
+#[when("every client sends the same randomised sequence of safe requests")]
+async fn same_sequence(w: &mut PlatformWorld) {
+    let pool = pool(w, false);
+    let mut sequence = pool.clone();
+    let mut r = rng(w, "uniform-sequence");
+    sequence.shuffle(&mut r);
+    for _ in 0..EXTRA_DRAWS {
+        sequence.push(pool.choose(&mut r).expect("the pool is not empty").clone());
+    }
+    let volatile = w.ctx().discovery.volatile_fields();
+    let mut answers: Vec<Value> = Vec::new();
+    for (role, token) in clients(w) {
+        let mut seen = Vec::new();
+        for (i, (name, url)) in sequence.iter().enumerate() {
+            let response = get_as(w, url, &token, format!("uniform #{i} {name} as {role}")).await;
+            let body = response.json_value().map(|b| normalize(b, &volatile)).unwrap_or_else(|_| json!({ "non-json-bytes": response.body.len() }));
+            seen.push(json!({ "request": format!("#{i} {name}"), "status": response.status, "body": body }));
+        }
+        answers.push(json!({ "role": role, "answers": seen }));
+    }
+    w.scratch.insert("uniform_answers", json!(answers));
+}
+
+#[then("every client gets the same status and normalised body for every request")]
+fn same_answers(w: &mut PlatformWorld) {
+    let all = w.scratch("uniform_answers").as_array().cloned().unwrap_or_default();
+    let Some((first, rest)) = all.split_first() else { raise(Finding::error("no answers were collected")) };
+    let mut differences = Vec::new();
+    for other in rest {
+        let pairs = first["answers"].as_array().into_iter().flatten().zip(other["answers"].as_array().into_iter().flatten());
+        for (a, b) in pairs {
+            let request = a["request"].as_str().unwrap_or_default();
+            if a["status"] != b["status"] {
+                differences.push(format!("{request}: HTTP {} for {} against {} for {}", a["status"], role_of(first), b["status"], role_of(other)));
+            } else if let Some(d) = first_difference(&a["body"], &b["body"]) {
+                differences.push(format!("{request}: bodies for {} and {} differ at {d}", role_of(first), role_of(other)));
+            }
+        }
+    }
+    if !differences.is_empty() {
+        let shown: Vec<String> = differences.iter().take(5).cloned().collect();
+        raise(Finding::fail(format!(
+            "{} answer(s) differ between clients: {}{}",
+            differences.len(),
+            shown.join("; "),
+            if differences.len() > shown.len() { "; ..." } else { "" }
+        )));
+    }
+}
+
+// --- OE-06 ----------------------------------------------------------------------------------
+
+#[when("every client sends interleaved rounds of the same randomised safe request")]
+async fn interleaved_rounds(w: &mut PlatformWorld) {
+    // Only operations that identify the client can treat clients differently.
+    let pool = pool(w, true);
+    let clients = clients(w);
+    let mut r = rng(w, "uniform-latency");
+    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
+    for round in 0..=LATENCY_ROUNDS {
+        let (name, url) = pool.choose(&mut r).expect("the pool is not empty").clone();
+        let mut order: Vec<usize> = (0..clients.len()).collect();
+        order.shuffle(&mut r);
+        for i in order {
+            let (role, token) = &clients[i];
+            let response = get_as(w, &url, token, format!("latency round {round} {name} as {role}")).await;
+            if round > 0 {
+                samples[i].push(response.elapsed.as_secs_f64() * 1000.0);
+            }
+        }
+    }
+    let named: Vec<Value> = clients.iter().zip(samples).map(|((role, _), s)| json!({ "role": role, "ms": s })).collect();
+    w.scratch.insert("latency_samples", json!(named));
+}
+
+#[then("no client is served measurably slower than another")]
+fn no_client_slower(w: &mut PlatformWorld) {
+    let samples: Vec<(String, Vec<f64>)> = w
+        .scratch("latency_samples")
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| (c["role"].as_str().unwrap_or_default().to_string(), c["ms"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect()))
+        .collect();
+    let slower = stats::slower_clients(&samples, OPIS_LATENCY_RULE);
+    if !slower.is_empty() {
+        let described: Vec<String> = slower
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} is slower than {} (median {:.1} ms against {:.1} ms; one-sided Mann–Whitney U = {:.0}, p = {:.2e})",
+                    s.slower, s.than, s.medians_ms.0, s.medians_ms.1, s.test.u, s.test.p
+                )
+            })
+            .collect();
+        raise(Finding::fail(format!(
+            "latency differs between clients (α = {} family-wise, ≥ {} ms on medians, {} samples each): {}",
+            OPIS_LATENCY_RULE.alpha,
+            OPIS_LATENCY_RULE.min_median_difference_ms,
+            LATENCY_ROUNDS,
+            described.join("; ")
+        )));
+    }
+}
+
+// --- OE-08 ----------------------------------------------------------------------------------
+
+#[when("each client fetches the published rate-limit policy")]
+async fn each_client_policy(w: &mut PlatformWorld) {
+    let url = w.endpoint("rate_limit_policy");
+    let volatile = w.ctx().discovery.volatile_fields();
+    let mut seen = Vec::new();
+    for (role, token) in clients(w) {
+        let response = get_as(w, url.as_str(), &token, format!("rate-limit policy as {role}")).await;
+        hutong_checks::expect_status(&response, 200, &format!("the rate-limit policy as {role}")).or_raise();
+        let body = hutong_checks::json_body(&response, "the rate-limit policy").or_raise();
+        let header = response.header("ratelimit-policy").map(str::to_string);
+        seen.push(json!({ "role": role, "policy": normalize(body, &volatile), "header": header }));
+    }
+    w.scratch.insert("policies", json!(seen));
+}
+
+#[then("every client is shown the same policy, in the document and in the RateLimit-Policy header")]
+fn same_policy(w: &mut PlatformWorld) {
+    let all = w.scratch("policies").as_array().cloned().unwrap_or_default();
+    let Some((first, rest)) = all.split_first() else { raise(Finding::error("no policy was collected")) };
+    let mut differences = Vec::new();
+    for other in rest {
+        if let Some(d) = first_difference(&first["policy"], &other["policy"]) {
+            differences.push(format!("the policy documents for {} and {} differ at {d}", role_of(first), role_of(other)));
+        }
+        if first["header"] != other["header"] {
+            differences.push(format!(
+                "RateLimit-Policy is {} for {} and {} for {}",
+                first["header"], role_of(first), other["header"], role_of(other)
+            ));
+        }
+    }
+    if !differences.is_empty() {
+        raise(Finding::fail(format!("clients are shown different rate limits: {}", differences.join("; "))));
+    }
+}
