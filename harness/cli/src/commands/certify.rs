@@ -205,7 +205,7 @@ fn finish(mut result: RunResult, args: &CertifyArgs) -> Result<i32, Exit> {
         hutong_report::write_outputs(&dir, &mut result.report, &result.evidence)
             .map_err(|e| Exit::harness(format!("the run finished but its report could not be written: {e}")))?;
         if !args.quiet {
-            println!("report: {}", dir.join("report.json").display());
+            crate::output::say!("report: {}", dir.join("report.json").display());
         }
     }
     if let Some(reason) = result.fatal {
