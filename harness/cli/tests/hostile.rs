@@ -298,6 +298,8 @@ hostile_tests! {
     export_file_endless => "export-file-endless",
     tls_self_signed => "tls-self-signed",
     tls_self_signed_insecure => "tls-self-signed-insecure",
+    discovery_nesting_near_limit => "discovery-nesting-near-limit",
+    manifest_schema_nesting_near_limit => "manifest-schema-nesting-near-limit",
 }
 
 #[test]
