@@ -300,6 +300,9 @@ hostile_tests! {
     tls_self_signed_insecure => "tls-self-signed-insecure",
     discovery_nesting_near_limit => "discovery-nesting-near-limit",
     manifest_schema_nesting_near_limit => "manifest-schema-nesting-near-limit",
+    pagination_next_off_host => "pagination-next-off-host",
+    export_location_off_host => "export-location-off-host",
+    message_location_off_host => "message-location-off-host",
 }
 
 #[test]
