@@ -303,6 +303,7 @@ hostile_tests! {
     pagination_next_off_host => "pagination-next-off-host",
     export_location_off_host => "export-location-off-host",
     message_location_off_host => "message-location-off-host",
+    discovery_endpoint_flood => "discovery-endpoint-flood",
 }
 
 #[test]
