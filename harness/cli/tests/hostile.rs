@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// Global deadline of each run (target option `run_deadline_secs`).
-const RUN_DEADLINE: Duration = Duration::from_secs(6);
+const RUN_DEADLINE: Duration = Duration::from_secs(8);
 /// Per-request timeout of each run (target option `request_timeout_secs`).
 const REQUEST_TIMEOUT_SECS: u64 = 2;
 /// Time a run may take past its deadline: writing the report, shutting down.
