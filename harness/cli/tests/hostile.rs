@@ -210,6 +210,15 @@ fn check_behaviour(name: &str) {
     for file in files_under(run.out.path()) {
         let bytes = std::fs::read(&file).expect("output file");
         assert!(!bytes.contains(&0x1b), "{name}: raw ESC in {}", file.display());
+        let text = String::from_utf8_lossy(&bytes);
+        for scheme in ["Bearer ", "Basic "] {
+            for (at, _) in text.match_indices(scheme) {
+                // A credential is redacted; a challenge (`WWW-Authenticate: Bearer realm=…`) is not one.
+                let rest = &text[at + scheme.len()..];
+                let ok = ["[REDACTED]", "realm=", "error="].iter().any(|p| rest.starts_with(p));
+                assert!(ok, "{name}: an unredacted credential in {}", file.display());
+            }
+        }
         let is_report = file.file_name().is_some_and(|n| n == "report.json" || n == "junit.xml");
         if is_report {
             assert!(!contains_script(&bytes), "{name}: unescaped <script> in {}", file.display());
