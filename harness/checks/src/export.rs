@@ -64,16 +64,36 @@ impl Manifest {
         let manifest: Manifest = serde_json::from_value(value.clone())
             .map_err(|e| Finding::fail(format!("the export manifest cannot be read: {e}")))?;
         for entity in &manifest.entities {
-            let sum: u64 = entity.files.iter().map(|f| f.records).sum();
-            if sum != entity.record_count {
+            let name = hutong_model::sanitize_line(&entity.name, 80);
+            if let Some(file) = entity.files.iter().find(|f| !is_plain_file_name(&f.name)) {
                 return Err(Finding::fail(format!(
-                    "entity {}: record_count is {} but its files hold {sum} records",
-                    entity.name, entity.record_count
+                    "entity {name}: file name {:?} is not a plain file name (a path or a traversal)",
+                    hutong_model::sanitize_line(&file.name, 120)
+                )));
+            }
+            // Checked: absurd counts must not overflow (a panic in a debug build).
+            let sum = entity.files.iter().try_fold(0u64, |acc, f| acc.checked_add(f.records));
+            if sum != Some(entity.record_count) {
+                let held = sum.map_or_else(|| "more than 2^64".to_string(), |s| s.to_string());
+                return Err(Finding::fail(format!(
+                    "entity {name}: record_count is {} but its files hold {held} records",
+                    entity.record_count
                 )));
             }
         }
         Ok(manifest)
     }
+}
+
+/// Whether `name` names a file and nothing else: not empty, not `.` or `..`, no path separator,
+/// no control character, at most 255 bytes. The manifest schema says as much; this holds even if
+/// the schema changes, before a name is ever used as a path.
+pub fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && name != "."
+        && name != ".."
+        && !name.chars().any(|c| c == '/' || c == '\\' || c == ':' || c.is_control())
 }
 
 /// How many record-level problems a verifier keeps for its message.
@@ -173,5 +193,27 @@ impl JsonlVerifier {
     /// Distinct IDs seen so far.
     pub fn distinct_ids(&self) -> usize {
         self.ids.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_plain_file_name;
+
+    #[test]
+    fn file_names_are_plain() {
+        for (name, ok) in [
+            ("products-0001.jsonl", true),
+            ("../../etc/passwd", false),
+            ("..", false),
+            (".", false),
+            ("", false),
+            ("a\\b", false),
+            ("C:evil", false),
+            ("line\nbreak", false),
+            ("/etc/passwd", false),
+        ] {
+            assert_eq!(is_plain_file_name(name), ok, "{name:?}");
+        }
     }
 }

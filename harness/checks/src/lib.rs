@@ -23,6 +23,7 @@ pub mod problem;
 pub mod rate_limit;
 pub mod schema;
 pub mod stats;
+pub mod strict_json;
 
 pub use hutong_model::Finding;
 
@@ -54,8 +55,10 @@ pub fn body_hint(response: &hutong_http::Response) -> String {
     format!(" ({})", hutong_model::sanitize_line(&text, 160))
 }
 
-/// Parses a response body as JSON; a body that is not JSON is a `fail` of the operation that
-/// promised JSON.
+/// Parses a response body as JSON; a body that is not JSON, or not I-JSON (a member name repeated
+/// in one object, RFC 7493 §2.3), is a `fail` of the operation that promised JSON.
 pub fn json_body(response: &hutong_http::Response, what: &str) -> Result<serde_json::Value, Finding> {
-    response.json_value().map_err(|e| Finding::fail(format!("{what}: the body is not valid JSON: {e}")))
+    let value = response.json_value().map_err(|e| Finding::fail(format!("{what}: the body is not valid JSON: {e}")))?;
+    strict_json::check_unique_keys(&response.body).map_err(|e| Finding::fail(format!("{what}: the body is not I-JSON: {e}")))?;
+    Ok(value)
 }

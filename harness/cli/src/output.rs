@@ -5,6 +5,16 @@ use opis_spec::Requirement;
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
 
+/// `println!` that ignores a closed stdout (`hutong certify | head`): the run still writes its
+/// report and exits with its verdict instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
 fn colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
@@ -36,7 +46,7 @@ pub fn progress_bar() -> indicatif::ProgressBar {
 pub fn print_verdicts(report: &Report) {
     for p in &report.profiles {
         let t = p.totals;
-        println!(
+        say!(
             "{:<22} {:<16} pass {:>3}  fail {:>3}  error {:>3}  n/a {:>3}",
             p.profile.name(),
             p.verdict.as_str(),
@@ -50,21 +60,21 @@ pub fn print_verdicts(report: &Report) {
 
 /// The outcome per requirement, then the verdicts.
 pub fn print_report(report: &Report) {
-    println!(
+    say!(
         "hutong certify {} — {} (OPIS {}, suite {})",
         sanitize_line(&report.target.base_url, 200),
         sanitize_line(report.target.platform_name.as_deref().unwrap_or("unknown platform"), 100),
         report.suite.opis_version,
         &report.suite.suite_hash[..report.suite.suite_hash.len().min(19)]
     );
-    println!();
+    say!();
     for r in &report.requirements {
-        println!("  {:<7} {:<6} {:<6} {}", r.id, r.level.to_string(), outcome_label(r.outcome), r.title_en);
+        say!("  {:<7} {:<6} {:<6} {}", r.id, r.level.to_string(), outcome_label(r.outcome), r.title_en);
         if r.outcome != Outcome::Pass {
-            println!("                         {}", sanitize_line(&r.message, 400));
+            say!("                         {}", sanitize_line(&r.message, 400));
         }
     }
-    println!();
+    say!();
     print_verdicts(report);
 }
 
@@ -72,7 +82,7 @@ pub fn print_report(report: &Report) {
 pub fn print_requirements(requirements: &[&Requirement], scenarios: &BTreeMap<String, Vec<String>>) {
     for r in requirements {
         let n = scenarios.get(&r.id).map_or(0, Vec::len);
-        println!(
+        say!(
             "{:<7} {:<22} {:<6} {:<12} {} / {}  [{}; {} scenario(s)]",
             r.id,
             r.profile.name(),

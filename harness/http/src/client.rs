@@ -70,7 +70,9 @@ pub struct ClientConfig {
     /// Accept invalid TLS certificates and host names (`--insecure`). Default false.
     pub insecure_tls: bool,
     /// Origins (scheme, host, port) redirects may lead to, besides the origin of the request
-    /// itself. Empty: redirects may only stay on the request's origin.
+    /// itself. Empty: redirects may only stay on the request's origin. When not empty, these are
+    /// also the only origins credentials go to: a request carrying `Authorization`,
+    /// `Proxy-Authorization` or `Cookie` to any other origin is refused before it is made.
     pub allowed_origins: Vec<Url>,
     /// Redacts everything recorded. Clones share secrets, so secrets added to this one (or to
     /// [`HttpClient::redactor`]) apply to the client.
@@ -422,6 +424,18 @@ impl RequestBuilder {
         }
         if url.host_str().is_none_or(str::is_empty) {
             return Err(invalid("the URL has no host".to_owned()));
+        }
+        // Credentials never leave the allowed origins, whoever names the URL (a `next` link,
+        // a `Location`, a document of the platform).
+        let credentials = [AUTHORIZATION, PROXY_AUTHORIZATION, COOKIE].iter().any(|h| self.headers.contains_key(h));
+        let allowed = &self.client.inner.allowed_origins;
+        if credentials && !allowed.is_empty() && !allowed.contains(&url.origin()) {
+            return Err(HttpError::InvalidRequest {
+                reason: format!(
+                    "credentials are not sent to {}, outside the allowed origins; the request was not made",
+                    url.origin().ascii_serialization()
+                ),
+            });
         }
         if !self.query.is_empty() {
             url.query_pairs_mut().extend_pairs(self.query.iter());

@@ -23,6 +23,8 @@
 //!   `Authorization`, `Proxy-Authorization` and `Cookie` are dropped as soon as a redirect
 //!   leaves the request's origin; 303, and 301/302 after a POST, continue as a GET without
 //!   body.
+//! * With [`ClientConfig::allowed_origins`] set, credentials go only there: a request carrying
+//!   them to another origin (a `next` link, a `Location`) is refused before it is made.
 //! * [`RequestBuilder::download`] streams into a sink (never buffering the body), bounded by
 //!   [`Limits::max_download_bytes`], an idle timeout between chunks and
 //!   [`DOWNLOAD_TIME_CAP`].

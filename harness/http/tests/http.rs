@@ -565,10 +565,11 @@ async fn redirect_off_target_is_refused_and_credentials_stay_home() {
     assert_recorded_error(&rec);
     assert!(other.seen().is_empty());
 
-    // Allowed: followed, but Authorization and Cookie are not sent there.
+    // Allowed: followed, but Authorization and Cookie are not sent there. (With allowed
+    // origins set, credentials go only to them: home is one.)
     let client = HttpClient::new(ClientConfig {
         limits: small_limits(),
-        allowed_origins: vec![url::Url::parse(&other.url("/")).unwrap()],
+        allowed_origins: vec![url::Url::parse(&home.url("/")).unwrap(), url::Url::parse(&other.url("/")).unwrap()],
         ..ClientConfig::default()
     })
     .unwrap();
@@ -916,4 +917,30 @@ fn client_and_futures_are_send_and_sync() {
     send(&client.get("http://127.0.0.1:1/").send(&rec));
     let mut sink = |_: &[u8]| Ok(());
     send(&client.get("http://127.0.0.1:1/").download(&rec, &mut sink));
+}
+
+#[tokio::test]
+async fn credentials_are_never_sent_outside_the_allowed_origins() {
+    let server = serve(|_, stream| reply(stream, response("200 OK", &[], b"{}"))).await;
+    let client = HttpClient::new(ClientConfig {
+        limits: small_limits(),
+        allowed_origins: vec![url::Url::parse("http://127.0.0.1:1/").unwrap()],
+        ..ClientConfig::default()
+    })
+    .unwrap();
+    for request in [
+        client.get(server.url("/next-page")).bearer("tok-en-1234"),
+        client.post(server.url("/token")).basic_auth("id", "pass-word-5678"),
+        client.get(server.url("/x")).header("cookie", "session=abcd"),
+    ] {
+        let rec = Recorder::new();
+        let err = request.send(&rec).await.unwrap_err();
+        assert!(matches!(err, HttpError::InvalidRequest { .. }), "{err:?}");
+        assert!(err.to_string().contains("not sent"), "{err}");
+        assert_recorded_error(&rec);
+    }
+    assert!(server.seen().is_empty(), "nothing reached the other origin");
+    // Without credentials the request is made.
+    let rec = Recorder::new();
+    assert_eq!(client.get(server.url("/public")).send(&rec).await.unwrap().status, 200);
 }

@@ -15,7 +15,8 @@ pub use report::{
 };
 
 /// Text echoed from the target made safe for a terminal or a one-line message: control
-/// characters (ANSI escapes included) are replaced and the length is capped.
+/// characters (ANSI escapes included) and bidirectional overrides (which reorder what a reader
+/// sees) are replaced and the length is capped.
 pub fn sanitize_line(text: &str, max_chars: usize) -> String {
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
@@ -23,7 +24,8 @@ pub fn sanitize_line(text: &str, max_chars: usize) -> String {
             out.push('…');
             break;
         }
-        out.push(if c.is_control() { '\u{FFFD}' } else { c });
+        let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        out.push(if c.is_control() || bidi { '\u{FFFD}' } else { c });
     }
     out
 }

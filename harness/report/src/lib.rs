@@ -64,9 +64,25 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 }
 
 fn to_json<T: Serialize>(value: &T, what: &str) -> Result<Vec<u8>, WriteError> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| WriteError::Serialise { what: what.to_string(), source })?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    let bytes = serde_json::to_vec_pretty(value).map_err(|source| WriteError::Serialise { what: what.to_string(), source })?;
+    Ok(escape_markup(&bytes))
+}
+
+/// Escapes `<`, `>` and `&` in serialised JSON as `\u003c`, `\u003e` and `\u0026` (the same
+/// document to a JSON parser), so that text echoed from the target cannot become markup or script
+/// in a page that embeds a report. Outside strings JSON has none of these characters.
+fn escape_markup(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len() + 1);
+    for &b in json {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            _ => out.push(b),
+        }
+    }
+    out.push(b'\n');
+    out
 }
 
 /// [`write_outputs_with`] with the default options (English).

@@ -220,7 +220,7 @@ fn finish(mut result: RunResult, args: &CertifyArgs, signing_key: Option<&hutong
         hutong_report::write_outputs_with(&dir, &mut result.report, &result.evidence, options)
             .map_err(|e| Exit::harness(format!("the run finished but its report could not be written: {e}")))?;
         if !args.quiet {
-            println!("report: {}", dir.join("report.json").display());
+            crate::output::say!("report: {}", dir.join("report.json").display());
         }
         if let Some(key) = signing_key {
             let sig = hutong_report::sign::sign_report_file(&dir.join(hutong_report::REPORT_FILE), key).map_err(Exit::harness)?;

@@ -104,6 +104,7 @@ async fn read_discovery(http: &HttpClient, base: &Url, rec: &Recorder) -> Result
         return Err(invalid(format!("HTTP {} instead of 200", response.status)));
     }
     let value = response.json_value().map_err(|e| invalid(format!("not JSON: {e}")))?;
+    hutong_checks::strict_json::check_unique_keys(&response.body).map_err(|e| invalid(format!("not I-JSON: {e}")))?;
     Discovery::parse(&value).map_err(|f| invalid(hutong_model::sanitize_line(&f.message, 300)))
 }
 

@@ -89,9 +89,14 @@ impl PlatformWorld {
         self.ctx().discovery.clone()
     }
 
-    /// The URL of discovery endpoint `name`, or a `fail`.
+    /// The URL of discovery endpoint `name`, or a `fail` when it is not declared. An endpoint off
+    /// the platform's origins (CORE-02 judges that) is an `error` here: the harness sends no
+    /// request, and no credential, there.
     pub fn endpoint(&self, name: &str) -> Url {
-        self.ctx().discovery.endpoint(name).or_raise()
+        let ctx = self.ctx();
+        let url = ctx.discovery.endpoint(name).or_raise();
+        check_on_platform(&ctx, &url, &format!("endpoint `{name}`")).or_raise();
+        url
     }
 
     /// A request with the scenario's bearer token, if it has one.
@@ -152,6 +157,25 @@ impl PlatformWorld {
     }
 }
 
+/// Refuses a URL off the platform's origins (its own and `trusted_origins` of discovery): the
+/// harness sends no request, and so no credential, to another host.
+pub fn check_on_platform(ctx: &RunContext, url: &Url, what: &str) -> Result<(), Finding> {
+    if ctx.discovery.allowed_origins(&ctx.base_url).iter().any(|o| o.origin() == url.origin()) {
+        return Ok(());
+    }
+    Err(Finding::error(format!(
+        "{what} is on {}, outside the platform's origins (its own and trusted_origins); the harness sends no request there",
+        url.origin().ascii_serialization()
+    )))
+}
+
+/// An endpoint named by the OAuth metadata, refused unless on the platform's origins.
+fn oauth_endpoint(ctx: &RunContext, raw: &str, what: &str) -> Result<Url, Finding> {
+    let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth metadata's {what} is not an absolute URL ({e})")))?;
+    check_on_platform(ctx, &url, &format!("the OAuth {what}"))?;
+    Ok(url)
+}
+
 /// The OAuth metadata of the platform (RFC 8414).
 pub async fn oauth_metadata(ctx: &RunContext, rec: &Recorder) -> Result<Value, Finding> {
     let url = ctx.discovery.endpoint("oauth_authorization_server")?;
@@ -166,6 +190,7 @@ pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value,
         .get("registration_endpoint")
         .and_then(Value::as_str)
         .ok_or_else(|| Finding::fail("the OAuth metadata names no registration_endpoint (RFC 8414 §2, RFC 7591 §3)"))?;
+    let endpoint = oauth_endpoint(ctx, endpoint, "registration_endpoint")?;
     let body = serde_json::json!({
         "client_name": name,
         "grant_types": ["client_credentials"],
@@ -174,7 +199,7 @@ pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value,
         "response_types": [],
         "token_endpoint_auth_method": "client_secret_basic",
     });
-    let response = ctx.http.post(endpoint).json(&body).label(format!("register {name}")).send(rec).await.map_err(hutong_checks::transport)?;
+    let response = ctx.http.post(endpoint.as_str()).json(&body).label(format!("register {name}")).send(rec).await.map_err(hutong_checks::transport)?;
     hutong_checks::expect_status(&response, 201, "dynamic client registration (RFC 7591 §3.2.1)")?;
     let info = hutong_checks::json_body(&response, "client information response")?;
     let id = info.get("client_id").and_then(Value::as_str).ok_or_else(|| Finding::fail("the registration answer has no client_id (RFC 7591 §3.2.1)"))?;
@@ -189,9 +214,10 @@ pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, i
         .get("token_endpoint")
         .and_then(Value::as_str)
         .ok_or_else(|| Finding::fail("the OAuth metadata names no token_endpoint (RFC 8414 §2)"))?;
+    let endpoint = oauth_endpoint(ctx, endpoint, "token_endpoint")?;
     let response = ctx
         .http
-        .post(endpoint)
+        .post(endpoint.as_str())
         .basic_auth(id, secret)
         .form(&[("grant_type", "client_credentials")])
         .label("token request")

@@ -122,7 +122,16 @@ async fn download_all(w: &mut PlatformWorld) {
                 raise(Finding::fail(format!("file {} is served from {}, outside the platform's origins", file.name, url.origin().ascii_serialization())));
             }
             let request = w.request(http::Method::GET, url.as_str()).label(format!("download {}", file.name));
-            let mut sink = |chunk: &[u8]| verifier.feed(chunk);
+            // The manifest declares the size: a file that goes on past it is cut there, so an
+            // endless file ends and memory stays bounded.
+            let (declared, mut received) = (file.bytes, 0u64);
+            let mut sink = |chunk: &[u8]| {
+                received = received.saturating_add(chunk.len() as u64);
+                if received > declared {
+                    return Err(format!("more than the {declared} bytes the manifest declares"));
+                }
+                verifier.feed(chunk)
+            };
             let meta = request.download(&w.rec, &mut sink).await;
             let meta = match meta {
                 Ok(m) => m,

@@ -8,28 +8,35 @@ use serde_json::{json, Value};
 use url::Url;
 
 /// The OpenAPI document linked from discovery and its URL. A platform claiming the profile must
-/// publish one: a missing or unreadable document is a `fail`.
-pub(super) async fn openapi_document(w: &mut PlatformWorld) -> (Value, Url) {
-    let url = w.endpoint("openapi");
+/// publish one: a missing or unreadable document is a `fail` of the requirement about it, and an
+/// `error` where it is only a precondition (see [`precondition`]).
+pub(super) async fn openapi_document(w: &mut PlatformWorld) -> Result<(Value, Url), Finding> {
+    let url = w.ctx().discovery.endpoint("openapi")?;
     let request = w.ctx().http.get(url.as_str()).label("openapi");
-    let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the OpenAPI document").or_raise();
-    let doc = hutong_checks::json_body(&response, "the OpenAPI document").or_raise();
-    (doc, url)
+    let response = request.send(&w.rec).await.map_err(hutong_checks::transport)?;
+    hutong_checks::expect_status(&response, 200, "the OpenAPI document")?;
+    let doc = hutong_checks::json_body(&response, "the OpenAPI document")?;
+    Ok((doc, url))
+}
+
+/// A finding about something a scenario only needs, not the requirement it verifies: the
+/// scenario cannot decide, so it is an `error`.
+pub(super) fn precondition(finding: Finding) -> Finding {
+    Finding::error(format!("precondition: {}", finding.message))
 }
 
 /// Calls every safe operation of the document with the scenario's token.
-async fn exercise(w: &mut PlatformWorld) -> (Value, contract::Exercise) {
-    let (doc, url) = openapi_document(w).await;
+async fn exercise(w: &mut PlatformWorld) -> Result<(Value, contract::Exercise), Finding> {
+    let (doc, url) = openapi_document(w).await?;
     let base = contract::server_base(&doc, &url);
     let ctx = w.ctx();
-    let exercise = contract::exercise(&ctx.http, &w.rec, &doc, &base, w.token.as_deref()).await.or_raise();
-    (doc, exercise)
+    let exercise = contract::exercise(&ctx.http, &w.rec, &doc, &base, w.token.as_deref()).await?;
+    Ok((doc, exercise))
 }
 
 #[when("the harness calls every safe operation of the OpenAPI document")]
 async fn call_every_safe_operation(w: &mut PlatformWorld) {
-    let (doc, exercise) = exercise(w).await;
+    let (doc, exercise) = exercise(w).await.or_raise();
     if exercise.exercised.is_empty() {
         raise(Finding::error(format!(
             "no safe operation of the OpenAPI document could be called ({})",
@@ -65,7 +72,7 @@ fn every_answer_conforms(w: &mut PlatformWorld) {
 
 #[given("the safe operations of the OpenAPI document, with path parameters filled from list results")]
 async fn safe_operation_pool(w: &mut PlatformWorld) {
-    let (doc, exercise) = exercise(w).await;
+    let (doc, exercise) = exercise(w).await.map_err(precondition).or_raise();
     let pool: Vec<Value> = exercise
         .exercised
         .iter()

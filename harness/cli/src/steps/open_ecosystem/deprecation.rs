@@ -1,6 +1,6 @@
 //! OE-09: deprecated operations announce their sunset with enough notice.
 
-use super::contract::openapi_document;
+use super::contract::{openapi_document, precondition};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::contract;
@@ -11,7 +11,9 @@ use serde_json::json;
 #[when("the harness calls every safe operation the OpenAPI document marks deprecated")]
 async fn call_deprecated(w: &mut PlatformWorld) {
     let declared = declared_notice_days(&w.ctx().discovery.capabilities).or_raise();
-    let (doc, url) = openapi_document(w).await;
+    // The deprecated operations are found in the OpenAPI document; whether that document is
+    // valid is OE-01's and OE-04's business.
+    let (doc, url) = openapi_document(w).await.map_err(precondition).or_raise();
     let base = contract::server_base(&doc, &url);
     let ctx = w.ctx();
     let deprecated: Vec<_> = contract::safe_operations(&doc).into_iter().filter(|o| o.deprecated()).collect();
