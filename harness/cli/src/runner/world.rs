@@ -125,6 +125,11 @@ impl PlatformWorld {
         self.scratch.get(key).unwrap_or_else(|| raise(Finding::error(format!("no `{key}`: an earlier step did not run"))))
     }
 
+    /// The list of strings an earlier step stored under `key` (problems found, names seen).
+    pub fn scratch_strings(&self, key: &'static str) -> Vec<String> {
+        self.scratch(key).as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
+    }
+
     /// Authenticates as `role` if the harness can; returns whether it could. For checks that
     /// work better with credentials but are not about them.
     pub async fn try_authenticate(&mut self, role: &str) -> bool {

@@ -57,10 +57,10 @@ async fn call_every_safe_operation(w: &mut PlatformWorld) {
 
 #[then("every answer has a declared status, a declared media type and a body valid against the declared schema")]
 fn every_answer_conforms(w: &mut PlatformWorld) {
-    let violations: Vec<String> = w.scratch("contract_violations").as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
+    let violations: Vec<String> = w.scratch_strings("contract_violations");
     if !violations.is_empty() {
         let checked = w.scratch("contract_checked").as_u64().unwrap_or_default();
-        let not_exercised: Vec<String> = w.scratch("contract_not_exercised").as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
+        let not_exercised: Vec<String> = w.scratch_strings("contract_not_exercised");
         raise(Finding::fail(format!(
             "{} of {checked} safe operation(s) answered outside their OpenAPI description: {}{}",
             violations.len(),

@@ -39,7 +39,7 @@ async fn call_deprecated(w: &mut PlatformWorld) {
 
 #[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days")]
 fn enough_notice(w: &mut PlatformWorld) {
-    let problems: Vec<String> = w.scratch("deprecation_problems").as_array().into_iter().flatten().filter_map(|p| p.as_str().map(str::to_string)).collect();
+    let problems: Vec<String> = w.scratch_strings("deprecation_problems");
     if !problems.is_empty() {
         raise(Finding::fail(format!("deprecation is not announced as required: {}", problems.join("; "))));
     }
