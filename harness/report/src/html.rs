@@ -283,20 +283,7 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
     out.push_str("</section>\n");
 
     let t = report.totals;
-    let _ = writeln!(
-        out,
-        "<footer class=\"muted\"><p>{}: {} · {} {} · {} {} · {} {} · {} {}</p></footer>",
-        l("Requirements", "要求"),
-        t.requirements,
-        lang.outcome(Outcome::Pass),
-        t.pass,
-        lang.outcome(Outcome::Fail),
-        t.fail,
-        lang.outcome(Outcome::Error),
-        t.error,
-        lang.outcome(Outcome::NotApplicable),
-        t.not_applicable
-    );
+    let _ = writeln!(out, "<footer class=\"muted\"><p>{}</p></footer>", lang.totals_line(&t));
     let labels = serde_json::json!({
         "shown": l("{n} of {total} requirements shown", "显示 {n} / {total} 项要求"),
         "truncated": l("excerpt", "节选"),

@@ -61,6 +61,23 @@ impl Lang {
     }
 
     /// A verdict's label.
+    /// The totals as one line: `Requirements: N · pass N · fail N · error N · n/a N`.
+    pub(crate) fn totals_line(self, t: &hutong_model::Totals) -> String {
+        format!(
+            "{}: {} · {} {} · {} {} · {} {} · {} {}",
+            self.pick("Requirements", "要求"),
+            t.requirements,
+            self.outcome(Outcome::Pass),
+            t.pass,
+            self.outcome(Outcome::Fail),
+            t.fail,
+            self.outcome(Outcome::Error),
+            t.error,
+            self.outcome(Outcome::NotApplicable),
+            t.not_applicable
+        )
+    }
+
     pub(crate) fn verdict(self, v: ProfileVerdict) -> &'static str {
         match (self, v) {
             (Lang::En, ProfileVerdict::Conformant) => "conformant",

@@ -66,20 +66,7 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
         );
     }
     let t = report.totals;
-    let _ = writeln!(
-        out,
-        "\n{}: {} · {} {} · {} {} · {} {} · {} {}\n",
-        l("Requirements", "要求"),
-        t.requirements,
-        lang.outcome(Outcome::Pass),
-        t.pass,
-        lang.outcome(Outcome::Fail),
-        t.fail,
-        lang.outcome(Outcome::Error),
-        t.error,
-        lang.outcome(Outcome::NotApplicable),
-        t.not_applicable
-    );
+    let _ = writeln!(out, "\n{}\n", lang.totals_line(&t));
     let title = |r: &hutong_model::RequirementResult| md(lang.pick(&r.title_en, &r.title_zh), 200);
     let not_passed: Vec<_> = report.requirements.iter().filter(|r| matches!(r.outcome, Outcome::Fail | Outcome::Error)).collect();
     if not_passed.is_empty() {
