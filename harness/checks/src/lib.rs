@@ -10,6 +10,7 @@ pub mod differential;
 pub mod discovery;
 pub mod export;
 pub mod links;
+pub mod migration;
 pub mod openapi;
 pub mod paging;
 pub mod problem;
