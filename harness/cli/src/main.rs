@@ -32,6 +32,8 @@ enum Command {
     Requirements(commands::requirements::RequirementsArgs),
     /// Run the mutation matrix: the reference passes, every fault is caught exactly.
     Selftest(commands::selftest::SelftestArgs),
+    /// Migrate between two live platforms (export, import) and verify it record by record.
+    MigrateCheck(commands::migrate_check::MigrateCheckArgs),
 }
 
 /// An error with the exit code it maps to.
@@ -78,6 +80,7 @@ fn main() {
             Command::ServeReference(args) => commands::serve::run(args).await,
             Command::Requirements(args) => commands::requirements::run(args),
             Command::Selftest(args) => commands::selftest::run(args).await,
+            Command::MigrateCheck(args) => commands::migrate_check::run(args).await,
         }
     });
     let code = match result {
