@@ -14,6 +14,7 @@ pub mod migration;
 pub mod openapi;
 pub mod paging;
 pub mod problem;
+pub mod s3;
 pub mod schema;
 
 pub use hutong_model::Finding;
