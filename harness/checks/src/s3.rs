@@ -6,6 +6,7 @@
 //! `GetObject`, `PutObject`, `DeleteObject`, `CreateMultipartUpload`, `UploadPart` and
 //! `CompleteMultipartUpload`, all path-style, signed with AWS Signature Version 4.
 
+use futures::StreamExt as _;
 use hutong_http::{HttpClient, Recorder};
 use hutong_model::Finding;
 use serde::Serialize;
@@ -148,6 +149,7 @@ pub struct S3Client {
     http: HttpClient,
     endpoint: S3Endpoint,
     rec: Recorder,
+    keep_evidence: bool,
 }
 
 /// An answer of the S3 service.
@@ -161,7 +163,14 @@ impl S3Client {
     /// A client for `endpoint`; exchanges are recorded in `rec`, the secret key is redacted.
     pub fn new(http: HttpClient, endpoint: S3Endpoint, rec: Recorder) -> S3Client {
         http.redactor().insert_secret(&endpoint.secret_key);
-        S3Client { http, endpoint, rec }
+        S3Client { http, endpoint, rec, keep_evidence: true }
+    }
+
+    /// Keeps no evidence of successful exchanges (bulk runs of many thousand objects, where the
+    /// recorder would otherwise grow with every request).
+    pub fn without_evidence(mut self) -> S3Client {
+        self.keep_evidence = false;
+        self
     }
 
     fn url(&self, bucket: &str, key: Option<&str>, query: &[(&str, String)]) -> (String, String, String) {
@@ -241,6 +250,9 @@ impl S3Client {
             Ok(())
         };
         let meta = request.download(&self.rec, &mut sink).await.map_err(|e| Finding::error(format!("S3 {label}: {e}")))?;
+        if !self.keep_evidence {
+            drop(self.rec.take());
+        }
         Ok(S3Answer { status: meta.status, headers: meta.headers, body: collected })
     }
 
@@ -345,46 +357,70 @@ impl S3Client {
 }
 
 /// Copies every object of `from_bucket` to `to_bucket`: content, user metadata and a SHA-256
-/// checksum the destination can check, multipart above [`MULTIPART_THRESHOLD`].
-pub async fn migrate_bucket(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str) -> Result<MigrationStats, Finding> {
-    let mut stats = MigrationStats::default();
-    for object in from.list(from_bucket).await? {
+/// checksum the destination can check, multipart above [`MULTIPART_THRESHOLD`]; `concurrency`
+/// objects at a time.
+pub async fn migrate_bucket(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<MigrationStats, Finding> {
+    let objects = from.list(from_bucket).await?;
+    let copies = futures::stream::iter(objects.into_iter().map(|object| async move {
         let fetched = from.get(from_bucket, &object.key).await?;
-        stats.bytes += fetched.body.len() as u64;
-        if to.put(to_bucket, &object.key, fetched.body, &fetched.metadata).await? {
-            stats.multipart += 1;
-        }
+        let bytes = fetched.body.len() as u64;
+        let multipart = to.put(to_bucket, &object.key, fetched.body, &fetched.metadata).await?;
+        Ok::<_, Finding>((bytes, multipart))
+    }))
+    .buffer_unordered(concurrency.max(1))
+    .collect::<Vec<_>>()
+    .await;
+    let mut stats = MigrationStats::default();
+    for copy in copies {
+        let (bytes, multipart) = copy?;
         stats.objects += 1;
+        stats.bytes += bytes;
+        stats.multipart += usize::from(multipart);
     }
     Ok(stats)
 }
 
 /// Verifies `to_bucket` against `from_bucket` object by object: the same keys, and for each key
-/// the same size, SHA-256 of content and user metadata. Contents are hashed, not kept.
-pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str) -> Result<BucketDiff, Finding> {
-    let source = from.list(from_bucket).await?;
-    let destination = to.list(to_bucket).await?;
+/// the same size, SHA-256 of content and user metadata; `concurrency` objects at a time.
+pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<BucketDiff, Finding> {
+    let (source, destination) = futures::future::join(from.list(from_bucket), to.list(to_bucket)).await;
+    let (source, destination) = (source?, destination?);
     let dest_by_key: BTreeMap<&str, &ListedObject> = destination.iter().map(|o| (o.key.as_str(), o)).collect();
     let source_keys: std::collections::BTreeSet<&str> = source.iter().map(|o| o.key.as_str()).collect();
     let mut diff = BucketDiff { source_objects: source.len(), destination_objects: destination.len(), ..BucketDiff::default() };
     diff.extra = destination.iter().filter(|o| !source_keys.contains(o.key.as_str())).map(|o| o.key.clone()).collect();
+    let mut in_both = Vec::new();
     for object in &source {
-        let Some(other) = dest_by_key.get(object.key.as_str()) else {
-            diff.missing.push(object.key.clone());
-            continue;
-        };
-        if other.size != object.size {
-            diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)));
-            continue;
-        }
-        let (a, b) = (from.get(from_bucket, &object.key).await?, to.get(to_bucket, &object.key).await?);
-        let (sha_a, sha_b) = (hex::encode(Sha256::digest(&a.body)), hex::encode(Sha256::digest(&b.body)));
-        if sha_a != sha_b {
-            diff.altered.push((object.key.clone(), format!("content SHA-256 {sha_b} in the destination, {sha_a} in the source")));
-        } else if a.metadata != b.metadata {
-            diff.altered.push((object.key.clone(), format!("user metadata {:?} in the destination, {:?} in the source", b.metadata, a.metadata)));
+        match dest_by_key.get(object.key.as_str()) {
+            None => diff.missing.push(object.key.clone()),
+            Some(other) if other.size != object.size => {
+                diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)))
+            }
+            Some(_) => in_both.push(object.key.clone()),
         }
     }
+    let compared = futures::stream::iter(in_both.into_iter().map(|key| async move {
+        let (a, b) = futures::future::join(from.get(from_bucket, &key), to.get(to_bucket, &key)).await;
+        let (a, b) = (a?, b?);
+        let (sha_a, sha_b) = (hex::encode(Sha256::digest(&a.body)), hex::encode(Sha256::digest(&b.body)));
+        let problem = if sha_a != sha_b {
+            Some(format!("content SHA-256 {sha_b} in the destination, {sha_a} in the source"))
+        } else if a.metadata != b.metadata {
+            Some(format!("user metadata {:?} in the destination, {:?} in the source", b.metadata, a.metadata))
+        } else {
+            None
+        };
+        Ok::<_, Finding>(problem.map(|p| (key, p)))
+    }))
+    .buffer_unordered(concurrency.max(1))
+    .collect::<Vec<_>>()
+    .await;
+    for c in compared {
+        if let Some(altered) = c? {
+            diff.altered.push(altered);
+        }
+    }
+    diff.altered.sort();
     Ok(diff)
 }
 

@@ -76,10 +76,10 @@ async fn bucket_migrates_from_moto_to_s3s_fs_and_tampering_is_reported() {
         keys.push(key);
     }
 
-    let stats = migrate_bucket(&moto, &src, &s3s, &dst).await.unwrap_or_else(|f| panic!("migration: {}", f.message));
+    let stats = migrate_bucket(&moto, &src, &s3s, &dst, 4).await.unwrap_or_else(|f| panic!("migration: {}", f.message));
     assert_eq!(stats.objects, 24);
     assert_eq!(stats.multipart, 1, "the large object goes through multipart upload");
-    let diff = verify_buckets(&moto, &src, &s3s, &dst).await.unwrap_or_else(|f| panic!("verification: {}", f.message));
+    let diff = verify_buckets(&moto, &src, &s3s, &dst, 4).await.unwrap_or_else(|f| panic!("verification: {}", f.message));
     assert!(diff.is_clean(), "{diff:?}");
     assert_eq!((diff.source_objects, diff.destination_objects), (24, 24));
 
@@ -97,7 +97,7 @@ async fn bucket_migrates_from_moto_to_s3s_fs_and_tampering_is_reported() {
     meta.insert("origin".into(), "elsewhere".into());
     s3s.put(&dst, meta_changed, fetched.body, &meta).await.expect("change metadata");
 
-    let diff = verify_buckets(&moto, &src, &s3s, &dst).await.unwrap_or_else(|f| panic!("verification: {}", f.message));
+    let diff = verify_buckets(&moto, &src, &s3s, &dst, 4).await.unwrap_or_else(|f| panic!("verification: {}", f.message));
     assert_eq!(diff.missing, vec![keys[1].clone()], "{diff:?}");
     assert_eq!(diff.extra, vec!["intruder.txt".to_string()], "{diff:?}");
     let altered_keys: Vec<&str> = diff.altered.iter().map(|(k, _)| k.as_str()).collect();

@@ -2,6 +2,12 @@
 //! platforms over their OPIS APIs (export from the source, import into the destination) and
 //! verifies it record by record, reporting every missing, extra or altered record.
 //!
+//! Object storage migrates through the S3 API: a TARGET `s3+http://HOST:PORT/BUCKET` (or
+//! `s3+https://`) names a bucket, with credentials from `HUTONG_S3_FROM_ACCESS_KEY` /
+//! `HUTONG_S3_FROM_SECRET_KEY` (`_TO_` for the destination) and `HUTONG_S3_REGION`
+//! (default `us-east-1`); objects are copied and verified object by object (count, size,
+//! SHA-256 of content, user metadata).
+//!
 //! The destination keeps the records it held before: they are read from an export taken before
 //! the import and are neither compared nor counted as extra.
 
@@ -12,6 +18,7 @@ use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
 use hutong_checks::export::Manifest;
 use hutong_checks::migration::{diff_records, RecordDiff};
+use hutong_checks::s3::{migrate_bucket, verify_buckets, S3Client, S3Endpoint};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use hutong_model::{exit_codes, Finding};
 use serde_json::{json, Value};
@@ -39,6 +46,12 @@ pub struct MigrateCheckArgs {
     /// Records listed per kind of difference and entity in the text output.
     #[arg(long, default_value_t = 20)]
     pub show: usize,
+    /// Object storage only: verify the two buckets without copying first.
+    #[arg(long)]
+    pub verify_only: bool,
+    /// Object storage only: objects copied or compared at a time.
+    #[arg(long, default_value_t = 8)]
+    pub concurrency: usize,
 }
 
 /// Longest wait for one export job.
@@ -198,8 +211,56 @@ fn ids(records: &[Value]) -> HashSet<String> {
     records.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect()
 }
 
+/// The S3 endpoint and bucket a `s3+http(s)://host/bucket` target names, with credentials from
+/// `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
+fn s3_target(target: &str, side: &str) -> Result<(S3Client, String), Exit> {
+    let url = Url::parse(target.strip_prefix("s3+").unwrap_or(target)).map_err(|e| Exit::harness(format!("{target}: {e}")))?;
+    let bucket = url.path().trim_matches('/').to_string();
+    if bucket.is_empty() || bucket.contains('/') {
+        return Err(Exit::harness(format!("{target}: name exactly one bucket, as s3+http://host:port/bucket")));
+    }
+    let env = |k: &str| std::env::var(format!("HUTONG_S3_{side}_{k}")).map_err(|_| Exit::harness(format!("{target}: set HUTONG_S3_{side}_{k}")));
+    let mut endpoint_url = url.clone();
+    endpoint_url.set_path("/");
+    let endpoint = S3Endpoint {
+        endpoint: endpoint_url.clone(),
+        access_key: env("ACCESS_KEY")?,
+        secret_key: env("SECRET_KEY")?,
+        region: std::env::var("HUTONG_S3_REGION").unwrap_or_else(|_| "us-east-1".to_string()),
+    };
+    let config = ClientConfig { allowed_origins: vec![origin_url(&endpoint_url)], ..ClientConfig::default() };
+    let http = HttpClient::new(config).map_err(|e| Exit::harness(format!("cannot build the HTTP client: {e}")))?;
+    Ok((S3Client::new(http, endpoint, Recorder::new()).without_evidence(), bucket))
+}
+
+async fn run_s3(args: &MigrateCheckArgs) -> Result<i32, Exit> {
+    let (from, from_bucket) = s3_target(&args.from, "FROM")?;
+    let (to, to_bucket) = s3_target(&args.to, "TO")?;
+    let started = Instant::now();
+    let stats = if args.verify_only {
+        None
+    } else {
+        Some(migrate_bucket(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("migration", f))?)
+    };
+    let copied = started.elapsed();
+    let diff = verify_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?;
+    let verified = started.elapsed() - copied;
+    let summary = json!({
+        "from": args.from, "to": args.to, "copied": stats, "copy_seconds": copied.as_secs_f64(),
+        "verify_seconds": verified.as_secs_f64(), "verdict": if diff.is_clean() { "complete" } else { "differences" }, "objects": diff,
+    });
+    crate::output::print_bucket_migration(&summary, args.json, args.show);
+    Ok(if diff.is_clean() { exit_codes::CONFORMANT } else { exit_codes::NOT_CONFORMANT })
+}
+
 /// Runs the migration and its verification.
 pub async fn run(args: MigrateCheckArgs) -> Result<i32, Exit> {
+    let is_s3 = |t: &str| t.starts_with("s3+http://") || t.starts_with("s3+https://");
+    match (is_s3(&args.from), is_s3(&args.to)) {
+        (true, true) => return run_s3(&args).await,
+        (false, false) => {}
+        _ => return Err(Exit::harness("migrate either between two OPIS platforms or between two S3 buckets")),
+    }
     let from = Platform::connect(&args.from, &args.role).await?;
     let to = Platform::connect(&args.to, &args.role).await?;
     let before = to.records(&to.export().await?).await?;
