@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 mod changes;
 mod import;
+mod object_storage;
 mod ranges;
 mod switching;
 
