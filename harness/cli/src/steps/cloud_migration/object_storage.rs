@@ -1,5 +1,6 @@
 //! CM-13: object storage migrates through the S3 API. Conditional on declaration: a platform
-//! whose discovery names an `object_storage` bucket URL (`http(s)://host[:port]/bucket`), with
+//! whose discovery declares `capabilities.object_storage` = `{"api": "s3", "bucket_url":
+//! "http(s)://host[:port]/bucket"}`, with
 //! S3 keys in the target file as the credentials of role `object-storage` (client_id = access
 //! key, client secret = secret key), has that bucket copied to a new bucket on the same
 //! service and verified object by object.
@@ -17,7 +18,8 @@ const ROLE: &str = "object-storage";
 
 fn client(w: &PlatformWorld) -> (S3Client, String) {
     let ctx = w.ctx();
-    let url = ctx.discovery.endpoint("object_storage").unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    let url = declared_bucket(w).unwrap_or_else(|| raise(Finding::error("precondition: no object storage declared")));
+    let url = url::Url::parse(&url).unwrap_or_else(|e| raise(Finding::fail(format!("capabilities.object_storage.bucket_url is not a URL: {e}"))));
     let bucket = url.path().trim_matches('/').to_string();
     if bucket.is_empty() || bucket.contains('/') {
         raise(Finding::fail(format!("the object_storage endpoint {url} names no single bucket (http(s)://host/bucket)")));
@@ -36,10 +38,20 @@ fn client(w: &PlatformWorld) -> (S3Client, String) {
     (S3Client::new(ctx.http.clone(), endpoint, w.rec.clone()), bucket)
 }
 
+/// The declared S3 bucket URL, if any.
+fn declared_bucket(w: &PlatformWorld) -> Option<String> {
+    let capabilities = w.ctx().discovery.capabilities.clone();
+    let storage = capabilities.get("object_storage")?;
+    if storage.get("api").and_then(serde_json::Value::as_str) != Some("s3") {
+        return None;
+    }
+    storage.get("bucket_url").and_then(serde_json::Value::as_str).map(str::to_string)
+}
+
 #[given("the platform declares object storage")]
 fn declares_object_storage(w: &mut PlatformWorld) {
-    if !w.ctx().discovery.has_endpoint("object_storage") {
-        raise(Finding::not_applicable("not tested: the platform declares no object storage (discovery endpoint `object_storage`)"));
+    if declared_bucket(w).is_none() {
+        raise(Finding::not_applicable("not tested: the platform declares no S3 object storage (discovery capabilities.object_storage)"));
     }
 }
 
