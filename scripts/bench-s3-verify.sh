@@ -3,6 +3,8 @@
 # s3s-fs, hutong side by side with `rclone check` on the same buckets.
 #
 #   scripts/bench-s3-verify.sh [N]
+#   REUSE=RUN scripts/bench-s3-verify.sh   (verify buckets bench-src-RUN / bench-dst-RUN of an
+#                                           earlier run again, without seeding and copying)
 #
 # Needs the two servers of .ci/setup.d/20-s3-servers.sh (started here if not running) and rclone
 # (Debian package `rclone`). Uses target/release/hutong when present, else the debug build.
@@ -30,10 +32,13 @@ rclone() { env -u AWS_CA_BUNDLE rclone "$@"; }
 export HUTONG_S3_FROM_ACCESS_KEY=$HUTONG_S3_A_ACCESS_KEY HUTONG_S3_FROM_SECRET_KEY=$HUTONG_S3_A_SECRET_KEY
 export HUTONG_S3_TO_ACCESS_KEY=$HUTONG_S3_B_ACCESS_KEY HUTONG_S3_TO_SECRET_KEY=$HUTONG_S3_B_SECRET_KEY
 
-run=$(date +%s)
+run=${REUSE:-$(date +%s)}
 src=bench-src-$run dst=bench-dst-$run
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# secs OUT CMD...: runs CMD with stdout to OUT (stderr to OUT.err), prints the seconds it took.
+secs() { local out=$1 t0 t1; shift; t0=$(date +%s.%N); "$@" >"$out" 2>"$out.err" || true; t1=$(date +%s.%N); python3 -c "print(f'{$t1-$t0:.2f}')"; }
+if [ -z "${REUSE:-}" ]; then
 python3 - "$work/objects" "$N" <<'PY'
 import os, sys, random
 root, n = sys.argv[1], int(sys.argv[2])
@@ -44,18 +49,18 @@ for i in range(n):
     with open(os.path.join(d, f"object-{i:05d}.bin"), "wb") as f:
         f.write(rng.randbytes(rng.randint(200, 4000)))
 PY
-secs() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); python3 -c "print(f'{$t1-$t0:.2f}')"; }
 echo "== $N objects, moto ($HUTONG_S3_A_ENDPOINT) -> s3s-fs ($HUTONG_S3_B_ENDPOINT); hutong: $HUTONG, concurrency $CONCURRENCY"
 rclone mkdir "A:$src"; rclone mkdir "B:$dst"
-echo "seed the source with rclone copy:   $(secs rclone copy --transfers 16 "$work/objects" "A:$src") s"
-echo "hutong migrate-check (copy+verify): $(secs "$HUTONG" migrate-check --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0 >"$work/hutong-copy.txt") s"
+echo "seed the source with rclone copy:   $(secs "$work/seed.txt" rclone copy --transfers 16 "$work/objects" "A:$src") s"
+echo "hutong migrate-check (copy+verify): $(secs "$work/hutong-copy.txt" "$HUTONG" migrate-check --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0) s"
 sed 's/^/    /' "$work/hutong-copy.txt"
+fi
 echo "-- verification of the same buckets"
-h=$(secs "$HUTONG" migrate-check --verify-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0 >"$work/h.txt")
+h=$(secs "$work/h.txt" "$HUTONG" migrate-check --verify-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0)
 echo "hutong (downloads both sides, SHA-256 + size + user metadata):    $h s  [$(grep verified "$work/h.txt" | sed 's/^ *//')]"
-r=$(secs rclone check --checkers 16 "A:$src" "B:$dst" 2>"$work/r.txt" || true)
+r=$(secs "$work/r.txt" rclone check --checkers 16 "A:$src" "B:$dst"); cat "$work/r.txt.err" >>"$work/r.txt"
 echo "rclone check (listed sizes and hashes):                        $r s  [$(grep -Eo '[0-9]+ differences found|[0-9]+ matching files' "$work/r.txt" | paste -sd ', ')]"
-rd=$(secs rclone check --download --checkers 16 "A:$src" "B:$dst" 2>"$work/rd.txt" || true)
+rd=$(secs "$work/rd.txt" rclone check --download --checkers 16 "A:$src" "B:$dst"); cat "$work/rd.txt.err" >>"$work/rd.txt"
 echo "rclone check --download (downloads both sides, compares bytes): $rd s  [$(grep -Eo '[0-9]+ differences found|[0-9]+ matching files' "$work/rd.txt" | paste -sd ', ')]"
 echo "-- tamper with the destination: alter one object, delete one, add one"
 echo "tampered" | rclone rcat "B:$dst/shard-03/object-00003.bin"

@@ -184,7 +184,6 @@ async fn download_all(w: &mut PlatformWorld) {
                 digest_problems.push(format!("{}: SHA-256 {}, the manifest says {}", file.name, meta.sha256_hex, file.sha256));
             }
         }
-        let distinct = verifier.distinct_ids();
         match verifier.finish() {
             Ok(records) if records != entity.record_count => {
                 record_problems.push(format!("entity {}: {records} records in its files, record_count says {}", entity.name, entity.record_count))
@@ -192,7 +191,6 @@ async fn download_all(w: &mut PlatformWorld) {
             Ok(_) => {}
             Err(f) => record_problems.push(f.message),
         }
-        let _ = distinct;
     }
     w.scratch.insert("digest_problems", json!(digest_problems));
     w.scratch.insert("record_problems", json!(record_problems));
