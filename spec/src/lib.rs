@@ -180,6 +180,10 @@ pub struct Requirement {
     /// Why the requirement is not checked by a scenario (required for an untested MUST).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_tested_reason: Option<String>,
+    /// Why the reference platform's fault matrix cannot prove this requirement (e.g. it is
+    /// conditional on a capability the reference does not offer) and what proves it instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_exemption: Option<String>,
     /// A deprecated requirement is kept (its ID is never reused) but no longer certified.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,

@@ -5,7 +5,6 @@ use hutong_model::Finding;
 use jsonschema::Validator;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// A parsed, schema-valid export manifest.
@@ -100,34 +99,22 @@ pub fn is_plain_file_name(name: &str) -> bool {
 const MAX_PROBLEMS: usize = 5;
 /// Longest line accepted in a JSON Lines file.
 const MAX_LINE_BYTES: usize = 4 * 1024 * 1024;
+/// Blocks of whole lines queued for the validating thread; with the block size of the feeder
+/// this bounds the memory held in flight.
+const QUEUE_BLOCKS: usize = 4;
 
-/// Verifies a JSON Lines file as it streams in: every line a JSON object valid against the
-/// entity's schema, IDs unique within the entity. Memory stays bounded by one line plus an
-/// 8-byte hash per ID.
-pub struct JsonlVerifier {
-    validator: Validator,
-    entity: String,
-    line: Vec<u8>,
+/// What the validating thread found.
+#[derive(Default)]
+struct Tally {
     records: u64,
-    ids: HashSet<u64>,
+    /// A 64-bit hash of every record ID, sorted and searched for repeats at the end: 8 bytes a
+    /// record, so ID uniqueness over millions of records stays in tens of MiB.
+    id_hashes: Vec<u64>,
     problems: Vec<String>,
     problem_count: u64,
 }
 
-impl JsonlVerifier {
-    /// A verifier for records of `entity` against its declared `schema`.
-    pub fn new(entity: &Entity) -> Result<Self, Finding> {
-        Ok(JsonlVerifier {
-            validator: compile_declared(&entity.schema, &format!("the schema of entity {}", entity.name))?,
-            entity: entity.name.clone(),
-            line: Vec::new(),
-            records: 0,
-            ids: HashSet::new(),
-            problems: Vec::new(),
-            problem_count: 0,
-        })
-    }
-
+impl Tally {
     fn problem(&mut self, text: String) {
         self.problem_count += 1;
         if self.problems.len() < MAX_PROBLEMS {
@@ -135,69 +122,214 @@ impl JsonlVerifier {
         }
     }
 
-    /// Feeds the next chunk of the file.
-    pub fn feed(&mut self, mut chunk: &[u8]) -> Result<(), String> {
-        while let Some(pos) = chunk.iter().position(|b| *b == b'\n') {
-            self.line.extend_from_slice(&chunk[..pos]);
-            chunk = &chunk[pos + 1..];
-            let line = std::mem::take(&mut self.line);
-            self.record(&line);
+    /// Checks the record on line `n` (1-based) of the file.
+    fn record(&mut self, validator: &Validator, line: &[u8], n: u64) {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return;
         }
-        self.line.extend_from_slice(chunk);
+        self.records += 1;
+        let value: Value = match serde_json::from_slice(line) {
+            Ok(v) => v,
+            Err(e) => return self.problem(format!("line {n} is not JSON: {e}")),
+        };
+        if !validator.is_valid(&value) {
+            if let Some(errors) = describe_errors(validator, &value) {
+                self.problem(format!("line {n} does not match the entity schema: {errors}"));
+            }
+        }
+        let mut h = DefaultHasher::new();
+        match value.get("id") {
+            Some(Value::String(id)) => id.hash(&mut h),
+            Some(other) => other.to_string().hash(&mut h),
+            None => return self.problem(format!("line {n} has no `id`")),
+        }
+        self.id_hashes.push(h.finish());
+    }
+
+    /// Checks a block of whole lines whose first line is line `first` of the file.
+    fn block(&mut self, validator: &Validator, block: &[u8], first: u64) {
+        for (i, line) in block.split(|b| *b == b'\n').enumerate() {
+            self.record(validator, line, first + i as u64);
+        }
+    }
+
+    fn merge(&mut self, mut other: Tally) {
+        self.records += other.records;
+        if self.id_hashes.len() < other.id_hashes.len() {
+            std::mem::swap(&mut self.id_hashes, &mut other.id_hashes);
+        }
+        self.id_hashes.append(&mut other.id_hashes);
+        for p in other.problems {
+            if self.problems.len() < MAX_PROBLEMS {
+                self.problems.push(p);
+            }
+        }
+        self.problem_count += other.problem_count;
+    }
+}
+
+/// Threads that parse and validate records: the machine's parallelism, at most 4.
+fn worker_count() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 4)
+}
+
+/// Verifies a JSON Lines file as it streams in: every line a JSON object valid against the
+/// entity's schema, IDs unique within the entity. Blocks of whole lines are parsed and validated
+/// on worker threads while the caller goes on downloading and hashing; memory stays bounded by a
+/// few queued blocks per worker, one partial line and 8 bytes per record ID.
+pub struct JsonlVerifier {
+    entity: String,
+    line: Vec<u8>,
+    /// Lines handed to the workers so far.
+    lines_sent: u64,
+    /// Which worker gets the next block.
+    next: usize,
+    queues: Vec<std::sync::mpsc::SyncSender<(Vec<u8>, u64)>>,
+    workers: Vec<std::thread::JoinHandle<Tally>>,
+}
+
+impl JsonlVerifier {
+    /// A verifier for records of `entity` against its declared `schema`.
+    pub fn new(entity: &Entity) -> Result<Self, Finding> {
+        let validator = std::sync::Arc::new(compile_declared(&entity.schema, &format!("the schema of entity {}", entity.name))?);
+        let mut verifier = JsonlVerifier { entity: entity.name.clone(), line: Vec::new(), lines_sent: 0, next: 0, queues: Vec::new(), workers: Vec::new() };
+        for i in 0..worker_count() {
+            let (queue, blocks) = std::sync::mpsc::sync_channel::<(Vec<u8>, u64)>(QUEUE_BLOCKS);
+            let validator = validator.clone();
+            let worker = std::thread::Builder::new()
+                .name(format!("verify-{}-{i}", entity.name))
+                .spawn(move || {
+                    let mut tally = Tally::default();
+                    for (block, first) in blocks {
+                        tally.block(&validator, &block, first);
+                    }
+                    tally
+                })
+                .map_err(|e| Finding::error(format!("cannot start the record verifier: {e}")))?;
+            verifier.queues.push(queue);
+            verifier.workers.push(worker);
+        }
+        Ok(verifier)
+    }
+
+    fn send(&mut self, block: Vec<u8>) -> Result<(), String> {
+        let lines = block.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        let first = self.lines_sent + 1;
+        self.lines_sent += lines;
+        let queue = &self.queues[self.next % self.queues.len()];
+        self.next += 1;
+        queue.send((block, first)).map_err(|_| format!("the record verifier of entity {} stopped", self.entity))
+    }
+
+    /// Feeds the next chunk of the file.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<(), String> {
+        match chunk.iter().rposition(|b| *b == b'\n') {
+            Some(last) => {
+                let mut block = std::mem::take(&mut self.line);
+                block.extend_from_slice(&chunk[..last]);
+                self.line.extend_from_slice(&chunk[last + 1..]);
+                self.send(block)?;
+            }
+            None => self.line.extend_from_slice(chunk),
+        }
         if self.line.len() > MAX_LINE_BYTES {
             return Err(format!("a line of entity {} is longer than {MAX_LINE_BYTES} bytes", self.entity));
         }
         Ok(())
     }
 
-    fn record(&mut self, line: &[u8]) {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            return;
-        }
-        self.records += 1;
-        let n = self.records;
-        let value: Value = match serde_json::from_slice(line) {
-            Ok(v) => v,
-            Err(e) => return self.problem(format!("record {n} is not JSON: {e}")),
-        };
-        if let Some(errors) = describe_errors(&self.validator, &value) {
-            self.problem(format!("record {n} does not match the entity schema: {errors}"));
-        }
-        match value.get("id") {
-            Some(id) => {
-                let mut h = DefaultHasher::new();
-                id.to_string().hash(&mut h);
-                if !self.ids.insert(h.finish()) {
-                    self.problem(format!("record {n} repeats id {}", hutong_model::sanitize_line(&id.to_string(), 80)));
-                }
-            }
-            None => self.problem(format!("record {n} has no `id`")),
-        }
-    }
-
     /// Ends the file: the records counted, or a `fail` listing the problems.
     pub fn finish(mut self) -> Result<u64, Finding> {
         let rest = std::mem::take(&mut self.line);
-        self.record(&rest);
-        if self.problem_count > 0 {
+        if !rest.is_empty() {
+            self.send(rest).map_err(Finding::error)?;
+        }
+        self.queues.clear();
+        let mut tally = Tally::default();
+        let mut tallies = Vec::new();
+        for worker in self.workers.drain(..) {
+            tallies.push(worker.join().map_err(|_| Finding::error(format!("the record verifier of entity {} failed", self.entity)))?);
+        }
+        // Problems in file order: a worker's first problems are its earliest lines.
+        let mut problems: Vec<String> = Vec::new();
+        for t in tallies {
+            problems.extend(t.problems.iter().cloned());
+            tally.merge(t);
+        }
+        problems.sort_by_key(|p| p.split_whitespace().nth(1).and_then(|n| n.parse::<u64>().ok()).unwrap_or(u64::MAX));
+        problems.truncate(MAX_PROBLEMS);
+        tally.problems = problems;
+        tally.id_hashes.sort_unstable();
+        let repeats = tally.id_hashes.windows(2).filter(|w| w[0] == w[1]).count();
+        if repeats > 0 {
+            tally.problem(format!("{repeats} record(s) repeat the ID of an earlier record"));
+        }
+        if tally.problem_count > 0 {
             return Err(Finding::fail(format!(
                 "entity {}: {} record problem(s): {}",
                 self.entity,
-                self.problem_count,
-                self.problems.join("; ")
+                tally.problem_count,
+                tally.problems.join("; ")
             )));
         }
-        Ok(self.records)
+        Ok(tally.records)
     }
+}
 
-    /// Distinct IDs seen so far.
-    pub fn distinct_ids(&self) -> usize {
-        self.ids.len()
+impl Drop for JsonlVerifier {
+    fn drop(&mut self) {
+        // An abandoned verifier (download failed) stops its threads.
+        self.queues.clear();
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entity() -> Entity {
+        Entity {
+            name: "things".into(),
+            record_count: 0,
+            schema: json!({"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}),
+            list_url: None,
+            files: Vec::new(),
+        }
+    }
+
+    fn verify(chunks: &[&[u8]]) -> Result<u64, Finding> {
+        let mut v = JsonlVerifier::new(&entity()).unwrap();
+        for c in chunks {
+            v.feed(c).unwrap();
+        }
+        v.finish()
+    }
+
+    #[test]
+    fn records_split_across_chunks_are_counted_once() {
+        assert_eq!(verify(&[b"{\"id\":\"a\"}\n{\"id", b"\":\"b\"}\n", b"{\"id\":\"c\"}"]).unwrap(), 3);
+    }
+
+    #[test]
+    fn repeats_invalid_records_and_non_json_are_reported() {
+        for (input, expected) in [
+            (&b"{\"id\":\"a\"}\n{\"id\":\"a\"}\n"[..], "repeat the ID"),
+            (&b"{\"id\":1}\n"[..], "does not match"),
+            (&b"{\"id\":\"a\"}\nnot json\n"[..], "not JSON"),
+            (&b"{\"x\":\"a\"}\n"[..], "no `id`"),
+        ] {
+            let err = verify(&[input]).unwrap_err();
+            assert!(err.message.contains(expected), "{}: {}", String::from_utf8_lossy(input), err.message);
+        }
+    }
+}
+
+#[cfg(test)]
+mod file_name_tests {
     use super::is_plain_file_name;
 
     #[test]

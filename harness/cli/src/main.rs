@@ -36,6 +36,8 @@ enum Command {
     Keygen(commands::keygen::KeygenArgs),
     /// Verify a signed report: signature, evidence digests and suite hash.
     Verify(commands::verify::VerifyArgs),
+    /// Migrate between two live platforms (export, import) and verify it record by record.
+    MigrateCheck(commands::migrate_check::MigrateCheckArgs),
 }
 
 /// An error with the exit code it maps to.
@@ -84,6 +86,7 @@ fn main() {
             Command::Selftest(args) => commands::selftest::run(args).await,
             Command::Keygen(args) => commands::keygen::run(args),
             Command::Verify(args) => commands::verify::run(args),
+            Command::MigrateCheck(args) => commands::migrate_check::run(args).await,
         }
     });
     let code = match result {

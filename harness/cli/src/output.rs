@@ -95,3 +95,67 @@ pub fn print_requirements(requirements: &[&Requirement], scenarios: &BTreeMap<St
         );
     }
 }
+
+/// Prints a `migrate-check` result: JSON, or one line per entity and one per difference (at
+/// most `show` per kind and entity).
+pub fn print_migration(summary: &serde_json::Value, as_json: bool, show: usize) {
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(summary).unwrap_or_default());
+        return;
+    }
+    println!(
+        "hutong migrate-check {} -> {} (export {}): {} record(s) migrated",
+        summary["from"].as_str().unwrap_or_default(),
+        summary["to"].as_str().unwrap_or_default(),
+        summary["export_id"].as_str().unwrap_or_default(),
+        summary["records_migrated"]
+    );
+    for (entity, diff) in summary["entities"].as_object().into_iter().flatten() {
+        let count = |k: &str| diff[k].as_array().map_or(0, Vec::len);
+        println!(
+            "  {entity:<12} compared {:>7}  missing {:>5}  extra {:>5}  altered {:>5}",
+            diff["compared"].as_u64().unwrap_or(0), count("missing"), count("extra"), count("altered")
+        );
+        for kind in ["missing", "extra", "altered"] {
+            for item in diff[kind].as_array().into_iter().flatten().take(show) {
+                let line = match item {
+                    serde_json::Value::Array(pair) => format!("{} (first difference at {})", pair[0].as_str().unwrap_or("?"), pair[1].as_str().unwrap_or("?")),
+                    other => other.as_str().unwrap_or("?").to_string(),
+                };
+                println!("    {kind:<8} {}", hutong_model::sanitize_line(&line, 200));
+            }
+        }
+    }
+    println!("verdict: {}", summary["verdict"].as_str().unwrap_or_default());
+}
+
+/// Prints a `migrate-check` result between two S3 buckets.
+pub fn print_bucket_migration(summary: &serde_json::Value, as_json: bool, show: usize) {
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(summary).unwrap_or_default());
+        return;
+    }
+    let o = &summary["objects"];
+    println!("hutong migrate-check {} -> {}", summary["from"].as_str().unwrap_or_default(), summary["to"].as_str().unwrap_or_default());
+    if let Some(c) = summary["copied"].as_object() {
+        println!(
+            "  copied   {} object(s), {} by multipart, {} bytes in {:.2} s",
+            c["objects"], c["multipart"], c["bytes"], summary["copy_seconds"].as_f64().unwrap_or(0.0)
+        );
+    }
+    let count = |k: &str| o[k].as_array().map_or(0, Vec::len);
+    println!(
+        "  verified {} source / {} destination object(s) in {:.2} s: missing {}, extra {}, altered {}",
+        o["source_objects"], o["destination_objects"], summary["verify_seconds"].as_f64().unwrap_or(0.0), count("missing"), count("extra"), count("altered")
+    );
+    for kind in ["missing", "extra", "altered"] {
+        for item in o[kind].as_array().into_iter().flatten().take(show) {
+            let line = match item {
+                serde_json::Value::Array(pair) => format!("{}: {}", pair[0].as_str().unwrap_or("?"), pair[1].as_str().unwrap_or("?")),
+                other => other.as_str().unwrap_or("?").to_string(),
+            };
+            println!("    {kind:<8} {}", hutong_model::sanitize_line(&line, 240));
+        }
+    }
+    println!("verdict: {}", summary["verdict"].as_str().unwrap_or_default());
+}

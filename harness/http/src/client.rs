@@ -455,7 +455,7 @@ impl RequestBuilder {
         let started_at = now_rfc3339();
         let client = self.client.clone();
         let limits = client.limits().clone();
-        let timeout = self.timeout.unwrap_or(limits.request_timeout);
+        let (timeout, by_budget) = rec.bound(self.timeout.unwrap_or(limits.request_timeout));
         let follow = self.follow_redirects;
         let label = self.label.clone();
         let mut trace = Trace::default();
@@ -472,7 +472,7 @@ impl RequestBuilder {
                 let result = match outcome {
                     Ok(result) => result,
                     Err(_) => Err(HttpError::Timeout {
-                        what: trace.awaited(&prepared, client.redactor()),
+                        what: budget_note(trace.awaited(&prepared, client.redactor()), by_budget),
                         after: timeout,
                     }),
                 };
@@ -538,7 +538,8 @@ impl RequestBuilder {
         let started_at = now_rfc3339();
         let client = self.client.clone();
         let limits = client.limits().clone();
-        let idle = self.timeout.unwrap_or(limits.request_timeout);
+        let (idle, idle_by_budget) = rec.bound(self.timeout.unwrap_or(limits.request_timeout));
+        let cap = rec.deadline().map_or(started + DOWNLOAD_TIME_CAP, |d| d.min(started + DOWNLOAD_TIME_CAP));
         let follow = self.follow_redirects;
         let label = self.label.clone();
         let mut trace = Trace::default();
@@ -553,7 +554,7 @@ impl RequestBuilder {
                 .await
                 {
                     Err(_) => Err(HttpError::Timeout {
-                        what: trace.awaited(&prepared, client.redactor()),
+                        what: budget_note(trace.awaited(&prepared, client.redactor()), idle_by_budget),
                         after: idle,
                     }),
                     Ok(Err(e)) => Err(e),
@@ -565,7 +566,7 @@ impl RequestBuilder {
                                 &mut trace,
                                 &mut hasher,
                                 sink,
-                                started + DOWNLOAD_TIME_CAP,
+                                cap,
                                 idle,
                             )
                             .await
@@ -807,6 +808,7 @@ impl HttpClient {
         idle: Duration,
     ) -> Result<(), HttpError> {
         let limit = self.limits().max_download_bytes;
+        let body_started = Instant::now();
         trace.reading_body = true;
         if response
             .content_length()
@@ -827,7 +829,7 @@ impl HttpClient {
                     return Err(HttpError::Timeout {
                         what: if capped {
                             format!(
-                                "the end of the download (capped at {DOWNLOAD_TIME_CAP:?} in total) of {}",
+                                "the end of the download (capped at {DOWNLOAD_TIME_CAP:?}, or sooner by the scenario's time budget) of {}",
                                 trace.awaited(prepared, self.redactor())
                             )
                         } else {
@@ -836,7 +838,7 @@ impl HttpClient {
                                 trace.awaited(prepared, self.redactor())
                             )
                         },
-                        after: if capped { DOWNLOAD_TIME_CAP } else { idle },
+                        after: if capped { deadline.saturating_duration_since(body_started) } else { idle },
                     });
                 }
                 Ok(chunk) => chunk.map_err(|e| match &url {
@@ -1164,4 +1166,9 @@ pub struct DownloadMeta {
     pub sha256_hex: String,
     /// Duration of the whole download.
     pub elapsed: Duration,
+}
+
+/// Says so when the scenario's time budget, not the request timeout, cut the wait.
+fn budget_note(what: String, by_budget: bool) -> String {
+    if by_budget { format!("{what} (the scenario's time budget ran out)") } else { what }
 }

@@ -157,6 +157,7 @@ fn cut_at_char_boundary(mut text: String, max: usize) -> (String, bool) {
 #[derive(Clone, Default)]
 pub struct Recorder {
     inner: Arc<Mutex<RecorderState>>,
+    deadline: Option<std::time::Instant>,
 }
 
 #[derive(Default)]
@@ -177,6 +178,30 @@ impl Recorder {
     /// An empty recorder.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty recorder whose exchanges must all end by `deadline`: the time budget of one
+    /// scenario. Every request sent or download made with it is cut when the budget runs out, so
+    /// that no hostile answer can hold a scenario (or a serial run) past it.
+    pub fn with_deadline(deadline: std::time::Instant) -> Self {
+        Recorder { deadline: Some(deadline), ..Self::default() }
+    }
+
+    /// `limit`, shortened to what is left of the time budget; `true` when the budget is the
+    /// tighter bound.
+    pub fn bound(&self, limit: std::time::Duration) -> (std::time::Duration, bool) {
+        match self.deadline {
+            Some(d) => {
+                let left = d.saturating_duration_since(std::time::Instant::now());
+                if left < limit { (left, true) } else { (limit, false) }
+            }
+            None => (limit, false),
+        }
+    }
+
+    /// The time budget's end, if it has one.
+    pub fn deadline(&self) -> Option<std::time::Instant> {
+        self.deadline
     }
 
     fn state(&self) -> MutexGuard<'_, RecorderState> {

@@ -2,6 +2,7 @@
 
 pub mod certify;
 pub mod keygen;
+pub mod migrate_check;
 pub mod requirements;
 pub mod selftest;
 pub mod serve;

@@ -176,6 +176,15 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         .iter()
         .map(|f| f.scenarios.iter().chain(f.rules.iter().flat_map(|r| r.scenarios.iter())).filter(|s| scenario_selected(f, s)).count())
         .sum();
+    // Each scenario gets a time budget, so that no hostile answer can hold it past its share of
+    // the run deadline: serial scenarios run alone, one after another, so the budget leaves room
+    // for all of them and for the concurrent rest.
+    let serial = features
+        .iter()
+        .flat_map(|f| f.scenarios.iter().chain(f.rules.iter().flat_map(|r| r.scenarios.iter())).filter(|s| scenario_selected(f, s)).map(move |s| (f, s)))
+        .filter(|(f, s)| f.tags.iter().chain(&s.tags).any(|t| t.trim_start_matches('@') == "serial"))
+        .count();
+    let scenario_budget = request.deadline / (serial as u32 + 2);
 
     let seed = request.seed.unwrap_or_else(rand::random);
     let ctx = Arc::new(RunContext {
@@ -202,6 +211,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         .before(move |_, _, _, world| {
             world.ctx = Some(before_ctx.clone());
             world.started = Some(Instant::now());
+            world.rec = Recorder::with_deadline(Instant::now() + scenario_budget);
             async {}.boxed_local()
         })
         .after(move |feature, _rule, scenario, finished, world| {

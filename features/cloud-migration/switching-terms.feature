@@ -1,0 +1,37 @@
+@profile:cloud-migration
+Feature: Switching terms
+  A customer can only switch when the terms of leaving are known and bounded.
+  EU Data Act art. 25, 26 and 29; policy （九）, （二）, （八）.
+
+  @req:CM-08
+  Scenario: The switching terms are published and machine-readable
+    The platform MUST publish its switching terms at the discovery endpoint `switching_terms`
+    as a document valid against `switching-terms.schema.json`.
+    When the client fetches the switching terms
+    Then the terms validate against "switching-terms.schema.json"
+
+  @req:CM-09
+  Scenario: The notice period is at most two months
+    "a maximum notice period for initiation of the switching process, which shall not exceed
+    two months" (EU Data Act art. 25(2)(d)).
+    Given the platform's published switching terms
+    Then the notice period is at most two months
+
+  @req:CM-10
+  Scenario: The transition period is at most 30 days
+    "a mandatory maximum transitional period of 30 calendar days" (EU Data Act art. 25(2)(a)).
+    Given the platform's published switching terms
+    Then the transition period is at most 30 days
+
+  @req:CM-11
+  Scenario: The data-retrieval period is at least 30 days
+    "a minimum period for data retrieval of at least 30 calendar days" (EU Data Act art. 25(2)(g)).
+    Given the platform's published switching terms
+    Then the data-retrieval period is at least 30 days
+
+  @req:CM-12
+  Scenario: Switching and egress charges are disclosed
+    The switching terms MUST state both the switching charge and the data egress charge, each
+    with amount, currency and unit (EU Data Act art. 29).
+    Given the platform's published switching terms
+    Then the switching and egress charges are stated

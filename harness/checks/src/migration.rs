@@ -1,0 +1,241 @@
+//! Cloud migration: switching terms against the EU Data Act art. 25 bounds, byte ranges
+//! (RFC 9110 §14), and record-by-record comparison of two exports modulo an ID mapping.
+
+use hutong_model::Finding;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Longest notice period accepted: two months (EU Data Act art. 25(2)(d)), read as the shortest
+/// two consecutive calendar months so that every reading of "two months" holds.
+pub const MAX_NOTICE_DAYS: u64 = 59;
+/// Longest transitional period (EU Data Act art. 25(2)(a)).
+pub const MAX_TRANSITION_DAYS: u64 = 30;
+/// Shortest data-retrieval period (EU Data Act art. 25(2)(g)).
+pub const MIN_RETRIEVAL_DAYS: u64 = 30;
+/// Charges the switching terms must state (EU Data Act art. 29).
+pub const REQUIRED_CHARGES: [&str; 2] = ["switching", "egress"];
+
+/// Reads a period in days from the switching terms; absent or not a whole number is an `error`
+/// of the calling check (the schema requirement judges the document's shape).
+pub fn period_days(terms: &Value, field: &str) -> Result<u64, Finding> {
+    terms
+        .get(field)
+        .and_then(Value::as_u64)
+        .ok_or_else(|| Finding::error(format!("precondition: the switching terms state no whole number `{field}`")))
+}
+
+/// `field` is at most `max` days.
+pub fn check_at_most(terms: &Value, field: &str, max: u64, rule: &str) -> Result<(), Finding> {
+    let days = period_days(terms, field)?;
+    if days > max {
+        return Err(Finding::fail(format!("{field} is {days} days; {rule} allows at most {max}")));
+    }
+    Ok(())
+}
+
+/// `field` is at least `min` days.
+pub fn check_at_least(terms: &Value, field: &str, min: u64, rule: &str) -> Result<(), Finding> {
+    let days = period_days(terms, field)?;
+    if days < min {
+        return Err(Finding::fail(format!("{field} is {days} days; {rule} requires at least {min}")));
+    }
+    Ok(())
+}
+
+/// Every charge of [`REQUIRED_CHARGES`] is stated with amount, currency and unit.
+pub fn check_charges(terms: &Value) -> Result<(), Finding> {
+    let charges = terms.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::fail("the switching terms state no `charges`"))?;
+    let stated = |kind: &str| {
+        charges.iter().any(|c| {
+            c.get("kind").and_then(Value::as_str) == Some(kind)
+                && ["amount", "currency", "unit"].iter().all(|k| c.get(*k).and_then(Value::as_str).is_some_and(|s| !s.is_empty()))
+        })
+    };
+    let missing: Vec<&str> = REQUIRED_CHARGES.iter().copied().filter(|k| !stated(k)).collect();
+    if !missing.is_empty() {
+        return Err(Finding::fail(format!(
+            "the switching terms do not state the {} charge(s) with amount, currency and unit (EU Data Act art. 29)",
+            missing.join(" and ")
+        )));
+    }
+    Ok(())
+}
+
+/// A parsed `Content-Range: bytes first-last/complete` (RFC 9110 §14.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContentRange {
+    /// First byte position.
+    pub first: u64,
+    /// Last byte position (inclusive).
+    pub last: u64,
+    /// Complete length, when known.
+    pub complete: Option<u64>,
+}
+
+/// Parses a `Content-Range` header of a `206` answer.
+pub fn parse_content_range(value: &str) -> Option<ContentRange> {
+    let rest = value.trim().strip_prefix("bytes ")?;
+    let (range, complete) = rest.split_once('/')?;
+    let (first, last) = range.split_once('-')?;
+    let complete = if complete.trim() == "*" { None } else { Some(complete.trim().parse().ok()?) };
+    let (first, last): (u64, u64) = (first.trim().parse().ok()?, last.trim().parse().ok()?);
+    (first <= last && complete.is_none_or(|c| last < c)).then_some(ContentRange { first, last, complete })
+}
+
+/// How two sets of records differ, by ID.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RecordDiff {
+    /// Source IDs with no record at their destination ID.
+    pub missing: Vec<String>,
+    /// Destination IDs that no source record maps to.
+    pub extra: Vec<String>,
+    /// Source IDs whose destination record differs, with the first differing field.
+    pub altered: Vec<(String, String)>,
+    /// Records compared.
+    pub compared: usize,
+}
+
+impl RecordDiff {
+    /// No difference.
+    pub fn is_clean(&self) -> bool {
+        self.missing.is_empty() && self.extra.is_empty() && self.altered.is_empty()
+    }
+
+    /// One line per kind of difference, at most `per_kind` IDs each.
+    pub fn describe(&self, per_kind: usize) -> String {
+        let mut parts = Vec::new();
+        let list = |ids: Vec<String>| {
+            let more = ids.len().saturating_sub(per_kind);
+            let mut shown: Vec<String> = ids.into_iter().take(per_kind).collect();
+            if more > 0 {
+                shown.push(format!("and {more} more"));
+            }
+            shown.join(", ")
+        };
+        if !self.missing.is_empty() {
+            parts.push(format!("{} missing ({})", self.missing.len(), list(self.missing.clone())));
+        }
+        if !self.extra.is_empty() {
+            parts.push(format!("{} extra ({})", self.extra.len(), list(self.extra.clone())));
+        }
+        if !self.altered.is_empty() {
+            let ids = self.altered.iter().map(|(id, field)| format!("{id} at {field}")).collect();
+            parts.push(format!("{} altered ({})", self.altered.len(), list(ids)));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Replaces every string equal to a key of `id_map` by its mapped value, recursively: IDs and
+/// references to IDs become the destination's.
+pub fn remap(value: &Value, id_map: &BTreeMap<String, String>) -> Value {
+    match value {
+        Value::String(s) => Value::String(id_map.get(s).cloned().unwrap_or_else(|| s.clone())),
+        Value::Array(a) => Value::Array(a.iter().map(|v| remap(v, id_map)).collect()),
+        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), remap(v, id_map))).collect()),
+        other => other.clone(),
+    }
+}
+
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
+                (Some(p), Some(q)) => first_difference(p, q, &format!("{path}/{k}")),
+                _ => Some(format!("{path}/{k}")),
+            })
+        }
+        _ if a == b => None,
+        _ => Some(if path.is_empty() { "/".to_string() } else { path.to_string() }),
+    }
+}
+
+fn record_id(record: &Value) -> Option<String> {
+    match record.get("id")? {
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Compares `source` records, mapped through `id_map`, with `destination` records. Destination
+/// records in `preexisting` (IDs the destination held before) are neither extra nor compared.
+pub fn diff_records(
+    source: &[Value],
+    destination: &[Value],
+    id_map: &BTreeMap<String, String>,
+    preexisting: &std::collections::HashSet<String>,
+) -> RecordDiff {
+    let by_id: BTreeMap<String, &Value> = destination.iter().filter_map(|r| record_id(r).map(|id| (id, r))).collect();
+    let mut diff = RecordDiff::default();
+    let mut matched = std::collections::HashSet::new();
+    for record in source {
+        let Some(id) = record_id(record) else { continue };
+        let target_id = id_map.get(&id).cloned().unwrap_or_else(|| id.clone());
+        match by_id.get(&target_id) {
+            None => diff.missing.push(id),
+            Some(found) => {
+                matched.insert(target_id);
+                diff.compared += 1;
+                if let Some(field) = first_difference(&remap(record, id_map), found, "") {
+                    diff.altered.push((id, field));
+                }
+            }
+        }
+    }
+    diff.extra = by_id.keys().filter(|id| !matched.contains(*id) && !preexisting.contains(*id)).cloned().collect();
+    diff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn content_ranges_parse() {
+        for (text, expected) in [
+            ("bytes 0-9/100", Some(ContentRange { first: 0, last: 9, complete: Some(100) })),
+            ("bytes 90-99/*", Some(ContentRange { first: 90, last: 99, complete: None })),
+            ("bytes 9-0/100", None),
+            ("bytes 0-100/100", None),
+            ("items 0-1/2", None),
+        ] {
+            assert_eq!(parse_content_range(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn diff_reports_missing_extra_and_altered_modulo_the_id_map() {
+        let source = vec![
+            json!({"id": "m_1", "name": "a"}),
+            json!({"id": "p_1", "merchant_id": "m_1", "stock": 3}),
+            json!({"id": "p_2", "merchant_id": "m_1", "stock": 4}),
+        ];
+        let map: BTreeMap<String, String> =
+            [("m_1", "m_9"), ("p_1", "p_91"), ("p_2", "p_92")].into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let destination = vec![
+            json!({"id": "m_9", "name": "a"}),
+            json!({"id": "p_91", "merchant_id": "m_9", "stock": 0}),
+            json!({"id": "p_77", "merchant_id": "m_9", "stock": 1}),
+            json!({"id": "p_00", "merchant_id": "x", "stock": 1}),
+        ];
+        let before = ["p_00".to_string()].into_iter().collect();
+        let diff = diff_records(&source, &destination, &map, &before);
+        assert_eq!(diff.missing, vec!["p_2"]);
+        assert_eq!(diff.extra, vec!["p_77"]);
+        assert_eq!(diff.altered, vec![("p_1".to_string(), "/stock".to_string())]);
+        assert_eq!(diff.compared, 2);
+    }
+
+    #[test]
+    fn switching_bounds_follow_data_act_article_25() {
+        let terms = json!({"notice_period_days": 60, "transition_period_days": 30, "data_retrieval_period_days": 29,
+            "charges": [{"kind": "switching", "amount": "0", "currency": "EUR", "unit": "per switch"}]});
+        assert!(check_at_most(&terms, "notice_period_days", MAX_NOTICE_DAYS, "art. 25(2)(d)").is_err());
+        assert!(check_at_most(&terms, "transition_period_days", MAX_TRANSITION_DAYS, "art. 25(2)(a)").is_ok());
+        assert!(check_at_least(&terms, "data_retrieval_period_days", MIN_RETRIEVAL_DAYS, "art. 25(2)(g)").is_err());
+        assert!(check_charges(&terms).unwrap_err().message.contains("egress"));
+    }
+}

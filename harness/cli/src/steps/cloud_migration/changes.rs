@@ -1,0 +1,94 @@
+//! CM-03: records changed while an export runs are in it or in the next incremental export.
+
+use super::{export_now, export_records, fetch_manifest, poll_job};
+use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use cucumber::{then, when};
+use hutong_model::Finding;
+use serde_json::{json, Value};
+
+/// Changes a product and creates one; returns the records as the platform answered them.
+async fn change_catalog(w: &mut PlatformWorld) -> Vec<Value> {
+    let products = w.endpoint("products");
+    let listed = w.request(http::Method::GET, products.as_str()).query(&[("limit", "2")]).label("pick a product").send(&w.rec).await.or_raise();
+    let items = hutong_checks::json_body(&listed, "the product list").or_raise();
+    let first = items["items"].get(0).cloned().unwrap_or_else(|| raise(Finding::error("precondition: the platform lists no product to change")));
+    let id = first["id"].as_str().unwrap_or_default().to_string();
+    let merchant = first["merchant_id"].as_str().unwrap_or_default().to_string();
+    let mut changed = Vec::new();
+    let change_url = format!("{}/{id}/changes", products.as_str().trim_end_matches('/'));
+    let patched = w
+        .request(http::Method::PATCH, &change_url)
+        .json(&json!({ "price_cents": 4242, "stock": 7 }))
+        .label("change a product during the export")
+        .send(&w.rec)
+        .await
+        .or_raise();
+    if patched.status != 200 {
+        raise(Finding::error(format!("precondition: changing product {id} answered HTTP {}", patched.status)));
+    }
+    changed.push(hutong_checks::json_body(&patched, "the changed product").or_raise());
+    let created = w
+        .request(http::Method::POST, products.as_str())
+        .json(&json!({ "merchant_id": merchant, "title": "导出期间新建 · created during the export", "price_cents": 999 }))
+        .label("create a product during the export")
+        .send(&w.rec)
+        .await
+        .or_raise();
+    if created.status != 201 {
+        raise(Finding::error(format!("precondition: creating a product answered HTTP {}", created.status)));
+    }
+    changed.push(hutong_checks::json_body(&created, "the created product").or_raise());
+    changed
+}
+
+#[when("the client starts an export, then changes a product and creates one while it runs")]
+async fn export_under_change(w: &mut PlatformWorld) {
+    let url = w.endpoint("exports");
+    let response = w.request(http::Method::POST, url.as_str()).json(&json!({})).label("create export").send(&w.rec).await.or_raise();
+    // The export protocol itself is CM-01's business: a synchronous export is read as it is.
+    let manifest = match (response.status, response.header("location")) {
+        (202, Some(l)) => {
+            let job = response.url.join(l).unwrap_or_else(|e| raise(Finding::error(format!("precondition: bad job Location: {e}"))));
+            let changed = change_catalog(w).await;
+            w.scratch.insert("changed", json!(changed));
+            let manifest_url = poll_job(w, job.as_str()).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+            fetch_manifest(w, &manifest_url).await
+        }
+        (200, _) => {
+            let parsed = response.json_value().map_err(|e| Finding::fail(e.to_string())).and_then(|v| hutong_checks::export::Manifest::parse(&v));
+            let changed = change_catalog(w).await;
+            w.scratch.insert("changed", json!(changed));
+            parsed
+        }
+        (status, _) => raise(Finding::error(format!("precondition: creating an export answered HTTP {status}"))),
+    };
+    let manifest = manifest.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    w.scratch.insert("manifest", serde_json::to_value(&manifest).expect("manifest serialises"));
+}
+
+#[when("the client requests the incremental export from the export's next_cursor")]
+async fn incremental(w: &mut PlatformWorld) {
+    let manifest: hutong_checks::export::Manifest = serde_json::from_value(w.scratch("manifest").clone()).expect("stored manifest");
+    let next = export_now(w, &json!({ "since": manifest.next_cursor })).await;
+    let next = next.unwrap_or_else(|f| raise(Finding::fail(format!("the incremental export from next_cursor {:?} failed: {}", manifest.next_cursor, f.message))));
+    w.scratch.insert("incremental", serde_json::to_value(&next).expect("manifest serialises"));
+}
+
+#[then("every change is in the export or in the incremental export")]
+async fn no_gaps(w: &mut PlatformWorld) {
+    let first: hutong_checks::export::Manifest = serde_json::from_value(w.scratch("manifest").clone()).expect("stored manifest");
+    let next: hutong_checks::export::Manifest = serde_json::from_value(w.scratch("incremental").clone()).expect("stored manifest");
+    let changed: Vec<Value> = w.scratch("changed").as_array().cloned().unwrap_or_default();
+    let a = export_records(w, &first).await.or_raise();
+    let b = export_records(w, &next).await.or_raise();
+    let found = |record: &Value| a.values().chain(b.values()).flatten().any(|r| r == record);
+    let gaps: Vec<String> = changed.iter().filter(|r| !found(r)).map(|r| r["id"].as_str().unwrap_or("?").to_string()).collect();
+    if !gaps.is_empty() {
+        raise(Finding::fail(format!(
+            "record(s) {} changed during export {} are, with their changed values, neither in it nor in the incremental export from its next_cursor {:?}",
+            gaps.join(", "),
+            first.export_id,
+            first.next_cursor
+        )));
+    }
+}

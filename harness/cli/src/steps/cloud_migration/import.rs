@@ -1,0 +1,141 @@
+//! CM-06 and CM-07: importing the export format, and the export → import → export round trip.
+
+use super::{export_precondition, export_records, manifest};
+use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use cucumber::{given, then, when};
+use hutong_checks::export::Manifest;
+use hutong_checks::migration::diff_records;
+use hutong_model::Finding;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashSet};
+
+/// What one import request answered.
+struct ImportAnswer {
+    entity: String,
+    sent: usize,
+    sent_ids: Vec<String>,
+    status: u16,
+    body: Value,
+}
+
+/// Uploads every file of `manifest`, entity by entity in manifest order, in one import session.
+async fn import_all(w: &mut PlatformWorld, manifest: &Manifest) -> Result<Vec<ImportAnswer>, Finding> {
+    let url = w.endpoint("imports");
+    let records = export_records(w, manifest).await?;
+    let mut session: Option<String> = None;
+    let mut answers = Vec::new();
+    for entity in &manifest.entities {
+        let rows = records.get(&entity.name).cloned().unwrap_or_default();
+        let mut body = Vec::new();
+        for r in &rows {
+            serde_json::to_writer(&mut body, r).expect("records serialise");
+            body.push(b'\n');
+        }
+        let mut query = vec![("entity", entity.name.clone())];
+        if let Some(s) = &session {
+            query.push(("session", s.clone()));
+        }
+        let response = w
+            .request(http::Method::POST, url.as_str())
+            .query(&query)
+            .body(body, "application/jsonl")
+            .label(format!("import {}", entity.name))
+            .send(&w.rec)
+            .await
+            .map_err(hutong_checks::transport)?;
+        let parsed = response.json_value().unwrap_or(Value::Null);
+        if session.is_none() {
+            session = parsed.get("import_id").and_then(Value::as_str).map(str::to_string);
+        }
+        answers.push(ImportAnswer {
+            entity: entity.name.clone(),
+            sent: rows.len(),
+            sent_ids: rows.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect(),
+            status: response.status,
+            body: parsed,
+        });
+    }
+    Ok(answers)
+}
+
+fn id_map(body: &Value) -> BTreeMap<String, String> {
+    body.get("id_map")
+        .and_then(Value::as_object)
+        .map(|m| m.iter().filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string()))).collect())
+        .unwrap_or_default()
+}
+
+#[when("the client imports every file of the export")]
+async fn import_files(w: &mut PlatformWorld) {
+    let manifest = manifest(w);
+    let answers = import_all(w, &manifest).await.or_raise();
+    let mut problems = Vec::new();
+    for a in &answers {
+        if !(200..300).contains(&a.status) {
+            problems.push(format!("importing {} answered HTTP {}", a.entity, a.status));
+            continue;
+        }
+        let reported = a.body.get("records").and_then(Value::as_u64);
+        if reported != Some(a.sent as u64) {
+            problems.push(format!("importing {} records of {} reported `records` {:?}", a.sent, a.entity, reported));
+        }
+        let map = id_map(&a.body);
+        let unmapped: Vec<&String> = a.sent_ids.iter().filter(|id| !map.contains_key(*id)).collect();
+        if !unmapped.is_empty() {
+            problems.push(format!("the import of {} maps no new ID for {} record(s), e.g. {}", a.entity, unmapped.len(), unmapped[0]));
+        }
+        let distinct: HashSet<&String> = map.values().collect();
+        if distinct.len() != map.len() {
+            problems.push(format!("the import of {} maps two records to the same new ID", a.entity));
+        }
+    }
+    w.scratch.insert("import_problems", json!(problems));
+}
+
+#[then("each import reports the records imported and one distinct new ID per record")]
+fn import_reported(w: &mut PlatformWorld) {
+    let problems: Vec<String> = serde_json::from_value(w.scratch("import_problems").clone()).unwrap_or_default();
+    if !problems.is_empty() {
+        raise(Finding::fail(format!("the import does not report what it imported: {}", problems.join("; "))));
+    }
+}
+
+#[given("every file of the export has been imported")]
+async fn imported(w: &mut PlatformWorld) {
+    let manifest = manifest(w);
+    let answers = import_all(w, &manifest).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    let mut map = BTreeMap::new();
+    for a in &answers {
+        if !(200..300).contains(&a.status) {
+            raise(Finding::error(format!("precondition: importing {} answered HTTP {}", a.entity, a.status)));
+        }
+        map.extend(id_map(&a.body));
+    }
+    w.scratch.insert("id_map", json!(map));
+}
+
+#[when("the client takes another export")]
+async fn second_export(w: &mut PlatformWorld) {
+    let second = export_precondition(w, &json!({})).await;
+    w.scratch.insert("second", serde_json::to_value(&second).expect("manifest serialises"));
+}
+
+#[then("every record of the first export is in the second under its mapped ID, unchanged")]
+async fn round_trip(w: &mut PlatformWorld) {
+    let first = manifest(w);
+    let second: Manifest = serde_json::from_value(w.scratch("second").clone()).expect("stored manifest");
+    let map: BTreeMap<String, String> = serde_json::from_value(w.scratch("id_map").clone()).unwrap_or_default();
+    let a = export_records(w, &first).await.or_raise();
+    let b = export_records(w, &second).await.or_raise();
+    let mut problems = Vec::new();
+    for (entity, records) in &a {
+        let before: HashSet<String> = records.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect();
+        let diff = diff_records(records, b.get(entity).map(Vec::as_slice).unwrap_or_default(), &map, &before);
+        if !diff.is_clean() {
+            problems.push(format!("{entity}: {}", diff.describe(5)));
+        }
+    }
+    if !problems.is_empty() {
+        raise(Finding::fail(format!("export → import → export does not give the records back modulo the ID mapping: {}", problems.join("; "))));
+    }
+}
