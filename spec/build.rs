@@ -5,12 +5,12 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            collect(root, &path, out);
+            collect(&path, out);
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("toml" | "json" | "feature" | "md")
@@ -25,7 +25,7 @@ fn main() {
     let repo = crate_dir.parent().unwrap().to_path_buf();
     let mut files = Vec::new();
     for sub in ["spec/requirements", "spec/schemas", "features", "fixtures/corpus"] {
-        collect(&repo, &repo.join(sub), &mut files);
+        collect(&repo.join(sub), &mut files);
         println!("cargo:rerun-if-changed={}", repo.join(sub).display());
     }
     for single in ["spec/openapi.json", "spec/opis.md"] {

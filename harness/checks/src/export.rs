@@ -132,11 +132,10 @@ impl Tally {
             Ok(v) => v,
             Err(e) => return self.problem(format!("line {n} is not JSON: {e}")),
         };
-        if !validator.is_valid(&value) {
-            if let Some(errors) = describe_errors(validator, &value) {
+        if !validator.is_valid(&value)
+            && let Some(errors) = describe_errors(validator, &value) {
                 self.problem(format!("line {n} does not match the entity schema: {errors}"));
             }
-        }
         let mut h = DefaultHasher::new();
         match value.get("id") {
             Some(Value::String(id)) => id.hash(&mut h),

@@ -37,6 +37,7 @@ fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
 
 /// A valid 4×4 RGB PNG whose pixels derive from `seed` (so each run uploads different bytes),
 /// with the image data in one stored (uncompressed) deflate block.
+#[allow(clippy::same_item_push, reason = "one filter byte starts each scanline")]
 pub fn sample_png(seed: u64) -> Vec<u8> {
     const SIDE: u32 = 4;
     let mut raw = Vec::new();

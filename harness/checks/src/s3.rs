@@ -188,6 +188,7 @@ impl S3Client {
         (url, path, canonical_query)
     }
 
+    #[allow(clippy::too_many_arguments, reason = "the parts of one signed S3 request")]
     async fn call(
         &self,
         method: http::Method,
