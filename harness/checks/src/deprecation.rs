@@ -7,20 +7,48 @@ use time::{OffsetDateTime, PrimitiveDateTime};
 /// The shortest notice between deprecation and sunset OPIS accepts, in days.
 pub const MIN_NOTICE_DAYS: i64 = 180;
 
-/// Parses an HTTP-date (RFC 9110 §5.6.7): the preferred IMF-fixdate and the obsolete asctime
-/// format, into Unix seconds.
+/// Parses an HTTP-date (RFC 9110 §5.6.7) into Unix seconds. A recipient MUST accept all three
+/// formats: the preferred IMF-fixdate, and the obsolete RFC 850 and asctime formats.
 pub fn parse_http_date(value: &str) -> Option<i64> {
     let value = value.trim();
-    let imf = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
     let asctime = time::macros::format_description!(
         "[weekday repr:short] [month repr:short] [day padding:space] [hour]:[minute]:[second] [year]"
     );
-    PrimitiveDateTime::parse(value, &imf)
-        .or_else(|_| PrimitiveDateTime::parse(value, &asctime))
-        .ok()
-        .map(|t| t.assume_utc().unix_timestamp())
+    parse_imf_fixdate(value)
+        .or_else(|| parse_rfc850_date(value))
+        .or_else(|| PrimitiveDateTime::parse(value, &asctime).ok().map(|t| t.assume_utc().unix_timestamp()))
+}
+
+fn parse_imf_fixdate(value: &str) -> Option<i64> {
+    let imf = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    let t = PrimitiveDateTime::parse(value, &imf).ok()?;
+    // The day name must be that of the date (the parser reads it without checking).
+    let day_name = t.weekday().to_string();
+    value.starts_with(&day_name[..3]).then(|| t.assume_utc().unix_timestamp())
+}
+
+/// `Sunday, 06-Nov-94 08:49:37 GMT`. Its two-digit year is read as RFC 9110 §5.6.7 says: a year
+/// that would be more than 50 years in the future is the most recent past year with those digits.
+fn parse_rfc850_date(value: &str) -> Option<i64> {
+    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let (weekday, rest) = value.split_once(", ")?;
+    if !WEEKDAYS.contains(&weekday) {
+        return None;
+    }
+    let (date, clock) = rest.split_once(' ')?;
+    let mut fields = date.split('-');
+    let (day, month, two_digits) = (fields.next()?, fields.next()?, fields.next()?);
+    if fields.next().is_some() || two_digits.len() != 2 || !two_digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let this_year = OffsetDateTime::now_utc().year();
+    let mut year = this_year - this_year.rem_euclid(100) + two_digits.parse::<i32>().ok()?;
+    if year > this_year + 50 {
+        year -= 100;
+    }
+    parse_imf_fixdate(&format!("{}, {day} {month} {year} {clock}", &weekday[..3]))
 }
 
 /// Parses a structured-field Date (RFC 9651 §3.3.7), as `Deprecation` carries it: `@` and an
@@ -93,6 +121,10 @@ mod tests {
     fn dates_parse() {
         assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784111777));
         assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), Some(784111777));
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), Some(784111777));
+        assert_eq!(parse_http_date("Thursday, 01-Jul-27 00:00:00 GMT"), parse_http_date("Thu, 01 Jul 2027 00:00:00 GMT"));
+        assert_eq!(parse_http_date("Monday, 06-Nov-94 08:49:37 GMT"), None, "wrong weekday");
+        assert_eq!(parse_http_date("Sunday, 06-Nov-1994 08:49:37 GMT"), None);
         assert_eq!(parse_http_date("06 Nov 1994"), None);
         assert_eq!(parse_sf_date("@1688169599"), Some(1688169599));
         for bad in ["1688169599", "@", "@12a", "@1.5"] {

@@ -219,3 +219,31 @@ fn an_unreachable_target_still_gets_every_format_and_a_valid_report() {
     hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
     assert!(report["requirements"].as_array().unwrap().iter().all(|r| r["outcome"] == "error"));
 }
+
+/// The PNG and JPEG samples the harness uploads for the open-formats requirement (AI-14) are
+/// real images: Chromium's decoders open them at their declared size. (The reference platform
+/// only compares bytes, so without this a malformed sample would go unnoticed.)
+#[test]
+fn sample_images_decode_in_a_real_browser() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("sample.png"), hutong_checks::formats::sample_png(7)).unwrap();
+    std::fs::write(tmp.path().join("sample.jpg"), hutong_checks::formats::sample_jpeg(7)).unwrap();
+    let page = tmp.path().join("images.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html><body><img id="png" src="sample.png"><img id="jpeg" src="sample.jpg">
+<pre id="out">pending</pre><script>
+window.addEventListener("load", () => {
+  document.getElementById("out").textContent = ["png", "jpeg"].map(id => {
+    const img = document.getElementById(id);
+    return id + "=" + (img.complete && img.naturalWidth ? img.naturalWidth + "x" + img.naturalHeight : "broken");
+  }).join(" ");
+});
+</script></body></html>"#,
+    )
+    .unwrap();
+    let (dom, console) = load_in_chromium(&chromium, &page, tmp.path());
+    assert!(dom.contains("png=4x4 jpeg=8x8"), "decoded sizes: {}", dom.lines().find(|l| l.contains("id=\"out\"")).unwrap_or(&dom));
+    assert!(console.is_empty(), "console: {console:?}");
+}
