@@ -18,6 +18,13 @@ use url::Url;
 pub const MULTIPART_THRESHOLD: usize = 8 * 1024 * 1024;
 /// Part size of multipart uploads (S3's minimum for all parts but the last is 5 MiB).
 pub const PART_SIZE: usize = 5 * 1024 * 1024;
+/// Largest object the migration holds in memory to copy and compare; a bigger listed object is
+/// an `error` (the harness could not check it), never a pass.
+pub const MAX_OBJECT_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest answer to any other S3 request (a listing page of 1,000 keys is about 300 KB).
+const MAX_RESPONSE_BYTES: u64 = 8 * 1024 * 1024;
+/// Most listing pages followed for one bucket (10 million keys at 1,000 a page).
+const MAX_LIST_PAGES: usize = 10_000;
 /// Prefix of user-metadata headers.
 const META_PREFIX: &str = "x-amz-meta-";
 
@@ -38,6 +45,23 @@ impl std::fmt::Debug for S3Endpoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("S3Endpoint").field("endpoint", &self.endpoint.as_str()).field("region", &self.region).finish_non_exhaustive()
     }
+}
+
+/// Splits a path-style bucket URL, `http(s)://host[:port][/prefix]/bucket`, into the S3 endpoint
+/// (everything before the last path segment) and the bucket (the last segment).
+pub fn parse_bucket_url(raw: &str) -> Result<(Url, String), String> {
+    let url = Url::parse(raw).map_err(|e| format!("{raw:?} is not a URL: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("{raw:?} is not a path-style bucket URL http(s)://host[:port][/prefix]/bucket"));
+    }
+    let path = url.path().trim_end_matches('/');
+    let (prefix, bucket) = path.rsplit_once('/').unwrap_or(("", path));
+    if bucket.is_empty() {
+        return Err(format!("{raw:?} names no bucket (http(s)://host[:port][/prefix]/bucket)"));
+    }
+    let mut endpoint = url.clone();
+    endpoint.set_path(&format!("{prefix}/"));
+    Ok((endpoint, bucket.to_string()))
 }
 
 /// One listed object.
@@ -198,6 +222,7 @@ impl S3Client {
         extra: &[(String, String)],
         body: Vec<u8>,
         label: &str,
+        limit: u64,
     ) -> Result<S3Answer, Finding> {
         let (url, path, canonical_query) = self.url(bucket, key, query);
         let now = time::OffsetDateTime::now_utc();
@@ -245,8 +270,13 @@ impl S3Client {
         if !body.is_empty() {
             request = request.body(body, "application/octet-stream");
         }
+        // The answer is bounded: an object by its listed size, anything else by
+        // MAX_RESPONSE_BYTES, so an endless or oversized body ends here.
         let mut collected = Vec::new();
         let mut sink = |chunk: &[u8]| {
+            if (collected.len() + chunk.len()) as u64 > limit {
+                return Err(format!("the answer is longer than the {limit} bytes expected"));
+            }
             collected.extend_from_slice(chunk);
             Ok(())
         };
@@ -268,7 +298,7 @@ impl S3Client {
 
     /// Creates `bucket` (an existing bucket of this owner is fine).
     pub async fn create_bucket(&self, bucket: &str) -> Result<(), Finding> {
-        let a = self.call(http::Method::PUT, bucket, None, &[], &[], Vec::new(), &format!("create bucket {bucket}")).await?;
+        let a = self.call(http::Method::PUT, bucket, None, &[], &[], Vec::new(), &format!("create bucket {bucket}"), MAX_RESPONSE_BYTES).await?;
         if a.status == 409 && String::from_utf8_lossy(&a.body).contains("BucketAlreadyOwnedByYou") {
             return Ok(());
         }
@@ -279,12 +309,16 @@ impl S3Client {
     pub async fn list(&self, bucket: &str) -> Result<Vec<ListedObject>, Finding> {
         let mut out = Vec::new();
         let mut token: Option<String> = None;
-        loop {
+        let mut seen_tokens = std::collections::HashSet::new();
+        for page in 1.. {
+            if page > MAX_LIST_PAGES {
+                return Err(Finding::error(format!("ListObjectsV2 {bucket}: more than {MAX_LIST_PAGES} pages; the harness stopped there")));
+            }
             let mut query = vec![("list-type", "2".to_string()), ("max-keys", "1000".to_string())];
             if let Some(t) = &token {
                 query.push(("continuation-token", t.clone()));
             }
-            let a = self.call(http::Method::GET, bucket, None, &query, &[], Vec::new(), &format!("list {bucket}")).await?;
+            let a = self.call(http::Method::GET, bucket, None, &query, &[], Vec::new(), &format!("list {bucket}"), MAX_RESPONSE_BYTES).await?;
             Self::expect(&a, &[200], &format!("ListObjectsV2 {bucket}"))?;
             let xml = String::from_utf8_lossy(&a.body).into_owned();
             for contents in xml_all(&xml, "Contents") {
@@ -296,6 +330,11 @@ impl S3Client {
                 Some("true") => Some(xml_first(&xml, "NextContinuationToken").ok_or_else(|| Finding::fail("a truncated listing has no NextContinuationToken"))?),
                 _ => None,
             };
+            if let Some(t) = &token {
+                if !seen_tokens.insert(t.clone()) {
+                    return Err(Finding::fail(format!("ListObjectsV2 {bucket} repeats continuation token {:?}: the listing cycles", hutong_model::sanitize_line(t, 60))));
+                }
+            }
             if token.is_none() {
                 break;
             }
@@ -304,9 +343,12 @@ impl S3Client {
         Ok(out)
     }
 
-    /// Reads one object.
-    pub async fn get(&self, bucket: &str, key: &str) -> Result<FetchedObject, Finding> {
-        let a = self.call(http::Method::GET, bucket, Some(key), &[], &[], Vec::new(), &format!("get {key}")).await?;
+    /// Reads one object, of at most `max_bytes` (its listed size; at most [`MAX_OBJECT_BYTES`]).
+    pub async fn get(&self, bucket: &str, key: &str, max_bytes: u64) -> Result<FetchedObject, Finding> {
+        if max_bytes > MAX_OBJECT_BYTES {
+            return Err(Finding::error(format!("object {key} is listed with {max_bytes} bytes, more than the {MAX_OBJECT_BYTES} the harness copies and compares in memory")));
+        }
+        let a = self.call(http::Method::GET, bucket, Some(key), &[], &[], Vec::new(), &format!("get {key}"), max_bytes).await?;
         Self::expect(&a, &[200], &format!("GetObject {key}"))?;
         let metadata = a
             .headers
@@ -325,24 +367,24 @@ impl S3Client {
         if body.len() <= MULTIPART_THRESHOLD {
             let mut headers = meta;
             headers.push(("x-amz-checksum-sha256".into(), base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&body))));
-            let a = self.call(http::Method::PUT, bucket, Some(key), &[], &headers, body, &format!("put {key}")).await?;
+            let a = self.call(http::Method::PUT, bucket, Some(key), &[], &headers, body, &format!("put {key}"), MAX_RESPONSE_BYTES).await?;
             Self::expect(&a, &[200], &format!("PutObject {key}"))?;
             return Ok(false);
         }
-        let a = self.call(http::Method::POST, bucket, Some(key), &[("uploads", String::new())], &meta, Vec::new(), &format!("create multipart {key}")).await?;
+        let a = self.call(http::Method::POST, bucket, Some(key), &[("uploads", String::new())], &meta, Vec::new(), &format!("create multipart {key}"), MAX_RESPONSE_BYTES).await?;
         Self::expect(&a, &[200], &format!("CreateMultipartUpload {key}"))?;
         let upload_id = xml_first(&String::from_utf8_lossy(&a.body), "UploadId").ok_or_else(|| Finding::fail(format!("CreateMultipartUpload {key} gave no UploadId")))?;
         let mut parts = String::new();
         for (i, chunk) in body.chunks(PART_SIZE).enumerate() {
             let number = i + 1;
             let query = [("partNumber", number.to_string()), ("uploadId", upload_id.clone())];
-            let a = self.call(http::Method::PUT, bucket, Some(key), &query, &[], chunk.to_vec(), &format!("upload part {number} of {key}")).await?;
+            let a = self.call(http::Method::PUT, bucket, Some(key), &query, &[], chunk.to_vec(), &format!("upload part {number} of {key}"), MAX_RESPONSE_BYTES).await?;
             Self::expect(&a, &[200], &format!("UploadPart {number} of {key}"))?;
             let etag = a.headers.get("etag").and_then(|v| v.to_str().ok()).ok_or_else(|| Finding::fail(format!("UploadPart {number} of {key} gave no ETag")))?;
             parts.push_str(&format!("<Part><PartNumber>{number}</PartNumber><ETag>{}</ETag></Part>", xml_escape(etag)));
         }
         let xml = format!("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">{parts}</CompleteMultipartUpload>");
-        let a = self.call(http::Method::POST, bucket, Some(key), &[("uploadId", upload_id)], &[], xml.into_bytes(), &format!("complete multipart {key}")).await?;
+        let a = self.call(http::Method::POST, bucket, Some(key), &[("uploadId", upload_id)], &[], xml.into_bytes(), &format!("complete multipart {key}"), MAX_RESPONSE_BYTES).await?;
         Self::expect(&a, &[200], &format!("CompleteMultipartUpload {key}"))?;
         if String::from_utf8_lossy(&a.body).contains("<Error>") {
             return Err(Finding::fail(format!("CompleteMultipartUpload {key} answered 200 with an error")));
@@ -352,8 +394,22 @@ impl S3Client {
 
     /// Deletes one object.
     pub async fn delete(&self, bucket: &str, key: &str) -> Result<(), Finding> {
-        let a = self.call(http::Method::DELETE, bucket, Some(key), &[], &[], Vec::new(), &format!("delete {key}")).await?;
+        let a = self.call(http::Method::DELETE, bucket, Some(key), &[], &[], Vec::new(), &format!("delete {key}"), MAX_RESPONSE_BYTES).await?;
         Self::expect(&a, &[200, 204], &format!("DeleteObject {key}"))
+    }
+
+    /// Deletes an empty bucket.
+    pub async fn delete_bucket(&self, bucket: &str) -> Result<(), Finding> {
+        let a = self.call(http::Method::DELETE, bucket, None, &[], &[], Vec::new(), &format!("delete bucket {bucket}"), MAX_RESPONSE_BYTES).await?;
+        Self::expect(&a, &[200, 204], &format!("DeleteBucket {bucket}"))
+    }
+
+    /// Deletes every object of `bucket`, then the bucket.
+    pub async fn remove_bucket(&self, bucket: &str) -> Result<(), Finding> {
+        for object in self.list(bucket).await? {
+            self.delete(bucket, &object.key).await?;
+        }
+        self.delete_bucket(bucket).await
     }
 }
 
@@ -363,7 +419,7 @@ impl S3Client {
 pub async fn migrate_bucket(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<MigrationStats, Finding> {
     let objects = from.list(from_bucket).await?;
     let copies = futures::stream::iter(objects.into_iter().map(|object| async move {
-        let fetched = from.get(from_bucket, &object.key).await?;
+        let fetched = from.get(from_bucket, &object.key, object.size).await?;
         let bytes = fetched.body.len() as u64;
         let multipart = to.put(to_bucket, &object.key, fetched.body, &fetched.metadata).await?;
         Ok::<_, Finding>((bytes, multipart))
@@ -397,11 +453,11 @@ pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, t
             Some(other) if other.size != object.size => {
                 diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)))
             }
-            Some(_) => in_both.push(object.key.clone()),
+            Some(_) => in_both.push((object.key.clone(), object.size)),
         }
     }
-    let compared = futures::stream::iter(in_both.into_iter().map(|key| async move {
-        let (a, b) = futures::future::join(from.get(from_bucket, &key), to.get(to_bucket, &key)).await;
+    let compared = futures::stream::iter(in_both.into_iter().map(|(key, size)| async move {
+        let (a, b) = futures::future::join(from.get(from_bucket, &key, size), to.get(to_bucket, &key, size)).await;
         let (a, b) = (a?, b?);
         let (sha_a, sha_b) = (hex::encode(Sha256::digest(&a.body)), hex::encode(Sha256::digest(&b.body)));
         let problem = if sha_a != sha_b {
@@ -439,6 +495,17 @@ mod tests {
     fn keys_are_uri_encoded_like_sigv4() {
         assert_eq!(uri_encode("a b/c~d+é", true), "a%20b/c~d%2B%C3%A9");
         assert_eq!(uri_encode("a/b", false), "a%2Fb");
+    }
+
+    #[test]
+    fn bucket_urls_split_into_endpoint_and_bucket() {
+        let (endpoint, bucket) = parse_bucket_url("http://127.0.0.1:9000/media").unwrap();
+        assert_eq!((endpoint.as_str(), bucket.as_str()), ("http://127.0.0.1:9000/", "media"));
+        let (endpoint, bucket) = parse_bucket_url("https://x.example/s3/catalog-media/").unwrap();
+        assert_eq!((endpoint.as_str(), bucket.as_str()), ("https://x.example/s3/", "catalog-media"));
+        for bad in ["http://x.example/", "http://x.example", "ftp://x/b", "http://x/b?list-type=2", "not a url"] {
+            assert!(parse_bucket_url(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

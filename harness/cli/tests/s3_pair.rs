@@ -85,14 +85,14 @@ async fn bucket_migrates_from_moto_to_s3s_fs_and_tampering_is_reported() {
 
     // Tamper with the destination: alter one object (same size, other bytes), delete one, add one.
     let altered = &keys[5];
-    let fetched = s3s.get(&dst, altered).await.expect("get");
+    let fetched = s3s.get(&dst, altered, MULTIPART_THRESHOLD as u64).await.expect("get");
     let mut body = fetched.body.clone();
     body[0] ^= 0xff;
     s3s.put(&dst, altered, body, &fetched.metadata).await.expect("alter");
     s3s.delete(&dst, &keys[1]).await.expect("delete");
     s3s.put(&dst, "intruder.txt", b"not from the source".to_vec(), &BTreeMap::new()).await.expect("add");
     let meta_changed = &keys[7];
-    let fetched = s3s.get(&dst, meta_changed).await.expect("get");
+    let fetched = s3s.get(&dst, meta_changed, MULTIPART_THRESHOLD as u64).await.expect("get");
     let mut meta = fetched.metadata.clone();
     meta.insert("origin".into(), "elsewhere".into());
     s3s.put(&dst, meta_changed, fetched.body, &meta).await.expect("change metadata");

@@ -58,6 +58,10 @@ const SECRET_JSON_KEYS: &[&str] = &[
     "client_assertion",
     "code_verifier",
     "private_key",
+    "secret_access_key",
+    "secretaccesskey",
+    "session_token",
+    "sessiontoken",
 ];
 
 /// Fragments that make a URL query or fragment parameter name sensitive (lowercase substring).
@@ -76,7 +80,7 @@ const SECRET_PARAM_FRAGMENTS: &[&str] = &[
 /// `"secret_key": "value"` pairs in text that is not parsed as JSON (e.g. truncated JSON).
 static JSON_PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)("(?:access_token|refresh_token|id_token|client_secret|registration_access_token|password|passwd|secret|api_key|apikey|token|client_assertion|code_verifier|private_key)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)"#,
+        r#"(?i)("(?:access_token|refresh_token|id_token|client_secret|registration_access_token|password|passwd|secret|api_key|apikey|token|client_assertion|code_verifier|private_key|secret_access_key|secretaccesskey|session_token|sessiontoken)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)"#,
     )
     .expect("static regex is valid")
 });
@@ -251,7 +255,8 @@ impl Redactor {
     ///
     /// Non-null values of the keys `access_token`, `refresh_token`, `id_token`,
     /// `client_secret`, `registration_access_token`, `password`, `passwd`, `secret`,
-    /// `api_key`, `apikey`, `token`, `client_assertion`, `code_verifier` and `private_key`
+    /// `api_key`, `apikey`, `token`, `client_assertion`, `code_verifier`, `private_key` and the
+    /// S3 key names `secret_access_key`, `SecretAccessKey`, `session_token`, `SessionToken`
     /// (compared case-insensitively, `-` read as `_`) become `"[REDACTED]"` at any depth;
     /// every other string goes through [`Redactor::redact_text`].
     pub fn redact_json(&self, v: &mut Value) {
@@ -464,6 +469,7 @@ mod tests {
         let mut v = json!({
             "access_token": "a", "Token_Type": "Bearer", "nested": [{"client_secret": "b"}],
             "refresh_token": null, "note": "has sekrit-value inside", "x": "password=hunter22",
+            "access_key_id": "HTAKID", "secret_access_key": "s3k", "SecretAccessKey": "s3k",
         });
         r.redact_json(&mut v);
         assert_eq!(
@@ -472,6 +478,7 @@ mod tests {
                 "access_token": "[REDACTED]", "Token_Type": "Bearer",
                 "nested": [{"client_secret": "[REDACTED]"}], "refresh_token": null,
                 "note": "has [REDACTED] inside", "x": "password=[REDACTED]",
+                "access_key_id": "HTAKID", "secret_access_key": "[REDACTED]", "SecretAccessKey": "[REDACTED]",
             })
         );
     }

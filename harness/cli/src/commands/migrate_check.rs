@@ -18,7 +18,7 @@ use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
 use hutong_checks::export::Manifest;
 use hutong_checks::migration::{diff_records, RecordDiff};
-use hutong_checks::s3::{migrate_bucket, verify_buckets, S3Client, S3Endpoint};
+use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, S3Client, S3Endpoint};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use hutong_model::{exit_codes, Finding};
 use serde_json::{json, Value};
@@ -211,17 +211,11 @@ fn ids(records: &[Value]) -> HashSet<String> {
     records.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect()
 }
 
-/// The S3 endpoint and bucket a `s3+http(s)://host/bucket` target names, with credentials from
-/// `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
+/// The S3 endpoint and bucket a `s3+http(s)://host[:port][/prefix]/bucket` target names, with
+/// credentials from `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
 fn s3_target(target: &str, side: &str) -> Result<(S3Client, String), Exit> {
-    let url = Url::parse(target.strip_prefix("s3+").unwrap_or(target)).map_err(|e| Exit::harness(format!("{target}: {e}")))?;
-    let bucket = url.path().trim_matches('/').to_string();
-    if bucket.is_empty() || bucket.contains('/') {
-        return Err(Exit::harness(format!("{target}: name exactly one bucket, as s3+http://host:port/bucket")));
-    }
+    let (endpoint_url, bucket) = parse_bucket_url(target.strip_prefix("s3+").unwrap_or(target)).map_err(Exit::harness)?;
     let env = |k: &str| std::env::var(format!("HUTONG_S3_{side}_{k}")).map_err(|_| Exit::harness(format!("{target}: set HUTONG_S3_{side}_{k}")));
-    let mut endpoint_url = url.clone();
-    endpoint_url.set_path("/");
     let endpoint = S3Endpoint {
         endpoint: endpoint_url.clone(),
         access_key: env("ACCESS_KEY")?,

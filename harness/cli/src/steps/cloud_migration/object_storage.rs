@@ -1,79 +1,131 @@
 //! CM-13: object storage migrates through the S3 API. Conditional on declaration: a platform
-//! whose discovery declares `capabilities.object_storage` = `{"api": "s3", "bucket_url":
-//! "http(s)://host[:port]/bucket"}`, with
-//! S3 keys in the target file as the credentials of role `object-storage` (client_id = access
-//! key, client secret = secret key), has that bucket copied to a new bucket on the same
-//! service and verified object by object.
+//! whose discovery declares `capabilities.object_storage` (`api` = `s3`, the path-style
+//! `bucket_url` of one bucket, optionally `region` and `credentials_endpoint`) has that bucket
+//! copied to a new bucket on the same service, verified object by object, and the copy removed.
+//!
+//! S3 keys come from the target file (credentials of role `object-storage`: client ID = access
+//! key, client secret = secret key) or, self-service, from the declared `credentials_endpoint`,
+//! which issues a key pair to the harness's OAuth client.
 
-use crate::runner::world::{raise, PlatformWorld};
+use crate::runner::world::{check_on_platform, raise, OrRaise as _, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_checks::s3::{migrate_bucket, verify_buckets, S3Client, S3Endpoint};
+use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, S3Client, S3Endpoint};
 use hutong_model::Finding;
-use serde_json::json;
+use serde_json::{json, Value};
 
 /// Objects copied or compared at a time.
 const CONCURRENCY: usize = 4;
 /// Role whose pre-issued credentials are the S3 keys.
 const ROLE: &str = "object-storage";
+/// Role whose OAuth token asks the credentials endpoint for S3 keys.
+const OAUTH_ROLE: &str = "third-party-a";
 
-fn client(w: &PlatformWorld) -> (S3Client, String) {
-    let ctx = w.ctx();
-    let url = declared_bucket(w).unwrap_or_else(|| raise(Finding::error("precondition: no object storage declared")));
-    let url = url::Url::parse(&url).unwrap_or_else(|e| raise(Finding::fail(format!("capabilities.object_storage.bucket_url is not a URL: {e}"))));
-    let bucket = url.path().trim_matches('/').to_string();
-    if bucket.is_empty() || bucket.contains('/') {
-        raise(Finding::fail(format!("the object_storage endpoint {url} names no single bucket (http(s)://host/bucket)")));
-    }
-    let credential = ctx.credentials.get(ROLE).unwrap_or_else(|| {
-        raise(Finding::error(format!("precondition: the target file gives no `{ROLE}` credentials (S3 access key and secret) for the declared object storage")))
-    });
-    let mut endpoint = url.clone();
-    endpoint.set_path("/");
-    let endpoint = S3Endpoint {
-        endpoint,
-        access_key: credential.client_id.clone(),
-        secret_key: credential.client_secret.clone(),
-        region: std::env::var("HUTONG_S3_REGION").unwrap_or_else(|_| "us-east-1".to_string()),
-    };
-    (S3Client::new(ctx.http.clone(), endpoint, w.rec.clone()), bucket)
+/// The declared object storage: `(S3 endpoint, bucket, region, credentials endpoint)`.
+struct Declared {
+    endpoint: url::Url,
+    bucket: String,
+    region: String,
+    credentials_endpoint: Option<String>,
 }
 
-/// The declared S3 bucket URL, if any.
-fn declared_bucket(w: &PlatformWorld) -> Option<String> {
+/// The declared S3 object storage, if any; a declaration that cannot be used is a `fail`.
+fn declared(w: &PlatformWorld) -> Option<Declared> {
     let capabilities = w.ctx().discovery.capabilities.clone();
     let storage = capabilities.get("object_storage")?;
-    if storage.get("api").and_then(serde_json::Value::as_str) != Some("s3") {
+    if storage.get("api").and_then(Value::as_str) != Some("s3") {
         return None;
     }
-    storage.get("bucket_url").and_then(serde_json::Value::as_str).map(str::to_string)
+    let raw = storage.get("bucket_url").and_then(Value::as_str).unwrap_or_else(|| raise(Finding::fail("capabilities.object_storage has no `bucket_url`")));
+    let (endpoint, bucket) = parse_bucket_url(raw).unwrap_or_else(|e| raise(Finding::fail(format!("capabilities.object_storage.bucket_url: {e}"))));
+    let region = storage
+        .get("region")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .or_else(|| std::env::var("HUTONG_S3_REGION").ok())
+        .unwrap_or_else(|| "us-east-1".to_string());
+    let credentials_endpoint = storage.get("credentials_endpoint").and_then(Value::as_str).map(str::to_string);
+    Some(Declared { endpoint, bucket, region, credentials_endpoint })
+}
+
+/// S3 keys issued by the platform's credentials endpoint to the harness's OAuth client.
+async fn issued_keys(w: &mut PlatformWorld, raw: &str) -> (String, String) {
+    let url = url::Url::parse(raw).unwrap_or_else(|e| raise(Finding::fail(format!("capabilities.object_storage.credentials_endpoint is not a URL: {e}"))));
+    check_on_platform(&w.ctx(), &url, "the object-storage credentials endpoint").or_raise();
+    w.authenticate(OAUTH_ROLE).await;
+    let response = w.request(http::Method::POST, url.as_str()).label("issue object-storage keys").send(&w.rec).await.or_raise();
+    hutong_checks::expect_status(&response, 200, "the object-storage credentials endpoint").or_raise();
+    let body = hutong_checks::json_body(&response, "object-storage credentials").or_raise();
+    let field = |name: &str| {
+        body.get(name)
+            .and_then(Value::as_str)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| raise(Finding::fail(format!("the object-storage credentials have no `{name}`"))))
+    };
+    let (access, secret) = (field("access_key_id"), field("secret_access_key"));
+    w.ctx().http.redactor().insert_secret(&secret);
+    (access, secret)
+}
+
+/// A signing client for the declared storage, with the keys of the target file or, failing
+/// those, keys issued by the platform; kept for the later steps of the scenario.
+async fn client(w: &mut PlatformWorld) -> (S3Client, String) {
+    let declared = declared(w).unwrap_or_else(|| raise(Finding::error("precondition: no object storage declared")));
+    let ctx = w.ctx();
+    let (access_key, secret_key) = if let Some(keys) = w.scratch.get("s3_keys") {
+        (keys[0].as_str().unwrap_or_default().to_string(), keys[1].as_str().unwrap_or_default().to_string())
+    } else {
+        let keys = match (ctx.credentials.get(ROLE), &declared.credentials_endpoint) {
+            (Some(c), _) => (c.client_id.clone(), c.client_secret.clone()),
+            (None, Some(endpoint)) => issued_keys(w, endpoint).await,
+            (None, None) => raise(Finding::error(format!(
+                "precondition: the platform declares no object-storage credentials_endpoint and the target file gives no `{ROLE}` credentials (S3 access key and secret)"
+            ))),
+        };
+        w.scratch.insert("s3_keys", json!([keys.0, keys.1]));
+        keys
+    };
+    let endpoint = S3Endpoint { endpoint: declared.endpoint, access_key, secret_key, region: declared.region };
+    (S3Client::new(ctx.http.clone(), endpoint, w.rec.clone()), declared.bucket)
 }
 
 #[given("the platform declares object storage")]
 fn declares_object_storage(w: &mut PlatformWorld) {
-    if declared_bucket(w).is_none() {
+    if declared(w).is_none() {
         raise(Finding::not_applicable("not tested: the platform declares no S3 object storage (discovery capabilities.object_storage)"));
     }
 }
 
 #[when("the client copies the declared bucket to a new bucket through the S3 API")]
 async fn copy_bucket(w: &mut PlatformWorld) {
-    let (s3, bucket) = client(w);
+    let (s3, bucket) = client(w).await;
     let target = format!("{bucket}-hutong-{}", w.ctx().seed % 1_000_000_000);
     if let Err(f) = s3.create_bucket(&target).await {
         raise(Finding::fail(format!("creating the destination bucket {target}: {}", f.message)));
     }
     match migrate_bucket(&s3, &bucket, &s3, &target, CONCURRENCY).await {
         Ok(stats) => w.scratch.insert("s3_copy", json!({ "from": bucket, "to": target, "stats": stats })),
-        Err(f) => raise(f),
+        Err(f) => {
+            remove_copy(&s3, &target).await;
+            raise(f)
+        }
     };
+}
+
+/// Removes the harness's copy from the platform, best effort: whether deleting works is not
+/// what CM-13 judges, and the exchanges stay in the evidence.
+async fn remove_copy(s3: &S3Client, bucket: &str) {
+    let _ = s3.remove_bucket(bucket).await;
 }
 
 #[then("the copy matches the source object by object")]
 async fn copy_matches(w: &mut PlatformWorld) {
-    let (s3, _) = client(w);
+    let (s3, _) = client(w).await;
     let copy = w.scratch("s3_copy").clone();
     let (from, to) = (copy["from"].as_str().unwrap_or_default(), copy["to"].as_str().unwrap_or_default());
-    let diff = verify_buckets(&s3, from, &s3, to, CONCURRENCY).await.unwrap_or_else(|f| raise(f));
+    let verified = verify_buckets(&s3, from, &s3, to, CONCURRENCY).await;
+    remove_copy(&s3, to).await;
+    let diff = verified.unwrap_or_else(|f| raise(f));
     if !diff.is_clean() {
         let keys = |v: &[String]| v.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
         let altered: Vec<String> = diff.altered.iter().take(5).map(|(k, why)| format!("{k} ({why})")).collect();
