@@ -247,7 +247,8 @@ impl S3Client {
         signed.insert("x-amz-content-sha256".into(), payload_hash.clone());
         signed.insert("x-amz-date".into(), amz_date.clone());
         for (k, v) in extra {
-            signed.insert(k.to_ascii_lowercase(), v.trim().to_string());
+            // Canonical header values: trimmed, inner runs of spaces collapsed to one (SigV4).
+            signed.insert(k.to_ascii_lowercase(), v.split_whitespace().collect::<Vec<_>>().join(" "));
         }
         let canonical_headers: String = signed.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
         let signed_names = signed.keys().cloned().collect::<Vec<_>>().join(";");
@@ -330,11 +331,10 @@ impl S3Client {
                 Some("true") => Some(xml_first(&xml, "NextContinuationToken").ok_or_else(|| Finding::fail("a truncated listing has no NextContinuationToken"))?),
                 _ => None,
             };
-            if let Some(t) = &token {
-                if !seen_tokens.insert(t.clone()) {
+            if let Some(t) = &token
+                && !seen_tokens.insert(t.clone()) {
                     return Err(Finding::fail(format!("ListObjectsV2 {bucket} repeats continuation token {:?}: the listing cycles", hutong_model::sanitize_line(t, 60))));
                 }
-            }
             if token.is_none() {
                 break;
             }

@@ -314,6 +314,9 @@ hostile_tests! {
     export_location_off_host => "export-location-off-host",
     message_location_off_host => "message-location-off-host",
     discovery_endpoint_flood => "discovery-endpoint-flood",
+    s3_listing_cycle => "s3-listing-cycle",
+    s3_object_endless => "s3-object-endless",
+    s3_credentials_off_origin => "s3-credentials-off-origin",
 }
 
 #[test]
