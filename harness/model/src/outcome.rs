@@ -58,27 +58,40 @@ pub struct Finding {
     /// The requirements this finding is about, when narrower than the scenario's tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requirements: Vec<String>,
+    /// Indexes of the recorded exchanges that show the problem, when the step knows them
+    /// (otherwise the report points at the scenario's last exchange).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exchanges: Vec<usize>,
 }
 
 impl Finding {
     /// The platform broke the requirement.
     pub fn fail(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new() }
+        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new(), exchanges: Vec::new() }
     }
 
     /// The harness could not decide.
     pub fn error(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new() }
+        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new(), exchanges: Vec::new() }
     }
 
     /// The scenario does not apply.
     pub fn not_applicable(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new() }
+        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new(), exchanges: Vec::new() }
     }
 
     /// Narrows the finding to one requirement of a scenario that verifies several.
     pub fn about(mut self, requirement: impl Into<String>) -> Self {
         self.requirements.push(requirement.into());
+        self
+    }
+
+    /// Points the report at the exchanges that show the problem (indexes in the scenario's
+    /// evidence), kept in order without repeats.
+    pub fn with_exchanges(mut self, exchanges: impl IntoIterator<Item = usize>) -> Self {
+        self.exchanges.extend(exchanges);
+        self.exchanges.sort_unstable();
+        self.exchanges.dedup();
         self
     }
 

@@ -308,8 +308,10 @@ fn build_report(
                 }
                 Some(f) => (f.outcome(), f.message.clone()),
             };
+            let named: Vec<usize> = r.finding.iter().flat_map(|f| f.exchanges.iter().copied()).filter(|i| *i < exchanges).collect();
             let decisive_exchanges = match outcome {
                 Outcome::Pass => (0..exchanges).collect(),
+                Outcome::Fail | Outcome::Error if !named.is_empty() => named,
                 Outcome::Fail | Outcome::Error => exchanges.checked_sub(1).into_iter().collect(),
                 Outcome::NotApplicable => Vec::new(),
             };

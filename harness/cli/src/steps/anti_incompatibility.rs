@@ -102,29 +102,37 @@ async fn send_outside_links(w: &mut PlatformWorld) {
     for d in &domains {
         let link = d.link();
         let text = format!("Have a look: {link} end");
+        let first = w.rec.len();
         let outcome = send_and_read_back(w, &text, &format!("link to {}", d.host)).await;
+        let exchanges: Vec<usize> = (first..w.rec.len()).collect();
         let entry = match outcome {
             Ok((message, _)) => json!({
                 "host": d.host, "operator": d.operator,
                 "problem": check_link_delivered(&text, &link, &message).err(),
                 "clickable": is_rendered_clickable(&message, &link),
+                "exchanges": exchanges,
             }),
-            Err(e) => json!({ "host": d.host, "operator": d.operator, "problem": e, "clickable": null }),
+            Err(e) => json!({ "host": d.host, "operator": d.operator, "problem": e, "clickable": null, "exchanges": exchanges }),
         };
         results.push(entry);
     }
     w.scratch.insert("outside_results", json!(results));
 }
 
-/// Raises a `fail` naming every outside domain in `differing`, if any.
-fn fail_naming_domains(differing: &[String]) {
+/// Raises a `fail` naming every outside domain in `differing`, if any, pointing the report at
+/// the exchanges of those domains.
+fn fail_naming_domains(differing: &[String], exchanges: Vec<usize>) {
     if !differing.is_empty() {
-        raise(Finding::fail(format!(
-            "{} outside domain(s) treated differently from the platform's own: {}",
-            differing.len(),
-            differing.join("; ")
-        )));
+        raise(
+            Finding::fail(format!("{} outside domain(s) treated differently from the platform's own: {}", differing.len(), differing.join("; ")))
+                .with_exchanges(exchanges),
+        );
     }
+}
+
+/// The recorded exchanges of result entries (their `exchanges` member).
+fn entry_exchanges<'a>(entries: impl IntoIterator<Item = &'a Value>) -> Vec<usize> {
+    entries.into_iter().flat_map(|r| r["exchanges"].as_array().into_iter().flatten().filter_map(Value::as_u64).map(|i| i as usize)).collect()
 }
 
 fn who(r: &Value) -> String {
@@ -133,14 +141,10 @@ fn who(r: &Value) -> String {
 
 #[then("every outside link is delivered unchanged like the own-domain links")]
 fn outside_links_ok(w: &mut PlatformWorld) {
-    let differing: Vec<String> = w
-        .scratch("outside_results")
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["problem"].as_str().map(|p| format!("{}: {p}", who(r))))
-        .collect();
-    fail_naming_domains(&differing);
+    let results = w.scratch("outside_results").as_array().cloned().unwrap_or_default();
+    let bad: Vec<&Value> = results.iter().filter(|r| r["problem"].is_string()).collect();
+    let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", who(r), r["problem"].as_str().unwrap_or_default())).collect();
+    fail_naming_domains(&differing, entry_exchanges(bad));
 }
 
 // --- AI-04: links rendered clickable ------------------------------------------------------------
@@ -156,12 +160,9 @@ fn outside_links_clickable(w: &mut PlatformWorld) {
     if let Some(r) = results.iter().find(|r| r["clickable"].is_null()) {
         raise(Finding::error(format!("the message with the link to {} could not be read: {}", who(r), r["problem"].as_str().unwrap_or_default())));
     }
-    let differing: Vec<String> = results
-        .iter()
-        .filter(|r| r["clickable"] == json!(false))
-        .map(|r| format!("{}: rendered as plain text while own-domain links are clickable anchors", who(r)))
-        .collect();
-    fail_naming_domains(&differing);
+    let bad: Vec<&Value> = results.iter().filter(|r| r["clickable"] == json!(false)).collect();
+    let differing: Vec<String> = bad.iter().map(|r| format!("{}: rendered as plain text while own-domain links are clickable anchors", who(r))).collect();
+    fail_naming_domains(&differing, entry_exchanges(bad));
 }
 
 // --- AI-03: links open directly ---------------------------------------------------------------
@@ -201,22 +202,20 @@ async fn open_outside_links(w: &mut PlatformWorld) {
     domains.shuffle(&mut rng(w, "link-opening"));
     let mut results = Vec::new();
     for d in &domains {
+        let first = w.rec.len();
         let problem = open_link(w, &d.link(), &format!("open link to {}", d.host)).await.err();
-        results.push(json!({ "host": d.host, "operator": d.operator, "problem": problem }));
+        let exchanges: Vec<usize> = (first..w.rec.len()).collect();
+        results.push(json!({ "host": d.host, "operator": d.operator, "problem": problem, "exchanges": exchanges }));
     }
     w.scratch.insert("open_results", json!(results));
 }
 
 #[then("every outside link opens with a redirect straight to it")]
 fn outside_links_open(w: &mut PlatformWorld) {
-    let differing: Vec<String> = w
-        .scratch("open_results")
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["problem"].as_str().map(|p| format!("{}: {p}", who(r))))
-        .collect();
-    fail_naming_domains(&differing);
+    let results = w.scratch("open_results").as_array().cloned().unwrap_or_default();
+    let bad: Vec<&Value> = results.iter().filter(|r| r["problem"].is_string()).collect();
+    let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", who(r), r["problem"].as_str().unwrap_or_default())).collect();
+    fail_naming_domains(&differing, entry_exchanges(bad));
 }
 
 // --- AI-05: no delay --------------------------------------------------------------------------
@@ -247,7 +246,9 @@ async fn time_deliveries(w: &mut PlatformWorld, samples: usize) {
     }
     plan.shuffle(&mut order);
     let mut differences: std::collections::BTreeMap<String, Vec<f64>> = std::collections::BTreeMap::new();
+    let mut exchanges: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
     for (d, i, own_first) in &plan {
+        let first = w.rec.len();
         let own_link = format!("https://{own}/hutong/timing?n={i}");
         let (own_seconds, outside_seconds) = if *own_first {
             let a = timed_delivery(w, &own_link, "timed own-domain link".to_string()).await;
@@ -257,14 +258,18 @@ async fn time_deliveries(w: &mut PlatformWorld, samples: usize) {
             (timed_delivery(w, &own_link, "timed own-domain link".to_string()).await, b)
         };
         differences.entry(d.host.clone()).or_default().push(outside_seconds - own_seconds);
+        exchanges.entry(d.host.clone()).or_default().extend(first..w.rec.len());
     }
     w.scratch.insert("delay_differences", json!(differences));
+    w.scratch.insert("delay_exchanges", json!(exchanges));
 }
 
 #[then("no outside domain is delivered slower than the own domain beyond the tolerance")]
 fn no_delay(w: &mut PlatformWorld) {
     let differences = w.scratch("delay_differences").clone();
+    let exchanges = w.scratch("delay_exchanges").clone();
     let mut differing = Vec::new();
+    let mut shown = Vec::new();
     for d in &w.ctx().corpus.domains {
         let series: Vec<f64> = differences[d.host.as_str()].as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
         if let Some(smallest) = delayed(&series) {
@@ -276,9 +281,10 @@ fn no_delay(w: &mut PlatformWorld) {
                 series.len(),
                 DELAY_TOLERANCE_SECONDS * 1000.0
             ));
+            shown.extend(entry_exchanges([&json!({ "exchanges": exchanges[d.host.as_str()] })]));
         }
     }
-    fail_naming_domains(&differing);
+    fail_naming_domains(&differing, shown);
 }
 
 // --- AI-02: client neutrality ---------------------------------------------------------------
@@ -332,9 +338,11 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
             continue;
         }
         let names: Vec<&str> = headers.iter().map(|(n, _)| *n).collect();
+        let first = w.rec.len();
         let seen = observed(w, &url, &headers, &format!("as {} ({})", app.name, names.join(", "))).await.or_raise();
+        let exchanges: Vec<usize> = (first..w.rec.len()).collect();
         let app_label = format!("{} ({})", app.name, names.join(", "));
-        results.push(json!({ "app": app_label, "difference": first_difference(&baseline, &seen) }));
+        results.push(json!({ "app": app_label, "difference": first_difference(&baseline, &seen), "exchanges": exchanges }));
     }
     if results.is_empty() {
         raise(Finding::error("no app identity of the corpus carries the headers this scenario varies"));
@@ -354,14 +362,10 @@ async fn list_with_each_referer(w: &mut PlatformWorld, endpoint: String) {
 
 #[then("every app identity gets the same status and body as the baseline, after normalisation")]
 fn apps_equal(w: &mut PlatformWorld) {
-    let differing: Vec<String> = w
-        .scratch("app_results")
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["difference"].as_str().map(|d| format!("{}: {d}", r["app"].as_str().unwrap_or_default())))
-        .collect();
+    let results = w.scratch("app_results").as_array().cloned().unwrap_or_default();
+    let bad: Vec<&Value> = results.iter().filter(|r| r["difference"].is_string()).collect();
+    let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", r["app"].as_str().unwrap_or_default(), r["difference"].as_str().unwrap_or_default())).collect();
     if !differing.is_empty() {
-        raise(Finding::fail(format!("{} app identit(ies) answered differently: {}", differing.len(), differing.join("; "))));
+        raise(Finding::fail(format!("{} app identit(ies) answered differently: {}", differing.len(), differing.join("; "))).with_exchanges(entry_exchanges(bad)));
     }
 }
