@@ -71,6 +71,17 @@ pub struct ListedObject {
     pub key: String,
     /// Size in bytes.
     pub size: u64,
+    /// Entity tag as listed, without quotes.
+    pub etag: Option<String>,
+}
+
+impl ListedObject {
+    /// The listed ETag when it is the MD5 of the content (32 hex digits), as S3 gives it for an
+    /// object written in one piece without SSE-KMS; a multipart ETag (`…-N`) or any other form
+    /// says nothing comparable about the content.
+    pub fn content_md5(&self) -> Option<&str> {
+        self.etag.as_deref().filter(|e| e.len() == 32 && e.bytes().all(|b| b.is_ascii_hexdigit()))
+    }
 }
 
 /// One object as read.
@@ -325,7 +336,8 @@ impl S3Client {
             for contents in xml_all(&xml, "Contents") {
                 let key = xml_first(contents, "Key").ok_or_else(|| Finding::fail("ListObjectsV2 lists an object without Key"))?;
                 let size = xml_first(contents, "Size").and_then(|s| s.parse().ok()).ok_or_else(|| Finding::fail(format!("ListObjectsV2 lists {key} without Size")))?;
-                out.push(ListedObject { key, size });
+                let etag = xml_first(contents, "ETag").map(|e| e.trim_matches('"').to_ascii_lowercase());
+                out.push(ListedObject { key, size, etag });
             }
             token = match xml_first(&xml, "IsTruncated").as_deref() {
                 Some("true") => Some(xml_first(&xml, "NextContinuationToken").ok_or_else(|| Finding::fail("a truncated listing has no NextContinuationToken"))?),
@@ -356,6 +368,13 @@ impl S3Client {
             .filter_map(|(k, v)| k.as_str().strip_prefix(META_PREFIX).map(|m| (m.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())))
             .collect();
         Ok(FetchedObject { body: a.body, metadata })
+    }
+
+    /// The entity tag of one object (HeadObject), without quotes.
+    pub async fn head_etag(&self, bucket: &str, key: &str) -> Result<Option<String>, Finding> {
+        let a = self.call(http::Method::HEAD, bucket, Some(key), &[], &[], Vec::new(), &format!("head {key}"), MAX_RESPONSE_BYTES).await?;
+        Self::expect(&a, &[200], &format!("HeadObject {key}"))?;
+        Ok(a.headers.get("etag").and_then(|v| v.to_str().ok()).map(|e| e.trim_matches('"').to_ascii_lowercase()))
     }
 
     /// Writes one object with its user metadata and its SHA-256 checksum
@@ -437,6 +456,61 @@ pub async fn migrate_bucket(from: &S3Client, from_bucket: &str, to: &S3Client, t
     Ok(stats)
 }
 
+/// What a verification from the listings alone found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ListingDiff {
+    /// Keys, sizes and (where both sides list one) MD5 ETags compared.
+    pub diff: BucketDiff,
+    /// Objects in both whose ETags are not both content MD5s, so only their sizes were compared.
+    pub size_only: usize,
+}
+
+/// Verifies `to_bucket` against `from_bucket` from their listings, as `rclone check` does: the
+/// same keys, the same sizes, and the same MD5 ETag — asking HeadObject, `concurrency` at a
+/// time, when a listing gives none (some services list no ETag). Reads no content and no user
+/// metadata: quick, and only as strong as the services' hashes; [`verify_buckets`] is the full
+/// check.
+pub async fn verify_listings(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<ListingDiff, Finding> {
+    let (source, destination) = futures::future::join(from.list(from_bucket), to.list(to_bucket)).await;
+    let (mut source, mut destination) = (source?, destination?);
+    let dest_keys: std::collections::BTreeSet<String> = destination.iter().map(|o| o.key.clone()).collect();
+    let source_keys: std::collections::BTreeSet<String> = source.iter().map(|o| o.key.clone()).collect();
+    for (client, bucket, objects, other) in [(from, from_bucket, &mut source, &dest_keys), (to, to_bucket, &mut destination, &source_keys)] {
+        let unlisted: Vec<usize> = (0..objects.len()).filter(|i| objects[*i].etag.is_none() && other.contains(&objects[*i].key)).collect();
+        let keys: Vec<(usize, String)> = unlisted.into_iter().map(|i| (i, objects[i].key.clone())).collect();
+        let heads = futures::stream::iter(keys.into_iter().map(|(i, key)| async move { client.head_etag(bucket, &key).await.map(|e| (i, e)) }))
+            .buffer_unordered(concurrency.max(1))
+            .collect::<Vec<_>>()
+            .await;
+        for head in heads {
+            let (i, etag) = head?;
+            objects[i].etag = etag;
+        }
+    }
+    let dest_by_key: BTreeMap<&str, &ListedObject> = destination.iter().map(|o| (o.key.as_str(), o)).collect();
+    let source_keys: std::collections::BTreeSet<&str> = source.iter().map(|o| o.key.as_str()).collect();
+    let mut out = ListingDiff::default();
+    out.diff.source_objects = source.len();
+    out.diff.destination_objects = destination.len();
+    out.diff.extra = destination.iter().filter(|o| !source_keys.contains(o.key.as_str())).map(|o| o.key.clone()).collect();
+    for object in &source {
+        let Some(other) = dest_by_key.get(object.key.as_str()) else {
+            out.diff.missing.push(object.key.clone());
+            continue;
+        };
+        if other.size != object.size {
+            out.diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)));
+            continue;
+        }
+        match (object.content_md5(), other.content_md5()) {
+            (Some(a), Some(b)) if a != b => out.diff.altered.push((object.key.clone(), format!("MD5 ETag {b} in the destination, {a} in the source"))),
+            (Some(_), Some(_)) => {}
+            _ => out.size_only += 1,
+        }
+    }
+    Ok(out)
+}
+
 /// Verifies `to_bucket` against `from_bucket` object by object: the same keys, and for each key
 /// the same size, SHA-256 of content and user metadata; `concurrency` objects at a time.
 pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<BucketDiff, Finding> {
@@ -506,6 +580,14 @@ mod tests {
         for bad in ["http://x.example/", "http://x.example", "ftp://x/b", "http://x/b?list-type=2", "not a url"] {
             assert!(parse_bucket_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn only_md5_etags_are_compared() {
+        let listed = |etag: &str| ListedObject { key: "k".into(), size: 1, etag: Some(etag.into()) };
+        assert_eq!(listed("9e107d9d372bb6826bd81d3542a419d6").content_md5(), Some("9e107d9d372bb6826bd81d3542a419d6"));
+        assert_eq!(listed("9e107d9d372bb6826bd81d3542a419d6-2").content_md5(), None);
+        assert_eq!(listed("x").content_md5(), None);
     }
 
     #[test]

@@ -148,6 +148,10 @@ pub fn print_bucket_migration(summary: &serde_json::Value, as_json: bool, show: 
         "  verified {} source / {} destination object(s) in {:.2} s: missing {}, extra {}, altered {}",
         o["source_objects"], o["destination_objects"], summary["verify_seconds"].as_f64().unwrap_or(0.0), count("missing"), count("extra"), count("altered")
     );
+    println!("  compared {}", summary["verification"].as_str().unwrap_or_default());
+    if let Some(n) = summary["compared_by_size_only"].as_u64().filter(|n| *n > 0) {
+        println!("  {n} object(s) without comparable MD5 ETags (multipart, or not listed) were compared by size only");
+    }
     for kind in ["missing", "extra", "altered"] {
         for item in o[kind].as_array().into_iter().flatten().take(show) {
             let line = match item {

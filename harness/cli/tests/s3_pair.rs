@@ -6,7 +6,7 @@
 //! object is migrated and verifies clean; then one destination object is altered, one deleted
 //! and one added, and all three are reported.
 
-use hutong_checks::s3::{migrate_bucket, verify_buckets, S3Client, S3Endpoint, MULTIPART_THRESHOLD};
+use hutong_checks::s3::{migrate_bucket, verify_buckets, verify_listings, S3Client, S3Endpoint, MULTIPART_THRESHOLD};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use std::collections::{BTreeMap, HashMap};
 
@@ -105,4 +105,15 @@ async fn bucket_migrates_from_moto_to_s3s_fs_and_tampering_is_reported() {
     assert!(diff.altered[0].1.contains("SHA-256"), "{diff:?}");
     assert!(diff.altered[1].1.contains("metadata"), "{diff:?}");
     eprintln!("moto -> s3s-fs: {stats:?}; after tampering: missing {:?}, extra {:?}, altered {:?}", diff.missing, diff.extra, diff.altered);
+
+    // The quick check from listings (and HeadObject where s3s-fs lists no ETag) sees the same
+    // missing, extra and same-size altered object; user metadata is beyond it, and the large
+    // object's multipart ETag is comparable by size only.
+    let listed = verify_listings(&moto, &src, &s3s, &dst, 4).await.unwrap_or_else(|f| panic!("listing verification: {}", f.message));
+    assert_eq!(listed.diff.missing, diff.missing, "{listed:?}");
+    assert_eq!(listed.diff.extra, diff.extra, "{listed:?}");
+    let altered_keys: Vec<&str> = listed.diff.altered.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(altered_keys, vec![altered.as_str()], "{listed:?}");
+    assert!(listed.diff.altered[0].1.contains("MD5"), "{listed:?}");
+    assert_eq!(listed.size_only, 1, "only the multipart object lacks an MD5 ETag: {listed:?}");
 }

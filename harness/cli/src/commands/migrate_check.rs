@@ -18,7 +18,7 @@ use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
 use hutong_checks::export::Manifest;
 use hutong_checks::migration::{diff_records, RecordDiff};
-use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, S3Client, S3Endpoint};
+use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, verify_listings, S3Client, S3Endpoint};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use hutong_model::{exit_codes, Finding};
 use serde_json::{json, Value};
@@ -49,6 +49,10 @@ pub struct MigrateCheckArgs {
     /// Object storage only: verify the two buckets without copying first.
     #[arg(long)]
     pub verify_only: bool,
+    /// Object storage only: compare keys, sizes and MD5 ETags (from the listings, or HeadObject
+    /// where a listing gives none), as `rclone check` does; reads no content and no user metadata.
+    #[arg(long)]
+    pub listings_only: bool,
     /// Object storage only: objects copied or compared at a time.
     #[arg(long, default_value_t = 8)]
     pub concurrency: usize,
@@ -237,11 +241,18 @@ async fn run_s3(args: &MigrateCheckArgs) -> Result<i32, Exit> {
         Some(migrate_bucket(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("migration", f))?)
     };
     let copied = started.elapsed();
-    let diff = verify_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?;
+    let (diff, size_only) = if args.listings_only {
+        let listed = verify_listings(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?;
+        (listed.diff, Some(listed.size_only))
+    } else {
+        (verify_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?, None)
+    };
     let verified = started.elapsed() - copied;
     let summary = json!({
         "from": args.from, "to": args.to, "copied": stats, "copy_seconds": copied.as_secs_f64(),
         "verify_seconds": verified.as_secs_f64(), "verdict": if diff.is_clean() { "complete" } else { "differences" }, "objects": diff,
+        "verification": if args.listings_only { "listings: keys, sizes, MD5 ETags" } else { "content: keys, sizes, SHA-256 of content, user metadata" },
+        "compared_by_size_only": size_only,
     });
     crate::output::print_bucket_migration(&summary, args.json, args.show);
     Ok(if diff.is_clean() { exit_codes::CONFORMANT } else { exit_codes::NOT_CONFORMANT })
