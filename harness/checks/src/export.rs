@@ -103,6 +103,70 @@ const MAX_LINE_BYTES: usize = 4 * 1024 * 1024;
 /// this bounds the memory held in flight.
 const QUEUE_BLOCKS: usize = 4;
 
+/// Parses one record into a [`Value`] like `serde_json::from_slice`, but with every object's map
+/// allocated for a few members up front: JSON announces no member count, and growing the
+/// ordered map member by member was a tenth of the verifier's time on millions of records.
+fn parse_record(line: &[u8]) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(line);
+    let value = serde::de::DeserializeSeed::deserialize(PresizedValue, &mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// A [`Value`] deserialised with pre-sized maps (see [`parse_record`]).
+struct PresizedValue;
+
+impl<'de> serde::de::DeserializeSeed<'de> for PresizedValue {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for PresizedValue {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(PresizedValue)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = serde_json::Map::with_capacity(map.size_hint().unwrap_or(8));
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(PresizedValue)?;
+            members.insert(key, value);
+        }
+        Ok(Value::Object(members))
+    }
+}
+
 /// What the validating thread found.
 #[derive(Default)]
 struct Tally {
@@ -128,7 +192,7 @@ impl Tally {
             return;
         }
         self.records += 1;
-        let value: Value = match serde_json::from_slice(line) {
+        let value: Value = match parse_record(line) {
             Ok(v) => v,
             Err(e) => return self.problem(format!("line {n} is not JSON: {e}")),
         };
@@ -185,22 +249,30 @@ pub struct JsonlVerifier {
     next: usize,
     queues: Vec<std::sync::mpsc::SyncSender<(Vec<u8>, u64)>>,
     workers: Vec<std::thread::JoinHandle<Tally>>,
+    /// Emptied blocks the workers hand back for reuse (no allocation per block).
+    spare: std::sync::mpsc::Receiver<Vec<u8>>,
 }
 
 impl JsonlVerifier {
     /// A verifier for records of `entity` against its declared `schema`.
     pub fn new(entity: &Entity) -> Result<Self, Finding> {
         let validator = std::sync::Arc::new(compile_declared(&entity.schema, &format!("the schema of entity {}", entity.name))?);
-        let mut verifier = JsonlVerifier { entity: entity.name.clone(), line: Vec::new(), lines_sent: 0, next: 0, queues: Vec::new(), workers: Vec::new() };
-        for i in 0..worker_count() {
+        let workers = worker_count();
+        let (spare_tx, spare) = std::sync::mpsc::sync_channel::<Vec<u8>>(workers * (QUEUE_BLOCKS + 1));
+        let mut verifier =
+            JsonlVerifier { entity: entity.name.clone(), line: Vec::new(), lines_sent: 0, next: 0, queues: Vec::new(), workers: Vec::new(), spare };
+        for i in 0..workers {
             let (queue, blocks) = std::sync::mpsc::sync_channel::<(Vec<u8>, u64)>(QUEUE_BLOCKS);
             let validator = validator.clone();
+            let spare_tx = spare_tx.clone();
             let worker = std::thread::Builder::new()
                 .name(format!("verify-{}-{i}", entity.name))
                 .spawn(move || {
                     let mut tally = Tally::default();
-                    for (block, first) in blocks {
+                    for (mut block, first) in blocks {
                         tally.block(&validator, &block, first);
+                        block.clear();
+                        let _ = spare_tx.try_send(block);
                     }
                     tally
                 })
@@ -224,8 +296,10 @@ impl JsonlVerifier {
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), String> {
         match chunk.iter().rposition(|b| *b == b'\n') {
             Some(last) => {
-                let mut block = std::mem::take(&mut self.line);
+                let mut block = self.spare.try_recv().unwrap_or_default();
+                block.extend_from_slice(&self.line);
                 block.extend_from_slice(&chunk[..last]);
+                self.line.clear();
                 self.line.extend_from_slice(&chunk[last + 1..]);
                 self.send(block)?;
             }
@@ -306,6 +380,22 @@ mod tests {
             v.feed(c).unwrap();
         }
         v.finish()
+    }
+
+    #[test]
+    fn records_parse_as_serde_json_parses_them() {
+        for text in [
+            r#"{"id":"a","n":-3,"u":18446744073709551615,"f":1.5e3,"t":true,"z":null,"s":"\u4e92\"x","a":[1,[2,{"b":{}}]],"id":"dup"}"#,
+            "[]",
+            "\"text\"",
+            "  {\"k\" : [ ] }  ",
+        ] {
+            assert_eq!(parse_record(text.as_bytes()).unwrap(), serde_json::from_str::<Value>(text).unwrap(), "{text}");
+        }
+        for bad in ["{\"a\":1} x", "{\"a\":", "NaN", "", &format!("{}{}", "[".repeat(200), "]".repeat(200))] {
+            assert!(parse_record(bad.as_bytes()).is_err(), "{bad}");
+            assert!(serde_json::from_str::<Value>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
