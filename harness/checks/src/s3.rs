@@ -472,65 +472,64 @@ pub struct ListingDiff {
 /// check.
 pub async fn verify_listings(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<ListingDiff, Finding> {
     let (source, destination) = futures::future::join(from.list(from_bucket), to.list(to_bucket)).await;
-    let (mut source, mut destination) = (source?, destination?);
-    let dest_keys: std::collections::BTreeSet<String> = destination.iter().map(|o| o.key.clone()).collect();
-    let source_keys: std::collections::BTreeSet<String> = source.iter().map(|o| o.key.clone()).collect();
-    for (client, bucket, objects, other) in [(from, from_bucket, &mut source, &dest_keys), (to, to_bucket, &mut destination, &source_keys)] {
-        let unlisted: Vec<usize> = (0..objects.len()).filter(|i| objects[*i].etag.is_none() && other.contains(&objects[*i].key)).collect();
-        let keys: Vec<(usize, String)> = unlisted.into_iter().map(|i| (i, objects[i].key.clone())).collect();
-        let heads = futures::stream::iter(keys.into_iter().map(|(i, key)| async move { client.head_etag(bucket, &key).await.map(|e| (i, e)) }))
-            .buffer_unordered(concurrency.max(1))
-            .collect::<Vec<_>>()
-            .await;
-        for head in heads {
-            let (i, etag) = head?;
-            objects[i].etag = etag;
-        }
+    let (diff, mut same_size) = compare_listed(source?, destination?);
+    // ETags a listing left out, asked of the object itself (source side `true`).
+    let missing: Vec<(usize, bool, String)> = same_size
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (a, b))| [(i, true, a), (i, false, b)])
+        .filter(|(_, _, o)| o.etag.is_none())
+        .map(|(i, is_source, o)| (i, is_source, o.key.clone()))
+        .collect();
+    let heads = futures::stream::iter(missing.into_iter().map(|(i, is_source, key)| async move {
+        let etag = if is_source { from.head_etag(from_bucket, &key).await } else { to.head_etag(to_bucket, &key).await };
+        etag.map(|e| (i, is_source, e))
+    }))
+    .buffer_unordered(concurrency.max(1))
+    .collect::<Vec<_>>()
+    .await;
+    for head in heads {
+        let (i, is_source, etag) = head?;
+        if is_source { same_size[i].0.etag = etag } else { same_size[i].1.etag = etag }
     }
-    let dest_by_key: BTreeMap<&str, &ListedObject> = destination.iter().map(|o| (o.key.as_str(), o)).collect();
-    let source_keys: std::collections::BTreeSet<&str> = source.iter().map(|o| o.key.as_str()).collect();
-    let mut out = ListingDiff::default();
-    out.diff.source_objects = source.len();
-    out.diff.destination_objects = destination.len();
-    out.diff.extra = destination.iter().filter(|o| !source_keys.contains(o.key.as_str())).map(|o| o.key.clone()).collect();
-    for object in &source {
-        let Some(other) = dest_by_key.get(object.key.as_str()) else {
-            out.diff.missing.push(object.key.clone());
-            continue;
-        };
-        if other.size != object.size {
-            out.diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)));
-            continue;
-        }
+    let mut out = ListingDiff { diff, size_only: 0 };
+    for (object, other) in &same_size {
         match (object.content_md5(), other.content_md5()) {
             (Some(a), Some(b)) if a != b => out.diff.altered.push((object.key.clone(), format!("MD5 ETag {b} in the destination, {a} in the source"))),
             (Some(_), Some(_)) => {}
             _ => out.size_only += 1,
         }
     }
+    out.diff.altered.sort();
     Ok(out)
+}
+
+/// Compares two listings by key and size: what differs so far (missing, extra, other size) and
+/// the pairs (source, destination) of the objects both list with the same size, in key order.
+fn compare_listed(source: Vec<ListedObject>, destination: Vec<ListedObject>) -> (BucketDiff, Vec<(ListedObject, ListedObject)>) {
+    let mut diff = BucketDiff { source_objects: source.len(), destination_objects: destination.len(), ..BucketDiff::default() };
+    let mut destination: BTreeMap<String, ListedObject> = destination.into_iter().map(|o| (o.key.clone(), o)).collect();
+    let mut same_size = Vec::new();
+    for object in source {
+        match destination.remove(&object.key) {
+            None => diff.missing.push(object.key),
+            Some(other) if other.size != object.size => {
+                diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)))
+            }
+            Some(other) => same_size.push((object, other)),
+        }
+    }
+    diff.extra = destination.into_keys().collect();
+    (diff, same_size)
 }
 
 /// Verifies `to_bucket` against `from_bucket` object by object: the same keys, and for each key
 /// the same size, SHA-256 of content and user metadata; `concurrency` objects at a time.
 pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<BucketDiff, Finding> {
     let (source, destination) = futures::future::join(from.list(from_bucket), to.list(to_bucket)).await;
-    let (source, destination) = (source?, destination?);
-    let dest_by_key: BTreeMap<&str, &ListedObject> = destination.iter().map(|o| (o.key.as_str(), o)).collect();
-    let source_keys: std::collections::BTreeSet<&str> = source.iter().map(|o| o.key.as_str()).collect();
-    let mut diff = BucketDiff { source_objects: source.len(), destination_objects: destination.len(), ..BucketDiff::default() };
-    diff.extra = destination.iter().filter(|o| !source_keys.contains(o.key.as_str())).map(|o| o.key.clone()).collect();
-    let mut in_both = Vec::new();
-    for object in &source {
-        match dest_by_key.get(object.key.as_str()) {
-            None => diff.missing.push(object.key.clone()),
-            Some(other) if other.size != object.size => {
-                diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)))
-            }
-            Some(_) => in_both.push((object.key.clone(), object.size)),
-        }
-    }
-    let compared = futures::stream::iter(in_both.into_iter().map(|(key, size)| async move {
+    let (mut diff, same_size) = compare_listed(source?, destination?);
+    let in_both = same_size.into_iter().map(|(object, _)| (object.key, object.size));
+    let compared = futures::stream::iter(in_both.map(|(key, size)| async move {
         let (a, b) = futures::future::join(from.get(from_bucket, &key, size), to.get(to_bucket, &key, size)).await;
         let (a, b) = (a?, b?);
         let (sha_a, sha_b) = (hex::encode(Sha256::digest(&a.body)), hex::encode(Sha256::digest(&b.body)));

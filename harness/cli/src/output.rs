@@ -116,15 +116,7 @@ pub fn print_migration(summary: &serde_json::Value, as_json: bool, show: usize) 
             "  {entity:<12} compared {:>7}  missing {:>5}  extra {:>5}  altered {:>5}",
             diff["compared"].as_u64().unwrap_or(0), count("missing"), count("extra"), count("altered")
         );
-        for kind in ["missing", "extra", "altered"] {
-            for item in diff[kind].as_array().into_iter().flatten().take(show) {
-                let line = match item {
-                    serde_json::Value::Array(pair) => format!("{} (first difference at {})", pair[0].as_str().unwrap_or("?"), pair[1].as_str().unwrap_or("?")),
-                    other => other.as_str().unwrap_or("?").to_string(),
-                };
-                println!("    {kind:<8} {}", hutong_model::sanitize_line(&line, 200));
-            }
-        }
+        print_differences(diff, show, 200, |key, at| format!("{key} (first difference at {at})"));
     }
     println!("verdict: {}", summary["verdict"].as_str().unwrap_or_default());
 }
@@ -152,14 +144,20 @@ pub fn print_bucket_migration(summary: &serde_json::Value, as_json: bool, show: 
     if let Some(n) = summary["compared_by_size_only"].as_u64().filter(|n| *n > 0) {
         println!("  {n} object(s) without comparable MD5 ETags (multipart, or not listed) were compared by size only");
     }
+    print_differences(o, show, 240, |key, why| format!("{key}: {why}"));
+    println!("verdict: {}", summary["verdict"].as_str().unwrap_or_default());
+}
+
+/// Prints at most `show` of each kind of difference (`missing` and `extra` keys, `altered`
+/// pairs of key and detail, the pair written by `altered`), sanitised to `max_chars`.
+fn print_differences(diff: &serde_json::Value, show: usize, max_chars: usize, altered: impl Fn(&str, &str) -> String) {
     for kind in ["missing", "extra", "altered"] {
-        for item in o[kind].as_array().into_iter().flatten().take(show) {
+        for item in diff[kind].as_array().into_iter().flatten().take(show) {
             let line = match item {
-                serde_json::Value::Array(pair) => format!("{}: {}", pair[0].as_str().unwrap_or("?"), pair[1].as_str().unwrap_or("?")),
+                serde_json::Value::Array(pair) => altered(pair[0].as_str().unwrap_or("?"), pair[1].as_str().unwrap_or("?")),
                 other => other.as_str().unwrap_or("?").to_string(),
             };
-            println!("    {kind:<8} {}", hutong_model::sanitize_line(&line, 240));
+            println!("    {kind:<8} {}", hutong_model::sanitize_line(&line, max_chars));
         }
     }
-    println!("verdict: {}", summary["verdict"].as_str().unwrap_or_default());
 }

@@ -258,8 +258,35 @@ fn the_committed_example_report_matches_the_schema_and_its_signature() {
     let report = read_json(&dir.join("report.json"));
     hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
     assert_eq!(report["requirements"].as_array().map(Vec::len), Some(16));
+    assert_failure_points_at(&dir, &report, "AI-01", "www.taobao.com");
     let out = Command::new(env!("CARGO_BIN_EXE_hutong")).arg("verify").arg(&dir).arg("--key").arg(dir.join("signing-key.pub")).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     let problems: Vec<&str> = text.lines().filter(|l| !l.starts_with("ok") && !l.starts_with("verified") && !l.starts_with("NOT VERIFIED") && !l.trim().is_empty()).collect();
     assert!(problems.iter().all(|l| l.contains("suite hash")), "the example no longer verifies: {problems:?}");
+}
+
+/// The evidence of `id` in `report` (written to `dir`) names only exchanges labelled with `what`.
+fn assert_failure_points_at(dir: &Path, report: &serde_json::Value, id: &str, what: &str) {
+    let result = report["requirements"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id} in the report"));
+    assert_eq!(result["outcome"], "fail", "{id}");
+    let refs: Vec<&str> = result["evidence"].as_array().unwrap().iter().filter_map(|e| e.as_str()).collect();
+    assert!(!refs.is_empty(), "{id} names its evidence");
+    for reference in refs {
+        let (file, index) = reference.split_once("#/").expect("file#/index");
+        let exchanges = read_json(&dir.join(file));
+        let label = exchanges[index.parse::<usize>().unwrap()]["label"].as_str().unwrap_or_default().to_string();
+        assert!(label.contains(what), "{reference} is {label:?}, not about {what}");
+    }
+}
+
+/// A neutrality failure points at the exchanges of the domain or app treated differently, not at
+/// whatever the scenario sent last.
+#[test]
+fn neutrality_failures_point_at_the_exchanges_of_who_was_treated_differently() {
+    for (fault, id, what) in [("link-block-one-domain", "AI-01", "www.taobao.com"), ("client-degrade-one-app", "AI-02", "douyin")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = certify(tmp.path(), &["--reference-fault", fault, "--tags", &format!("@req:{id}")]);
+        assert_eq!(out.status.code(), Some(1), "{fault}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_failure_points_at(tmp.path(), &read_json(&tmp.path().join("report.json")), id, what);
+    }
 }

@@ -17,6 +17,24 @@ pub(crate) fn html(s: &str) -> String {
     out
 }
 
+/// Escapes text for XML, dropping characters XML 1.0 cannot carry.
+pub(crate) fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// JSON for a `<script type="application/json">` block: `<`, `>` and `&` become `\u` escapes,
 /// so no text in it can close the element or open a comment.
 pub(crate) fn json_in_script(value: &serde_json::Value) -> String {

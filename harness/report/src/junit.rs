@@ -3,25 +3,8 @@
 //! are not counted as failures).
 
 use hutong_model::{Outcome, Report};
+use crate::escape;
 use std::fmt::Write as _;
-
-/// Escapes text for XML, dropping characters XML 1.0 cannot carry.
-pub(crate) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The report as JUnit XML. `fail` is a `<failure>`, `error` an `<error>`, `not_applicable` a
 /// `<skipped>` with its reason.
@@ -50,13 +33,13 @@ pub fn junit_xml(report: &Report) -> String {
                 profile.profile,
                 r.id,
                 r.level,
-                xml_escape(&r.title_en)
+                escape::xml(&r.title_en)
             );
-            let message = xml_escape(&r.message);
+            let message = escape::xml(&r.message);
             let evidence = if r.evidence.is_empty() {
                 String::new()
             } else {
-                format!("\n      <system-out>evidence: {}</system-out>", xml_escape(&r.evidence.join(" ")))
+                format!("\n      <system-out>evidence: {}</system-out>", escape::xml(&r.evidence.join(" ")))
             };
             match r.outcome {
                 Outcome::Pass => out.push_str("/>\n"),
