@@ -125,6 +125,13 @@ impl PlatformWorld {
         self.scratch.get(key).unwrap_or_else(|| raise(Finding::error(format!("no `{key}`: an earlier step did not run"))))
     }
 
+    /// For each entry of the list an earlier step stored under `key` whose member `field` is a
+    /// string, the line `line` writes from the entry and that string (the failing entries a
+    /// "then" step reports).
+    pub fn scratch_entries_with(&self, key: &'static str, field: &str, line: impl Fn(&Value, &str) -> String) -> Vec<String> {
+        self.scratch(key).as_array().into_iter().flatten().filter_map(|r| r[field].as_str().map(|v| line(r, v))).collect()
+    }
+
     /// The list of strings an earlier step stored under `key` (problems found, names seen).
     pub fn scratch_strings(&self, key: &'static str) -> Vec<String> {
         self.scratch(key).as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
@@ -133,14 +140,20 @@ impl PlatformWorld {
     /// Authenticates as `role` if the harness can; returns whether it could. For checks that
     /// work better with credentials but are not about them.
     pub async fn try_authenticate(&mut self, role: &str) -> bool {
+        self.token = self.token_for(role).await.ok();
+        self.token.is_some()
+    }
+
+    /// The run's token for `role`, obtained once per run (the outcome, token or finding, is
+    /// shared by every scenario).
+    async fn token_for(&self, role: &str) -> Result<String, Finding> {
         let ctx = self.ctx();
         let mut tokens = ctx.tokens.lock().await;
         if !tokens.contains_key(role) {
             let obtained = obtain_token(&ctx, role, &self.rec).await;
             tokens.insert(role.to_string(), obtained);
         }
-        self.token = tokens.get(role).and_then(|t| t.as_ref().ok()).cloned();
-        self.token.is_some()
+        tokens.get(role).cloned().expect("just inserted")
     }
 
     /// Authenticates the scenario as `role`, reusing the run's token for that role.
@@ -149,13 +162,7 @@ impl PlatformWorld {
     /// (RFC 7591). Failing to obtain a token is an `error` here: whether self-service access
     /// works is judged by its own requirement, not by every scenario that needs a token.
     pub async fn authenticate(&mut self, role: &str) {
-        let ctx = self.ctx();
-        let mut tokens = ctx.tokens.lock().await;
-        if !tokens.contains_key(role) {
-            let obtained = obtain_token(&ctx, role, &self.rec).await;
-            tokens.insert(role.to_string(), obtained);
-        }
-        match tokens.get(role).cloned().expect("just inserted") {
+        match self.token_for(role).await {
             Ok(token) => self.token = Some(token),
             Err(f) => raise(Finding::error(format!("cannot act as {role}: {}", f.message))),
         }

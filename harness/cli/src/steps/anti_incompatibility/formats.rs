@@ -72,13 +72,7 @@ async fn round_trip(w: &mut PlatformWorld) {
 
 #[then("every sample comes back byte for byte with its media type and matching magic bytes")]
 fn samples_round_trip(w: &mut PlatformWorld) {
-    let failing: Vec<String> = w
-        .scratch("media_results")
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["problem"].as_str().map(|p| format!("{}: {p}", r["media"].as_str().unwrap_or_default())))
-        .collect();
+    let failing = w.scratch_entries_with("media_results", "problem", |r, p| format!("{}: {p}", r["media"].as_str().unwrap_or_default()));
     if !failing.is_empty() {
         raise(Finding::fail(format!("content does not round-trip in its open format: {}", failing.join("; "))));
     }

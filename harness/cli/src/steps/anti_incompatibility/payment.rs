@@ -56,13 +56,7 @@ async fn checkout_with_each(w: &mut PlatformWorld) {
 
 #[then("every declared payment method is accepted")]
 fn every_method_accepted(w: &mut PlatformWorld) {
-    let refused: Vec<String> = w
-        .scratch("checkouts")
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["refusal"].as_str().map(|p| format!("{} refused with {p}", r["method"].as_str().unwrap_or_default())))
-        .collect();
+    let refused = w.scratch_entries_with("checkouts", "refusal", |r, p| format!("{} refused with {p}", r["method"].as_str().unwrap_or_default()));
     if !refused.is_empty() {
         raise(Finding::fail(format!("checkout does not offer every declared payment method: {}", refused.join("; "))));
     }

@@ -69,13 +69,7 @@ async fn call_every_operation(w: &mut PlatformWorld) {
 
 #[then("every operation answers with success")]
 fn every_operation_succeeds(w: &mut PlatformWorld) {
-    let failing: Vec<String> = w
-        .scratch("channel_results")
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|r| r["problem"].as_str().map(|p| format!("{} answered {p}", r["operation"].as_str().unwrap_or_default())))
-        .collect();
+    let failing = w.scratch_entries_with("channel_results", "problem", |r, p| format!("{} answered {p}", r["operation"].as_str().unwrap_or_default()));
     if !failing.is_empty() {
         raise(Finding::fail(format!(
             "operations refuse a plain request with a standard OAuth 2.0 bearer token (RFC 6750 §2.1), as if a proprietary channel were required: {}",
