@@ -57,6 +57,16 @@ pub struct ExportFile {
 }
 
 impl Manifest {
+    /// Whether the export is small enough to compare record by record
+    /// ([`MAX_COMPARED_EXPORT_BYTES`]); otherwise says why not.
+    pub fn check_comparable(&self) -> Result<(), String> {
+        let declared: u64 = self.entities.iter().flat_map(|e| &e.files).fold(0u64, |sum, f| sum.saturating_add(f.bytes));
+        if declared > MAX_COMPARED_EXPORT_BYTES {
+            return Err(format!("the export declares {declared} bytes, more than the {MAX_COMPARED_EXPORT_BYTES} the harness compares record by record"));
+        }
+        Ok(())
+    }
+
     /// Validates `value` against `export-manifest.schema.json` and parses it.
     pub fn parse(value: &Value) -> Result<Manifest, Finding> {
         SchemaSet::embedded().check("export-manifest.schema.json", value, "the export manifest")?;
@@ -93,6 +103,58 @@ pub fn is_plain_file_name(name: &str) -> bool {
         && name != "."
         && name != ".."
         && !name.chars().any(|c| c == '/' || c == '\\' || c == ':' || c.is_control())
+}
+
+/// Most export text a record-by-record comparison keeps in memory (incremental exports, round
+/// trips, `migrate-check`): a bigger export is an `error` for those (never a pass), while the
+/// streaming verification of CM-02 ([`JsonlVerifier`]) has no such limit.
+pub const MAX_COMPARED_EXPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Splits a JSON Lines download into records as its chunks arrive, refusing to read past the
+/// size the manifest declares.
+pub struct RecordLines<'a> {
+    file: &'a str,
+    declared: u64,
+    received: u64,
+    line: Vec<u8>,
+    line_number: u64,
+}
+
+impl<'a> RecordLines<'a> {
+    /// Lines of file `file`, which its manifest says has `declared` bytes.
+    pub fn new(file: &'a str, declared: u64) -> Self {
+        RecordLines { file, declared, received: 0, line: Vec::new(), line_number: 0 }
+    }
+
+    /// Takes the next chunk; complete lines become records.
+    pub fn feed(&mut self, chunk: &[u8], records: &mut Vec<Value>) -> Result<(), String> {
+        self.received = self.received.saturating_add(chunk.len() as u64);
+        if self.received > self.declared {
+            return Err(format!("{} goes on past the {} bytes its manifest declares", self.file, self.declared));
+        }
+        let mut rest = chunk;
+        while let Some(end) = rest.iter().position(|b| *b == b'\n') {
+            self.line.extend_from_slice(&rest[..end]);
+            rest = &rest[end + 1..];
+            self.take_line(records)?;
+        }
+        self.line.extend_from_slice(rest);
+        Ok(())
+    }
+
+    fn take_line(&mut self, records: &mut Vec<Value>) -> Result<(), String> {
+        self.line_number += 1;
+        let line = std::mem::take(&mut self.line);
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            records.push(serde_json::from_slice(&line).map_err(|e| format!("{} line {}: not JSON: {e}", self.file, self.line_number))?);
+        }
+        Ok(())
+    }
+
+    /// Ends the file: its last line, if any, becomes a record.
+    pub fn finish(mut self, records: &mut Vec<Value>) -> Result<(), String> {
+        self.take_line(records)
+    }
 }
 
 /// How many record-level problems a verifier keeps for its message.
@@ -436,5 +498,33 @@ mod file_name_tests {
         ] {
             assert_eq!(is_plain_file_name(name), ok, "{name:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod record_lines_tests {
+    use super::RecordLines;
+
+    #[test]
+    fn records_split_across_chunks_are_parsed_once() {
+        let text = b"{\"id\":\"a\"}\n{\"id\":\"b\"}\n\n{\"id\":\"c\"}";
+        let mut records = Vec::new();
+        let mut lines = RecordLines::new("things.jsonl", text.len() as u64);
+        for chunk in text.chunks(5) {
+            lines.feed(chunk, &mut records).unwrap();
+        }
+        lines.finish(&mut records).unwrap();
+        let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_file_longer_than_declared_is_cut_and_bad_lines_are_named() {
+        let mut records = Vec::new();
+        let err = RecordLines::new("f.jsonl", 4).feed(b"{\"id\":1}\n", &mut records).unwrap_err();
+        assert!(err.contains("past the 4 bytes"), "{err}");
+        let mut lines = RecordLines::new("f.jsonl", 100);
+        let err = lines.feed(b"{\"id\":1}\nnot json\n", &mut records).unwrap_err();
+        assert!(err.contains("f.jsonl line 2: not JSON"), "{err}");
     }
 }

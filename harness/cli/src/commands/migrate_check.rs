@@ -16,7 +16,7 @@ use crate::target::TargetFile;
 use crate::Exit;
 use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
-use hutong_checks::export::Manifest;
+use hutong_checks::export::{Manifest, RecordLines};
 use hutong_checks::migration::{diff_records, RecordDiff};
 use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, verify_listings, S3Client, S3Endpoint};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
@@ -153,15 +153,13 @@ impl Platform {
 
     /// Every record of `manifest`, by entity.
     async fn records(&self, manifest: &Manifest) -> Result<BTreeMap<String, Vec<Value>>, Exit> {
+        manifest.check_comparable().map_err(|e| Exit::harness(format!("{}: {e}", self.name)))?;
         let mut out = BTreeMap::new();
         for entity in &manifest.entities {
             let mut records = Vec::new();
             for file in &entity.files {
-                let mut bytes = Vec::new();
-                let mut sink = |chunk: &[u8]| {
-                    bytes.extend_from_slice(chunk);
-                    Ok(())
-                };
+                let mut lines = RecordLines::new(&file.name, file.bytes);
+                let mut sink = |chunk: &[u8]| lines.feed(chunk, &mut records);
                 let meta = self
                     .request(http::Method::GET, &file.url)
                     .label(format!("download {}", file.name))
@@ -171,9 +169,7 @@ impl Platform {
                 if meta.status != 200 || meta.sha256_hex != file.sha256 {
                     return Err(Exit::harness(format!("{}: {} answered HTTP {} with SHA-256 {} (manifest: {})", self.name, file.name, meta.status, meta.sha256_hex, file.sha256)));
                 }
-                for line in bytes.split(|b| *b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)) {
-                    records.push(serde_json::from_slice(line).map_err(|e| Exit::harness(format!("{}: {}: not JSON Lines: {e}", self.name, file.name)))?);
-                }
+                lines.finish(&mut records).map_err(|e| Exit::harness(format!("{}: {e}", self.name)))?;
             }
             out.insert(entity.name.clone(), records);
         }

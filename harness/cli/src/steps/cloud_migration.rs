@@ -2,7 +2,7 @@
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_checks::export::{JsonlVerifier, Manifest};
+use hutong_checks::export::{JsonlVerifier, Manifest, RecordLines};
 use hutong_checks::paging;
 use hutong_model::Finding;
 use serde_json::{json, Value};
@@ -112,22 +112,12 @@ async fn export_precondition(w: &mut PlatformWorld, body: &Value) -> Manifest {
     export_now(w, body).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: no usable export manifest: {}", f.message))))
 }
 
-/// Most export text [`export_records`] keeps in memory for one comparison. Comparing two exports
-/// record by record (incremental exports, round trips) holds their records; a bigger export is
-/// an `error` for those requirements (never a pass), while CM-02 still verifies it streaming.
-const MAX_COMPARED_EXPORT_BYTES: u64 = 64 * 1024 * 1024;
-
 /// Downloads every file of `manifest` and parses its records, by entity (for comparisons; the
 /// streaming verification of CM-02 does not keep records). Each file is cut at the size its
 /// manifest declares, lines are parsed as they arrive, and the whole export kept is bounded by
-/// [`MAX_COMPARED_EXPORT_BYTES`].
+/// [`MAX_COMPARED_EXPORT_BYTES`](hutong_checks::export::MAX_COMPARED_EXPORT_BYTES).
 async fn export_records(w: &PlatformWorld, manifest: &Manifest) -> Result<std::collections::BTreeMap<String, Vec<Value>>, Finding> {
-    let declared: u64 = manifest.entities.iter().flat_map(|e| &e.files).fold(0u64, |sum, f| sum.saturating_add(f.bytes));
-    if declared > MAX_COMPARED_EXPORT_BYTES {
-        return Err(Finding::error(format!(
-            "the export declares {declared} bytes, more than the {MAX_COMPARED_EXPORT_BYTES} the harness compares record by record"
-        )));
-    }
+    manifest.check_comparable().map_err(Finding::error)?;
     let mut out = std::collections::BTreeMap::new();
     for entity in &manifest.entities {
         let mut records = Vec::new();
@@ -148,50 +138,6 @@ async fn export_records(w: &PlatformWorld, manifest: &Manifest) -> Result<std::c
         out.insert(entity.name.clone(), records);
     }
     Ok(out)
-}
-
-/// Splits a JSON Lines download into records as its chunks arrive, refusing to read past the
-/// size the manifest declares.
-struct RecordLines<'a> {
-    file: &'a str,
-    declared: u64,
-    received: u64,
-    line: Vec<u8>,
-    line_number: u64,
-}
-
-impl<'a> RecordLines<'a> {
-    fn new(file: &'a str, declared: u64) -> Self {
-        RecordLines { file, declared, received: 0, line: Vec::new(), line_number: 0 }
-    }
-
-    fn feed(&mut self, chunk: &[u8], records: &mut Vec<Value>) -> Result<(), String> {
-        self.received = self.received.saturating_add(chunk.len() as u64);
-        if self.received > self.declared {
-            return Err(format!("{} goes on past the {} bytes its manifest declares", self.file, self.declared));
-        }
-        let mut rest = chunk;
-        while let Some(end) = rest.iter().position(|b| *b == b'\n') {
-            self.line.extend_from_slice(&rest[..end]);
-            rest = &rest[end + 1..];
-            self.take_line(records)?;
-        }
-        self.line.extend_from_slice(rest);
-        Ok(())
-    }
-
-    fn take_line(&mut self, records: &mut Vec<Value>) -> Result<(), String> {
-        self.line_number += 1;
-        let line = std::mem::take(&mut self.line);
-        if !line.iter().all(u8::is_ascii_whitespace) {
-            records.push(serde_json::from_slice(&line).map_err(|e| format!("{} line {}: not JSON: {e}", self.file, self.line_number))?);
-        }
-        Ok(())
-    }
-
-    fn finish(mut self, records: &mut Vec<Value>) -> Result<(), String> {
-        self.take_line(records)
-    }
 }
 
 #[given("a completed export")]
@@ -303,33 +249,5 @@ async fn counts_match_live(w: &mut PlatformWorld) {
     }
     if !problems.is_empty() {
         raise(Finding::fail(problems.join("; ")));
-    }
-}
-
-#[cfg(test)]
-mod record_lines_tests {
-    use super::RecordLines;
-
-    #[test]
-    fn records_split_across_chunks_are_parsed_once() {
-        let text = b"{\"id\":\"a\"}\n{\"id\":\"b\"}\n\n{\"id\":\"c\"}";
-        let mut records = Vec::new();
-        let mut lines = RecordLines::new("things.jsonl", text.len() as u64);
-        for chunk in text.chunks(5) {
-            lines.feed(chunk, &mut records).unwrap();
-        }
-        lines.finish(&mut records).unwrap();
-        let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
-        assert_eq!(ids, ["a", "b", "c"]);
-    }
-
-    #[test]
-    fn a_file_longer_than_declared_is_cut_and_bad_lines_are_named() {
-        let mut records = Vec::new();
-        let err = RecordLines::new("f.jsonl", 4).feed(b"{\"id\":1}\n", &mut records).unwrap_err();
-        assert!(err.contains("past the 4 bytes"), "{err}");
-        let mut lines = RecordLines::new("f.jsonl", 100);
-        let err = lines.feed(b"{\"id\":1}\nnot json\n", &mut records).unwrap_err();
-        assert!(err.contains("f.jsonl line 2: not JSON"), "{err}");
     }
 }
