@@ -180,6 +180,11 @@ pub struct Requirement {
     /// Why the requirement is not checked by a scenario (required for an untested MUST).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_tested_reason: Option<String>,
+    /// The optional capability (a member of the discovery document's `capabilities`, OPIS §6.5)
+    /// the requirement is conditional on: when the platform does not declare it, the requirement
+    /// is `not_applicable` with that reason, and for no other reason but those of OPIS §10.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conditional_on: Option<String>,
     /// Why the reference platform's fault matrix cannot prove this requirement (e.g. it is
     /// conditional on a capability the reference does not offer) and what proves it instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]

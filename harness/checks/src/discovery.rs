@@ -82,6 +82,20 @@ impl Discovery {
         self.endpoints.contains_key(name)
     }
 
+    /// Whether optional capability `name` is declared: `capabilities.<name>` is present and is
+    /// neither `null` nor `false` (OPIS §6.5). A dotted name (`open_protocols.oembed`) names a
+    /// member of a member.
+    pub fn declares_capability(&self, name: &str) -> bool {
+        let mut value = &self.capabilities;
+        for part in name.split('.') {
+            match value.get(part) {
+                Some(v) => value = v,
+                None => return false,
+            }
+        }
+        !value.is_null() && value != &Value::Bool(false)
+    }
+
     /// JSON Pointers of members that legitimately differ between identical requests.
     pub fn volatile_fields(&self) -> Vec<String> {
         self.capabilities
