@@ -58,6 +58,18 @@ pub fn print_verdicts(report: &Report) {
     }
 }
 
+/// What `--quiet` prints: what was certified when it is the built-in reference, whether the run
+/// was partial, and the verdicts.
+pub fn print_quiet(report: &Report) {
+    if let Some(reference) = &report.target.builtin_reference {
+        say!("target: {reference}");
+    }
+    if report.tag_filter.is_some() {
+        say!("partial run: supports no claim of conformance");
+    }
+    print_verdicts(report);
+}
+
 /// The outcome per requirement, then the verdicts.
 pub fn print_report(report: &Report) {
     say!(
@@ -67,6 +79,12 @@ pub fn print_report(report: &Report) {
         report.suite.opis_version,
         &report.suite.suite_hash[..report.suite.suite_hash.len().min(19)]
     );
+    if let Some(reference) = &report.target.builtin_reference {
+        say!("target: {reference}");
+    }
+    if let Some(tags) = &report.tag_filter {
+        say!("partial run (tags {}): supports no claim of conformance", sanitize_line(tags, 200));
+    }
     say!();
     for r in &report.requirements {
         say!("  {:<7} {:<6} {:<6} {}", r.id, r.level.to_string(), outcome_label(r.outcome), r.title_en);

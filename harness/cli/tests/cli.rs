@@ -177,3 +177,66 @@ fn selftest_catches_every_fault_and_nothing_escapes() {
     let n = hutong_reference::catalog().unwrap().len();
     assert!(summary.starts_with(&format!("faults: {n}, caught: {n},")), "{summary}");
 }
+
+/// A listener that counts the connections made to it, until the test ends.
+fn counting_listener() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(stream);
+        }
+    });
+    (format!("http://{addr}"), count)
+}
+
+// See: issue 11 — `--tags '@req:OE-99'` selected nothing and exited 0; a malformed expression
+// was noticed only after contacting the target; a target file without `base_url` certified the
+// built-in reference platform and exited 0.
+#[test]
+fn selections_that_cannot_run_and_targets_without_a_url_are_refused_before_any_request() {
+    let (url, connections) = counting_listener();
+    for (tags, says) in [("@req:OE-99", "selects no scenario"), ("@req:AI-01 and", "invalid tag expression"), ("(@req:AI-01", "invalid tag expression")] {
+        let out = run(&["certify", &url, "--tags", tags, "--no-out", "-q"]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{tags}: {stderr}");
+        assert!(stderr.contains(says), "{tags}: {stderr}");
+    }
+    let out = run(&["certify", &url, "--profile", "cloud-migration", "--tags", "@req:AI-01", "--no-out", "-q"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("target.toml");
+    std::fs::write(&path, "[options]\nrequest_timeout_secs = 3\n").unwrap();
+    let out = run(&["certify", "--target", path.to_str().unwrap(), "--no-out"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("base_url"), "the message says what to write: {stderr}");
+    assert!(text(&out.stdout).is_empty(), "nothing was certified: {}", text(&out.stdout));
+    assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 0, "no request reached the target");
+}
+
+// See: issue 11 — a tag-filtered run reported `conformant` in the signed report.json.
+#[test]
+fn a_tag_filtered_run_is_partial_in_every_output_and_exits_0_when_nothing_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["certify", "--tags", "@req:CORE-01", "--out", dir.path().to_str().unwrap()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", text(&out.stderr));
+    assert!(stdout.contains("partial run"), "{stdout}");
+    assert!(!stdout.lines().any(|l| l.split_whitespace().nth(1) == Some("conformant")), "{stdout}");
+    assert!(stdout.contains("built-in reference platform"), "the terminal says what was certified: {stdout}");
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("report.json")).unwrap()).unwrap();
+    for p in report["profiles"].as_array().unwrap() {
+        assert_eq!(p["verdict"], "partial", "{p}");
+    }
+    assert!(report["target"]["builtin_reference"].as_str().is_some_and(|s| s.contains("built-in reference")), "{}", report["target"]);
+    for (file, says) in [("summary.md", "Partial run"), ("report.html", "partial run"), ("summary.md", "Built-in reference"), ("junit.xml", "builtin_reference")] {
+        let body = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(body.contains(says), "{file} says {says:?}");
+        assert!(!body.to_lowercase().contains(">conformant<") && !body.contains("**conformant**"), "{file} shows no conformant verdict");
+    }
+}

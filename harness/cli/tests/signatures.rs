@@ -45,10 +45,14 @@ fn verify_accepts_the_signed_report_and_rejects_every_single_byte_change() {
 
     let key = hutong_report::sign::load_verifying_key(&dir.join("k.key.pub")).unwrap();
     let report_path = dir.join("run/report.json");
-    let verify = || hutong_report::sign::verify_report(&report_path, &key, opis_spec::SUITE_HASH);
-    assert!(verify().ok(), "{:?}", verify().problems);
-
     let report: hutong_model::Report = serde_json::from_slice(&std::fs::read(&report_path).unwrap()).unwrap();
+    let digest = report.suite.judging_digest.clone().expect("a report names its judging-code digest");
+    assert!(digest.starts_with("sha256:") && digest.len() == 71, "{digest}");
+    let verify = || hutong_report::sign::verify_report(&report_path, &key, opis_spec::SUITE_HASH, &digest);
+    assert!(verify().ok(), "{:?}", verify().problems);
+    let other_build = hutong_report::sign::verify_report(&report_path, &key, opis_spec::SUITE_HASH, "sha256:0000");
+    assert!(other_build.problems.iter().any(|p| p.contains("judging code")), "another build of the checks is named: {:?}", other_build.problems);
+
     assert!(report.evidence.len() >= 3);
     let mut targets = vec![("report.json".to_string(), "signature does not match".to_string())];
     for e in report.evidence.iter().take(3) {

@@ -1,6 +1,8 @@
 //! Exit codes of the `hutong` command. Every error maps to one of these in one place, the CLI.
 
-/// The target is conformant to every selected profile (or the command succeeded).
+/// The target is conformant to every selected profile, or — for a partial (tag-filtered) run,
+/// which supports no claim — no selected requirement failed or errored (or the command
+/// succeeded).
 pub const CONFORMANT: i32 = 0;
 
 /// The target is not conformant: a selected profile has a failed MUST requirement or is not
@@ -8,6 +10,8 @@ pub const CONFORMANT: i32 = 0;
 /// or a report did not verify (`migrate-check`, `verify`).
 pub const NOT_CONFORMANT: i32 = 1;
 
-/// Usage, configuration or harness error: bad arguments or target file, unreachable target,
-/// invalid discovery document, or a verdict the harness could not decide (inconclusive).
+/// Usage, configuration or harness error: bad arguments or target file (a target file without
+/// `base_url`, a malformed tag expression or one that selects no scenario — all refused before
+/// any request), unreachable target, invalid discovery document, or a verdict the harness could
+/// not decide (inconclusive).
 pub const HARNESS_ERROR: i32 = 2;

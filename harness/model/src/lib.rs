@@ -8,7 +8,7 @@ pub mod exit_codes;
 mod outcome;
 mod report;
 
-pub use outcome::{Finding, FindingKind, Outcome, ProfileVerdict};
+pub use outcome::{Finding, FindingKind, NotApplicableReason, Outcome, ProfileVerdict};
 pub use report::{
     EvidenceRef, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo,
     Totals, REPORT_FORMAT_VERSION,

@@ -129,6 +129,9 @@ pub enum ProfileVerdict {
     Inconclusive,
     /// Selected but not claimed in the discovery document.
     NotClaimed,
+    /// A run narrower than the profile (a tag filter): no selected MUST failed or errored, but
+    /// not every requirement ran, so the run supports no claim of conformance (OPIS §11.1).
+    Partial,
 }
 
 impl ProfileVerdict {
@@ -139,8 +142,26 @@ impl ProfileVerdict {
             ProfileVerdict::NotConformant => "not_conformant",
             ProfileVerdict::Inconclusive => "inconclusive",
             ProfileVerdict::NotClaimed => "not_claimed",
+            ProfileVerdict::Partial => "partial",
         }
     }
+}
+
+/// Why a requirement is `not_applicable`: the only reasons OPIS §10.1 admits. A requirement
+/// that did not apply for any other reason is undecided, hence `error`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NotApplicableReason {
+    /// The requirement's profile is not claimed by the platform.
+    ProfileNotClaimed,
+    /// The requirement is conditional (registry `conditional_on`) on an optional capability the
+    /// platform does not declare.
+    CapabilityNotDeclared {
+        /// The capability, a member of the discovery document's `capabilities`.
+        capability: String,
+    },
+    /// The registry gives a `not_tested_reason`: it cannot be checked black-box.
+    NotTested,
 }
 
 impl fmt::Display for ProfileVerdict {

@@ -1,4 +1,4 @@
-use crate::{Outcome, ProfileVerdict};
+use crate::{NotApplicableReason, Outcome, ProfileVerdict};
 use opis_spec::{Level, Profile};
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +16,8 @@ pub struct Report {
     pub target: TargetInfo,
     /// Profiles selected for this run (`core` included).
     pub selected_profiles: Vec<Profile>,
-    /// Tag expression that filtered scenarios, if any; a filtered run is partial.
+    /// Tag expression that filtered scenarios, if any; a filtered run is partial and supports no
+    /// claim of conformance (OPIS §11.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag_filter: Option<String>,
     /// The run's configuration with every secret removed.
@@ -45,6 +46,10 @@ pub struct SuiteInfo {
     pub suite_hash: String,
     /// Version of the `hutong` harness.
     pub harness_version: String,
+    /// SHA-256 over the harness's judging code (OPIS §18): two builds whose checks differ give
+    /// different digests, so a report names the code that decided it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judging_digest: Option<String>,
 }
 
 /// What was certified.
@@ -57,6 +62,10 @@ pub struct TargetInfo {
     pub platform_name: Option<String>,
     /// Profiles the platform claims in discovery.
     pub claimed_profiles: Vec<Profile>,
+    /// Set when the platform certified is hutong's own built-in reference platform (no target
+    /// was given): what was run, e.g. the faults injected. Every output says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub builtin_reference: Option<String>,
     /// OPIS version the platform declares.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opis_version: Option<String>,
@@ -79,6 +88,10 @@ pub struct RequirementResult {
     pub policy: Vec<String>,
     /// Combined outcome of its scenarios.
     pub outcome: Outcome,
+    /// Why it does not apply, when `outcome` is `not_applicable`: one of the reasons OPIS §10.1
+    /// admits. A `not_applicable` without a reason counts as `error` in every verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable_reason: Option<NotApplicableReason>,
     /// What was expected and what was seen (for pass: what was checked).
     pub message: String,
     /// The scenarios that verified it.
@@ -88,6 +101,17 @@ pub struct RequirementResult {
     /// erroring scenario stopped at).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+}
+
+impl RequirementResult {
+    /// The outcome as verdicts count it: a `not_applicable` without an admitted reason
+    /// (OPIS §10.1) is `error`, never a silent pass.
+    pub fn counted_outcome(&self) -> Outcome {
+        match (self.outcome, &self.not_applicable_reason) {
+            (Outcome::NotApplicable, None) => Outcome::Error,
+            (o, _) => o,
+        }
+    }
 }
 
 /// The result of one scenario for one requirement.
@@ -169,20 +193,30 @@ pub struct EvidenceRef {
 }
 
 impl Report {
-    /// The verdict on `profile` given the results of this report and whether it is claimed.
-    pub fn verdict_for(results: &[RequirementResult], profile: Profile, claimed: bool) -> ProfileVerdict {
+    /// The verdict on `profile` given the results of this report, whether it is claimed and
+    /// whether the run was partial (a tag filter): OPIS §11.1, the one place it is decided.
+    ///
+    /// A MUST that is `not_applicable` without an admitted reason counts as `error`; a partial
+    /// run is never `conformant`.
+    pub fn verdict_for(results: &[RequirementResult], profile: Profile, claimed: bool, partial: bool) -> ProfileVerdict {
         if !claimed && profile != Profile::Core {
             return ProfileVerdict::NotClaimed;
         }
         let musts = results.iter().filter(|r| {
             (r.profile == profile || r.profile == Profile::Core) && r.level == Level::Must
         });
-        let worst = musts.map(|r| r.outcome).max().unwrap_or(Outcome::Pass);
+        let worst = musts.map(RequirementResult::counted_outcome).max().unwrap_or(Outcome::Pass);
         match worst {
             Outcome::Fail => ProfileVerdict::NotConformant,
             Outcome::Error => ProfileVerdict::Inconclusive,
+            Outcome::Pass | Outcome::NotApplicable if partial => ProfileVerdict::Partial,
             Outcome::Pass | Outcome::NotApplicable => ProfileVerdict::Conformant,
         }
+    }
+
+    /// Whether the run was partial (a tag filter selected scenarios): it supports no claim.
+    pub fn is_partial(&self) -> bool {
+        self.tag_filter.is_some()
     }
 
     /// The exit code this report gives (see [`crate::exit_codes`]).
@@ -194,7 +228,7 @@ impl Report {
             match v {
                 ProfileVerdict::NotConformant | ProfileVerdict::NotClaimed => return NOT_CONFORMANT,
                 ProfileVerdict::Inconclusive => code = HARNESS_ERROR,
-                ProfileVerdict::Conformant => {}
+                ProfileVerdict::Conformant | ProfileVerdict::Partial => {}
             }
         }
         code
@@ -203,5 +237,85 @@ impl Report {
     /// The result of requirement `id`.
     pub fn requirement(&self, id: &str) -> Option<&RequirementResult> {
         self.requirements.iter().find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(id: &str, profile: Profile, level: Level, outcome: Outcome, reason: Option<NotApplicableReason>) -> RequirementResult {
+        RequirementResult {
+            id: id.into(),
+            profile,
+            level,
+            title_en: "t".into(),
+            title_zh: "t".into(),
+            policy: vec!["seed:9".into()],
+            outcome,
+            not_applicable_reason: reason,
+            message: "m".into(),
+            scenarios: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    const AI: Profile = Profile::AntiIncompatibility;
+
+    // See: issue 11 — a `not_applicable` MUST counted as conformant whatever made it so (an
+    // unknown open-protocol key, no payment method flagged `own`).
+    #[test]
+    fn a_must_that_does_not_apply_without_an_admitted_reason_is_undecided() {
+        let results = [
+            result("CORE-01", Profile::Core, Level::Must, Outcome::Pass, None),
+            result("AI-08", AI, Level::Must, Outcome::NotApplicable, None),
+        ];
+        assert_eq!(Report::verdict_for(&results, AI, true, false), ProfileVerdict::Inconclusive);
+        for reason in [
+            NotApplicableReason::NotTested,
+            NotApplicableReason::CapabilityNotDeclared { capability: "checkout".into() },
+        ] {
+            let results = [
+                result("CORE-01", Profile::Core, Level::Must, Outcome::Pass, None),
+                result("AI-11", AI, Level::Must, Outcome::NotApplicable, Some(reason)),
+            ];
+            assert_eq!(Report::verdict_for(&results, AI, true, false), ProfileVerdict::Conformant);
+        }
+    }
+
+    // See: issue 11 — a tag-filtered run reported `conformant` in the signed report.json.
+    #[test]
+    fn a_partial_run_is_never_conformant_but_still_reports_what_failed() {
+        let passing = [result("CORE-01", Profile::Core, Level::Must, Outcome::Pass, None), result("AI-01", AI, Level::Must, Outcome::Pass, None)];
+        assert_eq!(Report::verdict_for(&passing, AI, true, true), ProfileVerdict::Partial);
+        assert_eq!(Report::verdict_for(&passing, Profile::Core, true, true), ProfileVerdict::Partial);
+        let failing = [result("AI-01", AI, Level::Must, Outcome::Fail, None)];
+        assert_eq!(Report::verdict_for(&failing, AI, true, true), ProfileVerdict::NotConformant);
+        let erroring = [result("AI-01", AI, Level::Must, Outcome::Error, None)];
+        assert_eq!(Report::verdict_for(&erroring, AI, true, true), ProfileVerdict::Inconclusive);
+        assert_eq!(Report::verdict_for(&passing, AI, false, true), ProfileVerdict::NotClaimed);
+    }
+
+    #[test]
+    fn exit_codes_follow_the_verdicts() {
+        let report = |verdicts: &[ProfileVerdict]| Report {
+            format_version: REPORT_FORMAT_VERSION.into(),
+            suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: String::new(), harness_version: "0.1.0".into(), judging_digest: None },
+            target: TargetInfo { base_url: String::new(), platform_name: None, claimed_profiles: Vec::new(), builtin_reference: None, opis_version: None },
+            selected_profiles: Vec::new(),
+            tag_filter: None,
+            configuration: serde_json::Value::Null,
+            started_at: String::new(),
+            finished_at: String::new(),
+            requirements: Vec::new(),
+            profiles: verdicts.iter().map(|v| ProfileResult { profile: AI, verdict: *v, totals: Totals::default() }).collect(),
+            totals: Totals::default(),
+            evidence: Vec::new(),
+        };
+        use crate::exit_codes::*;
+        assert_eq!(report(&[ProfileVerdict::Conformant, ProfileVerdict::Partial]).exit_code(), CONFORMANT);
+        assert_eq!(report(&[ProfileVerdict::Partial, ProfileVerdict::Inconclusive]).exit_code(), HARNESS_ERROR);
+        assert_eq!(report(&[ProfileVerdict::Inconclusive, ProfileVerdict::NotConformant]).exit_code(), NOT_CONFORMANT);
+        assert_eq!(report(&[ProfileVerdict::NotClaimed]).exit_code(), NOT_CONFORMANT);
     }
 }

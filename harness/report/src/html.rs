@@ -129,13 +129,19 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
     };
     meta(l("Target", "目标"), &report.target.base_url);
+    if let Some(reference) = &report.target.builtin_reference {
+        meta(l("Built-in reference platform", "内置参考平台"), reference);
+    }
     meta(l("Claimed profiles", "声明的配置"), &report.target.claimed_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));
     meta(l("Selected profiles", "选定的配置"), &report.selected_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));
     if let Some(tags) = &report.tag_filter {
-        meta(l("Scenarios filtered by (partial run)", "场景筛选（部分运行）"), tags);
+        meta(l("Scenarios filtered by (partial run: supports no claim of conformance)", "场景筛选（部分运行：不支持符合性声明）"), tags);
     }
     meta(l("Suite", "套件"), &format!("OPIS {} · {}", report.suite.opis_version, report.suite.suite_hash));
     meta(l("Harness", "测试工具"), &format!("hutong {}", report.suite.harness_version));
+    if let Some(digest) = &report.suite.judging_digest {
+        meta(l("Judging code", "判定代码"), digest);
+    }
     meta(l("Started", "开始"), &report.started_at);
     meta(l("Finished", "结束"), &report.finished_at);
     out.push_str("</dl>\n</header>\n");

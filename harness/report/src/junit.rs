@@ -24,7 +24,11 @@ pub fn junit_xml(report: &Report) -> String {
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
             profile.profile, pt.requirements, pt.fail, pt.error, pt.not_applicable
         );
-        let _ = writeln!(out, "    <properties><property name=\"verdict\" value=\"{}\"/></properties>", profile.verdict);
+        let _ = write!(out, "    <properties><property name=\"verdict\" value=\"{}\"/>", profile.verdict);
+        if let Some(reference) = &report.target.builtin_reference {
+            let _ = write!(out, "<property name=\"builtin_reference\" value=\"{}\"/>", crate::escape::xml(reference));
+        }
+        let _ = writeln!(out, "</properties>");
         for r in reqs {
             let seconds = r.scenarios.iter().map(|s| s.duration_ms).sum::<u64>() as f64 / 1000.0;
             let _ = write!(

@@ -84,10 +84,12 @@ impl Lang {
             (Lang::En, ProfileVerdict::NotConformant) => "not conformant",
             (Lang::En, ProfileVerdict::Inconclusive) => "inconclusive",
             (Lang::En, ProfileVerdict::NotClaimed) => "not claimed",
+            (Lang::En, ProfileVerdict::Partial) => "partial run, supports no claim",
             (Lang::Zh, ProfileVerdict::Conformant) => "符合",
             (Lang::Zh, ProfileVerdict::NotConformant) => "不符合",
             (Lang::Zh, ProfileVerdict::Inconclusive) => "无法判定",
             (Lang::Zh, ProfileVerdict::NotClaimed) => "未声明",
+            (Lang::Zh, ProfileVerdict::Partial) => "部分运行，不支持符合性声明",
         }
     }
 }

@@ -164,6 +164,9 @@ pub fn redact_report(report: &mut Report, redact: impl Fn(&str) -> String) {
     if let Some(name) = &mut report.target.platform_name {
         *name = redact(name);
     }
+    if let Some(tags) = &mut report.tag_filter {
+        *tags = redact(tags);
+    }
     for r in &mut report.requirements {
         r.message = redact(&r.message);
         for s in &mut r.scenarios {

@@ -39,8 +39,16 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
         report.suite.suite_hash.chars().filter(|c| c.is_ascii_alphanumeric() || *c == ':').collect::<String>(),
         report.suite.harness_version
     );
+    if let Some(reference) = &report.target.builtin_reference {
+        let _ = writeln!(out, "> {}: {}\n", l("Built-in reference platform", "内置参考平台"), md(reference, 300));
+    }
     if let Some(tags) = &report.tag_filter {
-        let _ = writeln!(out, "> {}: {}\n", l("Partial run, scenarios filtered by", "部分运行，场景筛选条件"), md(tags, 200));
+        let _ = writeln!(
+            out,
+            "> {}: {}\n",
+            l("Partial run (supports no claim of conformance), scenarios filtered by", "部分运行（不支持符合性声明），场景筛选条件"),
+            md(tags, 200)
+        );
     }
     let _ = writeln!(
         out,

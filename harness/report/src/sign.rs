@@ -143,7 +143,7 @@ impl Verification {
 
 /// Verifies the report file `report` with its detached signature, against `key` and the suite
 /// hash `suite_hash` of this harness.
-pub fn verify_report(report: &Path, key: &VerifyingKey, suite_hash: &str) -> Verification {
+pub fn verify_report(report: &Path, key: &VerifyingKey, suite_hash: &str, judging_digest: &str) -> Verification {
     let mut v = Verification::default();
     let name = report.display().to_string();
     let bytes = match std::fs::read(report) {
@@ -194,6 +194,13 @@ pub fn verify_report(report: &Path, key: &VerifyingKey, suite_hash: &str) -> Ver
         v.checked.push(format!("suite hash {suite_hash}"));
     } else {
         v.problems.push(format!("suite hash: the report names {}, this harness is {suite_hash}", parsed.suite.suite_hash));
+    }
+    match &parsed.suite.judging_digest {
+        Some(d) if d == judging_digest => v.checked.push(format!("judging code {judging_digest}")),
+        Some(d) => v.problems.push(format!(
+            "judging code: the report was decided by code with digest {d}, this harness is {judging_digest} (another build of the checks)"
+        )),
+        None => v.problems.push("judging code: the report names no judging-code digest (made by a harness older than OPIS 0.1 §18's digest)".to_string()),
     }
     let dir = report.parent().unwrap_or(Path::new("."));
     for e in &parsed.evidence {

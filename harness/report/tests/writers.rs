@@ -41,6 +41,7 @@ fn requirement(id: &str, profile: Profile, title: (&str, &str), policy: &[&str],
         title_zh: title.1.to_string(),
         policy: policy.iter().map(|s| s.to_string()).collect(),
         outcome,
+        not_applicable_reason: (outcome == Outcome::NotApplicable).then_some(hutong_model::NotApplicableReason::ProfileNotClaimed),
         message: message.to_string(),
         evidence: hutong_report::decisive_evidence(outcome, &scenarios),
         scenarios,
@@ -91,16 +92,17 @@ fn fixed_report(message: &str) -> Report {
         .into_iter()
         .map(|p| {
             let of: Vec<_> = requirements.iter().filter(|r| r.profile == p).cloned().collect();
-            ProfileResult { profile: p, verdict: Report::verdict_for(&requirements, p, p != Profile::CloudMigration), totals: Totals::of(&of) }
+            ProfileResult { profile: p, verdict: Report::verdict_for(&requirements, p, p != Profile::CloudMigration, false), totals: Totals::of(&of) }
         })
         .collect();
     Report {
         format_version: "1".to_string(),
-        suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: format!("sha256:{}", "ab".repeat(32)), harness_version: "0.1.0".into() },
+        suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: format!("sha256:{}", "ab".repeat(32)), harness_version: "0.1.0".into(), judging_digest: None },
         target: TargetInfo {
             base_url: "http://127.0.0.1:40123/".into(),
             platform_name: Some(format!("Mall {}", if message == EVIL { EVIL } else { "Example" })),
             claimed_profiles: vec![Profile::OpenEcosystem],
+            builtin_reference: None,
             opis_version: Some("0.1.0".into()),
         },
         selected_profiles: vec![Profile::Core, Profile::OpenEcosystem, Profile::CloudMigration],

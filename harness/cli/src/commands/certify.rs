@@ -105,6 +105,7 @@ pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
         seed: args.seed,
         configuration: serde_json::json!({}),
         progress: None,
+        builtin_reference: None,
     }
 }
 
@@ -123,6 +124,12 @@ pub async fn certify_reference(
         .collect();
     let running = hutong_reference::spawn(config, "127.0.0.1:0".parse().expect("address")).await.context("cannot start the reference platform")?;
     let mut request = request_for(Url::parse(&running.base_url).expect("reference URL"), args);
+    let names: Vec<&str> = faults.names().collect();
+    request.builtin_reference = Some(if names.is_empty() {
+        "hutong's built-in reference platform, without faults (no target was given)".to_string()
+    } else {
+        format!("hutong's built-in reference platform with the injected faults {} (no target was given)", names.join(", "))
+    });
     request.credentials = credentials;
     request.progress = progress;
     request.configuration = serde_json::json!({
@@ -144,11 +151,19 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
         None => None,
     };
     let base = args.base_url.clone().or_else(|| target.as_ref().and_then(|t| t.base_url.clone()));
-    if base.is_none() && !args.reference_faults.is_empty() {
-        // fine: built-in reference with faults
-    } else if base.is_some() && !args.reference_faults.is_empty() {
-        return Err(Exit::harness("--reference-fault applies only to the built-in reference platform (give no URL)"));
+    // The built-in reference is certified only when no target at all is given: a target file
+    // without a base URL is a mistake, never a reason to certify something else.
+    if let (None, Some(path)) = (&base, &args.target) {
+        return Err(Exit::harness(format!(
+            "target file {} names no platform: add `base_url = \"https://…\"` to it, or give the base URL on the command line",
+            path.display()
+        )));
     }
+    if base.is_some() && !args.reference_faults.is_empty() {
+        return Err(Exit::harness("--reference-fault applies only to the built-in reference platform (give no URL and no target file)"));
+    }
+    // A selection that cannot run is refused before any request is sent.
+    crate::runner::features::check_selection(args.tags.as_deref(), &args.profiles).map_err(Exit::harness)?;
     // A bad signing key stops the run before it starts.
     let signing_key = args.sign.as_deref().map(hutong_report::sign::load_signing_key).transpose().map_err(Exit::harness)?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
@@ -212,7 +227,7 @@ fn finish(mut result: RunResult, args: &CertifyArgs, signing_key: Option<&hutong
     if !args.quiet {
         crate::output::print_report(&result.report);
     } else {
-        crate::output::print_verdicts(&result.report);
+        crate::output::print_quiet(&result.report);
     }
     if !args.no_out {
         let dir = args.out.clone().unwrap_or_else(crate::default_out_dir);

@@ -49,8 +49,7 @@ impl Row {
                 r.outcome == Outcome::Fail
             } else {
                 r.outcome == Outcome::Pass
-                    || (r.outcome == Outcome::NotApplicable
-                        && (r.message.starts_with("not tested") || exempted(&r.id)))
+                    || (r.outcome == Outcome::NotApplicable && (r.not_applicable_reason.is_some() || exempted(&r.id)))
             };
             if !ok {
                 out.push(format!(

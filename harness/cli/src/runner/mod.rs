@@ -12,7 +12,7 @@ use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{Discovery, WELL_KNOWN_PATH};
 use hutong_http::{ClientConfig, Exchange, HttpClient, Limits, Recorder, Redactor};
 use hutong_model::{
-    Finding, Outcome, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo, Totals,
+    Finding, NotApplicableReason, Outcome, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo, Totals,
 };
 use opis_spec::{Profile, Registry};
 use std::collections::{BTreeMap, HashMap};
@@ -20,6 +20,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use url::Url;
 pub use world::{PlatformWorld, RunContext};
+
+/// SHA-256 over the harness's judging code, computed by `build.rs` (OPIS §18).
+pub const JUDGING_DIGEST: &str = env!("HUTONG_JUDGING_DIGEST");
 
 /// Everything a certification run needs.
 pub struct CertifyRequest {
@@ -51,6 +54,9 @@ pub struct CertifyRequest {
     pub configuration: serde_json::Value,
     /// Called with (finished, total) as scenarios finish.
     pub progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
+    /// What was run when the target is hutong's own built-in reference platform (no target was
+    /// given); written into every output.
+    pub builtin_reference: Option<String>,
 }
 
 /// What a run produced.
@@ -168,20 +174,46 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     };
     let features: Vec<_> = all.into_iter().filter(|f| features::feature_profile(f).is_some_and(|p| runnable.contains(&p))).collect();
     let tag_op = Arc::new(tag_op);
+    let tag_selected = {
+        let tag_op = tag_op.clone();
+        move |feature: &gherkin::Feature, scenario: &gherkin::Scenario| {
+            let tags: Vec<String> = feature.tags.iter().chain(&scenario.tags).cloned().collect();
+            tag_op.as_ref().as_ref().is_none_or(|op| features::tags_match(op, &tags))
+        }
+    };
+    let matching: usize = features.iter().map(|f| features::scenarios(f).filter(|s| tag_selected(f, s)).count()).sum();
+    if matching == 0 {
+        let claimed: Vec<&str> = discovery.claimed_profiles().iter().map(|p| p.name()).collect();
+        return fatal_result(
+            &request,
+            started_at,
+            Some(&discovery),
+            format!(
+                "the selection runs no scenario: the platform claims [{}] and the profiles and tags asked for select none of their scenarios",
+                claimed.join(", ")
+            ),
+            None,
+            evidence,
+        );
+    }
+    // A scenario whose every requirement is conditional on a capability the platform does not
+    // declare is not run: those requirements are `not_applicable` by the registry (OPIS §6.5).
+    let undeclared: Arc<Vec<String>> = Arc::new(
+        registry.all().iter().filter(|r| r.conditional_on.as_deref().is_some_and(|c| !discovery.declares_capability(c))).map(|r| r.id.clone()).collect(),
+    );
     let scenario_selected = move |feature: &gherkin::Feature, scenario: &gherkin::Scenario| {
         let tags: Vec<String> = feature.tags.iter().chain(&scenario.tags).cloned().collect();
-        tag_op.as_ref().as_ref().is_none_or(|op| features::tags_match(op, &tags))
+        let ids = features::requirement_tags(&tags);
+        let conditional_away = !ids.is_empty() && ids.iter().all(|id| undeclared.contains(id));
+        tag_selected(feature, scenario) && !conditional_away
     };
-    let total: usize = features
-        .iter()
-        .map(|f| f.scenarios.iter().chain(f.rules.iter().flat_map(|r| r.scenarios.iter())).filter(|s| scenario_selected(f, s)).count())
-        .sum();
+    let total: usize = features.iter().map(|f| features::scenarios(f).filter(|s| scenario_selected(f, s)).count()).sum();
     // Each scenario gets a time budget, so that no hostile answer can hold it past its share of
     // the run deadline: serial scenarios run alone, one after another, so the budget leaves room
     // for all of them and for the concurrent rest.
     let serial = features
         .iter()
-        .flat_map(|f| f.scenarios.iter().chain(f.rules.iter().flat_map(|r| r.scenarios.iter())).filter(|s| scenario_selected(f, s)).map(move |s| (f, s)))
+        .flat_map(|f| features::scenarios(f).filter(|s| scenario_selected(f, s)).map(move |s| (f, s)))
         .filter(|(f, s)| f.tags.iter().chain(&s.tags).any(|t| t.trim_start_matches('@') == "serial"))
         .count();
     let scenario_budget = request.deadline / (serial as u32 + 2);
@@ -252,7 +284,6 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
 
     let mut report = build_report(&request, started_at, &discovery, &selected, records, &mut evidence, timed_out, seed);
     report.configuration["seed"] = serde_json::json!(seed);
-    let _ = registry;
     hutong_report::redact_report(&mut report, |s| redactor.redact_text(s));
     RunResult { report, evidence, fatal: None }
 }
@@ -328,15 +359,16 @@ fn build_report(
             });
         }
     }
-    let claims = |p: Profile| discovery.claims(p);
-    let results = requirement_results(selected, &claims, &mut scenario_results, request.tags.is_some(), timed_out, request.deadline);
+    let results = requirement_results(selected, discovery, &mut scenario_results, request.tags.is_some(), timed_out, request.deadline);
     finish_report(request, started_at, Some(discovery), selected, results)
 }
 
-/// One result per requirement of `selected`.
+/// One result per requirement of `selected`. `not_applicable` only for a reason OPIS §10.1
+/// admits: an unclaimed profile, an undeclared capability the requirement is conditional on, or
+/// a registry `not_tested_reason`; any other undecided requirement is `error`.
 fn requirement_results(
     selected: &[Profile],
-    claims: &dyn Fn(Profile) -> bool,
+    discovery: &Discovery,
     scenarios: &mut HashMap<String, Vec<ScenarioResult>>,
     filtered: bool,
     timed_out: bool,
@@ -345,16 +377,23 @@ fn requirement_results(
     let mut out = Vec::new();
     for req in Registry::embedded().all().iter().filter(|r| selected.contains(&r.profile)) {
         let ran = scenarios.remove(&req.id).unwrap_or_default();
-        let (outcome, message) = if !claims(req.profile) {
-            (Outcome::NotApplicable, format!("the platform does not claim the {} profile", req.profile))
+        let undeclared = req.conditional_on.as_ref().filter(|c| !discovery.declares_capability(c));
+        let (outcome, message, reason) = if !discovery.claims(req.profile) {
+            (Outcome::NotApplicable, format!("the platform does not claim the {} profile", req.profile), Some(NotApplicableReason::ProfileNotClaimed))
+        } else if let Some(capability) = undeclared {
+            (
+                Outcome::NotApplicable,
+                format!("not applicable: conditional on the capability `{capability}`, which the platform does not declare (discovery `capabilities`, OPIS §6.5)"),
+                Some(NotApplicableReason::CapabilityNotDeclared { capability: capability.clone() }),
+            )
         } else if let Some(reason) = req.not_tested_reason.as_ref().filter(|_| ran.is_empty()) {
-            (Outcome::NotApplicable, format!("not tested: {reason}"))
+            (Outcome::NotApplicable, format!("not tested: {reason}"), Some(NotApplicableReason::NotTested))
         } else if ran.is_empty() && filtered {
             continue;
         } else if ran.is_empty() && timed_out {
-            (Outcome::Error, format!("not decided: the run deadline of {}s passed first", deadline.as_secs()))
+            (Outcome::Error, format!("not decided: the run deadline of {}s passed first", deadline.as_secs()), None)
         } else if ran.is_empty() {
-            (Outcome::Error, "no scenario of this suite verified the requirement".to_string())
+            (Outcome::Error, "no scenario of this suite verified the requirement".to_string(), None)
         } else {
             let worst = ran.iter().map(|s| s.outcome).max().unwrap_or(Outcome::Error);
             let message = ran
@@ -363,7 +402,17 @@ fn requirement_results(
                 .map(|s| s.message.clone())
                 .collect::<Vec<_>>()
                 .join("; ");
-            (worst, message)
+            if worst == Outcome::NotApplicable {
+                (
+                    Outcome::Error,
+                    format!(
+                        "not decided: {message} (OPIS §10.1 admits not_applicable only for an unclaimed profile, an undeclared capability the registry makes the requirement conditional on, or a registry not_tested_reason)"
+                    ),
+                    None,
+                )
+            } else {
+                (worst, message, None)
+            }
         };
         out.push(RequirementResult {
             id: req.id.clone(),
@@ -373,6 +422,7 @@ fn requirement_results(
             title_zh: req.title.zh.clone(),
             policy: req.traces.policy.clone(),
             outcome,
+            not_applicable_reason: reason,
             message,
             evidence: hutong_report::decisive_evidence(outcome, &ran),
             scenarios: ran,
@@ -398,7 +448,7 @@ fn finish_report(
                 verdict: if discovery.is_none() {
                     hutong_model::ProfileVerdict::Inconclusive
                 } else {
-                    Report::verdict_for(&results, *p, claimed)
+                    Report::verdict_for(&results, *p, claimed, request.tags.is_some())
                 },
                 totals: Totals::of(&of_profile),
             }
@@ -410,11 +460,13 @@ fn finish_report(
             opis_version: opis_spec::OPIS_VERSION.to_string(),
             suite_hash: opis_spec::SUITE_HASH.to_string(),
             harness_version: env!("CARGO_PKG_VERSION").to_string(),
+            judging_digest: Some(JUDGING_DIGEST.to_string()),
         },
         target: TargetInfo {
             base_url: request.base_url.to_string(),
             platform_name: discovery.map(|d| hutong_model::sanitize_line(&d.platform.name, 200)),
             claimed_profiles: discovery.map(|d| d.claimed_profiles()).unwrap_or_default(),
+            builtin_reference: request.builtin_reference.clone(),
             opis_version: discovery.map(|d| hutong_model::sanitize_line(&d.opis_version, 50)),
         },
         selected_profiles: selected.to_vec(),
@@ -460,6 +512,7 @@ fn fatal_result(
                 title_zh: req.title.zh.clone(),
                 policy: req.traces.policy.clone(),
                 outcome,
+                not_applicable_reason: None,
                 message,
                 scenarios: Vec::new(),
                 evidence: Vec::new(),
