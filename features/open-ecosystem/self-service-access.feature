@@ -11,7 +11,7 @@ Feature: Self-service access without manual approval
     Given the discovery document
     When the harness fetches the OAuth authorization server metadata
     Then the metadata names an issuer, a token endpoint and a registration endpoint
-    When the harness registers a new client named "hutong self-service probe"
+    When the harness registers a new client
     Then the registration answers 201 with a client ID and a client secret
     When the new client requests a token with the client-credentials grant
     Then a bearer token is issued

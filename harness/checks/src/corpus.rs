@@ -65,6 +65,79 @@ pub struct CorpusError {
     pub message: String,
 }
 
+/// One User-Agent the harness may present, with where its form comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserAgentEntry {
+    /// The header value.
+    pub value: String,
+    /// The HTTP client it is the default of, and where that is documented.
+    pub source: String,
+}
+
+/// Words client names are made of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameWords {
+    /// First words.
+    pub first: Vec<String>,
+    /// Second words.
+    pub second: Vec<String>,
+}
+
+/// How the harness presents itself (OPIS §5.2): `fixtures/corpus/harness-identities.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HarnessIdentities {
+    /// User-Agents of ordinary HTTP clients.
+    pub user_agent: Vec<UserAgentEntry>,
+    /// Words of client names.
+    pub names: NameWords,
+}
+
+/// The identity the harness presents in one run, drawn from [`HarnessIdentities`] by the run's
+/// seed: the same seed gives the same persona, and nothing in it names the harness.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Persona {
+    /// The User-Agent of every request of the run.
+    pub user_agent: String,
+    seed: u64,
+    names: NameWords,
+}
+
+/// 8 bytes of SHA-256 over the seed and `what`: a stable, unpredictable draw per purpose.
+fn draw(seed: u64, what: &str) -> u64 {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::new().chain_update(seed.to_be_bytes()).chain_update(what.as_bytes()).finalize();
+    u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"))
+}
+
+impl Persona {
+    /// The persona of the run with `seed`.
+    pub fn new(identities: &HarnessIdentities, seed: u64) -> Persona {
+        let pick = draw(seed, "user-agent") as usize % identities.user_agent.len().max(1);
+        Persona {
+            user_agent: identities.user_agent.get(pick).map(|u| u.value.clone()).unwrap_or_default(),
+            seed,
+            names: identities.names.clone(),
+        }
+    }
+
+    /// The client name registered for `role` (RFC 7591 `client_name`), e.g. "Qingyun Order Sync".
+    pub fn client_name(&self, role: &str) -> String {
+        let d = draw(self.seed, &format!("client-name/{role}"));
+        let first = self.names.first.get(d as usize % self.names.first.len().max(1)).cloned().unwrap_or_default();
+        let second = self.names.second.get((d >> 32) as usize % self.names.second.len().max(1)).cloned().unwrap_or_default();
+        format!("{first} {second}")
+    }
+
+    /// A random identifier for `purpose` (a probe ID, a validator, a bucket suffix): 24 lowercase
+    /// hex digits, different for each purpose and run.
+    pub fn probe_id(&self, purpose: &str) -> String {
+        format!("{:016x}{:08x}", draw(self.seed, &format!("probe/{purpose}")), draw(self.seed, &format!("probe2/{purpose}")) as u32)
+    }
+}
+
 /// The corpora of a run.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -72,6 +145,8 @@ pub struct Corpus {
     pub domains: Vec<OutsideDomain>,
     /// App identities.
     pub apps: Vec<AppIdentity>,
+    /// How the harness presents itself.
+    pub harness: HarnessIdentities,
 }
 
 impl Corpus {
@@ -80,8 +155,22 @@ impl Corpus {
         Corpus {
             domains: parse_domains("fixtures/corpus/outside-domains.toml", embedded("fixtures/corpus/outside-domains.toml")).expect("embedded corpus"),
             apps: parse_apps("fixtures/corpus/app-identities.toml", embedded("fixtures/corpus/app-identities.toml")).expect("embedded corpus"),
+            harness: parse_harness_identities("fixtures/corpus/harness-identities.toml", embedded("fixtures/corpus/harness-identities.toml"))
+                .expect("embedded corpus"),
         }
     }
+}
+
+/// Parses a harness-identity corpus.
+pub fn parse_harness_identities(source_name: &str, text: &str) -> Result<HarnessIdentities, CorpusError> {
+    let file: HarnessIdentities = toml::from_str(text).map_err(|e| CorpusError { source_name: source_name.into(), message: e.to_string() })?;
+    if file.user_agent.is_empty() || file.names.first.is_empty() || file.names.second.is_empty() {
+        return Err(CorpusError { source_name: source_name.into(), message: "needs [[user_agent]] entries and names.first and names.second words".into() });
+    }
+    if let Some(marked) = file.user_agent.iter().map(|u| &u.value).chain(&file.names.first).chain(&file.names.second).find(|v| v.to_ascii_lowercase().contains("hutong")) {
+        return Err(CorpusError { source_name: source_name.into(), message: format!("{marked:?} names the harness: a platform could tell it apart") });
+    }
+    Ok(file)
 }
 
 fn embedded(path: &str) -> &'static str {
@@ -113,5 +202,31 @@ mod tests {
         let c = super::Corpus::embedded();
         assert!(c.domains.len() >= 10);
         assert!(c.apps.iter().any(|a| a.name == "douyin"));
+    }
+
+    // See: issue 12 — every request carried `User-Agent: hutong/…`, every registered client was
+    // named "hutong …": a platform that behaves only for hutong passed everything.
+    #[test]
+    fn personas_are_reproducible_varied_and_never_name_the_harness() {
+        let identities = super::Corpus::embedded().harness;
+        let a = super::Persona::new(&identities, 7);
+        assert_eq!(a, super::Persona::new(&identities, 7), "a seed reproduces its persona");
+        let mut agents = std::collections::BTreeSet::new();
+        let mut names = std::collections::BTreeSet::new();
+        for seed in 0..200 {
+            let p = super::Persona::new(&identities, seed);
+            agents.insert(p.user_agent.clone());
+            names.insert(p.client_name("third-party-a"));
+            for text in [p.user_agent.clone(), p.client_name("third-party-b"), p.probe_id("missing")] {
+                assert!(!text.to_ascii_lowercase().contains("hutong"), "{text}");
+            }
+        }
+        assert!(agents.len() >= 5, "{agents:?}");
+        assert!(names.len() >= 50, "{}", names.len());
+        assert_ne!(a.client_name("third-party-a"), a.client_name("third-party-b"));
+        assert_ne!(a.probe_id("x"), a.probe_id("y"));
+        assert_eq!(a.probe_id("x").len(), 24);
+        let marked = "[[user_agent]]\nvalue = \"hutong/0.1\"\nsource = \"x\"\n[names]\nfirst = [\"A\"]\nsecond = [\"B\"]\n";
+        assert!(super::parse_harness_identities("t", marked).is_err());
     }
 }

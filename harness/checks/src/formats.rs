@@ -76,7 +76,7 @@ pub fn sample_jpeg(seed: u64) -> Vec<u8> {
     // APP0 JFIF 1.01, no thumbnail.
     out.extend_from_slice(&[0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
     // COM: the seed.
-    let comment = format!("hutong sample {seed:016x}");
+    let comment = format!("sample {seed:016x}");
     out.extend_from_slice(&[0xFF, 0xFE]);
     out.extend_from_slice(&u16::try_from(comment.len() + 2).expect("short").to_be_bytes());
     out.extend_from_slice(comment.as_bytes());
@@ -103,7 +103,7 @@ pub fn sample_jpeg(seed: u64) -> Vec<u8> {
 
 /// A UTF-8 text sample with Chinese and ASCII characters and `seed`.
 pub fn sample_text(seed: u64) -> Vec<u8> {
-    format!("互通 hutong open-format sample {seed:016x}\n数据可携带，格式开放。\n").into_bytes()
+    format!("互通 open-format sample {seed:016x}\n数据可携带，格式开放。\n").into_bytes()
 }
 
 /// Whether `bytes` start (and end, for JPEG) with the magic bytes of `media` (its essence).

@@ -99,7 +99,7 @@ pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
         corpus: Corpus::embedded(),
         limits: Limits::default(),
         insecure: args.insecure,
-        user_agent: hutong_http::DEFAULT_USER_AGENT.to_string(),
+        user_agent: None,
         deadline: Duration::from_secs(600),
         concurrency: args.concurrency,
         seed: args.seed,
@@ -193,7 +193,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
                 request.corpus = load_corpus(Some(t)).map_err(Exit::from)?;
                 request.insecure |= t.options.insecure.unwrap_or(false);
                 if let Some(ua) = &t.options.user_agent {
-                    request.user_agent = ua.clone();
+                    request.user_agent = Some(ua.clone());
                 }
                 if let Some(s) = t.options.request_timeout_secs {
                     request.limits.request_timeout = Duration::from_secs(s.max(1));
@@ -210,7 +210,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
                 "profiles": args.profiles,
                 "tags": args.tags,
                 "insecure": request.insecure,
-                "user_agent": request.user_agent,
+                "user_agent_configured": request.user_agent,
                 "request_timeout_secs": request.limits.request_timeout.as_secs(),
                 "run_deadline_secs": request.deadline.as_secs(),
             });

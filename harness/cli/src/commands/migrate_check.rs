@@ -100,6 +100,7 @@ impl Platform {
             discovery,
             credentials,
             tokens: tokio::sync::Mutex::new(HashMap::new()),
+            persona: hutong_checks::corpus::Persona::new(&Corpus::embedded().harness, 0),
             corpus: Corpus::embedded(),
             seed: 0,
         };

@@ -42,8 +42,8 @@ pub struct CertifyRequest {
     pub limits: Limits,
     /// Accept invalid TLS certificates.
     pub insecure: bool,
-    /// User-Agent of every request.
-    pub user_agent: String,
+    /// User-Agent of every request; `None`: the run's persona's (OPIS §5.2).
+    pub user_agent: Option<String>,
     /// Deadline of the whole run.
     pub deadline: Duration,
     /// Scenarios run at once.
@@ -127,9 +127,13 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         redactor.insert_secret(c.client_secret.clone());
     }
     let base = request.base_url.clone();
+    let seed = request.seed.unwrap_or_else(rand::random);
+    // The harness presents itself as an ordinary client, drawn from the corpus by the seed.
+    let persona = hutong_checks::corpus::Persona::new(&request.corpus.harness, seed);
+    let user_agent = request.user_agent.clone().unwrap_or_else(|| persona.user_agent.clone());
     let config = ClientConfig {
         limits: request.limits.clone(),
-        user_agent: request.user_agent.clone(),
+        user_agent: user_agent.clone(),
         insecure_tls: request.insecure,
         allowed_origins: vec![hutong_checks::discovery::origin_url(&base)],
         redactor: redactor.clone(),
@@ -218,7 +222,6 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         .count();
     let scenario_budget = request.deadline / (serial as u32 + 2);
 
-    let seed = request.seed.unwrap_or_else(rand::random);
     let ctx = Arc::new(RunContext {
         base_url: base.clone(),
         http,
@@ -227,6 +230,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         tokens: tokio::sync::Mutex::new(HashMap::new()),
         corpus: request.corpus.clone(),
         seed,
+        persona,
     });
     let records: Arc<Mutex<Vec<ScenarioRecord>>> = Arc::default();
     let progress = request.progress.clone();
@@ -284,6 +288,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
 
     let mut report = build_report(&request, started_at, &discovery, &selected, records, &mut evidence, timed_out, seed);
     report.configuration["seed"] = serde_json::json!(seed);
+    report.configuration["user_agent"] = serde_json::json!(user_agent);
     hutong_report::redact_report(&mut report, |s| redactor.redact_text(s));
     RunResult { report, evidence, fatal: None }
 }

@@ -30,6 +30,9 @@ pub struct RunContext {
     pub corpus: Corpus,
     /// Seed of every randomised order in this run (written in the report).
     pub seed: u64,
+    /// How the harness presents itself in this run: User-Agent, client names, probe IDs (drawn
+    /// from the corpus by the seed; OPIS §5.2).
+    pub persona: hutong_checks::corpus::Persona,
 }
 
 impl fmt::Debug for RunContext {
@@ -251,7 +254,7 @@ async fn obtain_token(ctx: &RunContext, role: &str, rec: &Recorder) -> Result<St
     let metadata = oauth_metadata(ctx, rec).await?;
     let (id, secret) = match ctx.credentials.get(role) {
         Some(c) => (c.client_id.clone(), c.client_secret.clone()),
-        None => register_client(ctx, rec, &metadata, &format!("hutong conformance harness ({role})")).await?,
+        None => register_client(ctx, rec, &metadata, &ctx.persona.client_name(role)).await?,
     };
     request_token(ctx, rec, &metadata, &id, &secret).await
 }

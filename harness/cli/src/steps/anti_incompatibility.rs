@@ -70,7 +70,7 @@ async fn send_own_links(w: &mut PlatformWorld) {
     let mut problems = Vec::new();
     let mut clickable = Vec::new();
     for i in 0..3 {
-        let link = format!("https://{own}/hutong/probe?n={i}");
+        let link = format!("https://{own}/item/{}?n={i}", w.ctx().persona.probe_id("own-link"));
         let text = format!("Own-domain link {link} end");
         match send_and_read_back(w, &text, "own-domain link").await {
             Ok((message, _)) => {
@@ -185,7 +185,7 @@ async fn open_own_links(w: &mut PlatformWorld) {
     let own = own_domain(w);
     let mut problems = Vec::new();
     for i in 0..3 {
-        let link = format!("https://{own}/hutong/probe?n={i}");
+        let link = format!("https://{own}/item/{}?n={i}", w.ctx().persona.probe_id("own-link"));
         if let Err(e) = open_link(w, &link, "open own-domain link").await {
             problems.push(format!("{link}: {e}"));
         }
@@ -254,7 +254,7 @@ async fn time_deliveries(w: &mut PlatformWorld, samples: usize) {
     let mut exchanges: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
     for (d, i, own_first) in &plan {
         let first = w.rec.len();
-        let own_link = format!("https://{own}/hutong/timing?n={i}");
+        let own_link = format!("https://{own}/item/{}?n={i}", w.ctx().persona.probe_id("own-timing-link"));
         let (own_seconds, outside_seconds) = if *own_first {
             let a = timed_delivery(w, &own_link, "timed own-domain link".to_string()).await;
             (a, timed_delivery(w, &d.link(), format!("timed link to {}", d.host)).await)

@@ -59,9 +59,11 @@ fn metadata_complete(w: &mut PlatformWorld) {
     hutong_checks::oauth::check_self_service_metadata(w.scratch("oauth_metadata")).or_raise();
 }
 
-#[when(expr = "the harness registers a new client named {string}")]
-async fn register(w: &mut PlatformWorld, name: String) {
+#[when("the harness registers a new client")]
+async fn register(w: &mut PlatformWorld) {
     let ctx = w.ctx();
+    // Named like an ordinary integration, drawn by the run's seed (OPIS §5.2).
+    let name = ctx.persona.client_name("self-service");
     let metadata = w.scratch("oauth_metadata").clone();
     let (id, secret) = world::register_client(&ctx, &w.rec, &metadata, &name).await.or_raise();
     w.scratch.insert("new_client", serde_json::json!([id, secret]));
@@ -103,7 +105,7 @@ async fn can_list(w: &mut PlatformWorld, endpoint: String) {
 #[when(expr = "the client fetches a {string} item that does not exist")]
 async fn fetch_missing(w: &mut PlatformWorld, endpoint: String) {
     let url = w.endpoint(&endpoint);
-    let missing = format!("{}/hutong-no-such-item-{:016x}", url.as_str().trim_end_matches('/'), w.ctx().seed);
+    let missing = format!("{}/{}", url.as_str().trim_end_matches('/'), w.ctx().persona.probe_id("missing-item"));
     let request = w.request(http::Method::GET, &missing);
     w.send(request).await;
 }

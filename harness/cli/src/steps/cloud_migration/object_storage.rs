@@ -99,7 +99,7 @@ fn declares_object_storage(w: &mut PlatformWorld) {
 #[when("the client copies the declared bucket to a new bucket through the S3 API")]
 async fn copy_bucket(w: &mut PlatformWorld) {
     let (s3, bucket) = client(w).await;
-    let target = format!("{bucket}-hutong-{}", w.ctx().seed % 1_000_000_000);
+    let target = format!("{bucket}-{}", &w.ctx().persona.probe_id("bucket-copy")[..12]);
     if let Err(f) = s3.create_bucket(&target).await {
         raise(Finding::fail(format!("creating the destination bucket {target}: {}", f.message)));
     }

@@ -77,7 +77,7 @@ async fn stale_if_range(w: &mut PlatformWorld) {
     let response = w
         .request(http::Method::GET, &file.url)
         .header("range", format!("bytes={half}-"))
-        .header("if-range", "\"hutong-stale-validator\"")
+        .header("if-range", format!("\"{}\"", w.ctx().persona.probe_id("stale-validator")))
         .label(format!("range of {} with a stale If-Range", file.name))
         .send(&w.rec)
         .await

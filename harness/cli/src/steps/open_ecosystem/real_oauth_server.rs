@@ -74,7 +74,8 @@ fn context(base: &Url) -> RunContext {
         discovery,
         credentials: BTreeMap::new(),
         tokens: tokio::sync::Mutex::new(HashMap::new()),
-        corpus: Corpus { domains: Vec::new(), apps: Vec::new() },
+        persona: hutong_checks::corpus::Persona::new(&Corpus::embedded().harness, 0),
+        corpus: Corpus::embedded(),
         seed: 0,
     }
 }
