@@ -4,12 +4,15 @@ Feature: Transparent rate limits
   exceeding them says when to retry. Policy （九）, （二）; RFC 6585 §4, RFC 9110 §10.2.3.
 
   @req:OE-07
-  Scenario: Exceeding the published limit of the probe answers 429 with Retry-After
-    The platform MUST publish its rate-limit policy naming a low-limit probe operation; exceeding
-    the published limit of the probe MUST answer 429 with a `Retry-After` header.
+  Scenario: The published limit of the probe is the limit applied, to every client
+    The platform MUST publish its rate-limit policy (discovery `endpoints.rate_limit_policy`, a
+    document valid against `rate-limit-policy.schema.json`) naming a low-limit probe operation. The
+    published limit of the probe MUST be the one applied, to every client alike: no client is
+    refused with 429 within the published number of requests, and every client that exceeds it is
+    answered 429 with a `Retry-After` header (delta-seconds or HTTP-date).
     Given the discovery document
     And the harness is authenticated as "third-party-a"
     When the client fetches the published rate-limit policy
     Then it is a valid rate-limit policy that names a probe operation and its limit
-    When the client calls the probe operation once more than its published limit
-    Then the platform answers 429 with a Retry-After header
+    When every client calls the probe operation up to its published limit and once more
+    Then no client is refused within the published limit, and each is refused with 429 and Retry-After over it

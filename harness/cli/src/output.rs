@@ -47,14 +47,19 @@ pub fn print_verdicts(report: &Report) {
     for p in &report.profiles {
         let t = p.totals;
         say!(
-            "{:<22} {:<16} pass {:>3}  fail {:>3}  error {:>3}  n/a {:>3}",
+            "{:<22} {:<16} pass {:>3}  fail {:>3}  error {:>3}  n/a {:>3}{}",
             p.profile.name(),
             p.verdict.as_str(),
             t.pass,
             t.fail,
             t.error,
-            t.not_applicable
+            t.not_applicable,
+            if p.limitations.is_empty() { "" } else { "  (limited)" }
         );
+    }
+    let limits: std::collections::BTreeSet<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect();
+    for l in limits {
+        say!("limited: {}", sanitize_line(l, 300));
     }
 }
 

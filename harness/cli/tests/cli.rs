@@ -73,6 +73,13 @@ fn a_served_reference_gets_the_same_verdict_and_a_fault_names_exactly_its_requir
     let out = run(&["certify", &clean.url, "--no-out"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(failed_ids(&text(&out.stdout)).is_empty());
+    // See: issue 12 — without the affiliated client's credentials, self-preferencing is
+    // invisible; the verdict says which comparisons could not be made.
+    let stdout = text(&out.stdout);
+    assert!(stdout.lines().any(|l| l.starts_with("open-ecosystem") && l.contains("(limited)")), "{stdout}");
+    for id in ["OE-05", "OE-07"] {
+        assert!(stdout.lines().any(|l| l.starts_with(&format!("limited: {id}: the affiliated client's credentials were not supplied"))), "{id}: {stdout}");
+    }
 
     let catalog = hutong_reference::catalog().unwrap();
     for name in ["link-block-one-domain", "export-digest-mismatch", "openapi-missing-operation"] {

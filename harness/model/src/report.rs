@@ -96,6 +96,10 @@ pub struct RequirementResult {
     pub message: String,
     /// The scenarios that verified it.
     pub scenarios: Vec<ScenarioResult>,
+    /// Comparisons its scenarios could not make (e.g. no affiliated client's credentials): the
+    /// outcome holds only for what was compared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limitations: Vec<String>,
     /// The evidence that decided it: `evidence/<file>.json` (every exchange of a passing
     /// scenario) or `evidence/<file>.json#/N` (RFC 6901 pointer to the exchange a failing or
     /// erroring scenario stopped at).
@@ -149,6 +153,22 @@ pub struct ProfileResult {
     pub verdict: ProfileVerdict,
     /// Outcome counts over the profile's requirements.
     pub totals: Totals,
+    /// What limits the verdict: `ID: comparison not made` for each MUST of the profile (or of
+    /// `core`) whose scenarios could not compare everything. A verdict with limitations is
+    /// reported as limited in every format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limitations: Vec<String>,
+}
+
+impl ProfileResult {
+    /// The limitations of `profile`'s verdict in `results`.
+    pub fn limitations_of(results: &[RequirementResult], profile: Profile) -> Vec<String> {
+        results
+            .iter()
+            .filter(|r| (r.profile == profile || r.profile == Profile::Core) && r.level == Level::Must)
+            .flat_map(|r| r.limitations.iter().map(move |l| format!("{}: {l}", r.id)))
+            .collect()
+    }
 }
 
 /// Outcome counts.
@@ -256,6 +276,7 @@ mod tests {
             not_applicable_reason: reason,
             message: "m".into(),
             scenarios: Vec::new(),
+            limitations: Vec::new(),
             evidence: Vec::new(),
         }
     }
@@ -308,7 +329,7 @@ mod tests {
             started_at: String::new(),
             finished_at: String::new(),
             requirements: Vec::new(),
-            profiles: verdicts.iter().map(|v| ProfileResult { profile: AI, verdict: *v, totals: Totals::default() }).collect(),
+            profiles: verdicts.iter().map(|v| ProfileResult { profile: AI, verdict: *v, totals: Totals::default(), limitations: Vec::new() }).collect(),
             totals: Totals::default(),
             evidence: Vec::new(),
         };

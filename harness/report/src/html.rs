@@ -165,14 +165,23 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
             "<tr><td>{}</td><td class=\"v-{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             p.profile,
             p.verdict.as_str(),
-            lang.verdict(p.verdict),
+            esc(&lang.verdict_of(p)),
             t.pass,
             t.fail,
             t.error,
             t.not_applicable
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table>\n");
+    let limits: Vec<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    if !limits.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>\n<ul class=\"limitations\">", esc(l("Limited: comparisons that could not be made", "有限：未能进行的比较")));
+        for item in limits {
+            let _ = writeln!(out, "<li>{}</li>", esc(item));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 
     // Requirements with filters.
     let _ = writeln!(out, "<section id=\"requirements\">\n<h2>{}</h2>\n<div class=\"filters\">", l("Requirements", "要求"));

@@ -25,6 +25,9 @@ pub fn junit_xml(report: &Report) -> String {
             profile.profile, pt.requirements, pt.fail, pt.error, pt.not_applicable
         );
         let _ = write!(out, "    <properties><property name=\"verdict\" value=\"{}\"/>", profile.verdict);
+        for limitation in &profile.limitations {
+            let _ = write!(out, "<property name=\"limitation\" value=\"{}\"/>", crate::escape::xml(limitation));
+        }
         if let Some(reference) = &report.target.builtin_reference {
             let _ = write!(out, "<property name=\"builtin_reference\" value=\"{}\"/>", crate::escape::xml(reference));
         }

@@ -78,6 +78,15 @@ impl Lang {
         )
     }
 
+    /// The verdict of `p` as people read it: with ", limited" when comparisons could not be made.
+    pub(crate) fn verdict_of(self, p: &hutong_model::ProfileResult) -> String {
+        if p.limitations.is_empty() {
+            self.verdict(p.verdict).to_string()
+        } else {
+            format!("{}{}", self.verdict(p.verdict), self.pick(", limited", "（有限）"))
+        }
+    }
+
     pub(crate) fn verdict(self, v: ProfileVerdict) -> &'static str {
         match (self, v) {
             (Lang::En, ProfileVerdict::Conformant) => "conformant",

@@ -66,7 +66,7 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
             out,
             "| {} | **{}** | {} | {} | {} | {} |",
             p.profile,
-            lang.verdict(p.verdict),
+            lang.verdict_of(p),
             t.pass,
             t.fail,
             t.error,
@@ -75,6 +75,14 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
     }
     let t = report.totals;
     let _ = writeln!(out, "\n{}\n", lang.totals_line(&t));
+    let limits: std::collections::BTreeSet<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect();
+    if !limits.is_empty() {
+        let _ = writeln!(out, "**{}**\n", l("Limited: comparisons that could not be made", "有限：未能进行的比较"));
+        for item in limits {
+            let _ = writeln!(out, "- {}", md(item, 400));
+        }
+        out.push('\n');
+    }
     let title = |r: &hutong_model::RequirementResult| md(lang.pick(&r.title_en, &r.title_zh), 200);
     let not_passed: Vec<_> = report.requirements.iter().filter(|r| matches!(r.outcome, Outcome::Fail | Outcome::Error)).collect();
     if not_passed.is_empty() {

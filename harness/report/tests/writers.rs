@@ -45,6 +45,7 @@ fn requirement(id: &str, profile: Profile, title: (&str, &str), policy: &[&str],
         message: message.to_string(),
         evidence: hutong_report::decisive_evidence(outcome, &scenarios),
         scenarios,
+        limitations: Vec::new(),
     }
 }
 
@@ -92,7 +93,7 @@ fn fixed_report(message: &str) -> Report {
         .into_iter()
         .map(|p| {
             let of: Vec<_> = requirements.iter().filter(|r| r.profile == p).cloned().collect();
-            ProfileResult { profile: p, verdict: Report::verdict_for(&requirements, p, p != Profile::CloudMigration, false), totals: Totals::of(&of) }
+            ProfileResult { profile: p, verdict: Report::verdict_for(&requirements, p, p != Profile::CloudMigration, false), totals: Totals::of(&of), limitations: Vec::new() }
         })
         .collect();
     Report {

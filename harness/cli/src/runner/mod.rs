@@ -79,6 +79,7 @@ struct ScenarioRecord {
     finding: Option<Finding>,
     exchanges: Vec<Exchange>,
     duration: Duration,
+    limitations: Vec<String>,
 }
 
 fn now_rfc3339() -> String {
@@ -259,9 +260,9 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
                 ScenarioFinished::BeforeHookFailed(_) => Some(Finding::error("the harness failed to set up the scenario")),
                 ScenarioFinished::StepFailed(_, _, err) => Some(finding_of(err)),
             };
-            let (exchanges, duration) = match world {
-                Some(w) => (w.rec.take(), w.started.map(|s| s.elapsed()).unwrap_or_default()),
-                None => (Vec::new(), Duration::ZERO),
+            let (exchanges, duration, limitations) = match world {
+                Some(w) => (w.rec.take(), w.started.map(|s| s.elapsed()).unwrap_or_default(), std::mem::take(&mut w.limitations)),
+                None => (Vec::new(), Duration::ZERO, Vec::new()),
             };
             let record = ScenarioRecord {
                 feature: feature.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
@@ -271,6 +272,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
                 finding,
                 exchanges,
                 duration,
+                limitations,
             };
             let done = {
                 let mut all = after_records.lock().unwrap_or_else(|e| e.into_inner());
@@ -332,7 +334,16 @@ fn build_report(
 ) -> Report {
     records.sort_by(|a, b| (&a.feature, a.line).cmp(&(&b.feature, b.line)));
     let mut scenario_results: HashMap<String, Vec<ScenarioResult>> = HashMap::new();
+    let mut limitations: HashMap<String, Vec<String>> = HashMap::new();
     for r in records {
+        for id in &r.requirements {
+            let known = limitations.entry(id.clone()).or_default();
+            for l in &r.limitations {
+                if !known.contains(l) {
+                    known.push(l.clone());
+                }
+            }
+        }
         let file = format!("evidence/{}--{}.json", slug(&r.feature), r.line);
         let exchanges = r.exchanges.len();
         evidence.insert(file.clone(), r.exchanges);
@@ -364,7 +375,12 @@ fn build_report(
             });
         }
     }
-    let results = requirement_results(selected, discovery, &mut scenario_results, request.tags.is_some(), timed_out, request.deadline);
+    let mut results = requirement_results(selected, discovery, &mut scenario_results, request.tags.is_some(), timed_out, request.deadline);
+    for r in &mut results {
+        if r.outcome != Outcome::NotApplicable {
+            r.limitations = limitations.remove(&r.id).unwrap_or_default();
+        }
+    }
     finish_report(request, started_at, Some(discovery), selected, results)
 }
 
@@ -431,6 +447,7 @@ fn requirement_results(
             message,
             evidence: hutong_report::decisive_evidence(outcome, &ran),
             scenarios: ran,
+            limitations: Vec::new(),
         });
     }
     out
@@ -456,6 +473,7 @@ fn finish_report(
                     Report::verdict_for(&results, *p, claimed, request.tags.is_some())
                 },
                 totals: Totals::of(&of_profile),
+                limitations: hutong_model::ProfileResult::limitations_of(&results, *p),
             }
         })
         .collect();
@@ -520,6 +538,7 @@ fn fatal_result(
                 not_applicable_reason: None,
                 message,
                 scenarios: Vec::new(),
+                limitations: Vec::new(),
                 evidence: Vec::new(),
             }
         })

@@ -79,6 +79,9 @@ pub struct PlatformWorld {
     pub last: Option<Response>,
     /// Named values steps pass to later steps of the same scenario.
     pub scratch: HashMap<&'static str, Value>,
+    /// Comparisons the scenario could not make (e.g. no affiliated client): reported with its
+    /// requirements, and the verdict says it is limited.
+    pub limitations: Vec<String>,
 }
 
 impl PlatformWorld {
@@ -133,6 +136,14 @@ impl PlatformWorld {
     /// "then" step reports).
     pub fn scratch_entries_with(&self, key: &'static str, field: &str, line: impl Fn(&Value, &str) -> String) -> Vec<String> {
         self.scratch(key).as_array().into_iter().flatten().filter_map(|r| r[field].as_str().map(|v| line(r, v))).collect()
+    }
+
+    /// Records a comparison the scenario could not make, once.
+    pub fn note_limitation(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        if !self.limitations.contains(&text) {
+            self.limitations.push(text);
+        }
     }
 
     /// The list of strings an earlier step stored under `key` (problems found, names seen).

@@ -27,6 +27,10 @@ async fn every_client(w: &mut PlatformWorld) {
     let mut roles = vec!["third-party-a", "third-party-b"];
     if w.ctx().credentials.contains_key("affiliated") {
         roles.push("affiliated");
+    } else {
+        w.note_limitation(
+            "the affiliated client's credentials were not supplied (target file [credentials.affiliated]): only unrelated third parties were compared, so a better treatment of the platform's own client cannot be seen",
+        );
     }
     let mut clients = Vec::new();
     for role in roles {
