@@ -11,6 +11,8 @@ use serde_json::{json, Value};
 
 /// Extra random draws after every pool operation has been sent once (OE-05).
 const EXTRA_DRAWS: usize = 8;
+/// Pages of one listing the comparison follows through `next` (OE-05); more is an `error`.
+const MAX_FOLLOWED_PAGES: usize = 100;
 /// Interleaved latency rounds per client, after one warm-up round (OE-06).
 const LATENCY_ROUNDS: usize = 40;
 
@@ -85,16 +87,50 @@ async fn same_sequence(w: &mut PlatformWorld) {
         sequence.push(pool.choose(&mut r).expect("the pool is not empty").clone());
     }
     let volatile = w.ctx().discovery.volatile_fields();
-    let mut answers: Vec<Value> = Vec::new();
-    for (role, token) in clients(w) {
-        let mut seen = Vec::new();
-        for (i, (name, url)) in sequence.iter().enumerate() {
-            let response = get_as(w, url, &token, format!("uniform #{i} {name} as {role}")).await;
-            let body = response.json_value().map(|b| normalize(b, &volatile)).unwrap_or_else(|_| json!({ "non-json-bytes": response.body.len() }));
-            seen.push(json!({ "request": format!("#{i} {name}"), "status": response.status, "body": body }));
+    let clients = clients(w);
+    let mut seen: Vec<Vec<Value>> = vec![Vec::new(); clients.len()];
+    // Request by request, the clients in a fresh random order each time (OPIS §8.1), and every
+    // listing followed through its `next` pages to the end, page by page for every client alike.
+    for (i, (name, url)) in sequence.iter().enumerate() {
+        let mut urls: Vec<Option<String>> = vec![Some(url.clone()); clients.len()];
+        let mut visited: Vec<std::collections::HashSet<String>> = vec![Default::default(); clients.len()];
+        let mut page = 0usize;
+        while urls.iter().any(Option::is_some) {
+            if page >= MAX_FOLLOWED_PAGES {
+                raise(Finding::error(format!(
+                    "#{i} {name}: the listing has more than {MAX_FOLLOWED_PAGES} pages; the comparison follows at most that many"
+                )));
+            }
+            let mut order: Vec<usize> = (0..clients.len()).collect();
+            order.shuffle(&mut r);
+            let label = if page == 0 { format!("#{i} {name}") } else { format!("#{i} {name} page {}", page + 1) };
+            for c in order {
+                let (role, token) = &clients[c];
+                let Some(target) = urls[c].take() else {
+                    seen[c].push(json!({ "request": label, "status": "no such page: the listing ended before" }));
+                    continue;
+                };
+                if !visited[c].insert(target.clone()) {
+                    raise(Finding::fail(format!("#{i} {name}: pagination loops for {role}: {} was linked as `next` twice", hutong_model::sanitize_line(&target, 200))));
+                }
+                let response = get_as(w, &target, token, format!("uniform {label} as {role}")).await;
+                let json = response.json_value().ok();
+                if response.status == 200 {
+                    let next = json
+                        .as_ref()
+                        .and_then(|b| b.get("next"))
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                        .or_else(|| response.header("link").and_then(hutong_checks::paging::next_from_link_header));
+                    urls[c] = next.and_then(|n| response.url.join(&n).ok()).map(|u| u.to_string());
+                }
+                let body = json.map(|b| normalize(b, &volatile)).unwrap_or_else(|| json!({ "non-json-bytes": response.body.len() }));
+                seen[c].push(json!({ "request": label, "status": response.status, "body": body, "exchange": w.rec.len().saturating_sub(1) }));
+            }
+            page += 1;
         }
-        answers.push(json!({ "role": role, "answers": seen }));
     }
+    let answers: Vec<Value> = clients.iter().zip(seen).map(|((role, _), answers)| json!({ "role": role, "answers": answers })).collect();
     w.scratch.insert("uniform_answers", json!(answers));
 }
 
@@ -103,25 +139,36 @@ fn same_answers(w: &mut PlatformWorld) {
     let all = w.scratch("uniform_answers").as_array().cloned().unwrap_or_default();
     let Some((first, rest)) = all.split_first() else { raise(Finding::error("no answers were collected")) };
     let mut differences = Vec::new();
+    let mut exchanges = Vec::new();
     for other in rest {
         let pairs = first["answers"].as_array().into_iter().flatten().zip(other["answers"].as_array().into_iter().flatten());
         for (a, b) in pairs {
             let request = a["request"].as_str().unwrap_or_default();
-            if a["status"] != b["status"] {
+            let differs = if a["status"] != b["status"] {
                 differences.push(format!("{request}: HTTP {} for {} against {} for {}", a["status"], role_of(first), b["status"], role_of(other)));
+                true
             } else if let Some(d) = first_difference(&a["body"], &b["body"]) {
                 differences.push(format!("{request}: bodies for {} and {} differ at {d}", role_of(first), role_of(other)));
+                true
+            } else {
+                false
+            };
+            if differs {
+                exchanges.extend([&a["exchange"], &b["exchange"]].into_iter().filter_map(|e| e.as_u64().map(|e| e as usize)));
             }
         }
     }
     if !differences.is_empty() {
         let shown: Vec<String> = differences.iter().take(5).cloned().collect();
-        raise(Finding::fail(format!(
-            "{} answer(s) differ between clients: {}{}",
-            differences.len(),
-            shown.join("; "),
-            if differences.len() > shown.len() { "; ..." } else { "" }
-        )));
+        raise(
+            Finding::fail(format!(
+                "{} answer(s) differ between clients: {}{}",
+                differences.len(),
+                shown.join("; "),
+                if differences.len() > shown.len() { "; ..." } else { "" }
+            ))
+            .with_exchanges(exchanges.into_iter().take(20)),
+        );
     }
 }
 
