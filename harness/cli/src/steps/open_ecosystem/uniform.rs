@@ -2,7 +2,7 @@
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_checks::differential::{first_difference, normalize};
+use hutong_checks::differential::{check_volatile_fields, first_difference, normalize};
 use hutong_checks::stats::{self, OPIS_LATENCY_RULE};
 use hutong_model::Finding;
 use rand::seq::{IndexedRandom, SliceRandom};
@@ -86,7 +86,13 @@ async fn same_sequence(w: &mut PlatformWorld) {
         let mut seen = Vec::new();
         for (i, (name, url)) in sequence.iter().enumerate() {
             let response = get_as(w, url, &token, format!("uniform #{i} {name} as {role}")).await;
-            let body = response.json_value().map(|b| normalize(b, &volatile)).unwrap_or_else(|_| json!({ "non-json-bytes": response.body.len() }));
+            let body = match response.json_value() {
+                Ok(b) => {
+                    check_volatile_fields(&volatile, [&b]).or_raise();
+                    normalize(b, &volatile)
+                }
+                Err(_) => json!({ "non-json-bytes": response.body.len() }),
+            };
             seen.push(json!({ "request": format!("#{i} {name}"), "status": response.status, "body": body }));
         }
         answers.push(json!({ "role": role, "answers": seen }));
@@ -155,6 +161,13 @@ fn no_client_slower(w: &mut PlatformWorld) {
         .flatten()
         .map(|c| (c["role"].as_str().unwrap_or_default().to_string(), c["ms"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect()))
         .collect();
+    if let Some((role, s)) = samples.iter().find(|(_, s)| s.len() < stats::MIN_LATENCY_SAMPLES) {
+        raise(Finding::error(format!(
+            "only {} latency samples were collected for {role}; OPIS §8.4 needs at least {} per client",
+            s.len(),
+            stats::MIN_LATENCY_SAMPLES
+        )));
+    }
     let slower = stats::slower_clients(&samples, OPIS_LATENCY_RULE);
     if !slower.is_empty() {
         let described: Vec<String> = slower
@@ -187,6 +200,7 @@ async fn each_client_policy(w: &mut PlatformWorld) {
         let response = get_as(w, url.as_str(), &token, format!("rate-limit policy as {role}")).await;
         hutong_checks::expect_status(&response, 200, &format!("the rate-limit policy as {role}")).or_raise();
         let body = hutong_checks::json_body(&response, "the rate-limit policy").or_raise();
+        check_volatile_fields(&volatile, [&body]).or_raise();
         let header = response.header("ratelimit-policy").map(str::to_string);
         seen.push(json!({ "role": role, "policy": normalize(body, &volatile), "header": header }));
     }
