@@ -5,8 +5,11 @@ Feature: Transparent rate limits
 
   @req:OE-07
   Scenario: Exceeding the published limit of the probe answers 429 with Retry-After
-    The platform MUST publish its rate-limit policy naming a low-limit probe operation; exceeding
-    the published limit of the probe MUST answer 429 with a `Retry-After` header.
+    The platform MUST publish its rate-limit policy (discovery `endpoints.rate_limit_policy`, a
+    document valid against `rate-limit-policy.schema.json`) naming a low-limit probe operation,
+    whose limit is at most 100 requests per window (so that a client can exceed it within a run
+    without loading the platform). Exceeding the published limit of the probe (its limit plus one
+    calls in a row) MUST answer 429 with a `Retry-After` header (delta-seconds or HTTP-date).
     Given the discovery document
     And the harness is authenticated as "third-party-a"
     When the client fetches the published rate-limit policy
