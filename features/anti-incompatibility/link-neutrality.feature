@@ -8,9 +8,9 @@ Feature: Link neutrality
 
   @req:AI-01
   Scenario: Links to every outside domain of the corpus are delivered unchanged like own-domain links
-    The messaging interop operation MUST accept links to any domain and deliver them unchanged, as
-    it delivers links to its own domain: the message text intact and the link's address neither
-    stripped nor rewritten to a warning page or the platform's own redirector.
+    The platform's messaging interop operation MUST accept links to any domain and deliver them
+    unchanged, as it delivers links to its own domain: the message text intact and the link's
+    address neither stripped nor rewritten to a warning page or the platform's own redirector.
     Given the harness is authenticated as "third-party-a"
     And the outside-domain corpus
     When the client sends messages with links to the platform's own domain
@@ -22,7 +22,8 @@ Feature: Link neutrality
   Scenario: Links to every outside domain of the corpus open directly like own-domain links
     The platform's link-opening operation MUST open a link to any outside domain directly, as it
     opens links to its own domain: a redirect straight to the link's address, without a forced
-    interstitial or an extra hop through the platform's own redirector.
+    interstitial (warning or "copy to browser" page) or an extra hop through the platform's own
+    redirector.
     Given the harness is authenticated as "third-party-a"
     And the outside-domain corpus
     When the client opens links to the platform's own domain
@@ -33,7 +34,8 @@ Feature: Link neutrality
   @req:AI-04
   Scenario: Links to every outside domain of the corpus are rendered clickable like own-domain links
     The platform's rendering of a delivered message MUST present a link to any outside domain as a
-    clickable anchor whenever it presents links to its own domain as clickable anchors.
+    clickable anchor whenever it presents links to its own domain as clickable anchors, not as plain
+    text.
     Given the harness is authenticated as "third-party-a"
     And the outside-domain corpus
     When the client sends messages with links to the platform's own domain
@@ -42,11 +44,13 @@ Feature: Link neutrality
 
   @req:AI-05
   Scenario: Messages with links to outside domains are delivered as promptly as own-domain links
-    The messaging interop operation MUST deliver a message carrying a link to any outside domain as
-    promptly as one carrying a link to its own domain. Robust timing: every outside link is timed
-    three times, each time paired with an own-domain delivery sent right next to it (in random
-    order, so both members of a pair see the same load); a domain counts as delayed only when it
-    is slower than its own-domain partner by more than 250 ms in every pair.
+    The platform's messaging interop operation MUST deliver a message carrying a link to any outside
+    domain as promptly as one carrying a link to its own domain: no holding, review queue or added
+    latency reserved for outside links. The harness times every outside domain of the corpus 3
+    times, each time paired with an own-domain delivery sent right next to it in random order (so
+    that both members of a pair see the same load); a domain is delayed when its delivery is slower
+    than its own-domain partner by more than 250 ms in every pair (a margin above network jitter,
+    and below the seconds a review queue adds).
     Given the harness is authenticated as "third-party-a"
     And the outside-domain corpus
     When the client times 3 deliveries per outside link, each paired with an own-domain delivery, in random order

@@ -5,9 +5,9 @@ Feature: Open formats
 
   @req:AI-14
   Scenario: Imported PNG, JPEG and text come back byte for byte with their media type
-    The platform's content import operation MUST accept every open media type it declares (at
-    least image/png, image/jpeg and text/plain), and its export MUST return the content byte for
-    byte with the same Content-Type.
+    The platform's content import operation MUST accept every open media type it declares (at least
+    `image/png`, `image/jpeg` and `text/plain`), and its export MUST return the content byte for
+    byte with the same `Content-Type`.
     Given the harness is authenticated as "third-party-a"
     And the declared open media types include PNG, JPEG and plain text
     When the client imports a generated sample of each declared media type and exports it again

@@ -16,7 +16,8 @@ Feature: Payment neutrality
   @req:AI-12
   Scenario: Third-party payment methods cost the same and follow the same flow as the platform's own
     A checkout with a third-party payment method MUST carry the same price and go through the same
-    flow as a checkout of the same item with the platform's own payment method.
+    flow (same state, same next action, same number of steps) as a checkout of the same item with
+    the platform's own payment method.
     Given the harness is authenticated as "third-party-a"
     And the declared payment methods and a product to buy
     When the client checks the product out once with each declared payment method
@@ -25,8 +26,8 @@ Feature: Payment neutrality
   @req:AI-13
   Scenario: The merchant terms declare no exclusivity
     The platform MUST publish its merchant terms as a declaration valid against
-    merchant-terms.schema.json, stating explicitly exclusivity_required false and listing no clause
-    that restricts merchants from trading on other platforms or with other payment providers.
+    `merchant-terms.schema.json`, stating explicitly `exclusivity_required: false` and listing no
+    clause that restricts merchants from trading on other platforms or with other payment providers.
     When the harness fetches the merchant terms declared in discovery
     Then the body validates against the schema "merchant-terms.schema.json"
     And the merchant terms require no exclusivity

@@ -7,8 +7,8 @@ Feature: No mandatory proprietary channel
   @req:AI-07
   Scenario: Every interop operation works with a bearer token and standard headers only
     Every interop operation MUST work over plain HTTP(S) with a standard OAuth 2.0 bearer token in
-    the Authorization header: no proprietary SDK header, request signature or device binding may be
-    required.
+    the `Authorization` header: no proprietary SDK header, request signature or device binding may
+    be required.
     Given the harness is authenticated as "third-party-a"
     When the client calls every declared read operation, one item of each collection and the messaging operation with only a bearer token
     Then every operation answers with success

@@ -5,8 +5,12 @@ Feature: Bulk export
 
   @req:CM-01
   Scenario: A bulk export runs as an asynchronous job and yields a valid manifest
-    Creating an export job MUST answer 202 with a Location of the job; polling MUST reach
-    `complete` and link a manifest that validates against `export-manifest.schema.json`.
+    Creating an export job MUST answer `202 Accepted` with a `Location` of the job; polling the job
+    MUST reach `complete` within 120 seconds (a test account's data is small; the harness polls at
+    most 600 times, waiting as `Retry-After` asks, between 20 ms and 5 s, else 200 ms) and link a
+    manifest that validates against `export-manifest.schema.json`, listing every entity with its
+    files, record counts, byte sizes, SHA-256 digests, JSON Schema, format (JSON Lines), creation
+    time and a cursor for the next incremental export.
     Given the harness is authenticated as "third-party-a"
     When the client creates an export job
     Then the platform answers 202 with the job's Location
@@ -16,7 +20,8 @@ Feature: Bulk export
   @req:CM-02
   Scenario: Exported files match the manifest and the live API
     Every exported file's size and SHA-256 MUST match the manifest; every record MUST validate
-    against its schema; IDs MUST be unique; counts MUST equal what the live API lists.
+    against its entity's declared schema; record IDs MUST be unique within an entity; and record
+    counts MUST equal what the live API lists.
     Given the harness is authenticated as "third-party-a"
     And a completed export
     When the client downloads and verifies every file of the export

@@ -5,8 +5,12 @@ Feature: Import and round trip
 
   @req:CM-06 @serial
   Scenario: The platform imports its own export format and reports an ID mapping
-    The platform MUST import each entity's exported JSON Lines file as it was exported and report
-    the number of records imported and one distinct new ID for every imported record.
+    The platform MUST import each entity's exported JSON Lines file as it was exported and report,
+    per request, the number of records imported and an ID mapping with exactly one distinct new ID
+    for every imported record (`ImportReport` of `importEntity` in `spec/openapi.json`). The
+    entities of one migration are imported in one session: the first request's answer names it
+    (`import_id`) and every later request sends it as the `session` query parameter, so that
+    references to records imported earlier in the session are rewritten through its mapping.
     Given the harness is authenticated as "third-party-a"
     And a completed export
     When the client imports every file of the export
@@ -14,8 +18,9 @@ Feature: Import and round trip
 
   @req:CM-07 @serial
   Scenario: Export, import and export again gives the records back modulo the ID mapping
-    Exporting, importing that export and exporting again MUST give every record of the first export
-    under its mapped ID, equal once IDs and references are replaced by the import's mapping.
+    Exporting, importing that export and exporting again MUST give, for every record of the first
+    export, a record under its mapped ID that equals it once IDs (and references to IDs) are
+    replaced by the import's mapping.
     Given the harness is authenticated as "third-party-a"
     And a completed export
     And every file of the export has been imported

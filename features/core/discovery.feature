@@ -5,8 +5,9 @@ Feature: Discovery of the interop surface
 
   @req:CORE-01
   Scenario: The discovery document is published, valid and compatible
-    The platform MUST serve a discovery document at `/.well-known/opis` as `application/json`
-    that validates against `discovery.schema.json` and declares a compatible OPIS version.
+    The platform MUST serve a discovery document at `/.well-known/opis` as `application/json` that
+    validates against `discovery.schema.json` and declares an OPIS version compatible with this
+    suite.
     When the harness fetches the discovery document
     Then the answer is 200 with media type "application/json"
     And the body validates against the schema "discovery.schema.json"
@@ -14,8 +15,9 @@ Feature: Discovery of the interop surface
 
   @req:CORE-02
   Scenario: Every declared endpoint is on the platform's origin and answers
-    Every endpoint URL in the discovery document MUST be on the discovery document's origin or
-    in `trusted_origins`, and MUST answer without a 404, a 5xx or a transport failure.
+    Every endpoint URL in the discovery document MUST be on the discovery document's origin or on an
+    origin listed in `trusted_origins`, and MUST answer a request without a 404, a 5xx or a
+    transport failure.
     Given the discovery document
     Then every declared endpoint is on an allowed origin
     And every declared endpoint answers without 404, 5xx or transport failure

@@ -5,8 +5,8 @@ Feature: Published API description
 
   @req:OE-01
   Scenario: The OpenAPI document is valid and describes every declared interop operation
-    Discovery MUST link an OpenAPI 3.x document that is valid and that describes every interop
-    operation the platform declares in discovery.
+    Discovery MUST link (`endpoints.openapi`) an OpenAPI 3.x document that is valid and that
+    describes every interop operation the platform declares in discovery.
     Given the discovery document
     When the harness fetches the OpenAPI document linked from discovery
     Then it is a valid OpenAPI 3.x document

@@ -5,9 +5,13 @@ Feature: Versioning and deprecation
 
   @req:OE-09
   Scenario: Deprecated operations send Deprecation and Sunset with enough notice
-    Every safe operation the OpenAPI document marks `deprecated: true` MUST answer with a
-    `Deprecation` header (RFC 9745) and a `Sunset` header (RFC 8594) at least the larger of the
-    declared notice period and 180 days after the deprecation date.
+    The platform MUST declare its deprecation notice period in discovery
+    (`capabilities.deprecation_notice_days`); the OPIS minimum notice is 180 days (half a year: one
+    release cycle of a third-party app to move off the operation). Every safe operation its OpenAPI
+    document marks `deprecated: true` MUST answer with a `Deprecation` header (RFC 9745 §2, a
+    structured-field Date `@<epoch seconds>`) and a `Sunset` header (RFC 8594 §3, an HTTP-date)
+    whose time is at least the larger of the declared period and 180 days after the deprecation
+    date; a `Link` with `rel="deprecation"` (RFC 9745 §3), when sent, MUST be a URI reference.
     Given the discovery document
     And the harness is authenticated as "third-party-a"
     When the harness calls every safe operation the OpenAPI document marks deprecated

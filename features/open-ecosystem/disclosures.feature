@@ -6,9 +6,11 @@ Feature: Disclosure documents (信息公示)
 
   @req:OE-10
   Scenario: Rules, fee schedule and algorithmic rules are published and valid
-    The platform MUST publish an index listing at least `platform-rules`, `fee-schedule` and
-    `algorithmic-rules`; the current version of each MUST be a valid disclosure document with a
-    version and an effective date.
+    The platform MUST publish (discovery `endpoints.disclosures`, unauthenticated) an index valid
+    against `disclosure-index.schema.json` listing at least the kinds `platform-rules` (service
+    agreement and trading rules), `fee-schedule` and `algorithmic-rules`; the current version of
+    each MUST be a document valid against `disclosure-document.schema.json`, with a version and an
+    effective date.
     Given the discovery document
     When the harness fetches the disclosure index without credentials
     Then the index is valid and lists the platform rules, the fee schedule and the algorithmic rules
@@ -16,8 +18,10 @@ Feature: Disclosure documents (信息公示)
 
   @req:OE-11
   Scenario: Every change is announced at least 7 days before it takes effect
-    Every version of every disclosure document MUST have been announced at least 7 days before it
-    takes effect (E-Commerce Law art. 34: 修改内容应当至少在实施前七日予以公示).
+    Every version of every disclosure document listed in its history MUST have been announced
+    (`announced_at`) at least 7 days (168 hours) before it takes effect (`effective_at`), the notice
+    E-Commerce Law art. 34 sets.
+    E-Commerce Law art. 34: 修改内容应当至少在实施前七日予以公示.
     Given the discovery document
     When the harness fetches the disclosure index without credentials
     And the harness fetches the history of every required disclosure document
@@ -25,8 +29,9 @@ Feature: Disclosure documents (信息公示)
 
   @req:OE-12
   Scenario: Earlier versions stay retrievable
-    Every listed version, including superseded ones, MUST be retrievable at its URL as the version
-    listed.
+    Each disclosure document MUST have a history listing every version with its effective date, and
+    every listed version, including superseded ones, MUST be retrievable at its URL as a document
+    valid against `disclosure-document.schema.json` whose `kind` and `version` are the ones listed.
     Given the discovery document
     When the harness fetches the disclosure index without credentials
     And the harness fetches the history of every required disclosure document
@@ -34,8 +39,10 @@ Feature: Disclosure documents (信息公示)
 
   @req:OE-13
   Scenario: The algorithmic rules cover order allocation, piece rates and commission ratios
-    The current `algorithmic-rules` document MUST contain a rule for each of `order-allocation`,
-    `piece-rates` and `commission-ratios`, each naming whom it affects, with a summary.
+    The current `algorithmic-rules` document MUST contain a rule for each of the topics
+    `order-allocation`, `piece-rates` and `commission-ratios`, each naming whom it affects
+    (merchants, workers or both) and with a non-empty summary of its basic principle and main
+    mechanism.
     Given the discovery document
     When the harness fetches the disclosure index without credentials
     And the harness fetches the current "algorithmic-rules" document
@@ -44,7 +51,8 @@ Feature: Disclosure documents (信息公示)
   @req:OE-14
   Scenario: The fee schedule states commission and payment-settlement rates
     The current `fee-schedule` document MUST state at least one commission rate and at least one
-    payment-settlement rate, each as a fraction with what it applies to.
+    payment-settlement rate, each as a fraction from 0 to 1 with what it applies to (a category or a
+    payment method).
     Given the discovery document
     When the harness fetches the disclosure index without credentials
     And the harness fetches the current "fee-schedule" document

@@ -6,7 +6,8 @@ Feature: Machine-readable errors
   @req:OE-03
   Scenario: Error answers of the interop surface are problem details
     Every 4xx or 5xx response of the interop surface MUST be an RFC 9457 problem details object
-    served as `application/problem+json`, with `type`, `title` and `status`.
+    served as `application/problem+json`, with `type`, `title` and `status` equal to the HTTP
+    status.
     Given the harness is authenticated as "third-party-a"
     When the client fetches a "products" item that does not exist
     Then the answer is problem details with status 404

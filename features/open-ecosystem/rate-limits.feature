@@ -6,10 +6,12 @@ Feature: Transparent rate limits
   @req:OE-07
   Scenario: The published limit of the probe is the limit applied, to every client
     The platform MUST publish its rate-limit policy (discovery `endpoints.rate_limit_policy`, a
-    document valid against `rate-limit-policy.schema.json`) naming a low-limit probe operation. The
-    published limit of the probe MUST be the one applied, to every client alike: no client is
-    refused with 429 within the published number of requests, and every client that exceeds it is
-    answered 429 with a `Retry-After` header (delta-seconds or HTTP-date).
+    document valid against `rate-limit-policy.schema.json`) naming a low-limit probe operation,
+    whose limit is at most 100 requests per window (so that a client can exceed it within a run
+    without loading the platform). The published limit of the probe MUST be the one applied, to
+    every client alike: no client is refused with 429 within the published number of requests, and
+    every client that exceeds it (its limit plus one calls in a row) is answered 429 with a
+    `Retry-After` header (delta-seconds or HTTP-date).
     Given the discovery document
     And the harness is authenticated as "third-party-a"
     When the client fetches the published rate-limit policy

@@ -5,9 +5,10 @@ Feature: Self-service access without manual approval
 
   @req:OE-02
   Scenario: A new third party registers itself and calls the API within the run
-    OAuth 2.0 Authorization Server Metadata (RFC 8414) is published; Dynamic Client Registration
-    (RFC 7591) gives a new third party working credentials with no manual approval; the client
-    gets a token with the client-credentials grant and calls the interop API.
+    The platform MUST publish OAuth 2.0 Authorization Server Metadata (RFC 8414) and support Dynamic
+    Client Registration (RFC 7591) so that a new third party obtains working credentials with no
+    manual approval, gets an access token with the client-credentials grant and calls the interop
+    API within the same session.
     Given the discovery document
     When the harness fetches the OAuth authorization server metadata
     Then the metadata names an issuer, a token endpoint and a registration endpoint

@@ -81,6 +81,10 @@ pub struct LatencyRule {
     pub min_median_difference_ms: f64,
 }
 
+/// Fewest latency samples per client the test is made on (OPIS §8.4): the normal approximation of
+/// U is accurate from about 20 samples per group; 30 leaves a margin. Fewer is an `error`.
+pub const MIN_LATENCY_SAMPLES: usize = 30;
+
 /// OPIS's rule: α = 0.01 family-wise, 20 ms on medians.
 pub const OPIS_LATENCY_RULE: LatencyRule = LatencyRule { alpha: 0.01, min_median_difference_ms: 20.0 };
 

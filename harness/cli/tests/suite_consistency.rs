@@ -181,3 +181,187 @@ fn fault_catalog_is_valid_and_covers_every_testable_requirement() {
         );
     }
 }
+
+/// Whitespace runs collapsed to one space, so that wrapped text compares equal.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn every_scenario_quotes_the_statement_of_each_requirement_it_tags() {
+    // ARCHITECTURE.md: scenarios quote the normative sentence; the registry holds it (issue 11).
+    let registry = Registry::load().unwrap();
+    let mut problems = Vec::new();
+    for (path, feature) in features() {
+        for s in feature.scenarios.iter().chain(feature.rules.iter().flat_map(|r| r.scenarios.iter())) {
+            let description = squash(s.description.as_deref().unwrap_or_default());
+            for id in s.tags.iter().filter_map(|t| t.trim_start_matches('@').strip_prefix("req:")) {
+                let Some(req) = registry.get(id) else { continue };
+                if !description.contains(&squash(&req.statement)) {
+                    problems.push(format!(
+                        "{path}: scenario {:?} tags @req:{id} but its description does not quote {id}'s statement; write the `statement` of {id} from spec/requirements/{}.toml verbatim (wrapped as you like) under `Scenario:`, or fix the statement there if the scenario checks more",
+                        s.name,
+                        req.profile
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The Rust sources of the steps and checks, as (repository-relative path, text).
+fn harness_sources() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, root: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                out.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+    let mut out = Vec::new();
+    for dir in ["harness/cli/src", "harness/checks/src"] {
+        walk(&root.join(dir), &root, &mut out);
+    }
+    assert!(out.len() > 10, "the harness sources were not found under {}", root.display());
+    out
+}
+
+/// Every match of `pattern`'s first group in the harness sources, with where it was read.
+fn reads(sources: &[(String, String)], pattern: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let re = regex::Regex::new(pattern).unwrap();
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (path, text) in sources {
+        for c in re.captures_iter(text) {
+            out.entry(c[1].to_string()).or_default().insert(path.clone());
+        }
+    }
+    out
+}
+
+/// The text of section `heading` of `spec/opis.md` (up to the next heading of any level).
+fn opis_section(heading: &str) -> &'static str {
+    let text = opis_spec::file("spec/opis.md").unwrap().contents;
+    let start = text.find(heading).unwrap_or_else(|| panic!("spec/opis.md has no section {heading:?}"));
+    let rest = &text[start + heading.len()..];
+    &rest[..rest.find("\n#").unwrap_or(rest.len())]
+}
+
+/// The keys of the endpoint table of OPIS §6.4 (rows starting with a backquoted key).
+fn opis_endpoint_keys() -> BTreeSet<String> {
+    let row = regex::Regex::new(r"(?m)^\| `([a-z_][a-z0-9_]*)` \|").unwrap();
+    row.captures_iter(opis_section("### 6.4 Endpoints")).map(|c| c[1].to_string()).collect()
+}
+
+fn schema_member_names(pointer: &str) -> BTreeSet<String> {
+    let schema = opis_spec::schema("discovery.schema.json").unwrap();
+    schema
+        .pointer(pointer)
+        .and_then(Value::as_object)
+        .unwrap_or_else(|| panic!("discovery.schema.json has no object at {pointer}"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_endpoint_table_and_the_discovery_schema_define_the_same_keys() {
+    let table = opis_endpoint_keys();
+    let schema = schema_member_names("/properties/endpoints/properties");
+    assert!(table.len() >= 10, "the §6.4 table was not found in spec/opis.md");
+    for key in table.difference(&schema) {
+        panic!("spec/opis.md §6.4 defines endpoint `{key}` but spec/schemas/discovery.schema.json does not: add `\"{key}\": {{ \"description\": …, \"type\": \"string\", \"format\": \"uri\" }}` under `endpoints.properties`");
+    }
+    for key in schema.difference(&table) {
+        panic!("spec/schemas/discovery.schema.json defines endpoint `{key}` but spec/opis.md §6.4 does not: add a row `| `{key}` | requirements | what it locates | operation or schema of its answer |` to the table");
+    }
+}
+
+#[test]
+fn every_discovery_endpoint_the_harness_reads_is_defined_in_the_spec() {
+    // A platform written from spec/ alone must be able to pass (issue 11).
+    let sources = harness_sources();
+    let mut read = reads(&sources, r#"(?:\bendpoint|has_endpoint|endpoints\s*\.\s*get)\(\s*"([^"]+)"\s*\)"#);
+    // Lists of endpoint keys a step walks are named `…ENDPOINTS`.
+    let lists = regex::Regex::new(r#"const [A-Z_]*ENDPOINTS: &\[&str\] = &\[([^\]]*)\]"#).unwrap();
+    let item = regex::Regex::new(r#""([^"]+)""#).unwrap();
+    for (path, text) in &sources {
+        for list in lists.captures_iter(text) {
+            for key in item.captures_iter(&list[1]) {
+                read.entry(key[1].to_string()).or_default().insert(path.clone());
+            }
+        }
+    }
+    // Steps whose quoted argument is an endpoint key.
+    let steps = regex::Regex::new(r#"(?:lists|can list|fetches a) "([^"]+)""#).unwrap();
+    for (path, feature) in features() {
+        for s in feature.scenarios.iter().chain(feature.rules.iter().flat_map(|r| r.scenarios.iter())) {
+            for step in &s.steps {
+                for c in steps.captures_iter(&step.value) {
+                    read.entry(c[1].to_string()).or_default().insert(path.clone());
+                }
+            }
+        }
+    }
+    assert!(read.contains_key("products") && read.contains_key("exports"), "the endpoint scan found too little: {read:?}");
+    let table = opis_endpoint_keys();
+    let schema = schema_member_names("/properties/endpoints/properties");
+    let mut problems = Vec::new();
+    for (key, places) in &read {
+        let places = places.iter().cloned().collect::<Vec<_>>().join(", ");
+        if !table.contains(key) {
+            problems.push(format!("{places} read(s) discovery endpoint `{key}`, which spec/opis.md §6.4 does not define: add a row for `{key}` to the table (the requirements using it, what it locates, the operation in spec/openapi.json or the schema in spec/schemas/ that defines its answer)"));
+        }
+        if !schema.contains(key) {
+            problems.push(format!("{places} read(s) discovery endpoint `{key}`, which spec/schemas/discovery.schema.json does not define: add `\"{key}\"` (an absolute URI string) to `endpoints.properties`"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_capability_the_harness_reads_is_defined_in_the_spec() {
+    let sources = harness_sources();
+    let mut read = reads(&sources, r#"capabilities\s*\.\s*get\(\s*"([^"]+)"\s*\)"#);
+    for (name, places) in reads(&sources, r#"declares_capability\(\s*"([^"]+)"\s*\)"#) {
+        let first = name.split('.').next().unwrap_or_default().to_string();
+        read.entry(first).or_default().extend(places);
+    }
+    assert!(read.contains_key("volatile_fields"), "the capability scan found too little: {read:?}");
+    let schema = schema_member_names("/properties/capabilities/properties");
+    let opis = opis_spec::file("spec/opis.md").unwrap().contents;
+    let mut problems = Vec::new();
+    for (name, places) in &read {
+        let places = places.iter().cloned().collect::<Vec<_>>().join(", ");
+        if !schema.contains(name) {
+            problems.push(format!("{places} read(s) capability `{name}`, which spec/schemas/discovery.schema.json does not define: add `\"{name}\"` with its shape and a description under `capabilities.properties`"));
+        }
+        if !opis.contains(&format!("`capabilities.{name}`")) {
+            problems.push(format!("{places} read(s) capability `{name}`, which spec/opis.md does not define: describe `capabilities.{name}` in §6.5 (what it declares and which requirements are conditional on it)"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_conditional_on_names_a_capability_of_the_discovery_schema() {
+    // Checks only the first segment of a dotted name (`open_protocols.oembed`): the schema of a
+    // capability's members may be another file's (open-protocols.schema.json).
+    let registry = Registry::load().unwrap();
+    let schema = schema_member_names("/properties/capabilities/properties");
+    for r in registry.all() {
+        let Some(name) = &r.conditional_on else { continue };
+        let first = name.split('.').next().unwrap_or_default();
+        assert!(
+            schema.contains(first),
+            "{}: conditional_on = {name:?}, but spec/schemas/discovery.schema.json defines no `capabilities.{first}`: add it under `capabilities.properties` (and describe it in spec/opis.md §6.5), or correct conditional_on in spec/requirements/{}.toml",
+            r.id,
+            r.profile
+        );
+    }
+}

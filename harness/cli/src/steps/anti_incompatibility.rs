@@ -9,7 +9,7 @@ mod proprietary_channel;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::corpus::OutsideDomain;
-use hutong_checks::differential::{first_difference, normalize};
+use hutong_checks::differential::{check_volatile_fields, first_difference, normalize};
 use hutong_checks::links::{check_link_delivered, check_opens_directly, delayed, is_rendered_clickable, DELAY_TOLERANCE_SECONDS};
 use hutong_checks::paging;
 use hutong_model::Finding;
@@ -307,6 +307,7 @@ async fn observed(w: &PlatformWorld, url: &str, headers: &[(&str, &str)], label:
     let pages = paging::walk(&ctx.http, &w.rec, url, w.token.as_deref(), headers, label).await?;
     let volatile = ctx.discovery.volatile_fields();
     let statuses: Vec<u16> = pages.iter().map(|p| p.status).collect();
+    check_volatile_fields(&volatile, pages.iter().map(|p| &p.body))?;
     let bodies: Vec<Value> = pages.iter().map(|p| normalize(p.body.clone(), &volatile)).collect();
     Ok(json!({ "statuses": statuses, "pages": bodies }))
 }

@@ -9,10 +9,10 @@ use hutong_model::Finding;
 use serde_json::{json, Value};
 
 /// Declared endpoints that are collections read with `GET` (their first item is read too).
-const COLLECTIONS: &[&str] = &["merchants", "products"];
+const COLLECTION_ENDPOINTS: &[&str] = &["merchants", "products"];
 
 /// Declared endpoints read with a plain `GET`.
-const READS: &[&str] = &["payment_methods", "merchant_terms"];
+const READ_ENDPOINTS: &[&str] = &["payment_methods", "merchant_terms"];
 
 /// What a plain call of `url` gave: `None` on success, else the problem.
 async fn call(w: &mut PlatformWorld, url: &str, label: &str) -> (Option<String>, Value) {
@@ -39,7 +39,7 @@ async fn call_with(w: &mut PlatformWorld, method: http::Method, url: &str, body:
 async fn call_every_operation(w: &mut PlatformWorld) {
     let discovery = w.discovery();
     let mut results = Vec::new();
-    for name in COLLECTIONS.iter().filter(|n| discovery.has_endpoint(n)) {
+    for name in COLLECTION_ENDPOINTS.iter().filter(|n| discovery.has_endpoint(n)) {
         let url = w.endpoint(name).to_string();
         let (problem, body) = call(w, &url, &format!("list {name}")).await;
         results.push(json!({ "operation": format!("GET {name}"), "problem": problem }));
@@ -50,7 +50,7 @@ async fn call_every_operation(w: &mut PlatformWorld) {
             results.push(json!({ "operation": format!("GET {name}/{{id}}"), "problem": problem }));
         }
     }
-    for name in READS.iter().filter(|n| discovery.has_endpoint(n)) {
+    for name in READ_ENDPOINTS.iter().filter(|n| discovery.has_endpoint(n)) {
         let url = w.endpoint(name).to_string();
         let (problem, _) = call(w, &url, &format!("read {name}")).await;
         results.push(json!({ "operation": format!("GET {name}"), "problem": problem }));

@@ -2,7 +2,7 @@
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_checks::differential::{first_difference, normalize};
+use hutong_checks::differential::{check_volatile_fields, first_difference, normalize};
 use hutong_checks::stats::{self, OPIS_LATENCY_RULE};
 use hutong_model::Finding;
 use rand::seq::{IndexedRandom, SliceRandom};
@@ -124,7 +124,13 @@ async fn same_sequence(w: &mut PlatformWorld) {
                         .or_else(|| response.header("link").and_then(hutong_checks::paging::next_from_link_header));
                     urls[c] = next.and_then(|n| response.url.join(&n).ok()).map(|u| u.to_string());
                 }
-                let body = json.map(|b| normalize(b, &volatile)).unwrap_or_else(|| json!({ "non-json-bytes": response.body.len() }));
+                let body = match json {
+                    Some(b) => {
+                        check_volatile_fields(&volatile, [&b]).or_raise();
+                        normalize(b, &volatile)
+                    }
+                    None => json!({ "non-json-bytes": response.body.len() }),
+                };
                 seen[c].push(json!({ "request": label, "status": response.status, "body": body, "exchange": w.rec.len().saturating_sub(1) }));
             }
             page += 1;
@@ -206,6 +212,13 @@ fn no_client_slower(w: &mut PlatformWorld) {
         .flatten()
         .map(|c| (c["role"].as_str().unwrap_or_default().to_string(), c["ms"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect()))
         .collect();
+    if let Some((role, s)) = samples.iter().find(|(_, s)| s.len() < stats::MIN_LATENCY_SAMPLES) {
+        raise(Finding::error(format!(
+            "only {} latency samples were collected for {role}; OPIS §8.4 needs at least {} per client",
+            s.len(),
+            stats::MIN_LATENCY_SAMPLES
+        )));
+    }
     let slower = stats::slower_clients(&samples, OPIS_LATENCY_RULE);
     if !slower.is_empty() {
         let described: Vec<String> = slower
@@ -238,6 +251,7 @@ async fn each_client_policy(w: &mut PlatformWorld) {
         let response = get_as(w, url.as_str(), &token, format!("rate-limit policy as {role}")).await;
         hutong_checks::expect_status(&response, 200, &format!("the rate-limit policy as {role}")).or_raise();
         let body = hutong_checks::json_body(&response, "the rate-limit policy").or_raise();
+        check_volatile_fields(&volatile, [&body]).or_raise();
         let header = response.header("ratelimit-policy").map(str::to_string);
         seen.push(json!({ "role": role, "policy": normalize(body, &volatile), "header": header }));
     }
