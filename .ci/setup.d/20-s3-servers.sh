@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs and starts two independent S3-compatible servers for the cloud-migration S3 pair test:
 # moto (Python) and s3s-fs 0.14.1 (Rust; 0.15+ needs rustc 1.96). Idempotent: installs only what
-# is missing (s3s-fs into target/ci-tools, reused), starts only servers not already answering.
-# Writes target/ci-services/s3.env for the tests.
+# is missing, starts only servers not already answering. Tools go to $HUTONG_CI_TOOLS (default
+# target/ci-tools; point it elsewhere to share one s3s-fs build between clones): s3s-fs, and moto
+# in a virtual environment when no moto_server is installed. Writes target/ci-services/s3.env.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-tools="$root/target/ci-tools"
+tools="${HUTONG_CI_TOOLS:-$root/target/ci-tools}"
 services="$root/target/ci-services"
 mkdir -p "$tools" "$services"
 MOTO_PORT=${HUTONG_MOTO_PORT:-39101}
@@ -14,20 +15,34 @@ S3S_PORT=${HUTONG_S3S_PORT:-39102}
 S3S_AK=hutong-ci-access
 S3S_SK=hutong-ci-secret-not-a-real-key
 
-if ! command -v moto_server >/dev/null 2>&1 || ! python3 -c 'import moto.server' >/dev/null 2>&1; then
-  echo "installing moto[server]"
-  python3 -m pip install --quiet 'moto[server]'
+# moto: the one on PATH, else one installed from PyPI into a virtual environment (Debian's
+# Python refuses system-wide pip installs).
+moto_server=$(command -v moto_server || true)
+if [ -z "$moto_server" ] || ! python3 -c 'import moto.server' >/dev/null 2>&1; then
+  moto_server="$tools/moto-venv/bin/moto_server"
+  if [ ! -x "$moto_server" ]; then
+    if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+      echo "installing python3-venv (Debian)"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+    fi
+    echo "installing moto[server] into $tools/moto-venv"
+    rm -rf "$tools/moto-venv"
+    python3 -m venv "$tools/moto-venv"
+    "$tools/moto-venv/bin/pip" install --quiet 'moto[server]'
+  fi
 fi
 if [ ! -x "$tools/bin/s3s-fs" ]; then
   echo "installing s3s-fs 0.14.1 into $tools"
   cargo install s3s-fs@0.14.1 --locked --features binary --root "$tools"
 fi
 
-up() { curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/" ; }
+# Whether something accepts connections on the port (bash's /dev/tcp: no curl needed).
+up() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 if ! up "$MOTO_PORT"; then
   echo "starting moto on 127.0.0.1:$MOTO_PORT"
-  nohup moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$services/moto.log" 2>&1 &
+  nohup "$moto_server" -H 127.0.0.1 -p "$MOTO_PORT" >"$services/moto.log" 2>&1 &
 fi
 if ! up "$S3S_PORT"; then
   echo "starting s3s-fs on 127.0.0.1:$S3S_PORT"
@@ -35,7 +50,8 @@ if ! up "$S3S_PORT"; then
   nohup "$tools/bin/s3s-fs" --host 127.0.0.1 --port "$S3S_PORT" --access-key "$S3S_AK" --secret-key "$S3S_SK" \
     "$services/s3s-fs-data" >"$services/s3s-fs.log" 2>&1 &
 fi
-for _ in $(seq 1 60); do
+# Wait for both to listen: up to 5 minutes (a loaded machine starts Python slowly).
+for _ in $(seq 1 600); do
   if up "$MOTO_PORT" && up "$S3S_PORT"; then break; fi
   sleep 0.5
 done

@@ -1,10 +1,16 @@
 //! The harness against a hostile platform: one test per behaviour of
 //! `fixtures/hostile/behaviours.toml`. Each runs the `hutong` binary on the behaviour and checks
-//! that it does not crash (exit code 0, 1 or 2; never a panic or a signal), ends within its
-//! global deadline, writes a parseable report, gives the affected requirements the declared
-//! `error` or `fail` (never `pass`) and every other requirement its result on the plain platform,
-//! echoes no escape sequence or script, forwards no credential to another host, and sends one
-//! consistent, configured User-Agent.
+//! that it does not crash (exit code 0, 1 or 2; never a panic or a signal), does not hang, writes
+//! a parseable report, gives the affected requirements the declared `error` or `fail` (never
+//! `pass`) and every other requirement its result on the plain platform, echoes no escape
+//! sequence or script, forwards no credential to another host, and sends one consistent,
+//! configured User-Agent.
+//!
+//! No outcome depends on how fast the machine is (issue 11: on a busy 2-core machine, short
+//! bounds for every run turned healthy requirements into `error`). A run gets bounds no healthy
+//! answer comes near; only a `timed` behaviour, which nothing but a time bound ends, gets short
+//! ones, and then a requirement it does not name may also be an `error` that says a time bound
+//! ran out — never a `fail`, and never a `pass` of a requirement it names.
 
 use hutong_hostile::{Behaviour, RunningHostile};
 use serde_json::Value;
@@ -15,12 +21,23 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// Global deadline of each run (target option `run_deadline_secs`).
-const RUN_DEADLINE: Duration = Duration::from_secs(8);
-/// Per-request timeout of each run (target option `request_timeout_secs`).
-const REQUEST_TIMEOUT_SECS: u64 = 2;
-/// Time a run may take past its deadline: writing the report, shutting down.
-const GRACE: Duration = Duration::from_secs(10);
+/// The time bounds of one run (target options `request_timeout_secs`, `run_deadline_secs`).
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    request_timeout_secs: u64,
+    run_deadline_secs: u64,
+}
+
+/// Bounds of a run whose behaviour ends on its own or at a size, count or redirect limit: the
+/// product's default run deadline and four times its request timeout, far beyond what any
+/// healthy answer of the reference takes on a loaded machine. They only stop a hang.
+const GENEROUS: Bounds = Bounds { request_timeout_secs: 60, run_deadline_secs: 600 };
+/// Bounds of a run whose behaviour only a time bound ends (`timed` in the catalog): short, so
+/// that the drip, the silence or the endless collection is cut within seconds.
+const SHORT: Bounds = Bounds { request_timeout_secs: 2, run_deadline_secs: 8 };
+/// How long past its run deadline a `hutong certify` may go on (starting, discovery, writing the
+/// report, shutting down; slow on a loaded machine) before the test calls it hung and kills it.
+const GRACE: Duration = Duration::from_secs(300);
 /// The User-Agent the target file configures.
 const USER_AGENT: &str = "hostile-suite-agent/1.0 (+consistency)";
 /// A run's peak resident memory above this is a leak or an unbounded buffer (the largest run
@@ -46,7 +63,7 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
     status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
-fn certify(behaviour: &str, insecure: bool) -> Run {
+fn certify(behaviour: &str, insecure: bool, bounds: Bounds) -> Run {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
     let server: RunningHostile =
         runtime.block_on(hutong_hostile::spawn(behaviour, "127.0.0.1:0".parse().expect("address"))).expect("hostile platform");
@@ -55,12 +72,13 @@ fn certify(behaviour: &str, insecure: bool) -> Run {
     std::fs::write(
         &target,
         format!(
-            "[options]\nuser_agent = \"{USER_AGENT}\"\nrequest_timeout_secs = {REQUEST_TIMEOUT_SECS}\nrun_deadline_secs = {}\n",
-            RUN_DEADLINE.as_secs()
+            "[options]\nuser_agent = \"{USER_AGENT}\"\nrequest_timeout_secs = {}\nrun_deadline_secs = {}\n",
+            bounds.request_timeout_secs, bounds.run_deadline_secs
         ),
     )
     .expect("target file");
     let report_dir = out.path().join("run");
+    let hang = Duration::from_secs(bounds.run_deadline_secs) + GRACE;
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_hutong"))
         .args(["certify", &server.base_url, "--seed", "7", "--target"])
@@ -94,11 +112,15 @@ fn certify(behaviour: &str, insecure: bool) -> Run {
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        if started.elapsed() > RUN_DEADLINE + GRACE {
+        if started.elapsed() > hang {
             let _ = child.kill();
             let _ = child.wait();
             server.stop();
-            panic!("{behaviour}: hutong hangs: still running {:?} after its {RUN_DEADLINE:?} deadline", started.elapsed());
+            panic!(
+                "{behaviour}: hutong hangs: still running {:?} after starting, {GRACE:?} past its run deadline of {} s",
+                started.elapsed(),
+                bounds.run_deadline_secs
+            );
         }
         std::thread::sleep(Duration::from_millis(25));
     };
@@ -119,20 +141,35 @@ fn certify(behaviour: &str, insecure: bool) -> Run {
     Run { code, elapsed, stdout, stderr, report, peak_rss_kib: peak, out, requests, elsewhere }
 }
 
+/// Requirement ID → outcome.
 fn outcomes(report: &Value) -> BTreeMap<String, String> {
+    results(report).into_iter().map(|(id, (outcome, _))| (id, outcome)).collect()
+}
+
+/// Requirement ID → (outcome, message).
+fn results(report: &Value) -> BTreeMap<String, (String, String)> {
     report["requirements"]
         .as_array()
         .expect("requirements")
         .iter()
-        .map(|r| (r["id"].as_str().expect("id").to_string(), r["outcome"].as_str().expect("outcome").to_string()))
+        .map(|r| {
+            let text = |key: &str| r[key].as_str().unwrap_or_else(|| panic!("{key} of a requirement")).to_string();
+            (text("id"), (text("outcome"), text("message")))
+        })
         .collect()
+}
+
+/// Whether an `error` says that a time bound ran out: a request's timeout or the scenario's
+/// share of the run deadline (`HttpError::Timeout`), or the run deadline itself.
+fn time_ran_out(message: &str) -> bool {
+    message.contains("timed out after") || message.contains("the run deadline of")
 }
 
 /// The outcomes on the plain reference platform, behind the same fixture.
 fn baseline() -> &'static BTreeMap<String, String> {
     static BASELINE: OnceLock<BTreeMap<String, String>> = OnceLock::new();
     BASELINE.get_or_init(|| {
-        let run = certify("none", false);
+        let run = certify("none", false, GENEROUS);
         assert_eq!(run.code, 0, "the plain platform is conformant: {}", String::from_utf8_lossy(&run.stdout));
         outcomes(&run.report)
     })
@@ -163,7 +200,8 @@ fn behaviour(name: &str) -> Behaviour {
 fn check_behaviour(name: &str) {
     let behaviour = behaviour(name);
     let baseline = baseline().clone();
-    let run = certify(name, behaviour.insecure);
+    let bounds = if behaviour.timed { SHORT } else { GENEROUS };
+    let run = certify(name, behaviour.insecure, bounds);
     let context = || {
         format!(
             "{name}: exit {}, stdout:\n{}\nstderr:\n{}",
@@ -179,24 +217,29 @@ fn check_behaviour(name: &str) {
         assert_eq!(run.code, 2, "a run that cannot certify exits 2; {}", context());
         assert!(String::from_utf8_lossy(&run.stderr).starts_with("hutong: "), "a one-line reason on stderr; {}", context());
     }
-    assert!(run.elapsed <= RUN_DEADLINE + GRACE, "{name}: took {:?}", run.elapsed);
     assert!(run.peak_rss_kib <= MAX_PEAK_RSS_KIB, "{name}: peak memory {} KiB", run.peak_rss_kib);
 
     // Declared outcomes for the affected requirements, the baseline for the others.
-    let seen = outcomes(&run.report);
+    let seen = results(&run.report);
     if behaviour.fatal {
         // Without a usable discovery document the claimed profiles are unknown: core at least.
         assert!(seen.contains_key("CORE-01") && seen.keys().all(|id| baseline.contains_key(id)), "{}", context());
     } else {
         assert_eq!(seen.keys().collect::<Vec<_>>(), baseline.keys().collect::<Vec<_>>(), "{}", context());
     }
-    for (id, outcome) in &seen {
-        let expected =
-            behaviour.expect.get(id).or(behaviour.others.as_ref()).map(|e| e.as_str().to_string()).unwrap_or_else(|| baseline[id].clone());
-        if behaviour.expect.contains_key(id) {
+    let mut cut = Vec::new();
+    for (id, (outcome, message)) in &seen {
+        if let Some(declared) = behaviour.expect.get(id).or(behaviour.others.as_ref()) {
             assert_ne!(outcome, "pass", "{id} passed what the harness could not check; {}", context());
+            assert_eq!(outcome, declared.as_str(), "{id}: {message}; {}", context());
+        } else {
+            // In a timed run the short bounds may also cut a healthy answer on a busy machine.
+            let cut_short = behaviour.timed && outcome == "error" && time_ran_out(message);
+            assert!(outcome == &baseline[id] || cut_short, "{id}: {outcome} ({message}), {} on the plain platform; {}", baseline[id], context());
+            if outcome != &baseline[id] {
+                cut.push(id.as_str());
+            }
         }
-        assert_eq!(outcome, &expected, "{id}; {}", context());
     }
 
     // Nothing echoed from the target can drive a terminal or inject markup.
@@ -242,7 +285,7 @@ fn check_behaviour(name: &str) {
         !any || run.requests.iter().any(|r| r.user_agent.as_deref() == Some(USER_AGENT)),
         "{name}: the configured User-Agent was never sent"
     );
-    eprintln!("{name}: exit {} in {:?}, peak {} KiB", run.code, run.elapsed, run.peak_rss_kib);
+    eprintln!("{name}: exit {} in {:?}, peak {} KiB; not named but cut by a time bound: {cut:?}", run.code, run.elapsed, run.peak_rss_kib);
 }
 
 /// User-Agents of the embedded app-identity corpus (read from the corpus file itself).

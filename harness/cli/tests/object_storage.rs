@@ -1,6 +1,9 @@
 //! CM-13 end to end: a reference platform that declares object storage backed by a real S3
 //! server (moto, started by `.ci/setup.d/20-s3-servers.sh`) is certified, and the declared
-//! bucket is copied and verified through the S3 API. Skips loudly when moto is not running.
+//! bucket is copied and verified through the S3 API. Without moto the test fails under
+//! `CI=true` and is skipped elsewhere.
+
+mod support;
 
 use hutong_checks::s3::{S3Client, S3Endpoint};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
@@ -16,14 +19,13 @@ fn services() -> Option<HashMap<String, String>> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn declared_object_storage_is_copied_and_verified_through_s3() {
+    const SETUP: &str = ".ci/setup.d/20-s3-servers.sh";
     let Some(env) = services() else {
-        eprintln!("\n!!! SKIPPED: no target/ci-services/s3.env — run .ci/setup.d/20-s3-servers.sh (or .ci/run) !!!\n");
-        return;
+        return support::missing("the S3 server moto", "is not set up (no target/ci-services/s3.env)", SETUP);
     };
-    let moto = env["HUTONG_S3_A_ENDPOINT"].clone();
+    let moto = env.get("HUTONG_S3_A_ENDPOINT").cloned().unwrap_or_default();
     if tokio::net::TcpStream::connect(moto.trim_start_matches("http://")).await.is_err() {
-        eprintln!("\n!!! SKIPPED: moto is not running at {moto} — run .ci/setup.d/20-s3-servers.sh !!!\n");
-        return;
+        return support::missing("the S3 server moto", &format!("is not answering at {moto}"), SETUP);
     }
     let endpoint = S3Endpoint {
         endpoint: moto.parse().unwrap(),

@@ -4,7 +4,10 @@
 //!
 //! A bucket with small objects, an empty one, awkward keys, user metadata and a multipart-sized
 //! object is migrated and verifies clean; then one destination object is altered, one deleted
-//! and one added, and all three are reported.
+//! and one added, and all three are reported. Without the servers the test fails under `CI=true`
+//! and is skipped elsewhere.
+
+mod support;
 
 use hutong_checks::s3::{migrate_bucket, verify_buckets, verify_listings, S3Client, S3Endpoint, MULTIPART_THRESHOLD};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
@@ -40,15 +43,14 @@ fn content(i: usize, len: usize) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn bucket_migrates_from_moto_to_s3s_fs_and_tampering_is_reported() {
+    const SETUP: &str = ".ci/setup.d/20-s3-servers.sh";
     let Some(env) = services() else {
-        eprintln!("\n!!! SKIPPED: no target/ci-services/s3.env — run .ci/setup.d/20-s3-servers.sh (or .ci/run) to start moto and s3s-fs !!!\n");
-        return;
+        return support::missing("the S3 servers moto and s3s-fs", "are not set up (no target/ci-services/s3.env)", SETUP);
     };
-    for side in ["A", "B"] {
+    for (side, server) in [("A", "moto"), ("B", "s3s-fs")] {
         let url = env.get(&format!("HUTONG_S3_{side}_ENDPOINT")).cloned().unwrap_or_default();
         if !reachable(&url).await {
-            eprintln!("\n!!! SKIPPED: the S3 server {side} at {url} is not running — run .ci/setup.d/20-s3-servers.sh !!!\n");
-            return;
+            return support::missing(&format!("the S3 server {server}"), &format!("is not answering at {url}"), SETUP);
         }
     }
     let (moto, s3s) = (client(&env, "A"), client(&env, "B"));

@@ -4,7 +4,7 @@ use std::future::Future;
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use hutong_http::{ClientConfig, HttpClient, HttpError, Limits, Recorder};
 use sha2::{Digest, Sha256};
@@ -142,10 +142,12 @@ fn client_with(limits: Limits) -> HttpClient {
     .unwrap()
 }
 
+/// Limits for the tests; the request timeout is only a bound against a hang, far beyond what a
+/// loopback exchange takes on a loaded machine (the timeout tests set their own).
 fn small_limits() -> Limits {
     Limits {
         max_body_bytes: 1024 * 1024,
-        request_timeout: Duration::from_secs(5),
+        request_timeout: Duration::from_secs(60),
         ..Limits::default()
     }
 }
@@ -432,11 +434,19 @@ async fn gzip_and_brotli_bombs_stop_at_the_limit() {
     assert_eq!(resp.text().unwrap(), "hello");
 }
 
+/// What a timeout test may wait for the client's timeout to fire before calling it a hang.
+const HANG: Duration = Duration::from_secs(120);
+
+/// The timeout of the timeout tests: long enough for a loaded machine to deliver the status line
+/// and the first bytes before it (what the tests check was awaited depends on that), far shorter
+/// than the drips and silences, which outlast [`HANG`].
+const SHORT_TIMEOUT: Duration = Duration::from_secs(3);
+
 #[tokio::test]
 async fn slow_drip_ends_in_timeout() {
     let server = serve(|req, mut s| async move {
         if req.path() == "/silent" {
-            tokio::time::sleep(Duration::from_secs(30)).await;
+            tokio::time::sleep(HANG * 2).await;
             return;
         }
         let head = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 100000\r\n\r\n";
@@ -450,21 +460,19 @@ async fn slow_drip_ends_in_timeout() {
     })
     .await;
     let limits = Limits {
-        request_timeout: Duration::from_millis(700),
+        request_timeout: SHORT_TIMEOUT,
         ..small_limits()
     };
     let client = client_with(limits);
     let rec = Recorder::new();
-    let start = Instant::now();
-    let err = client
-        .get(server.url("/drip"))
-        .send(&rec)
+    // The drip would take 100 000 × 50 ms: only the timeout ends it.
+    let err = tokio::time::timeout(HANG, client.get(server.url("/drip")).send(&rec))
         .await
+        .expect("the request timeout ends a drip")
         .unwrap_err();
-    assert!(start.elapsed() < Duration::from_secs(3));
     match &err {
         HttpError::Timeout { what, after } => {
-            assert_eq!(*after, Duration::from_millis(700));
+            assert_eq!(*after, SHORT_TIMEOUT);
             assert!(what.contains("response body of GET"), "{what}");
             assert!(what.contains("bytes received so far"), "{what}");
         }
@@ -475,10 +483,9 @@ async fn slow_drip_ends_in_timeout() {
     assert!(ex.response_body.unwrap().bytes > 0);
 
     let rec = Recorder::new();
-    let err = client
-        .get(server.url("/silent"))
-        .send(&rec)
+    let err = tokio::time::timeout(HANG, client.get(server.url("/silent")).send(&rec))
         .await
+        .expect("the request timeout ends a silence")
         .unwrap_err();
     match &err {
         HttpError::Timeout { what, .. } => assert!(what.contains("status and headers"), "{what}"),
@@ -783,23 +790,22 @@ async fn download_of_a_stalled_body_times_out_between_chunks() {
         let head = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n";
         let _ = s.write_all(head.as_bytes()).await;
         let _ = s.write_all(&[1u8; 10]).await;
-        tokio::time::sleep(Duration::from_secs(30)).await;
+        tokio::time::sleep(HANG * 2).await;
     })
     .await;
     let client = client_with(Limits {
-        request_timeout: Duration::from_millis(500),
+        request_timeout: SHORT_TIMEOUT,
         ..small_limits()
     });
     let rec = Recorder::new();
-    let err = client
-        .get(server.url("/stall"))
-        .download(&rec, &mut |_| Ok(()))
+    let err = tokio::time::timeout(HANG, client.get(server.url("/stall")).download(&rec, &mut |_| Ok(())))
         .await
+        .expect("the idle timeout ends a stalled download")
         .unwrap_err();
     match err {
         HttpError::Timeout { what, after } => {
             assert!(what.starts_with("the next chunk of"), "{what}");
-            assert_eq!(after, Duration::from_millis(500));
+            assert_eq!(after, SHORT_TIMEOUT);
         }
         other => panic!("expected a timeout, got {other:?}"),
     }

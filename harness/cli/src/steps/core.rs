@@ -33,14 +33,21 @@ async fn endpoints_answer(w: &mut PlatformWorld) {
     w.try_authenticate("third-party-a").await;
     let ctx = w.ctx();
     let mut broken = Vec::new();
+    // Requests cut because the scenario's own time budget ran out (a slow run, not a platform
+    // that does not answer): they decide nothing.
+    let mut undecided = Vec::new();
     for (name, url) in &ctx.discovery.endpoints {
         match w.request(http::Method::GET, url).label(format!("endpoint {name}")).send(&w.rec).await {
             Ok(r) if r.status == 404 || r.status >= 500 => broken.push(format!("`{name}` answers HTTP {}", r.status)),
             Ok(_) => {}
+            Err(e) if w.rec.deadline().is_some_and(|d| std::time::Instant::now() >= d) => undecided.push(format!("`{name}`: {e}")),
             Err(e) => broken.push(format!("`{name}`: {e}")),
         }
     }
     if !broken.is_empty() {
         raise(Finding::fail(format!("declared endpoints do not answer: {}", broken.join("; "))));
+    }
+    if !undecided.is_empty() {
+        raise(Finding::error(format!("not decided: the scenario's time budget ran out before every declared endpoint answered: {}", undecided.join("; "))));
     }
 }
