@@ -12,6 +12,7 @@ Feature: Open interconnection protocols
     answer with a JSON response carrying version "1.0", a valid type and that type's required
     parameters.
     Given the declared open protocols
+    Then every declared open protocol is one OPIS knows
     When the harness reads the declared oEmbed content page
     Then the page advertises a JSON oEmbed endpoint
     When the harness requests the advertised oEmbed representation
