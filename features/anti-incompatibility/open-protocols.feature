@@ -13,6 +13,7 @@ Feature: Open interconnection protocols
     `version` "1.0", a valid `type` and that type's required parameters (oEmbed §2.3.4) served as
     `application/json`.
     Given the declared open protocols
+    Then every declared open protocol is one OPIS knows
     When the harness reads the declared oEmbed content page
     Then the page advertises a JSON oEmbed endpoint
     When the harness requests the advertised oEmbed representation

@@ -56,7 +56,65 @@ pub struct ExportFile {
     pub records: u64,
 }
 
+/// The suite schema of an export manifest.
+pub const MANIFEST_SCHEMA: &str = "export-manifest.schema.json";
+
+/// The collections OPIS's OpenAPI description (`spec/openapi.json`) serves for listing — `GET`
+/// operations of the interop API, not deprecated and without path parameters, that answer a page
+/// of `items` with a `next` link — by name (the last path segment). A complete export has an
+/// entity for each.
+pub fn collections_for_export() -> Vec<String> {
+    let Some(doc) = opis_spec::file("spec/openapi.json").and_then(|f| serde_json::from_str::<Value>(f.contents).ok()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        if !path.starts_with("/api/") || path.contains('{') {
+            continue;
+        }
+        let operation = &item["get"];
+        let schema = &operation["responses"]["200"]["content"]["application/json"]["schema"];
+        let paged = schema["properties"]["items"]["type"] == "array" && schema["properties"].get("next").is_some();
+        if paged && operation["deprecated"] != true {
+            out.extend(path.rsplit('/').next().map(str::to_string));
+        }
+    }
+    out.sort();
+    out
+}
+
 impl Manifest {
+    /// CM-01: the manifest lists every entity the live API serves — at least each collection of
+    /// `collections` ([`collections_for_export`]). An empty `entities` list is a `fail` naming it:
+    /// an export of nothing verifies nothing.
+    pub fn check_complete(&self, collections: &[String]) -> Result<(), Finding> {
+        if self.entities.is_empty() {
+            return Err(Finding::fail(
+                "the export manifest's `entities` is empty: a bulk export must list every entity the live API serves",
+            ));
+        }
+        let missing: Vec<&str> =
+            collections.iter().filter(|c| !self.entities.iter().any(|e| &e.name == *c)).map(String::as_str).collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Finding::fail(format!(
+                "the export manifest lists no entity for the collection(s) {} the live API serves (OpenAPI `GET /api/v1/<name>`)",
+                missing.join(", ")
+            )))
+        }
+    }
+
+    /// For the checks that compare an export with something: a manifest without entities leaves
+    /// nothing to compare, an `error` (its incompleteness is CM-01's `fail`).
+    pub fn check_not_empty(&self) -> Result<(), Finding> {
+        if self.entities.is_empty() {
+            Err(Finding::error("nothing to compare: the export manifest's `entities` is empty"))
+        } else {
+            Ok(())
+        }
+    }
+
     /// Whether the export is small enough to compare record by record
     /// ([`MAX_COMPARED_EXPORT_BYTES`]); otherwise says why not.
     pub fn check_comparable(&self) -> Result<(), String> {
@@ -69,7 +127,13 @@ impl Manifest {
 
     /// Validates `value` against `export-manifest.schema.json` and parses it.
     pub fn parse(value: &Value) -> Result<Manifest, Finding> {
-        SchemaSet::embedded().check("export-manifest.schema.json", value, "the export manifest")?;
+        Manifest::parse_against(value, MANIFEST_SCHEMA)
+    }
+
+    /// Validates `value` against the suite schema `schema` (a file of `spec/schemas/`; one the
+    /// suite lacks is an `error`) and parses it as a manifest.
+    pub fn parse_against(value: &Value, schema: &str) -> Result<Manifest, Finding> {
+        SchemaSet::embedded().check(schema, value, "the export manifest")?;
         let manifest: Manifest = serde_json::from_value(value.clone())
             .map_err(|e| Finding::fail(format!("the export manifest cannot be read: {e}")))?;
         for entity in &manifest.entities {
@@ -526,5 +590,46 @@ mod record_lines_tests {
         let mut lines = RecordLines::new("f.jsonl", 100);
         let err = lines.feed(b"{\"id\":1}\nnot json\n", &mut records).unwrap_err();
         assert!(err.contains("f.jsonl line 2: not JSON"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod completeness_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn manifest(entities: Value) -> Value {
+        json!({"export_id": "e1", "format": "application/jsonl", "created_at": "2026-01-01T00:00:00Z", "next_cursor": "c", "entities": entities})
+    }
+
+    // See: issue 11, "vacuous declarations": `"entities": []` passed CM-01, CM-02, CM-06, CM-07.
+    #[test]
+    fn an_empty_manifest_is_a_fail_of_cm_01_and_nothing_to_compare_elsewhere() {
+        let empty = Manifest::parse(&manifest(json!([]))).expect("schema-valid");
+        let f = empty.check_complete(&collections_for_export()).unwrap_err();
+        assert_eq!(f.outcome(), hutong_model::Outcome::Fail);
+        assert!(f.message.contains("`entities` is empty"), "{}", f.message);
+        assert_eq!(empty.check_not_empty().unwrap_err().outcome(), hutong_model::Outcome::Error);
+    }
+
+    #[test]
+    fn every_collection_of_the_openapi_document_is_required() {
+        assert_eq!(collections_for_export(), ["merchants", "products"]);
+        let one = json!([{"name": "products", "record_count": 0, "schema": {}, "files": []}]);
+        let partial = Manifest::parse(&manifest(one)).unwrap();
+        assert!(partial.check_complete(&collections_for_export()).unwrap_err().message.contains("merchants"));
+        assert!(partial.check_not_empty().is_ok());
+    }
+
+    // See: issue 11, "steps that cannot fail": the step ignored the schema it names.
+    #[test]
+    fn the_named_schema_is_the_one_validated_against() {
+        let valid = manifest(json!([]));
+        assert!(Manifest::parse_against(&valid, MANIFEST_SCHEMA).is_ok());
+        let other = Manifest::parse_against(&valid, "switching-terms.schema.json").unwrap_err();
+        assert_eq!(other.outcome(), hutong_model::Outcome::Fail);
+        assert!(other.message.contains("switching-terms.schema.json"), "{}", other.message);
+        let unknown = Manifest::parse_against(&valid, "no-such.schema.json").unwrap_err();
+        assert_eq!(unknown.outcome(), hutong_model::Outcome::Error);
     }
 }

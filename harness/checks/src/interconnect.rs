@@ -16,6 +16,35 @@ pub fn declared_protocols(capabilities: &Value) -> Result<Value, Finding> {
     Ok(declared.clone())
 }
 
+/// The open interconnection protocols OPIS knows (OPIS §15), by their `open_protocols` key.
+pub const KNOWN_PROTOCOLS: &[&str] = &["oembed", "webfinger", "activitypub"];
+
+/// AI-08's "at least one open interconnection protocol": every key of `declared` must be one
+/// OPIS knows ([`KNOWN_PROTOCOLS`]), and at least one must be there. A declaration the harness
+/// cannot probe is a `fail` naming its key, never a vacuous pass or `not_applicable`.
+pub fn check_known_protocols(declared: &Value) -> Result<(), Finding> {
+    let keys: Vec<&String> = declared.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+    let unknown: Vec<String> = keys
+        .iter()
+        .filter(|k| !KNOWN_PROTOCOLS.contains(&k.as_str()))
+        .map(|k| format!("{:?}", hutong_model::sanitize_line(k, 60)))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Finding::fail(format!(
+            "capabilities.open_protocols declares {} that OPIS does not know (it knows {}): nothing can be checked for it",
+            unknown.join(", "),
+            KNOWN_PROTOCOLS.join(", ")
+        )));
+    }
+    if keys.is_empty() {
+        return Err(Finding::fail(format!(
+            "capabilities.open_protocols declares none of the open interconnection protocols ({})",
+            KNOWN_PROTOCOLS.join(", ")
+        )));
+    }
+    Ok(())
+}
+
 /// The value of attribute `name` in the start tag `tag` (quoted with `"` or `'`), HTML entities
 /// `&amp;` decoded.
 fn attribute(tag: &str, name: &str) -> Option<String> {
@@ -173,6 +202,17 @@ pub fn check_outbox(content_type: Option<&str>, outbox: &Value) -> Result<(), Fi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // See: issue 11, "vacuous declarations": an unknown key made AI-08 `not_applicable`.
+    #[test]
+    fn unknown_or_no_known_protocol_is_a_fail_naming_it() {
+        assert!(check_known_protocols(&serde_json::json!({"oembed": {"content_url": "https://a/p"}, "activitypub": {}})).is_ok());
+        let unknown = check_known_protocols(&serde_json::json!({"gopher": {}, "webfinger": {"resource": "acct:a@b"}})).unwrap_err();
+        assert_eq!(unknown.outcome(), hutong_model::Outcome::Fail);
+        assert!(unknown.message.contains("\"gopher\""), "{}", unknown.message);
+        let none = check_known_protocols(&serde_json::json!({})).unwrap_err();
+        assert_eq!(none.outcome(), hutong_model::Outcome::Fail);
+    }
     use serde_json::json;
 
     #[test]

@@ -56,23 +56,6 @@ pub fn check_opens_directly(link: &str, status: u16, location: Option<&str>, con
     }
 }
 
-/// Extra delivery time, in seconds, an outside link may take over the own-domain link sent next
-/// to it before it counts as delayed: far above scheduling noise, well below a deliberate hold.
-pub const DELAY_TOLERANCE_SECONDS: f64 = 0.25;
-
-/// Whether an outside domain was delayed, from paired samples: each difference is the delivery
-/// time of a message with the outside link minus that of a message with an own-domain link sent
-/// right next to it (so both saw the same load). The domain counts as delayed only when even the
-/// smallest difference exceeds [`DELAY_TOLERANCE_SECONDS`]: noise rarely slows the outside member
-/// of every pair, a deliberate hold always does. Returns the smallest difference when delayed.
-pub fn delayed(differences: &[f64]) -> Option<f64> {
-    if differences.is_empty() {
-        return None;
-    }
-    let smallest = differences.iter().copied().fold(f64::INFINITY, f64::min);
-    (smallest > DELAY_TOLERANCE_SECONDS).then_some(smallest)
-}
-
 fn short(s: &str) -> String {
     hutong_model::sanitize_line(s, 120)
 }
@@ -104,13 +87,5 @@ mod tests {
         assert!(check_opens_directly(l, 303, Some(l), None).is_ok());
         assert!(check_opens_directly(l, 200, None, Some("text/html")).unwrap_err().contains("interstitial"));
         assert!(check_opens_directly(l, 302, Some("https://own.example/r?u=1"), None).unwrap_err().contains("detour"));
-    }
-
-    #[test]
-    fn delay_uses_the_smallest_paired_difference() {
-        assert_eq!(delayed(&[0.9, 0.01, 0.8]), None);
-        assert_eq!(delayed(&[0.9, -0.3, 0.8]), None);
-        assert!(delayed(&[0.41, 0.43, 0.40]).is_some());
-        assert_eq!(delayed(&[]), None);
     }
 }

@@ -1,11 +1,17 @@
-//! OAuth 2.0 authorization server metadata (RFC 8414) as the self-service requirement reads it.
+//! OAuth 2.0 as the harness uses it: authorization server metadata (RFC 8414), dynamic client
+//! registration (RFC 7591), client authentication at the token endpoint (RFC 6749 §2.3.1) and
+//! the token response (RFC 6749 §5.1). Each check takes what came over HTTP and names the clause.
 
-use hutong_model::Finding;
+use hutong_model::{sanitize_line, Finding};
 use serde_json::Value;
+use url::Url;
 
 /// Metadata members a third party needs to obtain credentials by itself: who issues tokens, where
 /// to get one, and where to register (RFC 8414 §2, RFC 7591 §3).
 pub const SELF_SERVICE_MEMBERS: &[&str] = &["issuer", "token_endpoint", "registration_endpoint"];
+
+/// The well-known URI suffix of authorization server metadata (RFC 8414 §3, §7.3).
+pub const WELL_KNOWN_SUFFIX: &str = "/.well-known/oauth-authorization-server";
 
 /// Checks that the metadata names an issuer, a token endpoint and a registration endpoint.
 pub fn check_self_service_metadata(metadata: &Value) -> Result<(), Finding> {
@@ -14,6 +20,192 @@ pub fn check_self_service_metadata(metadata: &Value) -> Result<(), Finding> {
         Ok(())
     } else {
         Err(Finding::fail(format!("the OAuth metadata lacks {} (RFC 8414 §2)", missing.join(", "))))
+    }
+}
+
+/// The issuer a metadata URL was formed from, when it has the RFC 8414 §3.1 shape
+/// `https://host/.well-known/oauth-authorization-server[/path]`: then the issuer is
+/// `https://host[/path]`. `None` for any other shape.
+pub fn issuer_of_metadata_url(url: &Url) -> Option<String> {
+    if url.query().is_some() || url.fragment().is_some() {
+        return None;
+    }
+    let rest = url.path().strip_prefix(WELL_KNOWN_SUFFIX)?;
+    if !(rest.is_empty() || rest.starts_with('/')) {
+        return None;
+    }
+    let origin = url.origin().ascii_serialization();
+    Some(format!("{origin}{rest}"))
+}
+
+/// RFC 8414 §3.3: the `issuer` in the metadata MUST be identical to the issuer identifier from
+/// which the metadata URL was formed. For a declared URL of another shape (OPIS §7) the issuer's
+/// origin must be the metadata URL's origin. A mismatch is a `fail`: metadata of another
+/// authorization server must not be used.
+pub fn check_issuer(metadata: &Value, metadata_url: &Url) -> Result<(), Finding> {
+    let Some(issuer) = metadata.get("issuer").and_then(Value::as_str) else {
+        return Err(Finding::fail("the OAuth metadata has no issuer (RFC 8414 §2, §3.3)"));
+    };
+    let shown = sanitize_line(issuer, 120);
+    let url = metadata_url.as_str();
+    match issuer_of_metadata_url(metadata_url) {
+        Some(expected) if issuer == expected => Ok(()),
+        Some(expected) => Err(Finding::fail(format!(
+            "the OAuth metadata's issuer {shown:?} is not the issuer {expected:?} its URL {url} was formed from (RFC 8414 §3.3)"
+        ))),
+        None => {
+            let same_origin = Url::parse(issuer).is_ok_and(|i| i.scheme() == "https" || i.scheme() == "http")
+                && Url::parse(issuer).is_ok_and(|i| i.origin() == metadata_url.origin());
+            if same_origin {
+                Ok(())
+            } else {
+                Err(Finding::fail(format!(
+                    "the OAuth metadata's issuer {shown:?} is not on the origin of its URL {url} (RFC 8414 §3.3; OPIS §7 for metadata URLs not under /.well-known/oauth-authorization-server)"
+                )))
+            }
+        }
+    }
+}
+
+/// How a client authenticates at the token endpoint (RFC 6749 §2.3.1; method names of RFC 7591
+/// §2 and the IANA "OAuth Token Endpoint Authentication Methods" registry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenAuthMethod {
+    /// HTTP Basic with the client ID and secret (RFC 6749 §2.3.1), the default of RFC 7591 §2.
+    ClientSecretBasic,
+    /// `client_id` and `client_secret` in the form body (RFC 6749 §2.3.1).
+    ClientSecretPost,
+}
+
+impl TokenAuthMethod {
+    /// The registered name of the method.
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenAuthMethod::ClientSecretBasic => "client_secret_basic",
+            TokenAuthMethod::ClientSecretPost => "client_secret_post",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "client_secret_basic" => Some(TokenAuthMethod::ClientSecretBasic),
+            "client_secret_post" => Some(TokenAuthMethod::ClientSecretPost),
+            _ => None,
+        }
+    }
+}
+
+/// The method a registration response assigns (`token_endpoint_auth_method`, RFC 7591 §3.2.1;
+/// `client_secret_basic` when absent, RFC 7591 §2). A method the harness cannot use is an
+/// `error` naming it.
+pub fn assigned_auth_method(registration: &Value) -> Result<TokenAuthMethod, Finding> {
+    match registration.get("token_endpoint_auth_method") {
+        None | Some(Value::Null) => Ok(TokenAuthMethod::ClientSecretBasic),
+        Some(Value::String(name)) => TokenAuthMethod::from_name(name).ok_or_else(|| {
+            Finding::error(format!(
+                "the registration assigned token_endpoint_auth_method {:?}, which the harness does not implement (it uses client_secret_basic or client_secret_post, RFC 6749 §2.3.1)",
+                sanitize_line(name, 80)
+            ))
+        }),
+        Some(other) => Err(Finding::fail(format!("token_endpoint_auth_method is {other}, not a string (RFC 7591 §2)"))),
+    }
+}
+
+/// The method for pre-issued credentials, from the metadata's
+/// `token_endpoint_auth_methods_supported` (RFC 8414 §2): HTTP Basic when listed or when the
+/// member is absent (its default is `client_secret_basic`), else `client_secret_post` when
+/// listed, else an `error` naming what is offered.
+pub fn supported_auth_method(metadata: &Value) -> Result<TokenAuthMethod, Finding> {
+    let Some(listed) = metadata.get("token_endpoint_auth_methods_supported") else {
+        return Ok(TokenAuthMethod::ClientSecretBasic);
+    };
+    let names: Vec<&str> = listed.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    for method in [TokenAuthMethod::ClientSecretBasic, TokenAuthMethod::ClientSecretPost] {
+        if names.contains(&method.name()) {
+            return Ok(method);
+        }
+    }
+    let shown: Vec<String> = names.iter().take(8).map(|n| sanitize_line(n, 60)).collect();
+    Err(Finding::error(format!(
+        "token_endpoint_auth_methods_supported lists {}, none of which the harness implements (client_secret_basic, client_secret_post; RFC 6749 §2.3.1)",
+        if shown.is_empty() { "nothing".to_string() } else { shown.join(", ") }
+    )))
+}
+
+/// A registered client, as the registration response gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    /// `client_id`.
+    pub client_id: String,
+    /// `client_secret`.
+    pub client_secret: String,
+    /// How the client authenticates at the token endpoint.
+    pub auth_method: TokenAuthMethod,
+}
+
+/// Metadata members of a registration request the response must echo (RFC 7591 §3.2.1: "all
+/// registered metadata about the client"), compared where the request set them. A server may
+/// replace a value (RFC 7591 §3.2.1), so `token_endpoint_auth_method` is read, not compared.
+const ECHOED: &[&str] = &["client_name", "grant_types"];
+
+/// Checks a client registration response (RFC 7591 §3.2.1) to `requested`, a request for a
+/// confidential client: HTTP 201, a `client_id`, a `client_secret` (a confidential client was
+/// asked for), the registered metadata echoed, and an authentication method the harness can use.
+pub fn check_registration(requested: &Value, status: u16, answer: &Value) -> Result<Registered, Finding> {
+    if status != 201 {
+        return Err(Finding::fail(format!("dynamic client registration answered HTTP {status}, not 201 Created (RFC 7591 §3.2.1)")));
+    }
+    let client_id = answer
+        .get("client_id")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Finding::fail("the client information response has no client_id (RFC 7591 §3.2.1)"))?;
+    let client_secret = answer.get("client_secret").and_then(Value::as_str).filter(|s| !s.is_empty()).ok_or_else(|| {
+        Finding::fail(format!(
+            "the client information response has no client_secret, though a confidential client authenticating with {} was asked for (RFC 7591 §3.2.1)",
+            requested["token_endpoint_auth_method"].as_str().unwrap_or("client_secret_basic")
+        ))
+    })?;
+    let not_echoed: Vec<String> = ECHOED
+        .iter()
+        .filter(|k| requested.get(**k).is_some() && answer.get(**k) != requested.get(**k))
+        .map(|k| match answer.get(*k) {
+            None => format!("{k} is missing"),
+            Some(v) => format!("{k} is {}, {} was registered", sanitize_line(&v.to_string(), 80), requested[*k]),
+        })
+        .collect();
+    if !not_echoed.is_empty() {
+        return Err(Finding::fail(format!(
+            "the client information response does not echo the registered metadata: {} (RFC 7591 §3.2.1)",
+            not_echoed.join("; ")
+        )));
+    }
+    let auth_method = assigned_auth_method(answer)?;
+    Ok(Registered { client_id: client_id.to_string(), client_secret: client_secret.to_string(), auth_method })
+}
+
+/// Checks a successful token response (RFC 6749 §5.1): HTTP 200, an `access_token` and a
+/// `token_type` of `Bearer` (compared case-insensitively, RFC 6749 §5.1, RFC 6750 §4). A refused
+/// request names the client authentication `method` used (RFC 6749 §2.3.1). Returns the token;
+/// whether it works is a separate check.
+pub fn check_token_response(status: u16, body: Option<&Value>, method: TokenAuthMethod) -> Result<String, Finding> {
+    if status != 200 {
+        let error = body.and_then(|b| b.get("error")).and_then(Value::as_str).map(|e| format!(" ({})", sanitize_line(e, 60))).unwrap_or_default();
+        return Err(Finding::fail(format!(
+            "the token request, authenticated with {} (RFC 6749 §2.3.1), answered HTTP {status}{error}, not 200 (RFC 6749 §5.1)",
+            method.name()
+        )));
+    }
+    let body = body.ok_or_else(|| Finding::fail("the token response is not a JSON object (RFC 6749 §5.1)"))?;
+    let token = body
+        .get("access_token")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| Finding::fail("the token response has no access_token (RFC 6749 §5.1)"))?;
+    match body.get("token_type").and_then(Value::as_str) {
+        Some(kind) if kind.eq_ignore_ascii_case("bearer") => Ok(token.to_string()),
+        Some(kind) => Err(Finding::fail(format!("the token response's token_type is {:?}, not Bearer (RFC 6749 §5.1, RFC 6750 §4)", sanitize_line(kind, 60)))),
+        None => Err(Finding::fail("the token response has no token_type (RFC 6749 §5.1)")),
     }
 }
 
@@ -29,5 +221,95 @@ mod tests {
         let mut partial = full.clone();
         partial.as_object_mut().unwrap().remove("registration_endpoint");
         assert!(check_self_service_metadata(&partial).unwrap_err().message.contains("registration_endpoint"));
+    }
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    // See: issue 11, "RFC 8414 §3.3 issuer check".
+    #[test]
+    fn issuer_is_formed_from_the_well_known_url() {
+        assert_eq!(issuer_of_metadata_url(&url("https://a.example/.well-known/oauth-authorization-server")).as_deref(), Some("https://a.example"));
+        assert_eq!(issuer_of_metadata_url(&url("https://a.example/.well-known/oauth-authorization-server/t1")).as_deref(), Some("https://a.example/t1"));
+        assert_eq!(issuer_of_metadata_url(&url("http://127.0.0.1:8080/.well-known/oauth-authorization-server")).as_deref(), Some("http://127.0.0.1:8080"));
+        assert_eq!(issuer_of_metadata_url(&url("https://a.example/.well-known/oauth-authorization-serverx")), None);
+        assert_eq!(issuer_of_metadata_url(&url("https://a.example/oauth/.well-known/openid-configuration")), None);
+    }
+
+    #[test]
+    fn issuer_must_be_identical() {
+        let well_known = url("https://a.example/.well-known/oauth-authorization-server/t1");
+        assert!(check_issuer(&json!({"issuer": "https://a.example/t1"}), &well_known).is_ok());
+        for wrong in ["https://a.example", "https://a.example/t1/", "https://evil.example/t1", "HTTPS://a.example/t1"] {
+            let f = check_issuer(&json!({ "issuer": wrong }), &well_known).unwrap_err();
+            assert_eq!(f.outcome(), hutong_model::Outcome::Fail, "{wrong}");
+            assert!(f.message.contains("RFC 8414 §3.3"), "{}", f.message);
+        }
+        assert!(check_issuer(&json!({}), &well_known).is_err());
+    }
+
+    #[test]
+    fn other_url_shapes_fall_back_to_the_origin() {
+        let oidc = url("https://a.example/tenant/.well-known/openid-configuration");
+        assert!(check_issuer(&json!({"issuer": "https://a.example/tenant"}), &oidc).is_ok());
+        let f = check_issuer(&json!({"issuer": "https://b.example/tenant"}), &oidc).unwrap_err();
+        assert!(f.message.contains("origin"), "{}", f.message);
+    }
+
+    // See: issue 11, "token endpoint authentication".
+    #[test]
+    fn the_assigned_method_is_used() {
+        assert_eq!(assigned_auth_method(&json!({})).unwrap(), TokenAuthMethod::ClientSecretBasic);
+        assert_eq!(assigned_auth_method(&json!({"token_endpoint_auth_method": "client_secret_post"})).unwrap(), TokenAuthMethod::ClientSecretPost);
+        let f = assigned_auth_method(&json!({"token_endpoint_auth_method": "private_key_jwt"})).unwrap_err();
+        assert_eq!(f.outcome(), hutong_model::Outcome::Error);
+        assert!(f.message.contains("private_key_jwt") && f.message.contains("RFC 6749 §2.3.1"), "{}", f.message);
+    }
+
+    #[test]
+    fn preissued_credentials_follow_the_supported_methods() {
+        assert_eq!(supported_auth_method(&json!({})).unwrap(), TokenAuthMethod::ClientSecretBasic);
+        let both = json!({"token_endpoint_auth_methods_supported": ["client_secret_post", "client_secret_basic"]});
+        assert_eq!(supported_auth_method(&both).unwrap(), TokenAuthMethod::ClientSecretBasic);
+        let post = json!({"token_endpoint_auth_methods_supported": ["client_secret_post"]});
+        assert_eq!(supported_auth_method(&post).unwrap(), TokenAuthMethod::ClientSecretPost);
+        let jwt = json!({"token_endpoint_auth_methods_supported": ["private_key_jwt"]});
+        assert!(supported_auth_method(&jwt).unwrap_err().message.contains("private_key_jwt"));
+    }
+
+    fn request() -> Value {
+        json!({"client_name": "probe", "grant_types": ["client_credentials"], "token_endpoint_auth_method": "client_secret_basic"})
+    }
+
+    // See: issue 11, "steps that cannot fail": `registered` asserted nothing.
+    #[test]
+    fn registration_response_is_checked() {
+        let good = json!({"client_id": "c", "client_secret": "s", "client_name": "probe", "grant_types": ["client_credentials"], "token_endpoint_auth_method": "client_secret_post"});
+        let r = check_registration(&request(), 201, &good).unwrap();
+        assert_eq!((r.client_id.as_str(), r.client_secret.as_str(), r.auth_method), ("c", "s", TokenAuthMethod::ClientSecretPost));
+        assert!(check_registration(&request(), 200, &good).unwrap_err().message.contains("201"));
+        let mut no_secret = good.clone();
+        no_secret.as_object_mut().unwrap().remove("client_secret");
+        assert!(check_registration(&request(), 201, &no_secret).unwrap_err().message.contains("client_secret"));
+        let mut renamed = good.clone();
+        renamed["grant_types"] = json!(["authorization_code"]);
+        let f = check_registration(&request(), 201, &renamed).unwrap_err();
+        assert!(f.message.contains("grant_types") && f.message.contains("echo"), "{}", f.message);
+        let mut no_id = good;
+        no_id["client_id"] = json!("");
+        assert!(check_registration(&request(), 201, &no_id).unwrap_err().message.contains("client_id"));
+    }
+
+    // See: issue 11, "steps that cannot fail": `token_issued` could not fail.
+    #[test]
+    fn token_response_is_checked() {
+        let basic = TokenAuthMethod::ClientSecretBasic;
+        assert_eq!(check_token_response(200, Some(&json!({"access_token": "t", "token_type": "BEARER"})), basic).unwrap(), "t");
+        assert!(check_token_response(200, Some(&json!({"token_type": "Bearer"})), basic).unwrap_err().message.contains("access_token"));
+        assert!(check_token_response(200, Some(&json!({"access_token": "t", "token_type": "mac"})), basic).unwrap_err().message.contains("mac"));
+        assert!(check_token_response(200, Some(&json!({"access_token": "t"})), basic).unwrap_err().message.contains("token_type"));
+        let refused = check_token_response(401, Some(&json!({"error": "invalid_client"})), TokenAuthMethod::ClientSecretPost).unwrap_err();
+        assert!(refused.message.contains("client_secret_post") && refused.message.contains("RFC 6749 §2.3.1") && refused.message.contains("invalid_client"), "{}", refused.message);
     }
 }

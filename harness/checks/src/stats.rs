@@ -124,6 +124,25 @@ pub fn slower_clients(samples: &[(String, Vec<f64>)], rule: LatencyRule) -> Vec<
     out
 }
 
+/// Every tested context (name, latencies in ms) significantly (p < α / contexts, Bonferroni) and
+/// practically (medians ≥ threshold apart) slower than its baseline sample, by OPIS §8.4's rule;
+/// each context is compared with its own baseline (the samples interleaved with it). `Err` names
+/// a context with fewer than [`MIN_LATENCY_SAMPLES`] samples on either side.
+pub fn slower_than_baseline(tested: &[(String, Vec<f64>, Vec<f64>)], rule: LatencyRule) -> Result<Vec<SlowerClient>, String> {
+    if let Some((name, x, y)) = tested.iter().find(|(_, x, y)| x.len() < MIN_LATENCY_SAMPLES || y.len() < MIN_LATENCY_SAMPLES) {
+        return Err(format!("{name}: {} samples and {} baseline samples, fewer than the {MIN_LATENCY_SAMPLES} OPIS §8.4 requires", x.len(), y.len()));
+    }
+    let level = rule.alpha / tested.len().max(1) as f64;
+    let mut out = Vec::new();
+    for (name, x, y) in tested {
+        let (Some(test), Some(mx), Some(my)) = (mann_whitney_greater(x, y), median(x), median(y)) else { continue };
+        if test.p < level && mx - my >= rule.min_median_difference_ms {
+            out.push(SlowerClient { slower: name.clone(), than: "baseline".to_string(), medians_ms: (mx, my), test });
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +183,20 @@ mod tests {
         assert_eq!(found[0].slower, "b");
         // Significant but below the practical threshold: not a finding.
         assert!(slower_clients(&[("a".into(), base), ("c".into(), noisy)], OPIS_LATENCY_RULE).is_empty());
+    }
+
+    // See: issue 11, AI-05 timed the POST answer with a 250 ms rule instead of OPIS §8.4.
+    #[test]
+    fn each_context_is_compared_with_its_own_baseline() {
+        let base: Vec<f64> = (0..30).map(|i| 2.0 + (i % 5) as f64).collect();
+        let held: Vec<f64> = base.iter().map(|v| v + 100.0).collect();
+        let noisy: Vec<f64> = base.iter().rev().map(|v| v + 3.0).collect();
+        let tested = [("a.example".to_string(), base.clone(), base.clone()), ("held.example".to_string(), held, base.clone()), ("noisy.example".to_string(), noisy, base.clone())];
+        let found = slower_than_baseline(&tested, OPIS_LATENCY_RULE).unwrap();
+        assert_eq!(found.iter().map(|s| s.slower.as_str()).collect::<Vec<_>>(), ["held.example"]);
+        assert!(found[0].medians_ms.0 - found[0].medians_ms.1 >= 100.0);
+        // Fewer than 30 samples: no decision.
+        let short = [("a.example".to_string(), base[..29].to_vec(), base.clone())];
+        assert!(slower_than_baseline(&short, OPIS_LATENCY_RULE).unwrap_err().contains("29 samples"));
     }
 }

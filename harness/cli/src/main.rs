@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod commands;
+mod oauth;
 mod output;
 mod runner;
 mod steps;

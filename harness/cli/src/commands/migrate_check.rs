@@ -11,7 +11,7 @@
 //! The destination keeps the records it held before: they are read from an export taken before
 //! the import and are neither compared nor counted as extra.
 
-use crate::runner::world::{oauth_metadata, register_client, request_token, RunContext};
+use crate::runner::world::RunContext;
 use crate::target::TargetFile;
 use crate::Exit;
 use hutong_checks::corpus::Corpus;
@@ -104,12 +104,7 @@ impl Platform {
             corpus: Corpus::embedded(),
             seed: 0,
         };
-        let metadata = oauth_metadata(&ctx, &rec).await.map_err(|f| harness_error(target, f))?;
-        let (id, secret) = match ctx.credentials.get(role) {
-            Some(c) => (c.client_id.clone(), c.client_secret.clone()),
-            None => register_client(&ctx, &rec, &metadata, "hutong migrate-check").await.map_err(|f| harness_error(target, f))?,
-        };
-        let token = request_token(&ctx, &rec, &metadata, &id, &secret).await.map_err(|f| harness_error(target, f))?;
+        let token = crate::oauth::obtain_token(&ctx, &rec, role, "hutong migrate-check").await.map_err(|f| harness_error(target, f))?;
         Ok(Platform { name: base.to_string(), ctx, token, rec })
     }
 

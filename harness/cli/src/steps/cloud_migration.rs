@@ -80,15 +80,22 @@ async fn poll(w: &mut PlatformWorld) {
 }
 
 async fn fetch_manifest(w: &mut PlatformWorld, url: &str) -> Result<Manifest, Finding> {
+    fetch_manifest_against(w, url, hutong_checks::export::MANIFEST_SCHEMA).await
+}
+
+/// The manifest at `url`, validated against the suite schema `schema` and parsed.
+async fn fetch_manifest_against(w: &mut PlatformWorld, url: &str, schema: &str) -> Result<Manifest, Finding> {
     let response = w.request(http::Method::GET, url).label("manifest").send(&w.rec).await.map_err(hutong_checks::transport)?;
     hutong_checks::expect_status(&response, 200, "the export manifest")?;
-    Manifest::parse(&hutong_checks::json_body(&response, "the export manifest")?)
+    Manifest::parse_against(&hutong_checks::json_body(&response, "the export manifest")?, schema)
 }
 
 #[then(expr = "the job links a manifest that validates against {string}")]
-async fn manifest_valid(w: &mut PlatformWorld, _schema: String) {
+async fn manifest_valid(w: &mut PlatformWorld, schema: String) {
     let url = w.scratch("manifest_url").as_str().unwrap_or_default().to_string();
-    fetch_manifest(w, &url).await.or_raise();
+    let manifest = fetch_manifest_against(w, &url, &schema).await.or_raise();
+    // A manifest of nothing is valid against the schema but exports nothing (CM-01).
+    manifest.check_complete(&hutong_checks::export::collections_for_export()).or_raise();
 }
 
 /// Creates an export with `body` and follows it to its manifest. Every problem is a `fail` of
@@ -145,6 +152,7 @@ async fn completed_export(w: &mut PlatformWorld) {
     // A precondition, read leniently: whether the job protocol itself conforms is CM-01's
     // business. What cannot be obtained here is an `error` for this scenario.
     let manifest = export_precondition(w, &json!({})).await;
+    manifest.check_not_empty().map_err(|f| f.context("precondition")).or_raise();
     w.scratch.insert("manifest", serde_json::to_value(&manifest).expect("manifest serialises"));
 }
 

@@ -8,9 +8,11 @@ mod rate_limits;
 mod real_oauth_server;
 mod uniform;
 
-use crate::runner::world::{self, raise, OrRaise, PlatformWorld};
+use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
+use hutong_checks::oauth::TokenAuthMethod;
 use hutong_model::Finding;
+use serde_json::{json, Value};
 
 // --- OE-01: published API description -------------------------------------------------------
 
@@ -50,7 +52,8 @@ fn describes_endpoints(w: &mut PlatformWorld) {
 #[when("the harness fetches the OAuth authorization server metadata")]
 async fn fetch_metadata(w: &mut PlatformWorld) {
     let ctx = w.ctx();
-    let metadata = world::oauth_metadata(&ctx, &w.rec).await.or_raise();
+    // The issuer is checked here (RFC 8414 §3.3): metadata of another issuer is not used.
+    let metadata = crate::oauth::metadata(&ctx, &w.rec).await.or_raise();
     w.scratch.insert("oauth_metadata", metadata);
 }
 
@@ -65,14 +68,17 @@ async fn register(w: &mut PlatformWorld) {
     // Named like an ordinary integration, drawn by the run's seed (OPIS §5.2).
     let name = ctx.persona.client_name("self-service");
     let metadata = w.scratch("oauth_metadata").clone();
-    let (id, secret) = world::register_client(&ctx, &w.rec, &metadata, &name).await.or_raise();
-    w.scratch.insert("new_client", serde_json::json!([id, secret]));
+    let request = crate::oauth::registration_request(&name);
+    let builder = crate::oauth::registration(&ctx, &metadata, &request).or_raise();
+    w.send(builder).await;
+    w.scratch.insert("registration_request", request);
 }
 
 #[then("the registration answers 201 with a client ID and a client secret")]
 fn registered(w: &mut PlatformWorld) {
-    // `register_client` already required 201, client_id and client_secret.
-    let _ = w.scratch("new_client");
+    let request = w.scratch("registration_request").clone();
+    let client = crate::oauth::registered(&w.ctx(), &request, w.last()).or_raise();
+    w.scratch.insert("new_client", json!([client.client_id, client.client_secret, client.auth_method.name()]));
 }
 
 #[when("the new client requests a token with the client-credentials grant")]
@@ -81,15 +87,23 @@ async fn new_client_token(w: &mut PlatformWorld) {
     let metadata = w.scratch("oauth_metadata").clone();
     let client = w.scratch("new_client").clone();
     let (id, secret) = (client[0].as_str().unwrap_or_default(), client[1].as_str().unwrap_or_default());
-    let token = world::request_token(&ctx, &w.rec, &metadata, id, secret).await.or_raise();
-    w.token = Some(token);
+    let method = auth_method(&client[2]);
+    let builder = crate::oauth::token_request(&ctx, &metadata, id, secret, method).or_raise();
+    w.send(builder).await;
+}
+
+fn auth_method(name: &Value) -> TokenAuthMethod {
+    match name.as_str() {
+        Some("client_secret_post") => TokenAuthMethod::ClientSecretPost,
+        _ => TokenAuthMethod::ClientSecretBasic,
+    }
 }
 
 #[then("a bearer token is issued")]
 fn token_issued(w: &mut PlatformWorld) {
-    if w.token.is_none() {
-        raise(Finding::fail("no access token was issued"));
-    }
+    let method = auth_method(&w.scratch("new_client")[2]);
+    let token = crate::oauth::issued_token(&w.ctx(), w.last(), method).or_raise();
+    w.token = Some(token);
 }
 
 #[then(expr = "the new client can list {string} with that token")]

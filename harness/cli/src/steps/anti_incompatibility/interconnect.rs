@@ -14,6 +14,11 @@ fn declared_protocols(w: &mut PlatformWorld) {
     w.scratch.insert("open_protocols", declared);
 }
 
+#[then("every declared open protocol is one OPIS knows")]
+fn known_protocols(w: &mut PlatformWorld) {
+    checks::check_known_protocols(w.scratch("open_protocols")).or_raise();
+}
+
 /// The declaration of `protocol`, or `not_applicable` when it is not declared (another declared
 /// protocol satisfies "at least one").
 fn declaration(w: &PlatformWorld, protocol: &str) -> Value {

@@ -63,6 +63,7 @@ async fn export_under_change(w: &mut PlatformWorld) {
         (status, _) => raise(Finding::error(format!("precondition: creating an export answered HTTP {status}"))),
     };
     let manifest = manifest.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    manifest.check_not_empty().map_err(|f| f.context("precondition")).or_raise();
     w.scratch.insert("manifest", serde_json::to_value(&manifest).expect("manifest serialises"));
 }
 

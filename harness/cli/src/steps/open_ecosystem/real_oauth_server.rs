@@ -3,7 +3,8 @@
 //! `.ci/setup.d/30-oidc-provider.sh`). Without its `node_modules` the test fails under `CI=true`
 //! (as `scripts/test.sh` sets it) and is skipped elsewhere.
 
-use crate::runner::world::{self, RunContext};
+use crate::oauth;
+use crate::runner::world::RunContext;
 use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery};
 use hutong_http::{ClientConfig, HttpClient, Limits, Recorder, Redactor};
@@ -88,14 +89,18 @@ async fn self_service_checks_pass_on_oidc_provider() {
     let Some((_server, base)) = start() else { return };
     let ctx = context(&base);
     let rec = Recorder::new();
-    let metadata = world::oauth_metadata(&ctx, &rec).await.expect("RFC 8414 metadata");
+    // Its issuer passes the RFC 8414 §3.3 check (by origin: the metadata URL is OpenID's).
+    let metadata = oauth::metadata(&ctx, &rec).await.expect("RFC 8414 metadata with a matching issuer");
     hutong_checks::oauth::check_self_service_metadata(&metadata).expect("self-service metadata members");
-    let (id, secret) = world::register_client(&ctx, &rec, &metadata, "hutong self-service probe").await.expect("RFC 7591 registration");
-    let token = world::request_token(&ctx, &rec, &metadata, &id, &secret).await.expect("client-credentials token");
+    let client = oauth::register(&ctx, &rec, &metadata, "hutong self-service probe").await.expect("RFC 7591 registration");
+    let (id, secret, method) = (client.client_id, client.client_secret, client.auth_method);
+    let token = oauth::request_token(&ctx, &rec, &metadata, &id, &secret, method).await.expect("client-credentials token");
     assert!(!token.is_empty());
-    // The checks are not vacuous on this server: a wrong secret gets no token.
-    let refused = world::request_token(&ctx, &rec, &metadata, &id, "not-the-secret").await.expect_err("a wrong secret is refused");
+    // The checks are not vacuous on this server: a wrong secret gets no token, and the finding
+    // names the authentication method used (RFC 6749 §2.3.1).
+    let refused = oauth::request_token(&ctx, &rec, &metadata, &id, "not-the-secret", method).await.expect_err("a wrong secret is refused");
     assert_eq!(refused.outcome(), hutong_model::Outcome::Fail, "{}", refused.message);
+    assert!(refused.message.contains(method.name()) && refused.message.contains("RFC 6749 §2.3.1"), "{}", refused.message);
     // And no secret leaks into the evidence.
     let evidence = serde_json::to_string(&rec.take()).expect("evidence serialises");
     assert!(!evidence.contains(&secret) && !evidence.contains(&token));
