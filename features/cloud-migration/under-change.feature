@@ -7,7 +7,8 @@ Feature: Exports under change
   Scenario: Changes made during an export are in it or in the next incremental export
     Every record created or changed while an export runs MUST appear, with its changed values,
     either in that export or in the next incremental export requested with its `next_cursor`.
+    The harness changes only a test record the platform declares and creates one (OPIS §6.6).
     Given the harness is authenticated as "third-party-a"
-    When the client starts an export, then changes a product and creates one while it runs
+    When the client starts an export, then changes a declared test record and creates one while it runs
     And the client requests the incremental export from the export's next_cursor
     Then every change is in the export or in the incremental export

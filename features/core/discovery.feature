@@ -19,3 +19,12 @@ Feature: Discovery of the interop surface
     Given the discovery document
     Then every declared endpoint is on an allowed origin
     And every declared endpoint answers without 404, 5xx or transport failure
+
+  @req:CORE-02
+  Scenario: No operation of an undeclared optional capability is declared or described
+    The platform MUST NOT declare an endpoint of, or describe in its OpenAPI description an
+    operation of, an optional capability it does not declare (OPIS §6.5): a capability is
+    declared or not offered, so that leaving it out escapes no requirement.
+    Given the discovery document
+    When the harness reads the OpenAPI document linked from discovery
+    Then no endpoint or described operation belongs to an optional capability the platform does not declare
