@@ -7,20 +7,24 @@ Feature: Payment neutrality
   @req:AI-11
   Scenario: Checkout accepts every declared payment method
     The checkout interop operation MUST offer every payment method the platform declares,
-    third-party methods included: a checkout with each declared method is accepted.
+    third-party methods included: a checkout of a declared sandbox item with each declared method
+    is accepted; and a payment method flagged `own` MUST be declared as such in discovery
+    (`capabilities.checkout.own_payment_method`).
     Given the harness is authenticated as "third-party-a"
-    And the declared payment methods and a product to buy
-    When the client checks the product out once with each declared payment method
+    And the declared payment methods and a declared sandbox item to buy
+    When the client checks the sandbox item out once with each declared payment method
     Then every declared payment method is accepted
 
   @req:AI-12
   Scenario: Third-party payment methods cost the same and follow the same flow as the platform's own
-    A checkout with a third-party payment method MUST carry the same price and go through the same
-    flow (same state, same next action, same number of steps) as a checkout of the same item with
-    the platform's own payment method.
+    A platform that declares a payment method of its own (`capabilities.checkout.own_payment_method`)
+    MUST flag it `own` in its payment methods, and a checkout of a declared sandbox item with a
+    third-party payment method MUST carry the same price and go through the same flow (same state,
+    same next action, same number of steps) as a checkout of the same item with the platform's own
+    payment method.
     Given the harness is authenticated as "third-party-a"
-    And the declared payment methods and a product to buy
-    When the client checks the product out once with each declared payment method
+    And the declared payment methods and a declared sandbox item to buy
+    When the client checks the sandbox item out once with each declared payment method
     Then every accepted third-party checkout has the same price and flow as the platform's own
 
   @req:AI-13

@@ -17,7 +17,21 @@ Feature: Discovery of the interop surface
   Scenario: Every declared endpoint is on the platform's origin and answers
     Every endpoint URL in the discovery document MUST be on the discovery document's origin or on an
     origin listed in `trusted_origins`, and MUST answer a request without a 404, a 5xx or a
-    transport failure.
+    transport failure; and the platform MUST NOT declare an endpoint of, or describe in its OpenAPI
+    description an operation of, an optional capability it does not declare (OPIS §6.5).
+    This scenario checks the origins and the answers.
     Given the discovery document
     Then every declared endpoint is on an allowed origin
     And every declared endpoint answers without 404, 5xx or transport failure
+
+  @req:CORE-02
+  Scenario: No operation of an undeclared optional capability is declared or described
+    Every endpoint URL in the discovery document MUST be on the discovery document's origin or on an
+    origin listed in `trusted_origins`, and MUST answer a request without a 404, a 5xx or a
+    transport failure; and the platform MUST NOT declare an endpoint of, or describe in its OpenAPI
+    description an operation of, an optional capability it does not declare (OPIS §6.5).
+    This scenario checks the capabilities: a capability is declared or not offered, so that leaving
+    it out escapes no requirement.
+    Given the discovery document
+    When the harness reads the OpenAPI document linked from discovery
+    Then no endpoint or described operation belongs to an optional capability the platform does not declare

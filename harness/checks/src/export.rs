@@ -61,9 +61,10 @@ pub const MANIFEST_SCHEMA: &str = "export-manifest.schema.json";
 
 /// The collections OPIS's OpenAPI description (`spec/openapi.json`) serves for listing — `GET`
 /// operations of the interop API, not deprecated and without path parameters, that answer a page
-/// of `items` with a `next` link — by name (the last path segment). A complete export has an
-/// entity for each.
-pub fn collections_for_export() -> Vec<String> {
+/// of `items` with a `next` link — by name (the last path segment), leaving out those of an
+/// optional capability (`x-opis-capability`) for which `declared` is false. A complete export has
+/// an entity for each.
+pub fn collections_for_export(declared: impl Fn(&str) -> bool) -> Vec<String> {
     let Some(doc) = opis_spec::file("spec/openapi.json").and_then(|f| serde_json::from_str::<Value>(f.contents).ok()) else {
         return Vec::new();
     };
@@ -75,7 +76,8 @@ pub fn collections_for_export() -> Vec<String> {
         let operation = &item["get"];
         let schema = &operation["responses"]["200"]["content"]["application/json"]["schema"];
         let paged = schema["properties"]["items"]["type"] == "array" && schema["properties"].get("next").is_some();
-        if paged && operation["deprecated"] != true {
+        let offered = operation["x-opis-capability"].as_str().is_none_or(&declared);
+        if paged && operation["deprecated"] != true && offered {
             out.extend(path.rsplit('/').next().map(str::to_string));
         }
     }
@@ -606,7 +608,7 @@ mod completeness_tests {
     #[test]
     fn an_empty_manifest_is_a_fail_of_cm_01_and_nothing_to_compare_elsewhere() {
         let empty = Manifest::parse(&manifest(json!([]))).expect("schema-valid");
-        let f = empty.check_complete(&collections_for_export()).unwrap_err();
+        let f = empty.check_complete(&collections_for_export(|_| true)).unwrap_err();
         assert_eq!(f.outcome(), hutong_model::Outcome::Fail);
         assert!(f.message.contains("`entities` is empty"), "{}", f.message);
         assert_eq!(empty.check_not_empty().unwrap_err().outcome(), hutong_model::Outcome::Error);
@@ -614,10 +616,12 @@ mod completeness_tests {
 
     #[test]
     fn every_collection_of_the_openapi_document_is_required() {
-        assert_eq!(collections_for_export(), ["merchants", "products"]);
+        assert_eq!(collections_for_export(|_| true), ["merchants", "products"]);
+        // A collection of an optional capability the platform does not declare is not required.
+        assert_eq!(collections_for_export(|c| c != "merchants"), ["products"]);
         let one = json!([{"name": "products", "record_count": 0, "schema": {}, "files": []}]);
         let partial = Manifest::parse(&manifest(one)).unwrap();
-        assert!(partial.check_complete(&collections_for_export()).unwrap_err().message.contains("merchants"));
+        assert!(partial.check_complete(&collections_for_export(|_| true)).unwrap_err().message.contains("merchants"));
         assert!(partial.check_not_empty().is_ok());
     }
 

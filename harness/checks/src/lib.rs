@@ -5,6 +5,7 @@
 //! `error` when the harness could not decide. Steps stay thin; the judgement lives here.
 #![forbid(unsafe_code)]
 
+pub mod capabilities;
 pub mod contract;
 pub mod corpus;
 pub mod deprecation;

@@ -5,6 +5,10 @@
 use hutong_model::Finding;
 use serde_json::Value;
 
+/// The capability by which discovery declares a payment method of the platform's own (OPIS
+/// §6.5); AI-12 is conditional on it.
+pub const OWN_METHOD_CAPABILITY: &str = "checkout.own_payment_method";
+
 /// A payment method the platform declares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaymentMethod {
@@ -15,8 +19,7 @@ pub struct PaymentMethod {
 }
 
 /// The declared payment methods from the payment-methods answer (`{"items": [{"id", "own"}]}`).
-/// A declaration without the platform's own method or without a third-party one cannot be
-/// compared: that is a `fail` of the declaration.
+/// Whether an own method and a third-party one are declared is judged by the steps.
 pub fn parse_methods(doc: &Value) -> Result<Vec<PaymentMethod>, Finding> {
     let items = doc.get("items").and_then(Value::as_array).ok_or_else(|| Finding::fail("the payment methods answer has no `items` array"))?;
     let mut out = Vec::new();

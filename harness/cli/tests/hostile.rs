@@ -360,6 +360,7 @@ hostile_tests! {
     s3_listing_cycle => "s3-listing-cycle",
     s3_object_endless => "s3-object-endless",
     s3_credentials_off_origin => "s3-credentials-off-origin",
+    test_resources_undeclared => "test-resources-undeclared",
 }
 
 #[test]

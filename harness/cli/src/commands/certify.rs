@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use hutong_checks::corpus::{self, Corpus};
 use hutong_http::Limits;
 use hutong_model::exit_codes;
-use hutong_reference::{FaultSet, ReferenceConfig};
+use hutong_reference::{FaultSet, ReferenceConfig, Shape};
 use opis_spec::Profile;
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
@@ -40,6 +40,10 @@ pub struct CertifyArgs {
     /// Inject a fault into the built-in reference platform (repeatable; no URL only).
     #[arg(long = "reference-fault", value_name = "NAME")]
     pub reference_faults: Vec<String>,
+    /// Shape of the built-in reference platform: `marketplace` (every profile) or `cloud` (a
+    /// cloud provider claiming cloud-migration only; no URL only).
+    #[arg(long = "reference-shape", value_name = "SHAPE", default_value = "marketplace", value_parser = parse_shape)]
+    pub reference_shape: Shape,
     /// Accept invalid TLS certificates.
     #[arg(long)]
     pub insecure: bool,
@@ -61,6 +65,11 @@ pub struct CertifyArgs {
 }
 
 /// Parses a report language.
+/// Parses a reference shape name.
+pub fn parse_shape(s: &str) -> Result<Shape, String> {
+    Shape::from_name(s).ok_or_else(|| format!("unknown reference shape {s:?} (marketplace or cloud)"))
+}
+
 pub fn parse_lang(s: &str) -> Result<hutong_report::Lang, String> {
     hutong_report::Lang::from_code(s).ok_or_else(|| format!("unknown language {s:?} (languages: en, zh)"))
 }
@@ -116,7 +125,7 @@ pub async fn certify_reference(
     progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
 ) -> anyhow::Result<RunResult> {
     let secret_seed = format!("{:016x}", rand::random::<u64>());
-    let config = ReferenceConfig { faults: faults.clone(), ..ReferenceConfig::default() }.with_preissued_clients(&secret_seed);
+    let config = ReferenceConfig { faults: faults.clone(), ..ReferenceConfig::for_shape(args.reference_shape) }.with_preissued_clients(&secret_seed);
     let credentials: BTreeMap<String, ResolvedCredential> = config
         .preissued
         .iter()
@@ -125,16 +134,18 @@ pub async fn certify_reference(
     let running = hutong_reference::spawn(config, "127.0.0.1:0".parse().expect("address")).await.context("cannot start the reference platform")?;
     let mut request = request_for(Url::parse(&running.base_url).expect("reference URL"), args);
     let names: Vec<&str> = faults.names().collect();
+    let shape = args.reference_shape.name();
     request.builtin_reference = Some(if names.is_empty() {
-        "hutong's built-in reference platform, without faults (no target was given)".to_string()
+        format!("hutong's built-in reference platform ({shape} shape), without faults (no target was given)")
     } else {
-        format!("hutong's built-in reference platform with the injected faults {} (no target was given)", names.join(", "))
+        format!("hutong's built-in reference platform ({shape} shape) with the injected faults {} (no target was given)", names.join(", "))
     });
     request.credentials = credentials;
     request.progress = progress;
     request.configuration = serde_json::json!({
         "target": "built-in reference platform",
         "reference_faults": faults.names().collect::<Vec<_>>(),
+        "reference_shape": args.reference_shape.name(),
         "credentials": { "source": "pre-issued by the reference platform", "roles": ["third-party-a", "third-party-b", "affiliated"] },
         "profiles": args.profiles,
         "tags": args.tags,
@@ -164,6 +175,9 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     }
     // A selection that cannot run is refused before any request is sent.
     crate::runner::features::check_selection(args.tags.as_deref(), &args.profiles).map_err(Exit::harness)?;
+    if base.is_some() && args.reference_shape != Shape::Marketplace {
+        return Err(Exit::harness("--reference-shape applies only to the built-in reference platform (give no URL)"));
+    }
     // A bad signing key stops the run before it starts.
     let signing_key = args.sign.as_deref().map(hutong_report::sign::load_signing_key).transpose().map_err(Exit::harness)?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();

@@ -1,11 +1,14 @@
 //! `hutong selftest`: the mutation matrix. The reference platform passes every requirement, and
-//! each fault of the catalog makes exactly its declared requirements fail, nothing else.
+//! each fault of the catalog makes exactly its declared requirements fail, nothing else. Both
+//! shapes of the reference run: the marketplace (every profile) with every fault, and the cloud
+//! provider (core and cloud-migration) with the faults whose catalog entry names the `cloud`
+//! shape; there, requirements of the profiles it does not claim are not applicable.
 
 use crate::commands::certify::{certify_reference, CertifyArgs};
 use crate::Exit;
-use hutong_model::{exit_codes, Outcome, Report};
-use hutong_reference::{catalog, FaultSet};
-use opis_spec::{Level, Registry};
+use hutong_model::{exit_codes, NotApplicableReason, Outcome, Report};
+use hutong_reference::{catalog, FaultSet, Shape};
+use opis_spec::{Level, Profile, Registry};
 use std::collections::BTreeSet;
 
 /// Options of `selftest`.
@@ -27,8 +30,23 @@ fn exempted(id: &str) -> bool {
     Registry::embedded().get(id).is_some_and(|r| r.reference_exemption.is_some())
 }
 
+/// Whether `id` is conditional on a capability (registry `conditional_on`): not applicable when
+/// a fault withdraws the capability's declaration.
+fn conditional(id: &str) -> bool {
+    Registry::embedded().get(id).is_some_and(|r| r.conditional_on.is_some())
+}
+
+/// The profiles a shape of the reference claims (`core` always).
+fn claims(shape: Shape, profile: Profile) -> bool {
+    match shape {
+        Shape::Marketplace => true,
+        Shape::Cloud => matches!(profile, Profile::Core | Profile::CloudMigration),
+    }
+}
+
 /// What one certification of the matrix showed.
 struct Row {
+    shape: Shape,
     fault: Option<String>,
     declared: BTreeSet<String>,
     report: Report,
@@ -44,12 +62,21 @@ impl Row {
     fn deviations(&self) -> Vec<String> {
         let mut out = Vec::new();
         for r in &self.report.requirements {
-            let expected_fail = self.declared.contains(&r.id);
+            let claimed = claims(self.shape, r.profile);
+            let expected_fail = claimed && self.declared.contains(&r.id);
             let ok = if expected_fail {
                 r.outcome == Outcome::Fail
+            } else if !claimed {
+                r.outcome == Outcome::NotApplicable
             } else {
                 r.outcome == Outcome::Pass
-                    || (r.outcome == Outcome::NotApplicable && (r.not_applicable_reason.is_some() || exempted(&r.id)))
+                    || (r.outcome == Outcome::NotApplicable
+                        && match &r.not_applicable_reason {
+                            // A capability the reference does not declare is only ever a fault's doing.
+                            Some(NotApplicableReason::CapabilityNotDeclared { .. }) => self.fault.is_some() && conditional(&r.id),
+                            Some(_) => true,
+                            None => exempted(&r.id),
+                        })
             };
             if !ok {
                 out.push(format!(
@@ -61,8 +88,10 @@ impl Row {
                 ));
             }
         }
+        let registry = Registry::embedded();
         for id in &self.declared {
-            if self.report.requirement(id).is_none() {
+            let claimed = registry.get(id).is_some_and(|r| claims(self.shape, r.profile));
+            if claimed && self.report.requirement(id).is_none() {
                 out.push(format!("{id} is declared by the fault but was not in the report"));
             }
         }
@@ -83,7 +112,8 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
     }
     if args.list {
         for f in &faults {
-            println!("{:<34} breaks {:<20} {}", f.name, f.breaks.join(","), f.description);
+            let shapes = if f.shapes.is_empty() { "marketplace".to_string() } else { f.shapes.join(",") };
+            println!("{:<34} breaks {:<20} on {:<18} {}", f.name, f.breaks.join(","), shapes, f.description);
         }
         return Ok(exit_codes::CONFORMANT);
     }
@@ -96,6 +126,7 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
         out: None,
         no_out: true,
         reference_faults: Vec::new(),
+        reference_shape: Shape::Marketplace,
         insecure: false,
         seed: None,
         concurrency: 16,
@@ -103,41 +134,41 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
         lang: Default::default(),
         sign: None,
     };
-    let mut jobs: Vec<(Option<String>, BTreeSet<String>)> = vec![(None, BTreeSet::new())];
-    jobs.extend(selected.iter().map(|f| (Some(f.name.clone()), f.breaks.iter().cloned().collect())));
+    let mut jobs: Vec<(Shape, Option<String>, BTreeSet<String>)> = Vec::new();
+    for shape in [Shape::Marketplace, Shape::Cloud] {
+        jobs.push((shape, None, BTreeSet::new()));
+        jobs.extend(selected.iter().filter(|f| f.applies_to(shape)).map(|f| (shape, Some(f.name.clone()), f.breaks.iter().cloned().collect())));
+    }
     let mut rows = Vec::new();
     for chunk in jobs.chunks(args.jobs.max(1)) {
-        let runs = chunk.iter().map(|(fault, declared)| {
-            let certify_args = &certify_args;
+        let runs = chunk.iter().map(|(shape, fault, declared)| {
+            let certify_args = CertifyArgs { reference_shape: *shape, ..certify_args.clone() };
             async move {
                 let set = match fault {
                     Some(name) => FaultSet::from_names(&[name]).map_err(Exit::harness)?,
                     None => FaultSet::none(),
                 };
-                let result = certify_reference(set, certify_args, None).await?;
+                let result = certify_reference(set, &certify_args, None).await?;
                 if let Some(reason) = result.fatal {
-                    return Err(Exit::harness(format!("{}: {reason}", fault.as_deref().unwrap_or("baseline"))));
+                    return Err(Exit::harness(format!("{} ({}): {reason}", fault.as_deref().unwrap_or("baseline"), shape.name())));
                 }
-                Ok::<_, Exit>(Row { fault: fault.clone(), declared: declared.clone(), report: result.report })
+                Ok::<_, Exit>(Row { shape: *shape, fault: fault.clone(), declared: declared.clone(), report: result.report })
             }
         });
         for row in futures::future::join_all(runs).await {
             rows.push(row?);
         }
     }
-    let mut escaped = 0usize;
-    let mut caught = 0usize;
+    // A fault is caught when every shape it ran on shows exactly its declared failures.
+    let mut escaped_faults = BTreeSet::new();
     for row in &rows {
         let deviations = row.deviations();
-        let name = row.fault.as_deref().unwrap_or("(none: baseline)");
+        let name = format!("{}{}", if row.shape == Shape::Cloud { "cloud: " } else { "" }, row.fault.as_deref().unwrap_or("(none: baseline)"));
         if deviations.is_empty() {
-            if row.fault.is_some() {
-                caught += 1;
-            }
             println!("ok      {name:<34} fails {}", fmt_set(&row.failing()));
         } else {
-            if row.fault.is_some() {
-                escaped += 1;
+            if let Some(f) = &row.fault {
+                escaped_faults.insert(f.clone());
             }
             println!("ESCAPED {name:<34} fails {}", fmt_set(&row.failing()));
             for d in deviations {
@@ -145,15 +176,19 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
             }
         }
     }
-    let baseline_ok = rows.first().is_some_and(|r| r.deviations().is_empty());
+    let escaped = escaped_faults.len();
+    let caught = selected.len() - escaped;
+    let baseline_ok = rows.iter().filter(|r| r.fault.is_none()).all(|r| r.deviations().is_empty());
     let with_fault: BTreeSet<&str> = faults.iter().flat_map(|f| f.breaks.iter().map(String::as_str)).collect();
     let testable: Vec<_> = registry.all().iter().filter(|r| r.not_tested_reason.is_none() && r.reference_exemption.is_none()).collect();
     let without: Vec<&str> = testable.iter().filter(|r| !with_fault.contains(r.id.as_str())).map(|r| r.id.as_str()).collect();
     println!(
-        "faults: {}, caught: {caught}, escaped: {escaped}; requirements: {}, with a fault: {}",
+        "faults: {}, caught: {caught}, escaped: {escaped}; requirements: {}, with a fault: {}; runs: {} on the marketplace, {} on the cloud shape",
         selected.len(),
         testable.len(),
-        testable.len() - without.len()
+        testable.len() - without.len(),
+        rows.iter().filter(|r| r.shape == Shape::Marketplace).count(),
+        rows.iter().filter(|r| r.shape == Shape::Cloud).count(),
     );
     if !without.is_empty() {
         println!("requirements without a fault: {}", without.join(", "));

@@ -51,3 +51,25 @@ async fn endpoints_answer(w: &mut PlatformWorld) {
         raise(Finding::error(format!("not decided: the scenario's time budget ran out before every declared endpoint answered: {}", undecided.join("; "))));
     }
 }
+
+/// Reads the OpenAPI description leniently: its validity is OE-01's business, so an answer that
+/// is not a JSON document leaves CORE-02 undecided (`error`) rather than failed.
+#[when("the harness reads the OpenAPI document linked from discovery")]
+async fn read_openapi(w: &mut PlatformWorld) {
+    let url = w.endpoint("openapi");
+    let request = w.ctx().http.get(url.as_str()).label("openapi");
+    let response = w.send(request).await;
+    if response.status != 200 {
+        raise(Finding::error(format!("precondition: the OpenAPI document answered HTTP {}", response.status)));
+    }
+    let doc = hutong_checks::json_body(&response, "the OpenAPI document")
+        .unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    w.scratch.insert("openapi", doc);
+}
+
+#[then("no endpoint or described operation belongs to an optional capability the platform does not declare")]
+fn capabilities_declared_or_absent(w: &mut PlatformWorld) {
+    let doc = w.scratch("openapi").clone();
+    let url = w.last().url.clone();
+    hutong_checks::capabilities::check_declared_or_absent(&w.discovery(), &doc, &url).or_raise();
+}

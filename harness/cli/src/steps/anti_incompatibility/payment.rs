@@ -1,46 +1,40 @@
-//! AI-11, AI-12, AI-13: payment neutrality and merchant terms without exclusivity.
+//! AI-11, AI-12, AI-13: payment neutrality and merchant terms without exclusivity. Checkouts buy
+//! only the sandbox item the platform declares (`capabilities.test_resources.checkout`, OPIS §6.6).
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_checks::payment::{compare_checkouts, parse_methods, check_no_exclusivity};
+use hutong_checks::capabilities::test_resources;
+use hutong_checks::payment::{check_no_exclusivity, compare_checkouts, parse_methods, OWN_METHOD_CAPABILITY};
 use hutong_model::Finding;
 use serde_json::{json, Value};
 
-#[given("the declared payment methods and a product to buy")]
-async fn methods_and_product(w: &mut PlatformWorld) {
+#[given("the declared payment methods and a declared sandbox item to buy")]
+async fn methods_and_sandbox_item(w: &mut PlatformWorld) {
+    // The harness buys only a sandbox item the platform declares (OPIS §5.1, §6.6): never the
+    // first listed product, whose stock and price other scenarios or real buyers may change.
+    let resources = test_resources(&w.discovery().capabilities).or_raise();
+    let item = resources.sandbox_item().or_raise().clone();
     let url = w.endpoint("payment_methods");
     let request = w.request(http::Method::GET, url.as_str()).label("payment methods");
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, "the declared payment methods").or_raise();
     let methods = parse_methods(&hutong_checks::json_body(&response, "the declared payment methods").or_raise()).or_raise();
-    if !methods.iter().any(|m| m.own) {
-        raise(Finding::not_applicable("the platform declares no payment method of its own: nothing to compare third-party methods with"));
-    }
     if !methods.iter().any(|m| !m.own) {
         raise(Finding::fail("the platform declares no third-party payment method: buyers can pay only with the platform's own"));
     }
-    // A precondition: any product the catalogue lists.
-    let url = w.endpoint("products");
-    let request = w.request(http::Method::GET, url.as_str()).query(&[("limit", "1")]).label("a product to buy");
-    let response = w.send(request).await;
-    let product = response
-        .json_value()
-        .ok()
-        .and_then(|b| b["items"][0]["id"].as_str().map(str::to_string))
-        .unwrap_or_else(|| raise(Finding::error("the product list gave no product to check out")));
     w.scratch.insert("payment_methods", json!(methods.iter().map(|m| json!({ "id": m.id, "own": m.own })).collect::<Vec<_>>()));
-    w.scratch.insert("checkout_product", Value::String(product));
+    w.scratch.insert("checkout_item", json!({ "product_id": item.product_id, "quantity": item.quantity }));
 }
 
-#[when("the client checks the product out once with each declared payment method")]
+#[when("the client checks the sandbox item out once with each declared payment method")]
 async fn checkout_with_each(w: &mut PlatformWorld) {
     let url = w.endpoint("checkout");
-    let product = w.scratch("checkout_product").clone();
+    let item = w.scratch("checkout_item").clone();
     let methods = w.scratch("payment_methods").as_array().cloned().unwrap_or_default();
     let mut results = Vec::new();
     for m in &methods {
         let id = m["id"].as_str().unwrap_or_default();
-        let body = json!({ "product_id": product, "quantity": 1, "payment_method": id });
+        let body = json!({ "product_id": item["product_id"], "quantity": item["quantity"], "payment_method": id });
         let request = w.request(http::Method::POST, url.as_str()).json(&body).label(format!("checkout with {id}"));
         let response = w.send(request).await;
         let order = response.json_value().unwrap_or(Value::Null);
@@ -51,11 +45,27 @@ async fn checkout_with_each(w: &mut PlatformWorld) {
         });
         results.push(json!({ "method": id, "own": m["own"], "refusal": refusal, "order": order }));
     }
+    if !results.is_empty() && results.iter().all(|r| r["refusal"].is_string()) {
+        // Not one method could buy the declared sandbox item: the test resource is unusable,
+        // which says nothing about payment neutrality (OPIS §10.1).
+        raise(Finding::error(format!(
+            "the declared sandbox item {} could not be bought with any declared payment method (first refusal: {}): a sandbox item must be purchasable at every run (OPIS §6.6)",
+            hutong_model::sanitize_line(&item["product_id"].to_string(), 80),
+            results[0]["refusal"].as_str().unwrap_or_default()
+        )));
+    }
     w.scratch.insert("checkouts", json!(results));
 }
 
 #[then("every declared payment method is accepted")]
 fn every_method_accepted(w: &mut PlatformWorld) {
+    let flagged = own_methods(w);
+    if !flagged.is_empty() && !w.discovery().declares_capability(OWN_METHOD_CAPABILITY) {
+        raise(Finding::fail(format!(
+            "the payment methods flag {} as the platform's own, but discovery does not declare `capabilities.{OWN_METHOD_CAPABILITY}`: the comparison with the own method (AI-12) would be escaped",
+            flagged.join(", ")
+        )));
+    }
     let refused = w.scratch_entries_with("checkouts", "refusal", |r, p| format!("{} refused with {p}", r["method"].as_str().unwrap_or_default()));
     if !refused.is_empty() {
         raise(Finding::fail(format!("checkout does not offer every declared payment method: {}", refused.join("; "))));
@@ -64,6 +74,13 @@ fn every_method_accepted(w: &mut PlatformWorld) {
 
 #[then("every accepted third-party checkout has the same price and flow as the platform's own")]
 fn same_price_and_flow(w: &mut PlatformWorld) {
+    // Runs only when discovery declares an own payment method (the registry's `conditional_on`):
+    // then a method flagged `own` is the baseline, and its absence is no pass.
+    if own_methods(w).is_empty() {
+        raise(Finding::fail(format!(
+            "discovery declares a payment method of the platform's own (`capabilities.{OWN_METHOD_CAPABILITY}`), but no declared payment method is flagged `own`: third-party methods cannot be compared with it"
+        )));
+    }
     let checkouts = w.scratch("checkouts").as_array().cloned().unwrap_or_default();
     let Some(own) = checkouts.iter().find(|c| c["own"] == json!(true) && c["refusal"].is_null()) else {
         raise(Finding::error("the checkout with the platform's own payment method was refused: no baseline to compare with"));
@@ -80,6 +97,11 @@ fn same_price_and_flow(w: &mut PlatformWorld) {
             differing.join("; ")
         )));
     }
+}
+
+/// The IDs of the declared payment methods flagged `own`.
+fn own_methods(w: &PlatformWorld) -> Vec<String> {
+    w.scratch("payment_methods").as_array().into_iter().flatten().filter(|m| m["own"] == json!(true)).filter_map(|m| m["id"].as_str().map(str::to_string)).collect()
 }
 
 #[when("the harness fetches the merchant terms declared in discovery")]

@@ -11,8 +11,9 @@ use serde_json::{json, Value};
 /// Declared endpoints that are collections read with `GET` (their first item is read too).
 const COLLECTION_ENDPOINTS: &[&str] = &["merchants", "products"];
 
-/// Declared endpoints read with a plain `GET`.
-const READ_ENDPOINTS: &[&str] = &["payment_methods", "merchant_terms"];
+/// Declared endpoints read with a plain `GET`: the API root every platform declares, so that
+/// AI-07 depends on no optional capability, and those of the capabilities declared.
+const READ_ENDPOINTS: &[&str] = &["api_base", "payment_methods", "merchant_terms"];
 
 /// What a plain call of `url` gave: `None` on success, else the problem.
 async fn call(w: &mut PlatformWorld, url: &str, label: &str) -> (Option<String>, Value) {
@@ -53,6 +54,10 @@ async fn call_every_operation(w: &mut PlatformWorld) {
     for name in READ_ENDPOINTS.iter().filter(|n| discovery.has_endpoint(n)) {
         let url = w.endpoint(name).to_string();
         let (problem, _) = call(w, &url, &format!("read {name}")).await;
+        // An API root that is missing altogether is CORE-02's finding, not a proprietary channel.
+        if *name == "api_base" && problem.as_deref().is_some_and(|p| p.starts_with("HTTP 404")) {
+            continue;
+        }
         results.push(json!({ "operation": format!("GET {name}"), "problem": problem }));
     }
     if discovery.has_endpoint("messages") {

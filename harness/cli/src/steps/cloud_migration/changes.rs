@@ -1,47 +1,52 @@
 //! CM-03: records changed while an export runs are in it or in the next incremental export.
 
 use super::{export_now, export_records, fetch_manifest, poll_job};
-use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use crate::runner::world::{check_on_platform, raise, OrRaise, PlatformWorld};
+use hutong_checks::capabilities::test_resources;
 use cucumber::{then, when};
 use hutong_model::Finding;
 use serde_json::{json, Value};
 
-/// Changes a product and creates one; returns the records as the platform answered them.
-async fn change_catalog(w: &mut PlatformWorld) -> Vec<Value> {
-    let products = w.endpoint("products");
-    let listed = w.request(http::Method::GET, products.as_str()).query(&[("limit", "2")]).label("pick a product").send(&w.rec).await.or_raise();
-    let items = hutong_checks::json_body(&listed, "the product list").or_raise();
-    let first = items["items"].get(0).cloned().unwrap_or_else(|| raise(Finding::error("precondition: the platform lists no product to change")));
-    let id = first["id"].as_str().unwrap_or_default().to_string();
-    let merchant = first["merchant_id"].as_str().unwrap_or_default().to_string();
+/// Changes the first declared test record of the first entity with writable test records and
+/// creates a test record of that entity (OPIS §6.6); returns the records as the platform
+/// answered them. The harness changes nothing else.
+async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
+    let resources = test_resources(&w.discovery().capabilities).unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    let (entity, declared) = resources.writable_entity().unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    let (entity, declared) = (entity.to_string(), declared.clone());
+    let id = declared.records[0].clone();
+    let ctx = w.ctx();
+    for (what, raw) in [("change", declared.change_url(&id)), ("create", declared.create.url.clone())] {
+        let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(Finding::error(format!("precondition: the declared {what} URL of test {entity} is not a URL: {e}"))));
+        check_on_platform(&ctx, &url, &format!("the declared {what} URL of test {entity}")).or_raise();
+    }
     let mut changed = Vec::new();
-    let change_url = format!("{}/{id}/changes", products.as_str().trim_end_matches('/'));
     let patched = w
-        .request(http::Method::PATCH, &change_url)
-        .json(&json!({ "price_cents": 4242, "stock": 7 }))
-        .label("change a product during the export")
+        .request(http::Method::PATCH, &declared.change_url(&id))
+        .json(&declared.change.body)
+        .label(format!("change test record {entity} {id} during the export"))
         .send(&w.rec)
         .await
         .or_raise();
     if patched.status != 200 {
-        raise(Finding::error(format!("precondition: changing product {id} answered HTTP {}", patched.status)));
+        raise(Finding::error(format!("precondition: changing the declared test record {entity} {id} answered HTTP {}", patched.status)));
     }
-    changed.push(hutong_checks::json_body(&patched, "the changed product").or_raise());
+    changed.push(hutong_checks::json_body(&patched, "the changed test record").or_raise());
     let created = w
-        .request(http::Method::POST, products.as_str())
-        .json(&json!({ "merchant_id": merchant, "title": "导出期间新建 · created during the export", "price_cents": 999 }))
-        .label("create a product during the export")
+        .request(http::Method::POST, &declared.create.url)
+        .json(&declared.create.body)
+        .label(format!("create a test record of {entity} during the export"))
         .send(&w.rec)
         .await
         .or_raise();
     if created.status != 201 {
-        raise(Finding::error(format!("precondition: creating a product answered HTTP {}", created.status)));
+        raise(Finding::error(format!("precondition: creating a test record of {entity} answered HTTP {}", created.status)));
     }
-    changed.push(hutong_checks::json_body(&created, "the created product").or_raise());
+    changed.push(hutong_checks::json_body(&created, "the created test record").or_raise());
     changed
 }
 
-#[when("the client starts an export, then changes a product and creates one while it runs")]
+#[when("the client starts an export, then changes a declared test record and creates one while it runs")]
 async fn export_under_change(w: &mut PlatformWorld) {
     let url = w.endpoint("exports");
     let response = w.request(http::Method::POST, url.as_str()).json(&json!({})).label("create export").send(&w.rec).await.or_raise();
@@ -49,14 +54,14 @@ async fn export_under_change(w: &mut PlatformWorld) {
     let manifest = match (response.status, response.header("location")) {
         (202, Some(l)) => {
             let job = response.url.join(l).unwrap_or_else(|e| raise(Finding::error(format!("precondition: bad job Location: {e}"))));
-            let changed = change_catalog(w).await;
+            let changed = change_test_records(w).await;
             w.scratch.insert("changed", json!(changed));
             let manifest_url = poll_job(w, job.as_str()).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
             fetch_manifest(w, &manifest_url).await
         }
         (200, _) => {
             let parsed = response.json_value().map_err(|e| Finding::fail(e.to_string())).and_then(|v| hutong_checks::export::Manifest::parse(&v));
-            let changed = change_catalog(w).await;
+            let changed = change_test_records(w).await;
             w.scratch.insert("changed", json!(changed));
             parsed
         }

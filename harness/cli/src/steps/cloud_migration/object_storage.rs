@@ -1,4 +1,4 @@
-//! CM-13: object storage migrates through the S3 API. Conditional on declaration: a platform
+//! CM-13: object storage migrates through the S3 API. Conditional on `object_storage`: a platform
 //! whose discovery declares `capabilities.object_storage` (`api` = `s3`, the path-style
 //! `bucket_url` of one bucket, optionally `region` and `credentials_endpoint`) has that bucket
 //! copied to a new bucket on the same service, verified object by object, and the copy removed.
@@ -28,12 +28,19 @@ struct Declared {
     credentials_endpoint: Option<String>,
 }
 
-/// The declared S3 object storage, if any; a declaration that cannot be used is a `fail`.
-fn declared(w: &PlatformWorld) -> Option<Declared> {
+/// The declared S3 object storage. CM-13 runs only when `capabilities.object_storage` is
+/// declared (its registry `conditional_on`); a declaration that cannot be used is a `fail`.
+fn declared(w: &PlatformWorld) -> Declared {
     let capabilities = w.ctx().discovery.capabilities.clone();
-    let storage = capabilities.get("object_storage")?;
-    if storage.get("api").and_then(Value::as_str) != Some("s3") {
-        return None;
+    let storage = capabilities
+        .get("object_storage")
+        .unwrap_or_else(|| raise(Finding::error("CM-13 ran although discovery declares no capabilities.object_storage")));
+    let api = storage.get("api").and_then(Value::as_str).unwrap_or_default();
+    if api != "s3" {
+        raise(Finding::fail(format!(
+            "capabilities.object_storage.api is {:?}: a platform declaring object storage must offer the S3 API (`s3`)",
+            hutong_model::sanitize_line(api, 40)
+        )));
     }
     let raw = storage.get("bucket_url").and_then(Value::as_str).unwrap_or_else(|| raise(Finding::fail("capabilities.object_storage has no `bucket_url`")));
     let (endpoint, bucket) = parse_bucket_url(raw).unwrap_or_else(|e| raise(Finding::fail(format!("capabilities.object_storage.bucket_url: {e}"))));
@@ -44,7 +51,7 @@ fn declared(w: &PlatformWorld) -> Option<Declared> {
         .or_else(|| std::env::var("HUTONG_S3_REGION").ok())
         .unwrap_or_else(|| "us-east-1".to_string());
     let credentials_endpoint = storage.get("credentials_endpoint").and_then(Value::as_str).map(str::to_string);
-    Some(Declared { endpoint, bucket, region, credentials_endpoint })
+    Declared { endpoint, bucket, region, credentials_endpoint }
 }
 
 /// S3 keys issued by the platform's credentials endpoint to the harness's OAuth client.
@@ -70,7 +77,7 @@ async fn issued_keys(w: &mut PlatformWorld, raw: &str) -> (String, String) {
 /// A signing client for the declared storage, with the keys of the target file or, failing
 /// those, keys issued by the platform; kept for the later steps of the scenario.
 async fn client(w: &mut PlatformWorld) -> (S3Client, String) {
-    let declared = declared(w).unwrap_or_else(|| raise(Finding::error("precondition: no object storage declared")));
+    let declared = declared(w);
     let ctx = w.ctx();
     let (access_key, secret_key) = if let Some(keys) = w.scratch.get("s3_keys") {
         (keys[0].as_str().unwrap_or_default().to_string(), keys[1].as_str().unwrap_or_default().to_string())
@@ -91,9 +98,7 @@ async fn client(w: &mut PlatformWorld) -> (S3Client, String) {
 
 #[given("the platform declares object storage")]
 fn declares_object_storage(w: &mut PlatformWorld) {
-    if declared(w).is_none() {
-        raise(Finding::not_applicable("not tested: the platform declares no S3 object storage (discovery capabilities.object_storage)"));
-    }
+    declared(w);
 }
 
 #[when("the client copies the declared bucket to a new bucket through the S3 API")]
