@@ -49,5 +49,5 @@ Feature: Link neutrality
     is slower than its own-domain partner by more than 250 ms in every pair.
     Given the harness is authenticated as "third-party-a"
     And the outside-domain corpus
-    When the client times 30 deliveries to the recipient per outside link, each interleaved with an own-domain delivery, in random order
+    When the client times 30 deliveries to the recipient per outside domain and of own-domain links, interleaved in random order
     Then no outside domain is delivered significantly slower than the own domain (OPIS §8.4)
