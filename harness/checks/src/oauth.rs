@@ -86,7 +86,8 @@ impl TokenAuthMethod {
         }
     }
 
-    fn from_name(name: &str) -> Option<Self> {
+    /// The method registered under `name`, if the harness implements it.
+    pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "client_secret_basic" => Some(TokenAuthMethod::ClientSecretBasic),
             "client_secret_post" => Some(TokenAuthMethod::ClientSecretPost),

@@ -126,7 +126,8 @@ pub fn slower_clients(samples: &[(String, Vec<f64>)], rule: LatencyRule) -> Vec<
 
 /// Every tested context (name, latencies in ms) significantly (p < α / contexts, Bonferroni) and
 /// practically (medians ≥ threshold apart) slower than its baseline sample, by OPIS §8.4's rule;
-/// each context is compared with its own baseline (the samples interleaved with it). `Err` names
+/// each context is compared with the baseline samples interleaved with it (`(name, tested,
+/// baseline)`; contexts may share one baseline). `Err` names
 /// a context with fewer than [`MIN_LATENCY_SAMPLES`] samples on either side.
 pub fn slower_than_baseline(tested: &[(String, Vec<f64>, Vec<f64>)], rule: LatencyRule) -> Result<Vec<SlowerClient>, String> {
     if let Some((name, x, y)) = tested.iter().find(|(_, x, y)| x.len() < MIN_LATENCY_SAMPLES || y.len() < MIN_LATENCY_SAMPLES) {

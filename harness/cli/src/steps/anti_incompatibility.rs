@@ -50,16 +50,19 @@ struct Delivered {
     /// From sending until the recipient could read it (`None`: the answer named no message to
     /// read, so only the send operation's answer is known).
     delivered_after: Option<Duration>,
+    /// The recorded exchanges: the send and every read.
+    exchanges: Vec<usize>,
 }
 
 /// Sends `text` through the messaging operation and reads the message where the recipient reads
 /// it — its `Location` (or `messages/{id}`), as the OpenAPI document's `getMessage` locates it —
 /// until it is there (404 meanwhile: not yet delivered), for at most [`DELIVERY_DEADLINE`].
-async fn send_and_read_back(w: &mut PlatformWorld, text: &str, label: &str) -> Result<Delivered, String> {
+async fn send_and_read_back(w: &PlatformWorld, text: &str, label: &str) -> Result<Delivered, String> {
     let url = w.endpoint("messages");
     let request = w.request(http::Method::POST, url.as_str()).json(&json!({ "text": text })).label(label.to_string());
     let sent = std::time::Instant::now();
-    let response = w.send(request).await;
+    let response = request.send(&w.rec).await.or_raise();
+    let mut exchanges = vec![response.exchange];
     if response.status != 201 && response.status != 200 {
         return Err(format!("sending was refused with HTTP {}{}", response.status, hutong_checks::body_hint(&response)));
     }
@@ -68,17 +71,18 @@ async fn send_and_read_back(w: &mut PlatformWorld, text: &str, label: &str) -> R
         .header("location")
         .map(str::to_string)
         .or_else(|| posted.get("id").and_then(Value::as_str).map(|id| format!("{}/{id}", url.as_str().trim_end_matches('/'))));
-    let Some(location) = location else { return Ok(Delivered { message: posted, delivered_after: None }) };
+    let Some(location) = location else { return Ok(Delivered { message: posted, delivered_after: None, exchanges }) };
     let location = response.url.join(&location).map_err(|e| format!("bad Location: {e}"))?;
     let mut pause = DELIVERY_POLL_FIRST;
     loop {
         let request = w.request(http::Method::GET, location.as_str()).label(format!("{label} (read by the recipient)"));
-        let read = w.send(request).await;
+        let read = request.send(&w.rec).await.or_raise();
+        exchanges.push(read.exchange);
         match read.status {
             200 => {
                 let delivered_after = sent.elapsed();
                 let message = read.json_value().map_err(|e| format!("the message read back is not JSON: {e}"))?;
-                return Ok(Delivered { message, delivered_after: Some(delivered_after) });
+                return Ok(Delivered { message, delivered_after: Some(delivered_after), exchanges });
             }
             404 if sent.elapsed() < DELIVERY_DEADLINE => {
                 tokio::time::sleep(pause).await;
@@ -256,10 +260,11 @@ fn outside_links_open(w: &mut PlatformWorld) {
 
 // --- AI-05: no delay --------------------------------------------------------------------------
 
-/// Sends a message with `link` and returns how long it took to reach the recipient, in ms.
-async fn timed_delivery(w: &mut PlatformWorld, link: &str, label: String) -> f64 {
+/// Sends a message with `link` and returns how long it took to reach the recipient, in ms, and
+/// the exchanges that show it.
+async fn timed_delivery(w: &PlatformWorld, link: &str, label: String) -> (f64, Vec<usize>) {
     match send_and_read_back(w, &format!("Timing {link} end"), &label).await {
-        Ok(Delivered { delivered_after: Some(after), .. }) => after.as_secs_f64() * 1000.0,
+        Ok(Delivered { delivered_after: Some(after), exchanges, .. }) => (after.as_secs_f64() * 1000.0, exchanges),
         // The send operation's answer alone says nothing about delivery.
         Ok(Delivered { delivered_after: None, .. }) => {
             raise(Finding::error("the send operation's answer names no message (no Location, no id): the harness cannot time delivery to the recipient"))
@@ -269,39 +274,41 @@ async fn timed_delivery(w: &mut PlatformWorld, link: &str, label: String) -> f64
     }
 }
 
-#[when(expr = "the client times {int} deliveries to the recipient per outside link, each interleaved with an own-domain delivery, in random order")]
+#[when(expr = "the client times {int} deliveries to the recipient per outside domain and of own-domain links, interleaved in random order")]
 async fn time_deliveries(w: &mut PlatformWorld, samples: usize) {
     let samples = samples.clamp(1, 60);
     let own = own_domain(w);
-    let mut plan: Vec<(OutsideDomain, usize, bool)> = Vec::new();
+    let domains = w.ctx().corpus.domains.clone();
     let mut order = rng(w, "link-delay");
-    for d in &w.ctx().corpus.domains {
-        for i in 0..samples {
-            // Which member of the pair goes first is random too.
-            plan.push((d.clone(), i, rand::Rng::random_bool(&mut order, 0.5)));
+    // Rounds: in each, one own-domain message and one per outside domain are sent at once, in
+    // random order, so that load and drift affect every context alike (OPIS §8.1). Times in ms.
+    let mut own_ms: Vec<f64> = Vec::new();
+    let mut outside_ms: std::collections::BTreeMap<String, Vec<f64>> = std::collections::BTreeMap::new();
+    let mut exchanges: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
+    for round in 0..samples {
+        let mut contexts: Vec<Option<&OutsideDomain>> = std::iter::once(None).chain(domains.iter().map(Some)).collect();
+        contexts.shuffle(&mut order);
+        let (world, own, timing_id) = (&*w, own.as_str(), w.ctx().persona.probe_id("own-timing-link"));
+        let timing_id = timing_id.as_str();
+        let timed = futures::future::join_all(contexts.iter().map(|context| async move {
+            match context {
+                None => timed_delivery(world, &format!("https://{own}/item/{timing_id}?n={round}"), "timed own-domain link".to_string()).await,
+                Some(d) => timed_delivery(world, &d.link(), format!("timed link to {}", d.host)).await,
+            }
+        }))
+        .await;
+        for (context, (ms, shown)) in contexts.iter().zip(timed) {
+            match context {
+                None => own_ms.push(ms),
+                Some(d) => {
+                    outside_ms.entry(d.host.clone()).or_default().push(ms);
+                    exchanges.entry(d.host.clone()).or_default().extend(shown);
+                }
+            }
         }
     }
-    plan.shuffle(&mut order);
-    // Per outside domain: its delivery times and those of the own-domain messages sent next to
-    // them (the baseline that saw the same load), in ms.
-    let mut times: std::collections::BTreeMap<String, (Vec<f64>, Vec<f64>)> = std::collections::BTreeMap::new();
-    let mut exchanges: std::collections::BTreeMap<String, Vec<usize>> = std::collections::BTreeMap::new();
-    for (d, i, own_first) in &plan {
-        let first = w.rec.len();
-        let own_link = format!("https://{own}/item/{}?n={i}", w.ctx().persona.probe_id("own-timing-link"));
-        let (own_ms, outside_ms) = if *own_first {
-            let a = timed_delivery(w, &own_link, "timed own-domain link".to_string()).await;
-            (a, timed_delivery(w, &d.link(), format!("timed link to {}", d.host)).await)
-        } else {
-            let b = timed_delivery(w, &d.link(), format!("timed link to {}", d.host)).await;
-            (timed_delivery(w, &own_link, "timed own-domain link".to_string()).await, b)
-        };
-        let entry = times.entry(d.host.clone()).or_default();
-        entry.0.push(outside_ms);
-        entry.1.push(own_ms);
-        exchanges.entry(d.host.clone()).or_default().extend(first..w.rec.len());
-    }
-    w.scratch.insert("delivery_times", json!(times));
+    w.scratch.insert("own_delivery_times", json!(own_ms));
+    w.scratch.insert("delivery_times", json!(outside_ms));
     w.scratch.insert("delay_exchanges", json!(exchanges));
 }
 
@@ -310,16 +317,16 @@ fn no_delay(w: &mut PlatformWorld) {
     let times = w.scratch("delivery_times").clone();
     let exchanges = w.scratch("delay_exchanges").clone();
     let floats = |v: &Value| -> Vec<f64> { v.as_array().into_iter().flatten().filter_map(Value::as_f64).collect() };
+    let own = floats(w.scratch("own_delivery_times"));
     let domains = w.ctx().corpus.domains.clone();
-    let tested: Vec<(String, Vec<f64>, Vec<f64>)> =
-        domains.iter().map(|d| (d.host.clone(), floats(&times[d.host.as_str()][0]), floats(&times[d.host.as_str()][1]))).collect();
+    let tested: Vec<(String, Vec<f64>, Vec<f64>)> = domains.iter().map(|d| (d.host.clone(), floats(&times[d.host.as_str()]), own.clone())).collect();
     let slower = slower_than_baseline(&tested, OPIS_LATENCY_RULE).unwrap_or_else(|e| raise(Finding::error(format!("too few delivery times: {e}"))));
     let mut differing = Vec::new();
     let mut shown = Vec::new();
     for s in &slower {
         let operator = domains.iter().find(|d| d.host == s.slower).map(|d| d.operator.as_str()).unwrap_or_default();
         differing.push(format!(
-            "{} ({operator}): median delivery {:.0} ms vs {:.0} ms for the own-domain messages sent next to it ({} samples each; Mann–Whitney U = {:.0}, one-sided p = {:.2e}; OPIS §8.4: α = {} over {} domains, at least {:.0} ms)",
+            "{} ({operator}): median delivery {:.0} ms vs {:.0} ms for own-domain messages sent with it in the same rounds ({} samples each; Mann–Whitney U = {:.0}, one-sided p = {:.2e}; OPIS §8.4: α = {} over {} domains, at least {:.0} ms)",
             s.slower,
             s.medians_ms.0,
             s.medians_ms.1,

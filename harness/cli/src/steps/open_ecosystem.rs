@@ -92,11 +92,9 @@ async fn new_client_token(w: &mut PlatformWorld) {
     w.send(builder).await;
 }
 
+/// The method stored with the new client (always one `registered` accepted).
 fn auth_method(name: &Value) -> TokenAuthMethod {
-    match name.as_str() {
-        Some("client_secret_post") => TokenAuthMethod::ClientSecretPost,
-        _ => TokenAuthMethod::ClientSecretBasic,
-    }
+    name.as_str().and_then(TokenAuthMethod::from_name).unwrap_or(TokenAuthMethod::ClientSecretBasic)
 }
 
 #[then("a bearer token is issued")]
