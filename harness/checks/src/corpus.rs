@@ -16,6 +16,9 @@ pub struct OutsideDomain {
     pub operator: String,
     /// Path (and query) of the link.
     pub path: String,
+    /// Why the domain is in the corpus and where that can be checked.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl OutsideDomain {
