@@ -19,11 +19,11 @@ trap 'kill $ref $proxy 2>/dev/null; rm -rf "$out"' EXIT
 for _ in $(seq 1 100); do grep -q listening "$out/proxy.log" 2>/dev/null && grep -q http "$out/ref.log" 2>/dev/null && break; sleep 0.1; done
 start=$(date +%s%N)
 set +e
-"$bin" certify "http://127.0.0.1:$proxy_port" --out "$out/run" -q >/dev/null 2>&1
+"$bin" certify "http://127.0.0.1:$proxy_port" --out "${KEEP_RUN:-$out/run}" -q >/dev/null 2>&1
 code=$?
 set -e
 end=$(date +%s%N)
-exchanges=$(python3 - "$out/run" <<'PY'
+exchanges=$(python3 - "${KEEP_RUN:-$out/run}" <<'PY'
 import json, os, sys
 d = os.path.join(sys.argv[1], "evidence")
 print(sum(len(json.load(open(os.path.join(d, f)))) for f in os.listdir(d) if f.endswith(".json")))

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""A TCP proxy on loopback that delays every read by DELAY_MS in each direction, so that a
-certification of a local platform sees the round trips of a remote one (issue 12: 25 ms each
+"""A TCP proxy on loopback that delays every chunk by DELAY_MS in each direction (latency, not a
+bandwidth limit), so that a certification of a local platform sees the round trips of a remote one (issue 12: 25 ms each
 way, about 50 ms per round trip). Usage: delay-proxy.py LISTEN_PORT TARGET_PORT DELAY_MS.
 Prints "listening PORT" once ready; runs until killed. Loopback only."""
 import asyncio
@@ -8,16 +8,32 @@ import sys
 
 
 async def pipe(reader, writer, delay):
+    """Forwards what `reader` gives to `writer`, each chunk `delay` seconds after it was read:
+    latency, not a bandwidth limit (chunks read meanwhile are in flight, as on a real link)."""
+    loop = asyncio.get_running_loop()
+    queue = asyncio.Queue()
+
+    async def forward():
+        while True:
+            due, data = await queue.get()
+            if data is None:
+                break
+            wait = due - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            writer.write(data)
+            await writer.drain()
+
+    sender = asyncio.ensure_future(forward())
     try:
         while True:
             data = await reader.read(65536)
+            await queue.put((loop.time() + delay, data or None))
             if not data:
                 break
-            await asyncio.sleep(delay)
-            writer.write(data)
-            await writer.drain()
+        await sender
     except (ConnectionError, asyncio.CancelledError):
-        pass
+        sender.cancel()
     finally:
         try:
             writer.close()

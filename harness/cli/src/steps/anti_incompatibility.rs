@@ -353,8 +353,19 @@ fn app_corpus(w: &mut PlatformWorld) {
 
 /// A collection walked with extra headers, reduced to what is compared.
 async fn observed(w: &PlatformWorld, url: &str, headers: &[(&str, &str)], label: &str) -> Result<Value, Finding> {
-    let ctx = w.ctx();
-    let pages = paging::walk(&ctx.http, &w.rec, url, w.token.as_deref(), headers, label).await?;
+    observe_into(&w.ctx(), &w.rec, w.token.as_deref(), url, headers, label).await
+}
+
+/// [`observed`], recording into `rec`.
+async fn observe_into(
+    ctx: &crate::runner::world::RunContext,
+    rec: &hutong_http::Recorder,
+    token: Option<&str>,
+    url: &str,
+    headers: &[(&str, &str)],
+    label: &str,
+) -> Result<Value, Finding> {
+    let pages = paging::walk(&ctx.http, rec, url, token, headers, label).await?;
     let volatile = ctx.discovery.volatile_fields();
     let statuses: Vec<u16> = pages.iter().map(|p| p.status).collect();
     check_volatile_fields(&volatile, pages.iter().map(|p| &p.body))?;
@@ -376,29 +387,41 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
     let baseline = observed(w, &url, &[], "baseline (harness identity)").await.or_raise();
     let mut apps = w.ctx().corpus.apps.clone();
     apps.shuffle(&mut rng(w, "client-neutrality"));
-    let mut results = Vec::new();
-    for app in &apps {
-        let mut headers: Vec<(&str, &str)> = Vec::new();
-        match which {
-            IdentityHeaders::UserAgent => headers.push(("user-agent", app.user_agent.as_str())),
-            IdentityHeaders::RefererAndOrigin => {
-                if let Some(r) = &app.referer {
-                    headers.push(("referer", r));
-                }
-                if let Some(o) = &app.origin {
-                    headers.push(("origin", o));
+    let jobs: Vec<(String, Vec<(String, String)>)> = apps
+        .iter()
+        .filter_map(|app| {
+            let mut headers: Vec<(String, String)> = Vec::new();
+            match which {
+                IdentityHeaders::UserAgent => headers.push(("user-agent".into(), app.user_agent.clone())),
+                IdentityHeaders::RefererAndOrigin => {
+                    headers.extend(app.referer.iter().map(|r| ("referer".to_string(), r.clone())));
+                    headers.extend(app.origin.iter().map(|o| ("origin".to_string(), o.clone())));
                 }
             }
+            let names = headers.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ");
+            (!headers.is_empty()).then(|| (format!("{} ({names})", app.name), headers))
+        })
+        .collect();
+    // Every identity walks the listing at the same time, in the random order above, each into its
+    // own recorder; the exchanges are then added to the scenario's evidence identity by identity.
+    let ctx = w.ctx();
+    let token = w.token.clone();
+    let deadline = w.rec.deadline();
+    let walked = futures::future::join_all(jobs.iter().map(|(label, headers)| {
+        let (ctx, token, url) = (ctx.clone(), token.clone(), url.clone());
+        async move {
+            let rec = deadline.map(hutong_http::Recorder::with_deadline).unwrap_or_default();
+            let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+            let seen = observe_into(&ctx, &rec, token.as_deref(), &url, &headers, &format!("as {label}")).await;
+            (seen, rec.take())
         }
-        if headers.is_empty() {
-            continue;
-        }
-        let names: Vec<&str> = headers.iter().map(|(n, _)| *n).collect();
-        let first = w.rec.len();
-        let seen = observed(w, &url, &headers, &format!("as {} ({})", app.name, names.join(", "))).await.or_raise();
-        let exchanges: Vec<usize> = (first..w.rec.len()).collect();
-        let app_label = format!("{} ({})", app.name, names.join(", "));
-        results.push(json!({ "app": app_label, "difference": first_difference(&baseline, &seen), "exchanges": exchanges }));
+    }))
+    .await;
+    let mut results = Vec::new();
+    for ((label, _), (seen, exchanges)) in jobs.iter().zip(walked) {
+        let exchanges: Vec<usize> = exchanges.into_iter().map(|e| w.rec.record(e)).collect();
+        let seen = seen.or_raise();
+        results.push(json!({ "app": label, "difference": first_difference(&baseline, &seen), "exchanges": exchanges }));
     }
     if results.is_empty() {
         raise(Finding::error("no app identity of the corpus carries the headers this scenario varies"));

@@ -101,19 +101,40 @@ async fn same_sequence(w: &mut PlatformWorld) {
                     "#{i} {name}: the listing has more than {MAX_FOLLOWED_PAGES} pages; the comparison follows at most that many"
                 )));
             }
+            let label = if page == 0 { format!("#{i} {name}") } else { format!("#{i} {name} page {}", page + 1) };
+            // This page for every client at once (started in a fresh random order, OPIS §8.1),
+            // each into its own recorder, added to the evidence client by client.
             let mut order: Vec<usize> = (0..clients.len()).collect();
             order.shuffle(&mut r);
-            let label = if page == 0 { format!("#{i} {name}") } else { format!("#{i} {name} page {}", page + 1) };
-            for c in order {
-                let (role, token) = &clients[c];
-                let Some(target) = urls[c].take() else {
-                    seen[c].push(json!({ "request": label, "status": "no such page: the listing ended before" }));
-                    continue;
-                };
-                if !visited[c].insert(target.clone()) {
-                    raise(Finding::fail(format!("#{i} {name}: pagination loops for {role}: {} was linked as `next` twice", hutong_model::sanitize_line(&target, 200))));
+            let mut due = Vec::new();
+            for &c in &order {
+                let (role, _) = &clients[c];
+                match urls[c].take() {
+                    None => seen[c].push(json!({ "request": label, "status": "no such page: the listing ended before" })),
+                    Some(target) => {
+                        if !visited[c].insert(target.clone()) {
+                            raise(Finding::fail(format!("#{i} {name}: pagination loops for {role}: {} was linked as `next` twice", hutong_model::sanitize_line(&target, 200))));
+                        }
+                        due.push((c, target));
+                    }
                 }
-                let response = get_as(w, &target, token, format!("uniform {label} as {role}")).await;
+            }
+            let deadline = w.rec.deadline();
+            let ctx = w.ctx();
+            let answers = futures::future::join_all(due.iter().map(|(c, target)| {
+                let (role, token) = &clients[*c];
+                let request = ctx.http.get(target).bearer(token).label(format!("uniform {label} as {role}"));
+                async move {
+                    let rec = deadline.map(hutong_http::Recorder::with_deadline).unwrap_or_default();
+                    let response = request.send(&rec).await;
+                    (response, rec.take())
+                }
+            }))
+            .await;
+            for ((c, _), (response, exchanges)) in due.iter().zip(answers) {
+                let c = *c;
+                let recorded: Vec<usize> = exchanges.into_iter().map(|e| w.rec.record(e)).collect();
+                let response = response.or_raise();
                 let json = response.json_value().ok();
                 if response.status == 200 {
                     let next = json
@@ -131,7 +152,7 @@ async fn same_sequence(w: &mut PlatformWorld) {
                     }
                     None => json!({ "non-json-bytes": response.body.len() }),
                 };
-                seen[c].push(json!({ "request": label, "status": response.status, "body": body, "exchange": w.rec.len().saturating_sub(1) }));
+                seen[c].push(json!({ "request": label, "status": response.status, "body": body, "exchange": recorded.last() }));
             }
             page += 1;
         }
