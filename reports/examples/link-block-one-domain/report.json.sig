@@ -1,8 +1,8 @@
 {
   "format": "hutong-signature-1",
   "algorithm": "ed25519",
-  "key_id": "ed25519:de5597e51a3851b9",
+  "key_id": "ed25519:76f60398d7cc79f0",
   "signed_file": "report.json",
-  "signed_sha256": "3adb43e8d0ec24e14ea874bf6c901c9901b582c2d8e6bbff53ae9b7cec736fba",
-  "signature": "IruwzV9XjejFDK3xhrE9mgXGazAfpnT8Yfn3u8xrtRrNJxzT+3GMHthm5BR7r1xgUO5M7Kb4rsJqmGIO6W2aDQ=="
+  "signed_sha256": "3b2e9bf68fd1b91d7e07fc89e725da81a1d0ab233f3e4ebd78225e2136bdfed8",
+  "signature": "U/WnSbTScrYWzP1M3Lw0lS3DkC1oL3VNRVmWSPd/KO0+oqDmP1zX4zKGPUAABQUrFjoMaV5iqzOM3xNyOvlVAA=="
 }
