@@ -51,18 +51,22 @@ pub async fn walk(
         let response = request.send(rec).await.map_err(crate::transport)?;
         let body = response.json_value().unwrap_or(Value::Null);
         if response.status == 200 {
-            next = body
-                .get("next")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .or_else(|| response.header("link").and_then(next_from_link_header));
-            if let Some(n) = &next {
-                next = Some(response.url.join(n).map(|u| u.to_string()).map_err(|_| Finding::fail(format!("`next` is not a URL: {}", hutong_model::sanitize_line(n, 200))))?);
-            }
+            next = next_page(&response, &body)?;
         }
         pages.push(Page { status: response.status, body });
     }
     Ok(pages)
+}
+
+/// The absolute URL of the page after `response` (whose parsed body is `body`): its `next` member,
+/// else its RFC 8288 `Link: rel="next"`, resolved against the page's URL. `None` on the last page;
+/// a `next` that is not a URL is a `fail`.
+pub fn next_page(response: &hutong_http::Response, body: &Value) -> Result<Option<String>, Finding> {
+    let next = body.get("next").and_then(Value::as_str).map(str::to_string).or_else(|| response.header("link").and_then(next_from_link_header));
+    next.map(|n| {
+        response.url.join(&n).map(|u| u.to_string()).map_err(|_| Finding::fail(format!("`next` is not a URL: {}", hutong_model::sanitize_line(&n, 200))))
+    })
+    .transpose()
 }
 
 /// The `rel="next"` target of an RFC 8288 `Link` header.

@@ -138,6 +138,18 @@ impl PlatformWorld {
         self.scratch(key).as_array().into_iter().flatten().filter_map(|r| r[field].as_str().map(|v| line(r, v))).collect()
     }
 
+    /// A recorder of its own, with the scenario's time budget, for requests sent concurrently;
+    /// [`PlatformWorld::adopt`] adds what it recorded to the scenario's evidence.
+    pub fn side_recorder(&self) -> Recorder {
+        self.rec.deadline().map(Recorder::with_deadline).unwrap_or_default()
+    }
+
+    /// Adds exchanges recorded elsewhere (a [`PlatformWorld::side_recorder`]) to the scenario's
+    /// evidence, in order; returns their indexes there.
+    pub fn adopt(&self, exchanges: Vec<hutong_http::Exchange>) -> Vec<usize> {
+        exchanges.into_iter().map(|e| self.rec.record(e)).collect()
+    }
+
     /// Records a comparison the scenario could not make, once.
     pub fn note_limitation(&mut self, text: impl Into<String>) {
         let text = text.into();

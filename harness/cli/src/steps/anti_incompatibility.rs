@@ -406,11 +406,9 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
     // own recorder; the exchanges are then added to the scenario's evidence identity by identity.
     let ctx = w.ctx();
     let token = w.token.clone();
-    let deadline = w.rec.deadline();
     let walked = futures::future::join_all(jobs.iter().map(|(label, headers)| {
-        let (ctx, token, url) = (ctx.clone(), token.clone(), url.clone());
+        let (ctx, token, url, rec) = (ctx.clone(), token.clone(), url.clone(), w.side_recorder());
         async move {
-            let rec = deadline.map(hutong_http::Recorder::with_deadline).unwrap_or_default();
             let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
             let seen = observe_into(&ctx, &rec, token.as_deref(), &url, &headers, &format!("as {label}")).await;
             (seen, rec.take())
@@ -419,7 +417,7 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
     .await;
     let mut results = Vec::new();
     for ((label, _), (seen, exchanges)) in jobs.iter().zip(walked) {
-        let exchanges: Vec<usize> = exchanges.into_iter().map(|e| w.rec.record(e)).collect();
+        let exchanges = w.adopt(exchanges);
         let seen = seen.or_raise();
         results.push(json!({ "app": label, "difference": first_difference(&baseline, &seen), "exchanges": exchanges }));
     }

@@ -124,14 +124,16 @@ async fn exceed_probe(w: &mut PlatformWorld) {
             )),
         }
     }
-    if !problems.is_empty() {
-        let exchanges: Vec<usize> = problems.iter().map(|(i, _)| *i).collect();
-        let text: Vec<String> = problems.into_iter().map(|(_, t)| t).collect();
-        raise(Finding::fail(text.join("; ")).with_exchanges(exchanges));
-    }
+    let problems: Vec<_> = problems.into_iter().map(|(exchange, text)| json!({ "exchange": exchange, "text": text })).collect();
+    w.scratch.insert("rate_limit_problems", json!(problems));
 }
 
 #[then("no client is refused within the published limit, and each is refused with 429 and Retry-After over it")]
-fn limit_applied_both_ways(_w: &mut PlatformWorld) {
-    // Judged as the bursts ran (each client's own evidence is named by the finding).
+fn limit_applied_both_ways(w: &mut PlatformWorld) {
+    let problems = w.scratch("rate_limit_problems").as_array().cloned().unwrap_or_default();
+    if !problems.is_empty() {
+        let exchanges: Vec<usize> = problems.iter().filter_map(|p| p["exchange"].as_u64().map(|i| i as usize)).collect();
+        let text: Vec<&str> = problems.iter().filter_map(|p| p["text"].as_str()).collect();
+        raise(Finding::fail(text.join("; ")).with_exchanges(exchanges));
+    }
 }

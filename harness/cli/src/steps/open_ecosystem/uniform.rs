@@ -119,13 +119,12 @@ async fn same_sequence(w: &mut PlatformWorld) {
                     }
                 }
             }
-            let deadline = w.rec.deadline();
             let ctx = w.ctx();
             let answers = futures::future::join_all(due.iter().map(|(c, target)| {
                 let (role, token) = &clients[*c];
                 let request = ctx.http.get(target).bearer(token).label(format!("uniform {label} as {role}"));
+                let rec = w.side_recorder();
                 async move {
-                    let rec = deadline.map(hutong_http::Recorder::with_deadline).unwrap_or_default();
                     let response = request.send(&rec).await;
                     (response, rec.take())
                 }
@@ -133,17 +132,12 @@ async fn same_sequence(w: &mut PlatformWorld) {
             .await;
             for ((c, _), (response, exchanges)) in due.iter().zip(answers) {
                 let c = *c;
-                let recorded: Vec<usize> = exchanges.into_iter().map(|e| w.rec.record(e)).collect();
+                let recorded = w.adopt(exchanges);
                 let response = response.or_raise();
                 let json = response.json_value().ok();
                 if response.status == 200 {
-                    let next = json
-                        .as_ref()
-                        .and_then(|b| b.get("next"))
-                        .and_then(Value::as_str)
-                        .map(str::to_string)
-                        .or_else(|| response.header("link").and_then(hutong_checks::paging::next_from_link_header));
-                    urls[c] = next.and_then(|n| response.url.join(&n).ok()).map(|u| u.to_string());
+                    // A `next` that is not a URL ends this client's listing (the difference shows).
+                    urls[c] = hutong_checks::paging::next_page(&response, json.as_ref().unwrap_or(&Value::Null)).unwrap_or(None);
                 }
                 let body = match json {
                     Some(b) => {
