@@ -5,11 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod commands;
-mod oauth;
 mod output;
-mod runner;
-mod steps;
-mod target;
 
 use clap::{Parser, Subcommand};
 use hutong_model::exit_codes;

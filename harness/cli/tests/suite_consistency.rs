@@ -225,7 +225,7 @@ fn harness_sources() -> Vec<(String, String)> {
     }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
     let mut out = Vec::new();
-    for dir in ["harness/cli/src", "harness/checks/src"] {
+    for dir in ["harness/runner/src", "harness/checks/src"] {
         walk(&root.join(dir), &root, &mut out);
     }
     assert!(out.len() > 10, "the harness sources were not found under {}", root.display());

@@ -10,8 +10,8 @@ mod report;
 
 pub use outcome::{Finding, FindingKind, NotApplicableReason, Outcome, ProfileVerdict};
 pub use report::{
-    EvidenceRef, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo,
-    Totals, REPORT_FORMAT_VERSION,
+    decisive_evidence, redact_report, EvidenceRef, ProfileResult, Report, RequirementResult,
+    ScenarioResult, SuiteInfo, TargetInfo, Totals, REPORT_FORMAT_VERSION,
 };
 
 /// Text echoed from the target made safe for a terminal or a one-line message: control

@@ -13,7 +13,7 @@ mod markdown;
 pub mod policy;
 pub mod sign;
 
-use hutong_model::{EvidenceRef, Outcome, Report, ScenarioResult};
+use hutong_model::{EvidenceRef, Report};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -128,50 +128,3 @@ pub fn write_outputs_with<E: Serialize>(
     Ok(written)
 }
 
-/// The evidence that decided a requirement with `outcome`, from the scenarios that verified it
-/// (see [`hutong_model::RequirementResult::evidence`]).
-pub fn decisive_evidence(outcome: Outcome, scenarios: &[ScenarioResult]) -> Vec<String> {
-    let mut out = Vec::new();
-    for s in scenarios.iter().filter(|s| s.outcome == outcome && outcome != Outcome::NotApplicable) {
-        let Some(file) = &s.evidence else { continue };
-        match outcome {
-            Outcome::Pass => out.push(file.clone()),
-            _ => out.extend(s.decisive_exchanges.iter().map(|i| format!("{file}#/{i}"))),
-        }
-    }
-    out.dedup();
-    out
-}
-
-/// Applies `redact` to every string of `report` (messages, target, configuration): the last
-/// guard that no secret value echoed by the target or the configuration reaches a report.
-pub fn redact_report(report: &mut Report, redact: impl Fn(&str) -> String) {
-    fn walk(v: &mut serde_json::Value, redact: &dyn Fn(&str) -> String) {
-        match v {
-            serde_json::Value::String(s) => {
-                let r = redact(s);
-                if r != *s {
-                    *s = r;
-                }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|i| walk(i, redact)),
-            serde_json::Value::Object(map) => map.values_mut().for_each(|i| walk(i, redact)),
-            _ => {}
-        }
-    }
-    walk(&mut report.configuration, &redact);
-    report.target.base_url = redact(&report.target.base_url);
-    if let Some(name) = &mut report.target.platform_name {
-        *name = redact(name);
-    }
-    if let Some(tags) = &mut report.tag_filter {
-        *tags = redact(tags);
-    }
-    for r in &mut report.requirements {
-        r.message = redact(&r.message);
-        for s in &mut r.scenarios {
-            s.message = redact(&s.message);
-            s.name = redact(&s.name);
-        }
-    }
-}

@@ -43,7 +43,7 @@ fn requirement(id: &str, profile: Profile, title: (&str, &str), policy: &[&str],
         outcome,
         not_applicable_reason: (outcome == Outcome::NotApplicable).then_some(hutong_model::NotApplicableReason::ProfileNotClaimed),
         message: message.to_string(),
-        evidence: hutong_report::decisive_evidence(outcome, &scenarios),
+        evidence: hutong_model::decisive_evidence(outcome, &scenarios),
         scenarios,
         limitations: Vec::new(),
     }

@@ -1,7 +1,7 @@
 //! `hutong certify`.
 
-use crate::runner::{self, CertifyRequest, RunResult};
-use crate::target::{ResolvedCredential, TargetFile};
+use hutong_runner::runner::{self, CertifyRequest, RunResult};
+use hutong_runner::target::{ResolvedCredential, TargetFile};
 use crate::Exit;
 use anyhow::Context as _;
 use hutong_checks::corpus::{self, Corpus};
@@ -174,7 +174,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
         return Err(Exit::harness("--reference-fault applies only to the built-in reference platform (give no URL and no target file)"));
     }
     // A selection that cannot run is refused before any request is sent.
-    crate::runner::features::check_selection(args.tags.as_deref(), &args.profiles).map_err(Exit::harness)?;
+    hutong_runner::runner::features::check_selection(args.tags.as_deref(), &args.profiles).map_err(Exit::harness)?;
     if base.is_some() && args.reference_shape != Shape::Marketplace {
         return Err(Exit::harness("--reference-shape applies only to the built-in reference platform (give no URL)"));
     }

@@ -18,11 +18,11 @@ pub struct RequirementsArgs {
 /// Scenarios (`feature:line name`) by requirement ID, from the embedded features.
 pub fn scenarios_by_requirement() -> Result<BTreeMap<String, Vec<String>>, String> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for feature in crate::runner::features::all_features()? {
+    for feature in hutong_runner::runner::features::all_features()? {
         let path = feature.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
         for scenario in feature.scenarios.iter().chain(feature.rules.iter().flat_map(|r| r.scenarios.iter())) {
             let tags: Vec<String> = feature.tags.iter().chain(&scenario.tags).cloned().collect();
-            for id in crate::runner::features::requirement_tags(&tags) {
+            for id in hutong_runner::runner::features::requirement_tags(&tags) {
                 map.entry(id).or_default().push(format!("{path}:{} {}", scenario.position.line, scenario.name));
             }
         }

@@ -23,7 +23,7 @@ pub struct VerifyArgs {
 pub fn run(args: VerifyArgs) -> Result<i32, Exit> {
     let report = if args.report.is_dir() { args.report.join(hutong_report::REPORT_FILE) } else { args.report.clone() };
     let key = hutong_report::sign::load_verifying_key(&args.key).map_err(Exit::harness)?;
-    let v = hutong_report::sign::verify_report(&report, &key, opis_spec::SUITE_HASH, crate::runner::JUDGING_DIGEST);
+    let v = hutong_report::sign::verify_report(&report, &key, opis_spec::SUITE_HASH, hutong_runner::runner::JUDGING_DIGEST);
     if !args.quiet {
         for c in &v.checked {
             println!("ok        {}", hutong_model::sanitize_line(c, 300));

@@ -291,7 +291,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     let mut report = build_report(&request, started_at, &discovery, &selected, records, &mut evidence, timed_out, seed);
     report.configuration["seed"] = serde_json::json!(seed);
     report.configuration["user_agent"] = serde_json::json!(user_agent);
-    hutong_report::redact_report(&mut report, |s| redactor.redact_text(s));
+    hutong_model::redact_report(&mut report, |s| redactor.redact_text(s));
     RunResult { report, evidence, fatal: None }
 }
 
@@ -445,7 +445,7 @@ fn requirement_results(
             outcome,
             not_applicable_reason: reason,
             message,
-            evidence: hutong_report::decisive_evidence(outcome, &ran),
+            evidence: hutong_model::decisive_evidence(outcome, &ran),
             scenarios: ran,
             limitations: Vec::new(),
         });
@@ -549,7 +549,7 @@ fn fatal_result(
     }
     let redactor = Redactor::new();
     request.secrets.iter().chain(request.credentials.values().map(|c| &c.client_secret)).for_each(|s| redactor.insert_secret(s.clone()));
-    hutong_report::redact_report(&mut report, |s| redactor.redact_text(s));
+    hutong_model::redact_report(&mut report, |s| redactor.redact_text(s));
     RunResult { report, evidence, fatal: Some(redactor.redact_text(&reason)) }
 }
 

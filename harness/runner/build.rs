@@ -1,5 +1,5 @@
 //! Computes the judging-code digest (OPIS §18): SHA-256 over the sources of the crates that
-//! decide outcomes and write reports (`harness/{model,http,checks,report,cli}`: every `.rs` under
+//! decide outcomes and write reports (`harness/{model,http,checks,report,runner}`: every `.rs` under
 //! `src/` and each `Cargo.toml`) and the workspace `Cargo.lock`, each file contributing the 8-byte
 //! big-endian length of its repository-relative path, the path, the 8-byte big-endian length of
 //! its contents and the contents, in byte order of the paths — the suite hash's construction.
@@ -23,7 +23,7 @@ fn main() {
     let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let repo = crate_dir.join("../..").canonicalize().expect("the repository root");
     let mut files = Vec::new();
-    for krate in ["model", "http", "checks", "report", "cli"] {
+    for krate in ["model", "http", "checks", "report", "runner"] {
         let dir = repo.join("harness").join(krate);
         collect(&dir.join("src"), &mut files);
         files.push(dir.join("Cargo.toml"));

@@ -1,0 +1,294 @@
+//! Migration between two live platforms (`hutong migrate-check`): performs a migration between two live
+//! platforms over their OPIS APIs (export from the source, import into the destination) and
+//! verifies it record by record, reporting every missing, extra or altered record.
+//!
+//! Object storage migrates through the S3 API: a TARGET `s3+http://HOST:PORT/BUCKET` (or
+//! `s3+https://`) names a bucket, with credentials from `HUTONG_S3_FROM_ACCESS_KEY` /
+//! `HUTONG_S3_FROM_SECRET_KEY` (`_TO_` for the destination) and `HUTONG_S3_REGION`
+//! (default `us-east-1`); objects are copied and verified object by object (count, size,
+//! SHA-256 of content, user metadata).
+//!
+//! The destination keeps the records it held before: they are read from an export taken before
+//! the import and are neither compared nor counted as extra.
+
+use crate::runner::world::RunContext;
+use crate::target::TargetFile;
+use hutong_checks::corpus::Corpus;
+use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
+use hutong_checks::export::{Manifest, RecordLines};
+use hutong_checks::migration::{diff_records, RecordDiff};
+use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, verify_listings, S3Client, S3Endpoint};
+use hutong_http::{ClientConfig, HttpClient, Recorder};
+use hutong_model::Finding;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::time::{Duration, Instant};
+use url::Url;
+
+/// Why a migration could not be performed or verified (a usage, configuration or transport
+/// problem, never a verdict on the migration).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct MigrateError(pub String);
+
+impl MigrateError {
+    fn new(message: impl std::fmt::Display) -> MigrateError {
+        MigrateError(message.to_string())
+    }
+}
+
+/// What to migrate and how to verify it.
+#[derive(Debug, Clone)]
+pub struct MigrationOptions {
+    /// The source: a base URL, a target file, or `s3+http(s)://…/BUCKET`.
+    pub from: String,
+    /// The destination, in the same form as `from`.
+    pub to: String,
+    /// Role whose credentials act on each platform.
+    pub role: String,
+    /// Object storage only: verify without copying first.
+    pub verify_only: bool,
+    /// Object storage only: compare listings (keys, sizes, MD5 ETags), not content.
+    pub listings_only: bool,
+    /// Object storage only: objects copied or compared at a time.
+    pub concurrency: usize,
+}
+
+/// What a migration found.
+#[derive(Debug, Clone)]
+pub struct MigrationOutcome {
+    /// Between two buckets (`true`) or two OPIS platforms.
+    pub buckets: bool,
+    /// Every record or object arrived unchanged.
+    pub complete: bool,
+    /// The result as JSON (what `--json` prints).
+    pub summary: Value,
+}
+
+/// Longest wait for one export job.
+const EXPORT_DEADLINE: Duration = Duration::from_secs(600);
+
+/// One platform the migration talks to.
+struct Platform {
+    name: String,
+    ctx: RunContext,
+    token: String,
+    rec: Recorder,
+}
+
+fn harness_error(what: &str, f: Finding) -> MigrateError {
+    MigrateError::new(format!("{what}: {}", f.message))
+}
+
+impl Platform {
+    async fn connect(target: &str, role: &str) -> Result<Platform, MigrateError> {
+        let (base, credentials, secrets) = if Path::new(target).is_file() {
+            let file = TargetFile::load(Path::new(target)).map_err(MigrateError::new)?;
+            let base = file.base_url.clone().ok_or_else(|| MigrateError::new(format!("{target} names no base_url")))?;
+            (base, file.resolve_credentials(target).map_err(MigrateError::new)?, file.secret_values())
+        } else {
+            (target.to_string(), BTreeMap::new(), Vec::new())
+        };
+        let base = Url::parse(&base).map_err(|e| MigrateError::new(format!("{target}: not a URL or a target file: {e}")))?;
+        let config = ClientConfig { allowed_origins: vec![origin_url(&base)], ..ClientConfig::default() };
+        for s in &secrets {
+            config.redactor.insert_secret(s);
+        }
+        let http = HttpClient::new(config).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
+        let rec = Recorder::new();
+        let url = base.join(WELL_KNOWN_PATH).map_err(|e| MigrateError::new(e.to_string()))?;
+        let response = http.get(url.as_str()).label("discovery").send(&rec).await.map_err(|e| MigrateError::new(format!("{target}: {e}")))?;
+        let discovery = hutong_checks::json_body(&response, "discovery")
+            .and_then(|v| Discovery::parse(&v))
+            .map_err(|f| harness_error(&format!("{target}: unusable discovery"), f))?;
+        let ctx = RunContext {
+            base_url: base.clone(),
+            http,
+            discovery,
+            credentials,
+            tokens: tokio::sync::Mutex::new(HashMap::new()),
+            persona: hutong_checks::corpus::Persona::new(&Corpus::embedded().harness, 0),
+            corpus: Corpus::embedded(),
+            seed: 0,
+        };
+        let token = crate::oauth::obtain_token(&ctx, &rec, role, "hutong migrate-check").await.map_err(|f| harness_error(target, f))?;
+        Ok(Platform { name: base.to_string(), ctx, token, rec })
+    }
+
+    fn request(&self, method: http::Method, url: &str) -> hutong_http::RequestBuilder {
+        self.ctx.http.request(method, url).bearer(&self.token)
+    }
+
+    async fn send_json(&self, b: hutong_http::RequestBuilder, what: &str) -> Result<(u16, Option<String>, Url, Value), MigrateError> {
+        let r = b.label(what).send(&self.rec).await.map_err(|e| MigrateError::new(format!("{}: {what}: {e}", self.name)))?;
+        let v = r.json_value().unwrap_or(Value::Null);
+        Ok((r.status, r.header("location").map(str::to_string), r.url.clone(), v))
+    }
+
+    /// A full export, followed to its manifest.
+    async fn export(&self) -> Result<Manifest, MigrateError> {
+        let url = self.ctx.discovery.endpoint("exports").map_err(|f| harness_error(&self.name, f))?;
+        let (status, location, at, body) = self.send_json(self.request(http::Method::POST, url.as_str()).json(&json!({})), "create export").await?;
+        let fail = |m: String| MigrateError::new(format!("{}: {m}", self.name));
+        let value = match (status, location) {
+            (200, _) => body,
+            (202, Some(location)) => {
+                let job = at.join(&location).map_err(|e| fail(format!("bad job Location: {e}")))?;
+                let started = Instant::now();
+                let manifest_url = loop {
+                    let (status, _, at, body) = self.send_json(self.request(http::Method::GET, job.as_str()), "poll export").await?;
+                    match (status, body.get("status").and_then(Value::as_str)) {
+                        (200, Some("complete")) => {
+                            let m = body.get("manifest_url").and_then(Value::as_str).ok_or_else(|| fail("the completed job links no manifest_url".into()))?;
+                            break at.join(m).map_err(|e| fail(e.to_string()))?;
+                        }
+                        (200, Some("failed")) => return Err(fail("the export job failed".into())),
+                        (200, _) if started.elapsed() < EXPORT_DEADLINE => tokio::time::sleep(Duration::from_millis(100)).await,
+                        (s, _) => return Err(fail(format!("polling the export job answered HTTP {s} or did not complete"))),
+                    }
+                };
+                self.send_json(self.request(http::Method::GET, manifest_url.as_str()), "manifest").await?.3
+            }
+            (s, _) => return Err(fail(format!("creating an export answered HTTP {s}"))),
+        };
+        Manifest::parse(&value).map_err(|f| harness_error(&self.name, f))
+    }
+
+    /// Every record of `manifest`, by entity.
+    async fn records(&self, manifest: &Manifest) -> Result<BTreeMap<String, Vec<Value>>, MigrateError> {
+        manifest.check_comparable().map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
+        let mut out = BTreeMap::new();
+        for entity in &manifest.entities {
+            let mut records = Vec::new();
+            for file in &entity.files {
+                let mut lines = RecordLines::new(&file.name, file.bytes);
+                let mut sink = |chunk: &[u8]| lines.feed(chunk, &mut records);
+                let meta = self
+                    .request(http::Method::GET, &file.url)
+                    .label(format!("download {}", file.name))
+                    .download(&self.rec, &mut sink)
+                    .await
+                    .map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
+                if meta.status != 200 || meta.sha256_hex != file.sha256 {
+                    return Err(MigrateError::new(format!("{}: {} answered HTTP {} with SHA-256 {} (manifest: {})", self.name, file.name, meta.status, meta.sha256_hex, file.sha256)));
+                }
+                lines.finish(&mut records).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
+            }
+            out.insert(entity.name.clone(), records);
+        }
+        Ok(out)
+    }
+
+    /// Imports `records` entity by entity (in `order`) in one session; returns the ID mapping.
+    async fn import(&self, order: &[String], records: &BTreeMap<String, Vec<Value>>) -> Result<BTreeMap<String, String>, MigrateError> {
+        let url = self.ctx.discovery.endpoint("imports").map_err(|f| harness_error(&self.name, f))?;
+        let mut session: Option<String> = None;
+        let mut map = BTreeMap::new();
+        for entity in order {
+            let mut body = Vec::new();
+            for r in records.get(entity).into_iter().flatten() {
+                serde_json::to_writer(&mut body, r).expect("records serialise");
+                body.push(b'\n');
+            }
+            let mut query = vec![("entity", entity.clone())];
+            if let Some(s) = &session {
+                query.push(("session", s.clone()));
+            }
+            let b = self.request(http::Method::POST, url.as_str()).query(&query).body(body, "application/jsonl");
+            let (status, _, _, answer) = self.send_json(b, &format!("import {entity}")).await?;
+            if !(200..300).contains(&status) {
+                return Err(MigrateError::new(format!("{}: importing {entity} answered HTTP {status}: {}", self.name, hutong_model::sanitize_line(&answer.to_string(), 300))));
+            }
+            session = session.or_else(|| answer.get("import_id").and_then(Value::as_str).map(str::to_string));
+            for (k, v) in answer.get("id_map").and_then(Value::as_object).into_iter().flatten() {
+                if let Some(v) = v.as_str() {
+                    map.insert(k.clone(), v.to_string());
+                }
+            }
+        }
+        Ok(map)
+    }
+}
+
+fn ids(records: &[Value]) -> HashSet<String> {
+    records.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect()
+}
+
+/// The S3 endpoint and bucket a `s3+http(s)://host[:port][/prefix]/bucket` target names, with
+/// credentials from `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
+fn s3_target(target: &str, side: &str) -> Result<(S3Client, String), MigrateError> {
+    let (endpoint_url, bucket) = parse_bucket_url(target.strip_prefix("s3+").unwrap_or(target)).map_err(MigrateError::new)?;
+    let env = |k: &str| std::env::var(format!("HUTONG_S3_{side}_{k}")).map_err(|_| MigrateError::new(format!("{target}: set HUTONG_S3_{side}_{k}")));
+    let endpoint = S3Endpoint {
+        endpoint: endpoint_url.clone(),
+        access_key: env("ACCESS_KEY")?,
+        secret_key: env("SECRET_KEY")?,
+        region: std::env::var("HUTONG_S3_REGION").unwrap_or_else(|_| "us-east-1".to_string()),
+    };
+    let config = ClientConfig { allowed_origins: vec![origin_url(&endpoint_url)], ..ClientConfig::default() };
+    let http = HttpClient::new(config).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
+    Ok((S3Client::new(http, endpoint, Recorder::new()).without_evidence(), bucket))
+}
+
+async fn run_s3(args: &MigrationOptions) -> Result<MigrationOutcome, MigrateError> {
+    let (from, from_bucket) = s3_target(&args.from, "FROM")?;
+    let (to, to_bucket) = s3_target(&args.to, "TO")?;
+    let started = Instant::now();
+    let stats = if args.verify_only {
+        None
+    } else {
+        Some(migrate_bucket(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("migration", f))?)
+    };
+    let copied = started.elapsed();
+    let (diff, size_only) = if args.listings_only {
+        let listed = verify_listings(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?;
+        (listed.diff, Some(listed.size_only))
+    } else {
+        (verify_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?, None)
+    };
+    let verified = started.elapsed() - copied;
+    let summary = json!({
+        "from": args.from, "to": args.to, "copied": stats, "copy_seconds": copied.as_secs_f64(),
+        "verify_seconds": verified.as_secs_f64(), "verdict": if diff.is_clean() { "complete" } else { "differences" }, "objects": diff,
+        "verification": if args.listings_only { "listings: keys, sizes, MD5 ETags" } else { "content: keys, sizes, SHA-256 of content, user metadata" },
+        "compared_by_size_only": size_only,
+    });
+    Ok(MigrationOutcome { buckets: true, complete: diff.is_clean(), summary })
+}
+
+/// Runs the migration and its verification.
+pub async fn migrate(args: &MigrationOptions) -> Result<MigrationOutcome, MigrateError> {
+    let is_s3 = |t: &str| t.starts_with("s3+http://") || t.starts_with("s3+https://");
+    match (is_s3(&args.from), is_s3(&args.to)) {
+        (true, true) => return run_s3(args).await,
+        (false, false) => {}
+        _ => return Err(MigrateError::new("migrate either between two OPIS platforms or between two S3 buckets")),
+    }
+    let from = Platform::connect(&args.from, &args.role).await?;
+    let to = Platform::connect(&args.to, &args.role).await?;
+    let before = to.records(&to.export().await?).await?;
+    let source_manifest = from.export().await?;
+    let source = from.records(&source_manifest).await?;
+    let order: Vec<String> = source_manifest.entities.iter().map(|e| e.name.clone()).collect();
+    let id_map = to.import(&order, &source).await?;
+    let after = to.records(&to.export().await?).await?;
+    let mut diffs: BTreeMap<String, RecordDiff> = BTreeMap::new();
+    for entity in &order {
+        let preexisting = before.get(entity).map(|r| ids(r)).unwrap_or_default();
+        let diff = diff_records(
+            source.get(entity).map(Vec::as_slice).unwrap_or_default(),
+            after.get(entity).map(Vec::as_slice).unwrap_or_default(),
+            &id_map,
+            &preexisting,
+        );
+        diffs.insert(entity.clone(), diff);
+    }
+    let clean = diffs.values().all(RecordDiff::is_clean);
+    let summary = json!({
+        "from": from.name, "to": to.name, "export_id": source_manifest.export_id,
+        "records_migrated": id_map.len(), "verdict": if clean { "complete" } else { "differences" },
+        "entities": diffs,
+    });
+    Ok(MigrationOutcome { buckets: false, complete: clean, summary })
+}
