@@ -9,6 +9,7 @@
 
 pub mod migrate;
 pub mod oauth;
+#[macro_use]
 pub mod runner;
 pub mod steps;
 pub mod target;

@@ -2,6 +2,7 @@
 //! target, and turn scenario results into the canonical report.
 
 pub mod features;
+#[macro_use]
 pub mod world;
 
 use crate::target::ResolvedCredential;

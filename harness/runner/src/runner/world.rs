@@ -41,6 +41,33 @@ impl fmt::Debug for RunContext {
     }
 }
 
+/// The value an earlier step of the scenario stored in a state field (`earlier!(w.oe.policy)`),
+/// or a harness `error` naming the field when that step did not run.
+#[macro_export]
+macro_rules! earlier {
+    ($field:expr) => {
+        match &$field {
+            Some(value) => value,
+            None => $crate::runner::world::raise(hutong_model::Finding::error(concat!(
+                "no `",
+                stringify!($field),
+                "`: an earlier step did not run"
+            ))),
+        }
+    };
+}
+
+/// The strings of a stored list (problems found, names seen); other members are skipped.
+pub fn strings(list: &Value) -> Vec<String> {
+    list.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
+}
+
+/// For each entry of a stored list whose member `field` is a string, the line `line` writes from
+/// the entry and that string (the failing entries a "then" step reports).
+pub fn entries_with(list: &Value, field: &str, line: impl Fn(&Value, &str) -> String) -> Vec<String> {
+    list.as_array().into_iter().flatten().filter_map(|r| r[field].as_str().map(|v| line(r, v))).collect()
+}
+
 /// Stops the scenario with a finding. The runner reads it back from the panic payload.
 pub fn raise(finding: Finding) -> ! {
     std::panic::panic_any(finding)
@@ -77,8 +104,14 @@ pub struct PlatformWorld {
     pub token: Option<String>,
     /// The last answer received.
     pub last: Option<Response>,
-    /// Named values steps pass to later steps of the same scenario.
-    pub scratch: HashMap<&'static str, Value>,
+    /// What the steps of `features/core/` pass to later steps of the same scenario.
+    pub core: crate::steps::core::State,
+    /// What the steps of `features/open-ecosystem/` pass on.
+    pub oe: crate::steps::open_ecosystem::State,
+    /// What the steps of `features/anti-incompatibility/` pass on.
+    pub ai: crate::steps::anti_incompatibility::State,
+    /// What the steps of `features/cloud-migration/` pass on.
+    pub cm: crate::steps::cloud_migration::State,
     /// Comparisons the scenario could not make (e.g. no affiliated client): reported with its
     /// requirements, and the verdict says it is limited.
     pub limitations: Vec<String>,
@@ -126,18 +159,6 @@ impl PlatformWorld {
         self.last.as_ref().unwrap_or_else(|| raise(Finding::error("no answer to check: an earlier step fetched nothing")))
     }
 
-    /// A value a previous step stored.
-    pub fn scratch(&self, key: &'static str) -> &Value {
-        self.scratch.get(key).unwrap_or_else(|| raise(Finding::error(format!("no `{key}`: an earlier step did not run"))))
-    }
-
-    /// For each entry of the list an earlier step stored under `key` whose member `field` is a
-    /// string, the line `line` writes from the entry and that string (the failing entries a
-    /// "then" step reports).
-    pub fn scratch_entries_with(&self, key: &'static str, field: &str, line: impl Fn(&Value, &str) -> String) -> Vec<String> {
-        self.scratch(key).as_array().into_iter().flatten().filter_map(|r| r[field].as_str().map(|v| line(r, v))).collect()
-    }
-
     /// A recorder of its own, with the scenario's time budget, for requests sent concurrently;
     /// [`PlatformWorld::adopt`] adds what it recorded to the scenario's evidence.
     pub fn side_recorder(&self) -> Recorder {
@@ -156,11 +177,6 @@ impl PlatformWorld {
         if !self.limitations.contains(&text) {
             self.limitations.push(text);
         }
-    }
-
-    /// The list of strings an earlier step stored under `key` (problems found, names seen).
-    pub fn scratch_strings(&self, key: &'static str) -> Vec<String> {
-        self.scratch(key).as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
     }
 
     /// Authenticates as `role` if the harness can; returns whether it could. For checks that

@@ -19,6 +19,53 @@ use rand::SeedableRng;
 use serde_json::{json, Value};
 use std::time::Duration;
 
+/// What the steps of `features/anti-incompatibility/` pass to later steps of the same scenario: one typed
+/// field per value, set by the step that obtains it and read with [`crate::earlier!`].
+#[derive(Debug, Default)]
+pub struct State {
+    /// `app_results`, stored by an earlier step.
+    pub app_results: Option<serde_json::Value>,
+    /// `channel_results`, stored by an earlier step.
+    pub channel_results: Option<serde_json::Value>,
+    /// `checkout_item`, stored by an earlier step.
+    pub checkout_item: Option<serde_json::Value>,
+    /// `checkouts`, stored by an earlier step.
+    pub checkouts: Option<serde_json::Value>,
+    /// `content_url`, stored by an earlier step.
+    pub content_url: Option<serde_json::Value>,
+    /// `delay_exchanges`, stored by an earlier step.
+    pub delay_exchanges: Option<serde_json::Value>,
+    /// `delivery_times`, stored by an earlier step.
+    pub delivery_times: Option<serde_json::Value>,
+    /// `media_results`, stored by an earlier step.
+    pub media_results: Option<serde_json::Value>,
+    /// `media_types`, stored by an earlier step.
+    pub media_types: Option<serde_json::Value>,
+    /// `oembed_url`, stored by an earlier step.
+    pub oembed_url: Option<serde_json::Value>,
+    /// `open_protocols`, stored by an earlier step.
+    pub open_protocols: Option<serde_json::Value>,
+    /// `open_results`, stored by an earlier step.
+    pub open_results: Option<serde_json::Value>,
+    /// `outbox`, stored by an earlier step.
+    pub outbox: Option<serde_json::Value>,
+    /// `outside_results`, stored by an earlier step.
+    pub outside_results: Option<serde_json::Value>,
+    /// `own_clickable`, stored by an earlier step.
+    pub own_clickable: Option<serde_json::Value>,
+    /// `own_delivery_times`, stored by an earlier step.
+    pub own_delivery_times: Option<serde_json::Value>,
+    /// `own_open_problems`, stored by an earlier step.
+    pub own_open_problems: Option<serde_json::Value>,
+    /// `own_problems`, stored by an earlier step.
+    pub own_problems: Option<serde_json::Value>,
+    /// `payment_methods`, stored by an earlier step.
+    pub payment_methods: Option<serde_json::Value>,
+    /// `webfinger_resource`, stored by an earlier step.
+    pub webfinger_resource: Option<serde_json::Value>,
+}
+
+
 /// A seeded random generator for this run and this purpose.
 pub(crate) fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
     let salt = purpose.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
@@ -117,13 +164,13 @@ async fn send_own_links(w: &mut PlatformWorld) {
             Err(e) => problems.push(e),
         }
     }
-    w.scratch.insert("own_problems", json!(problems));
-    w.scratch.insert("own_clickable", json!(clickable));
+    w.ai.own_problems = Some(json!(problems));
+    w.ai.own_clickable = Some(json!(clickable));
 }
 
 #[then("every own-domain link is delivered unchanged")]
 fn own_links_ok(w: &mut PlatformWorld) {
-    let problems = w.scratch("own_problems").as_array().cloned().unwrap_or_default();
+    let problems = earlier!(w.ai.own_problems).as_array().cloned().unwrap_or_default();
     if let Some(first) = problems.first() {
         raise(Finding::fail(format!("even links to the platform's own domain are not delivered: {}", first.as_str().unwrap_or_default())));
     }
@@ -151,7 +198,7 @@ async fn send_outside_links(w: &mut PlatformWorld) {
         };
         results.push(entry);
     }
-    w.scratch.insert("outside_results", json!(results));
+    w.ai.outside_results = Some(json!(results));
 }
 
 /// Raises a `fail` naming every outside domain in `differing`, if any, pointing the report at
@@ -181,7 +228,7 @@ fn who(r: &Value) -> String {
 
 #[then("every outside link is delivered unchanged like the own-domain links")]
 fn outside_links_ok(w: &mut PlatformWorld) {
-    let results = w.scratch("outside_results").as_array().cloned().unwrap_or_default();
+    let results = earlier!(w.ai.outside_results).as_array().cloned().unwrap_or_default();
     let bad: Vec<&Value> = results.iter().filter(|r| r["problem"].is_string()).collect();
     let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", who(r), r["problem"].as_str().unwrap_or_default())).collect();
     fail_naming_domains(&differing, entry_exchanges(bad));
@@ -191,12 +238,12 @@ fn outside_links_ok(w: &mut PlatformWorld) {
 
 #[then("every outside link is rendered as a clickable anchor when own-domain links are")]
 fn outside_links_clickable(w: &mut PlatformWorld) {
-    let own: Vec<bool> = w.scratch("own_clickable").as_array().into_iter().flatten().filter_map(Value::as_bool).collect();
+    let own: Vec<bool> = earlier!(w.ai.own_clickable).as_array().into_iter().flatten().filter_map(Value::as_bool).collect();
     if own.is_empty() || !own.iter().all(|c| *c) {
         // Without clickable own links there is no baseline to compare with.
         raise(Finding::error("links to the platform's own domain are not rendered as clickable anchors: no baseline"));
     }
-    let results = w.scratch("outside_results").as_array().cloned().unwrap_or_default();
+    let results = earlier!(w.ai.outside_results).as_array().cloned().unwrap_or_default();
     if let Some(r) = results.iter().find(|r| r["clickable"].is_null()) {
         raise(Finding::error(format!("the message with the link to {} could not be read: {}", who(r), r["problem"].as_str().unwrap_or_default())));
     }
@@ -225,12 +272,12 @@ async fn open_own_links(w: &mut PlatformWorld) {
             problems.push(format!("{link}: {e}"));
         }
     }
-    w.scratch.insert("own_open_problems", json!(problems));
+    w.ai.own_open_problems = Some(json!(problems));
 }
 
 #[then("every own-domain link opens with a redirect straight to it")]
 fn own_links_open(w: &mut PlatformWorld) {
-    let problems = w.scratch("own_open_problems").as_array().cloned().unwrap_or_default();
+    let problems = earlier!(w.ai.own_open_problems).as_array().cloned().unwrap_or_default();
     if let Some(first) = problems.first() {
         raise(Finding::fail(format!("even links to the platform's own domain do not open directly: {}", first.as_str().unwrap_or_default())));
     }
@@ -247,12 +294,12 @@ async fn open_outside_links(w: &mut PlatformWorld) {
         let exchanges: Vec<usize> = (first..w.rec.len()).collect();
         results.push(json!({ "host": d.host, "operator": d.operator, "problem": problem, "exchanges": exchanges }));
     }
-    w.scratch.insert("open_results", json!(results));
+    w.ai.open_results = Some(json!(results));
 }
 
 #[then("every outside link opens with a redirect straight to it")]
 fn outside_links_open(w: &mut PlatformWorld) {
-    let results = w.scratch("open_results").as_array().cloned().unwrap_or_default();
+    let results = earlier!(w.ai.open_results).as_array().cloned().unwrap_or_default();
     let bad: Vec<&Value> = results.iter().filter(|r| r["problem"].is_string()).collect();
     let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", who(r), r["problem"].as_str().unwrap_or_default())).collect();
     fail_naming_domains(&differing, entry_exchanges(bad));
@@ -307,17 +354,17 @@ async fn time_deliveries(w: &mut PlatformWorld, samples: usize) {
             }
         }
     }
-    w.scratch.insert("own_delivery_times", json!(own_ms));
-    w.scratch.insert("delivery_times", json!(outside_ms));
-    w.scratch.insert("delay_exchanges", json!(exchanges));
+    w.ai.own_delivery_times = Some(json!(own_ms));
+    w.ai.delivery_times = Some(json!(outside_ms));
+    w.ai.delay_exchanges = Some(json!(exchanges));
 }
 
 #[then("no outside domain is delivered significantly slower than the own domain (OPIS §8.4)")]
 fn no_delay(w: &mut PlatformWorld) {
-    let times = w.scratch("delivery_times").clone();
-    let exchanges = w.scratch("delay_exchanges").clone();
+    let times = earlier!(w.ai.delivery_times).clone();
+    let exchanges = earlier!(w.ai.delay_exchanges).clone();
     let floats = |v: &Value| -> Vec<f64> { v.as_array().into_iter().flatten().filter_map(Value::as_f64).collect() };
-    let own = floats(w.scratch("own_delivery_times"));
+    let own = floats(earlier!(w.ai.own_delivery_times));
     let domains = w.ctx().corpus.domains.clone();
     let tested: Vec<(String, Vec<f64>, Vec<f64>)> = domains.iter().map(|d| (d.host.clone(), floats(&times[d.host.as_str()]), own.clone())).collect();
     let slower = slower_than_baseline(&tested, OPIS_LATENCY_RULE).unwrap_or_else(|e| raise(Finding::error(format!("too few delivery times: {e}"))));
@@ -424,7 +471,7 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
     if results.is_empty() {
         raise(Finding::error("no app identity of the corpus carries the headers this scenario varies"));
     }
-    w.scratch.insert("app_results", json!(results));
+    w.ai.app_results = Some(json!(results));
 }
 
 #[when(expr = "the client lists {string} with each app's User-Agent, in random order")]
@@ -439,7 +486,7 @@ async fn list_with_each_referer(w: &mut PlatformWorld, endpoint: String) {
 
 #[then("every app identity gets the same status and body as the baseline, after normalisation")]
 fn apps_equal(w: &mut PlatformWorld) {
-    let results = w.scratch("app_results").as_array().cloned().unwrap_or_default();
+    let results = earlier!(w.ai.app_results).as_array().cloned().unwrap_or_default();
     let bad: Vec<&Value> = results.iter().filter(|r| r["difference"].is_string()).collect();
     let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", r["app"].as_str().unwrap_or_default(), r["difference"].as_str().unwrap_or_default())).collect();
     if !differing.is_empty() {

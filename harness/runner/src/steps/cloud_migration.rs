@@ -14,6 +14,43 @@ mod object_storage;
 mod ranges;
 mod switching;
 
+/// What the steps of `features/cloud-migration/` pass to later steps of the same scenario: one typed
+/// field per value, set by the step that obtains it and read with [`crate::earlier!`].
+#[derive(Debug, Default)]
+pub struct State {
+    /// `changed`, stored by an earlier step.
+    pub changed: Option<serde_json::Value>,
+    /// `digest_problems`, stored by an earlier step.
+    pub digest_problems: Option<Vec<String>>,
+    /// `id_map`, stored by an earlier step.
+    pub id_map: Option<std::collections::BTreeMap<String, String>>,
+    /// `import_problems`, stored by an earlier step.
+    pub import_problems: Option<Vec<String>>,
+    /// `incremental`, stored by an earlier step.
+    pub incremental: Option<hutong_checks::export::Manifest>,
+    /// `job_url`, stored by an earlier step.
+    pub job_url: Option<serde_json::Value>,
+    /// `manifest`, stored by an earlier step.
+    pub manifest: Option<hutong_checks::export::Manifest>,
+    /// `manifest_url`, stored by an earlier step.
+    pub manifest_url: Option<serde_json::Value>,
+    /// `record_problems`, stored by an earlier step.
+    pub record_problems: Option<Vec<String>>,
+    /// `resume`, stored by an earlier step.
+    pub resume: Option<serde_json::Value>,
+    /// `s3_copy`, stored by an earlier step.
+    pub s3_copy: Option<serde_json::Value>,
+    /// `s3_keys`, stored by an earlier step.
+    pub s3_keys: Option<serde_json::Value>,
+    /// `second`, stored by an earlier step.
+    pub second: Option<hutong_checks::export::Manifest>,
+    /// `stale`, stored by an earlier step.
+    pub stale: Option<serde_json::Value>,
+    /// `terms`, stored by an earlier step.
+    pub terms: Option<serde_json::Value>,
+}
+
+
 /// Longest the harness waits for an export job to complete.
 const EXPORT_DEADLINE: Duration = Duration::from_secs(120);
 /// Most polls of one export job.
@@ -32,7 +69,7 @@ fn answered_202(w: &mut PlatformWorld) {
     hutong_checks::expect_status(response, 202, "creating an export job (RFC 9110 §15.3.3)").or_raise();
     let location = response.header("location").unwrap_or_else(|| raise(Finding::fail("the 202 answer has no Location of the job")));
     let job = response.url.join(location).unwrap_or_else(|e| raise(Finding::fail(format!("Location is not a URL: {e}"))));
-    w.scratch.insert("job_url", json!(job.as_str()));
+    w.cm.job_url = Some(json!(job.as_str()));
 }
 
 /// Polls a job until `complete`, honouring `Retry-After`; returns the manifest URL.
@@ -74,9 +111,9 @@ async fn poll_job(w: &mut PlatformWorld, job_url: &str) -> Result<String, Findin
 
 #[when("the client polls the job until it completes")]
 async fn poll(w: &mut PlatformWorld) {
-    let job = w.scratch("job_url").as_str().unwrap_or_default().to_string();
+    let job = earlier!(w.cm.job_url).as_str().unwrap_or_default().to_string();
     let manifest_url = poll_job(w, &job).await.or_raise();
-    w.scratch.insert("manifest_url", json!(manifest_url));
+    w.cm.manifest_url = Some(json!(manifest_url));
 }
 
 async fn fetch_manifest(w: &mut PlatformWorld, url: &str) -> Result<Manifest, Finding> {
@@ -92,7 +129,7 @@ async fn fetch_manifest_against(w: &mut PlatformWorld, url: &str, schema: &str) 
 
 #[then(expr = "the job links a manifest that validates against {string}")]
 async fn manifest_valid(w: &mut PlatformWorld, schema: String) {
-    let url = w.scratch("manifest_url").as_str().unwrap_or_default().to_string();
+    let url = earlier!(w.cm.manifest_url).as_str().unwrap_or_default().to_string();
     let manifest = fetch_manifest_against(w, &url, &schema).await.or_raise();
     // A manifest of nothing is valid against the schema but exports nothing (CM-01).
     let discovery = w.discovery();
@@ -154,11 +191,11 @@ async fn completed_export(w: &mut PlatformWorld) {
     // business. What cannot be obtained here is an `error` for this scenario.
     let manifest = export_precondition(w, &json!({})).await;
     manifest.check_not_empty().map_err(|f| f.context("precondition")).or_raise();
-    w.scratch.insert("manifest", serde_json::to_value(&manifest).expect("manifest serialises"));
+    w.cm.manifest = Some(manifest);
 }
 
 fn manifest(w: &PlatformWorld) -> Manifest {
-    serde_json::from_value(w.scratch("manifest").clone()).expect("stored manifest")
+    earlier!(w.cm.manifest).clone()
 }
 
 #[when("the client downloads and verifies every file of the export")]
@@ -213,12 +250,12 @@ async fn download_all(w: &mut PlatformWorld) {
             Err(f) => record_problems.push(f.message),
         }
     }
-    w.scratch.insert("digest_problems", json!(digest_problems));
-    w.scratch.insert("record_problems", json!(record_problems));
+    w.cm.digest_problems = Some(digest_problems);
+    w.cm.record_problems = Some(record_problems);
 }
 
-fn raise_list(w: &PlatformWorld, key: &'static str, what: &str) {
-    let list: Vec<String> = w.scratch(key).as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect();
+fn raise_list(list: &Option<Vec<String>>, what: &str) {
+    let Some(list) = list else { raise(Finding::error(format!("no list to judge ({what}): an earlier step did not run"))) };
     if !list.is_empty() {
         raise(Finding::fail(format!("{what}: {}", list.join("; "))));
     }
@@ -226,12 +263,12 @@ fn raise_list(w: &PlatformWorld, key: &'static str, what: &str) {
 
 #[then("every file's size and SHA-256 match the manifest")]
 fn digests_match(w: &mut PlatformWorld) {
-    raise_list(w, "digest_problems", "exported files do not match the manifest");
+    raise_list(&w.cm.digest_problems, "exported files do not match the manifest");
 }
 
 #[then("every record validates against its entity's schema, with unique IDs")]
 fn records_valid(w: &mut PlatformWorld) {
-    raise_list(w, "record_problems", "exported records are not valid");
+    raise_list(&w.cm.record_problems, "exported records are not valid");
 }
 
 #[then("each entity's record count equals what the live API lists")]

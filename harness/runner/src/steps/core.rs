@@ -6,6 +6,15 @@ use hutong_checks::discovery::{check_version_compatible, WELL_KNOWN_PATH};
 use hutong_model::Finding;
 use serde_json::Value;
 
+/// What the steps of `features/core/` pass to later steps of the same scenario: one typed
+/// field per value, set by the step that obtains it and read with [`crate::earlier!`].
+#[derive(Debug, Default)]
+pub struct State {
+    /// `openapi`, stored by an earlier step.
+    pub openapi: Option<serde_json::Value>,
+}
+
+
 #[when("the harness fetches the discovery document")]
 async fn fetch_discovery(w: &mut PlatformWorld) {
     let url = w.ctx().base_url.join(WELL_KNOWN_PATH).expect("a base URL joins a path");
@@ -64,12 +73,12 @@ async fn read_openapi(w: &mut PlatformWorld) {
     }
     let doc = hutong_checks::json_body(&response, "the OpenAPI document")
         .unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
-    w.scratch.insert("openapi", doc);
+    w.core.openapi = Some(doc);
 }
 
 #[then("no endpoint or described operation belongs to an optional capability the platform does not declare")]
 fn capabilities_declared_or_absent(w: &mut PlatformWorld) {
-    let doc = w.scratch("openapi").clone();
+    let doc = earlier!(w.core.openapi).clone();
     let url = w.last().url.clone();
     hutong_checks::capabilities::check_declared_or_absent(&w.discovery(), &doc, &url).or_raise();
 }

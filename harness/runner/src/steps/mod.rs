@@ -5,8 +5,8 @@
 //! `not_applicable`); the runner reads it back. Steps never read the reference platform's code or
 //! state: only what comes over HTTP.
 
-mod anti_incompatibility;
-mod cloud_migration;
+pub(crate) mod anti_incompatibility;
+pub(crate) mod cloud_migration;
 mod common;
-mod core;
-mod open_ecosystem;
+pub(crate) mod core;
+pub(crate) mod open_ecosystem;

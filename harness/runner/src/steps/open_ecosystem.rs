@@ -14,6 +14,51 @@ use hutong_checks::oauth::TokenAuthMethod;
 use hutong_model::Finding;
 use serde_json::{json, Value};
 
+/// What the steps of `features/open-ecosystem/` pass to later steps of the same scenario: one typed
+/// field per value, set by the step that obtains it and read with [`crate::earlier!`].
+#[derive(Debug, Default)]
+pub struct State {
+    /// `clients`, stored by an earlier step.
+    pub clients: Option<serde_json::Value>,
+    /// `contract_checked`, stored by an earlier step.
+    pub contract_checked: Option<usize>,
+    /// `contract_not_exercised`, stored by an earlier step.
+    pub contract_not_exercised: Option<Vec<String>>,
+    /// `contract_violations`, stored by an earlier step.
+    pub contract_violations: Option<Vec<String>>,
+    /// `deprecation_problems`, stored by an earlier step.
+    pub deprecation_problems: Option<Vec<String>>,
+    /// `disclosure_document`, stored by an earlier step.
+    pub disclosure_document: Option<serde_json::Value>,
+    /// `disclosure_index`, stored by an earlier step.
+    pub disclosure_index: Option<serde_json::Value>,
+    /// `histories`, stored by an earlier step.
+    pub histories: Option<serde_json::Value>,
+    /// `latency_samples`, stored by an earlier step.
+    pub latency_samples: Option<serde_json::Value>,
+    /// `new_client`, stored by an earlier step.
+    pub new_client: Option<serde_json::Value>,
+    /// `oauth_metadata`, stored by an earlier step.
+    pub oauth_metadata: Option<serde_json::Value>,
+    /// `openapi`, stored by an earlier step.
+    pub openapi: Option<serde_json::Value>,
+    /// `policies`, stored by an earlier step.
+    pub policies: Option<serde_json::Value>,
+    /// `policy`, stored by an earlier step.
+    pub policy: Option<serde_json::Value>,
+    /// `probe`, stored by an earlier step.
+    pub probe: Option<serde_json::Value>,
+    /// `rate_limit_problems`, stored by an earlier step.
+    pub rate_limit_problems: Option<serde_json::Value>,
+    /// `registration_request`, stored by an earlier step.
+    pub registration_request: Option<serde_json::Value>,
+    /// `safe_pool`, stored by an earlier step.
+    pub safe_pool: Option<serde_json::Value>,
+    /// `uniform_answers`, stored by an earlier step.
+    pub uniform_answers: Option<serde_json::Value>,
+}
+
+
 // --- OE-01: published API description -------------------------------------------------------
 
 #[when("the harness fetches the OpenAPI document linked from discovery")]
@@ -28,12 +73,12 @@ async fn fetch_openapi(w: &mut PlatformWorld) {
 fn valid_openapi(w: &mut PlatformWorld) {
     let doc = hutong_checks::json_body(w.last(), "the OpenAPI document").or_raise();
     hutong_checks::openapi::check_document(&doc).or_raise();
-    w.scratch.insert("openapi", doc);
+    w.oe.openapi = Some(doc);
 }
 
 #[then("it describes every interop endpoint declared in discovery")]
 fn describes_endpoints(w: &mut PlatformWorld) {
-    let doc = w.scratch("openapi").clone();
+    let doc = earlier!(w.oe.openapi).clone();
     let discovery = w.discovery();
     let missing: Vec<String> = discovery
         .endpoints
@@ -54,12 +99,12 @@ async fn fetch_metadata(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     // The issuer is checked here (RFC 8414 §3.3): metadata of another issuer is not used.
     let metadata = crate::oauth::metadata(&ctx, &w.rec).await.or_raise();
-    w.scratch.insert("oauth_metadata", metadata);
+    w.oe.oauth_metadata = Some(metadata);
 }
 
 #[then("the metadata names an issuer, a token endpoint and a registration endpoint")]
 fn metadata_complete(w: &mut PlatformWorld) {
-    hutong_checks::oauth::check_self_service_metadata(w.scratch("oauth_metadata")).or_raise();
+    hutong_checks::oauth::check_self_service_metadata(earlier!(w.oe.oauth_metadata)).or_raise();
 }
 
 #[when("the harness registers a new client")]
@@ -67,25 +112,25 @@ async fn register(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     // Named like an ordinary integration, drawn by the run's seed (OPIS §5.2).
     let name = ctx.persona.client_name("self-service");
-    let metadata = w.scratch("oauth_metadata").clone();
+    let metadata = earlier!(w.oe.oauth_metadata).clone();
     let request = crate::oauth::registration_request(&name);
     let builder = crate::oauth::registration(&ctx, &metadata, &request).or_raise();
     w.send(builder).await;
-    w.scratch.insert("registration_request", request);
+    w.oe.registration_request = Some(request);
 }
 
 #[then("the registration answers 201 with a client ID and a client secret")]
 fn registered(w: &mut PlatformWorld) {
-    let request = w.scratch("registration_request").clone();
+    let request = earlier!(w.oe.registration_request).clone();
     let client = crate::oauth::registered(&w.ctx(), &request, w.last()).or_raise();
-    w.scratch.insert("new_client", json!([client.client_id, client.client_secret, client.auth_method.name()]));
+    w.oe.new_client = Some(json!([client.client_id, client.client_secret, client.auth_method.name()]));
 }
 
 #[when("the new client requests a token with the client-credentials grant")]
 async fn new_client_token(w: &mut PlatformWorld) {
     let ctx = w.ctx();
-    let metadata = w.scratch("oauth_metadata").clone();
-    let client = w.scratch("new_client").clone();
+    let metadata = earlier!(w.oe.oauth_metadata).clone();
+    let client = earlier!(w.oe.new_client).clone();
     let (id, secret) = (client[0].as_str().unwrap_or_default(), client[1].as_str().unwrap_or_default());
     let method = auth_method(&client[2]);
     let builder = crate::oauth::token_request(&ctx, &metadata, id, secret, method).or_raise();
@@ -99,7 +144,7 @@ fn auth_method(name: &Value) -> TokenAuthMethod {
 
 #[then("a bearer token is issued")]
 fn token_issued(w: &mut PlatformWorld) {
-    let method = auth_method(&w.scratch("new_client")[2]);
+    let method = auth_method(&earlier!(w.oe.new_client)[2]);
     let token = crate::oauth::issued_token(&w.ctx(), w.last(), method).or_raise();
     w.token = Some(token);
 }

@@ -1,5 +1,6 @@
 //! AI-14: content import and export in open media types.
 
+use crate::runner::world::entries_with;
 use crate::runner::world::{raise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::formats::{check_round_trip, essence, sample_jpeg, sample_png, sample_text};
@@ -22,7 +23,7 @@ fn declared_media_types(w: &mut PlatformWorld) {
     if !missing.is_empty() {
         raise(Finding::fail(format!("the platform does not declare the open media types {} (capabilities.media_types)", missing.join(", "))));
     }
-    w.scratch.insert("media_types", json!(declared));
+    w.ai.media_types = Some(json!(declared));
 }
 
 /// A generated sample of `media`, when the harness can make one.
@@ -39,7 +40,7 @@ fn sample(media: &str, seed: u64) -> Option<Vec<u8>> {
 async fn round_trip(w: &mut PlatformWorld) {
     let url = w.endpoint("media");
     let seed = w.ctx().seed;
-    let declared: Vec<String> = w.scratch("media_types").as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+    let declared: Vec<String> = earlier!(w.ai.media_types).as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
     let mut results = Vec::new();
     for media in declared.iter().filter(|m| REQUIRED.contains(&m.as_str())) {
         let Some(bytes) = sample(media, seed) else { continue };
@@ -67,12 +68,12 @@ async fn round_trip(w: &mut PlatformWorld) {
         };
         results.push(json!({ "media": media, "problem": problem }));
     }
-    w.scratch.insert("media_results", json!(results));
+    w.ai.media_results = Some(json!(results));
 }
 
 #[then("every sample comes back byte for byte with its media type and matching magic bytes")]
 fn samples_round_trip(w: &mut PlatformWorld) {
-    let failing = w.scratch_entries_with("media_results", "problem", |r, p| format!("{}: {p}", r["media"].as_str().unwrap_or_default()));
+    let failing = entries_with(earlier!(w.ai.media_results), "problem", |r, p| format!("{}: {p}", r["media"].as_str().unwrap_or_default()));
     if !failing.is_empty() {
         raise(Finding::fail(format!("content does not round-trip in its open format: {}", failing.join("; "))));
     }

@@ -11,18 +11,18 @@ use serde_json::Value;
 fn declared_protocols(w: &mut PlatformWorld) {
     let capabilities = w.discovery().capabilities;
     let declared = checks::declared_protocols(&capabilities).or_raise();
-    w.scratch.insert("open_protocols", declared);
+    w.ai.open_protocols = Some(declared);
 }
 
 #[then("every declared open protocol is one OPIS knows")]
 fn known_protocols(w: &mut PlatformWorld) {
-    checks::check_known_protocols(w.scratch("open_protocols")).or_raise();
+    checks::check_known_protocols(earlier!(w.ai.open_protocols)).or_raise();
 }
 
 /// The declaration of `protocol`. AI-09 and AI-10 run only when theirs is declared (registry
 /// `conditional_on`), so a missing one here is the harness's `error`.
 fn declaration(w: &PlatformWorld, protocol: &str) -> Value {
-    match w.scratch("open_protocols").get(protocol) {
+    match earlier!(w.ai.open_protocols).get(protocol) {
         Some(d) => d.clone(),
         None => raise(Finding::error(format!("the scenario needs open protocol {protocol}, which the platform does not declare"))),
     }
@@ -32,7 +32,7 @@ fn declaration(w: &PlatformWorld, protocol: &str) -> Value {
 /// declaration) and that a declared oEmbed provider works; a platform offering only WebFinger or
 /// ActivityPub passes AI-08 without the oEmbed steps, which then check nothing.
 fn oembed_declared(w: &PlatformWorld) -> bool {
-    w.scratch("open_protocols").get("oembed").is_some()
+    earlier!(w.ai.open_protocols).get("oembed").is_some()
 }
 
 // --- AI-08: oEmbed ----------------------------------------------------------------------------
@@ -46,7 +46,7 @@ async fn read_content_page(w: &mut PlatformWorld) {
     let request = w.ctx().http.get(&page).header("accept", "text/html").label("oEmbed content page");
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, "the declared oEmbed content page").or_raise();
-    w.scratch.insert("content_url", Value::String(page));
+    w.ai.content_url = Some(Value::String(page));
 }
 
 #[then("the page advertises a JSON oEmbed endpoint")]
@@ -57,7 +57,7 @@ fn page_advertises_oembed(w: &mut PlatformWorld) {
     let html = String::from_utf8_lossy(&w.last().body).into_owned();
     let href = checks::oembed_discovery_link(&html).or_raise();
     let absolute = w.last().url.join(&href).map_err(|e| Finding::fail(format!("the oEmbed discovery href is not a URL: {e}"))).or_raise();
-    w.scratch.insert("oembed_url", Value::String(absolute.to_string()));
+    w.ai.oembed_url = Some(Value::String(absolute.to_string()));
 }
 
 #[when("the harness requests the advertised oEmbed representation")]
@@ -65,7 +65,7 @@ async fn request_oembed(w: &mut PlatformWorld) {
     if !oembed_declared(w) {
         return;
     }
-    let url = w.scratch("oembed_url").as_str().unwrap_or_default().to_string();
+    let url = earlier!(w.ai.oembed_url).as_str().unwrap_or_default().to_string();
     let request = w.ctx().http.get(&url).label("oEmbed representation");
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, "the oEmbed endpoint (oEmbed §2.3)").or_raise();
@@ -106,12 +106,12 @@ async fn look_up_resource(w: &mut PlatformWorld) {
     let request = w.ctx().http.get(webfinger_url(w)).query(&[("resource", resource.as_str())]).header("origin", "https://other-platform.example").label("WebFinger lookup");
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, "the WebFinger lookup (RFC 7033 §4.2)").or_raise();
-    w.scratch.insert("webfinger_resource", Value::String(resource));
+    w.ai.webfinger_resource = Some(Value::String(resource));
 }
 
 #[then("the answer is a JRD for that resource, served as application/jrd+json to any origin")]
 fn answer_is_jrd(w: &mut PlatformWorld) {
-    let resource = w.scratch("webfinger_resource").as_str().unwrap_or_default().to_string();
+    let resource = earlier!(w.ai.webfinger_resource).as_str().unwrap_or_default().to_string();
     let response = w.last();
     let jrd = hutong_checks::json_body(response, "the WebFinger answer").or_raise();
     checks::check_jrd(&resource, response.content_type().as_deref(), response.header("access-control-allow-origin"), &jrd).or_raise();
@@ -133,7 +133,7 @@ fn answers_400(w: &mut PlatformWorld) {
 #[when("the harness follows the account's ActivityPub self link")]
 async fn follow_self_link(w: &mut PlatformWorld) {
     let _ = declaration(w, "activitypub");
-    let resource = w.scratch("open_protocols")["webfinger"]["resource"].as_str().map(str::to_string);
+    let resource = earlier!(w.ai.open_protocols)["webfinger"]["resource"].as_str().map(str::to_string);
     let Some(resource) = resource else {
         raise(Finding::fail("ActivityPub is declared without a WebFinger resource to find an actor through"));
     };
@@ -155,12 +155,12 @@ fn actor_complete(w: &mut PlatformWorld) {
     let actor = hutong_checks::json_body(response, "the actor document").or_raise();
     let outbox = checks::check_actor(response.content_type().as_deref(), &actor).or_raise();
     let outbox = response.url.join(&outbox).map_err(|e| Finding::fail(format!("the outbox is not a URL: {e}"))).or_raise();
-    w.scratch.insert("outbox", Value::String(outbox.to_string()));
+    w.ai.outbox = Some(Value::String(outbox.to_string()));
 }
 
 #[then("the actor's outbox is an ordered collection")]
 async fn outbox_ordered(w: &mut PlatformWorld) {
-    let url = w.scratch("outbox").as_str().unwrap_or_default().to_string();
+    let url = earlier!(w.ai.outbox).as_str().unwrap_or_default().to_string();
     let request = w.ctx().http.get(&url).header("accept", "application/activity+json").label("ActivityPub outbox");
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, "the actor's outbox (ActivityPub §5.1)").or_raise();

@@ -1,6 +1,7 @@
 //! AI-11, AI-12, AI-13: payment neutrality and merchant terms without exclusivity. Checkouts buy
 //! only the sandbox item the platform declares (`capabilities.test_resources.checkout`, OPIS §6.6).
 
+use crate::runner::world::entries_with;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::capabilities::test_resources;
@@ -22,15 +23,15 @@ async fn methods_and_sandbox_item(w: &mut PlatformWorld) {
     if !methods.iter().any(|m| !m.own) {
         raise(Finding::fail("the platform declares no third-party payment method: buyers can pay only with the platform's own"));
     }
-    w.scratch.insert("payment_methods", json!(methods.iter().map(|m| json!({ "id": m.id, "own": m.own })).collect::<Vec<_>>()));
-    w.scratch.insert("checkout_item", json!({ "product_id": item.product_id, "quantity": item.quantity }));
+    w.ai.payment_methods = Some(json!(methods.iter().map(|m| json!({ "id": m.id, "own": m.own })).collect::<Vec<_>>()));
+    w.ai.checkout_item = Some(json!({ "product_id": item.product_id, "quantity": item.quantity }));
 }
 
 #[when("the client checks the sandbox item out once with each declared payment method")]
 async fn checkout_with_each(w: &mut PlatformWorld) {
     let url = w.endpoint("checkout");
-    let item = w.scratch("checkout_item").clone();
-    let methods = w.scratch("payment_methods").as_array().cloned().unwrap_or_default();
+    let item = earlier!(w.ai.checkout_item).clone();
+    let methods = earlier!(w.ai.payment_methods).as_array().cloned().unwrap_or_default();
     let mut results = Vec::new();
     for m in &methods {
         let id = m["id"].as_str().unwrap_or_default();
@@ -54,7 +55,7 @@ async fn checkout_with_each(w: &mut PlatformWorld) {
             results[0]["refusal"].as_str().unwrap_or_default()
         )));
     }
-    w.scratch.insert("checkouts", json!(results));
+    w.ai.checkouts = Some(json!(results));
 }
 
 #[then("every declared payment method is accepted")]
@@ -66,7 +67,7 @@ fn every_method_accepted(w: &mut PlatformWorld) {
             flagged.join(", ")
         )));
     }
-    let refused = w.scratch_entries_with("checkouts", "refusal", |r, p| format!("{} refused with {p}", r["method"].as_str().unwrap_or_default()));
+    let refused = entries_with(earlier!(w.ai.checkouts), "refusal", |r, p| format!("{} refused with {p}", r["method"].as_str().unwrap_or_default()));
     if !refused.is_empty() {
         raise(Finding::fail(format!("checkout does not offer every declared payment method: {}", refused.join("; "))));
     }
@@ -81,7 +82,7 @@ fn same_price_and_flow(w: &mut PlatformWorld) {
             "discovery declares a payment method of the platform's own (`capabilities.{OWN_METHOD_CAPABILITY}`), but no declared payment method is flagged `own`: third-party methods cannot be compared with it"
         )));
     }
-    let checkouts = w.scratch("checkouts").as_array().cloned().unwrap_or_default();
+    let checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
     let Some(own) = checkouts.iter().find(|c| c["own"] == json!(true) && c["refusal"].is_null()) else {
         raise(Finding::error("the checkout with the platform's own payment method was refused: no baseline to compare with"));
     };
@@ -101,7 +102,7 @@ fn same_price_and_flow(w: &mut PlatformWorld) {
 
 /// The IDs of the declared payment methods flagged `own`.
 fn own_methods(w: &PlatformWorld) -> Vec<String> {
-    w.scratch("payment_methods").as_array().into_iter().flatten().filter(|m| m["own"] == json!(true)).filter_map(|m| m["id"].as_str().map(str::to_string)).collect()
+    earlier!(w.ai.payment_methods).as_array().into_iter().flatten().filter(|m| m["own"] == json!(true)).filter_map(|m| m["id"].as_str().map(str::to_string)).collect()
 }
 
 #[when("the harness fetches the merchant terms declared in discovery")]

@@ -3,6 +3,7 @@
 //! The harness is itself the proof: its requests carry only standard headers (`Authorization:
 //! Bearer`, `Accept`, `User-Agent`) and no SDK header, signature or device binding.
 
+use crate::runner::world::entries_with;
 use crate::runner::world::{raise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_model::Finding;
@@ -69,12 +70,12 @@ async fn call_every_operation(w: &mut PlatformWorld) {
     if results.is_empty() {
         raise(Finding::error("the discovery document declares none of the read operations this scenario calls"));
     }
-    w.scratch.insert("channel_results", json!(results));
+    w.ai.channel_results = Some(json!(results));
 }
 
 #[then("every operation answers with success")]
 fn every_operation_succeeds(w: &mut PlatformWorld) {
-    let failing = w.scratch_entries_with("channel_results", "problem", |r, p| format!("{} answered {p}", r["operation"].as_str().unwrap_or_default()));
+    let failing = entries_with(earlier!(w.ai.channel_results), "problem", |r, p| format!("{} answered {p}", r["operation"].as_str().unwrap_or_default()));
     if !failing.is_empty() {
         raise(Finding::fail(format!(
             "operations refuse a plain request with a standard OAuth 2.0 bearer token (RFC 6750 §2.1), as if a proprietary channel were required: {}",

@@ -55,36 +55,36 @@ async fn export_under_change(w: &mut PlatformWorld) {
         (202, Some(l)) => {
             let job = response.url.join(l).unwrap_or_else(|e| raise(Finding::error(format!("precondition: bad job Location: {e}"))));
             let changed = change_test_records(w).await;
-            w.scratch.insert("changed", json!(changed));
+            w.cm.changed = Some(json!(changed));
             let manifest_url = poll_job(w, job.as_str()).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
             fetch_manifest(w, &manifest_url).await
         }
         (200, _) => {
             let parsed = response.json_value().map_err(|e| Finding::fail(e.to_string())).and_then(|v| hutong_checks::export::Manifest::parse(&v));
             let changed = change_test_records(w).await;
-            w.scratch.insert("changed", json!(changed));
+            w.cm.changed = Some(json!(changed));
             parsed
         }
         (status, _) => raise(Finding::error(format!("precondition: creating an export answered HTTP {status}"))),
     };
     let manifest = manifest.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
     manifest.check_not_empty().map_err(|f| f.context("precondition")).or_raise();
-    w.scratch.insert("manifest", serde_json::to_value(&manifest).expect("manifest serialises"));
+    w.cm.manifest = Some(manifest);
 }
 
 #[when("the client requests the incremental export from the export's next_cursor")]
 async fn incremental(w: &mut PlatformWorld) {
-    let manifest: hutong_checks::export::Manifest = serde_json::from_value(w.scratch("manifest").clone()).expect("stored manifest");
+    let manifest: hutong_checks::export::Manifest = earlier!(w.cm.manifest).clone();
     let next = export_now(w, &json!({ "since": manifest.next_cursor })).await;
     let next = next.unwrap_or_else(|f| raise(Finding::fail(format!("the incremental export from next_cursor {:?} failed: {}", manifest.next_cursor, f.message))));
-    w.scratch.insert("incremental", serde_json::to_value(&next).expect("manifest serialises"));
+    w.cm.incremental = Some(next);
 }
 
 #[then("every change is in the export or in the incremental export")]
 async fn no_gaps(w: &mut PlatformWorld) {
-    let first: hutong_checks::export::Manifest = serde_json::from_value(w.scratch("manifest").clone()).expect("stored manifest");
-    let next: hutong_checks::export::Manifest = serde_json::from_value(w.scratch("incremental").clone()).expect("stored manifest");
-    let changed: Vec<Value> = w.scratch("changed").as_array().cloned().unwrap_or_default();
+    let first: hutong_checks::export::Manifest = earlier!(w.cm.manifest).clone();
+    let next: hutong_checks::export::Manifest = earlier!(w.cm.incremental).clone();
+    let changed: Vec<Value> = earlier!(w.cm.changed).as_array().cloned().unwrap_or_default();
     let a = export_records(w, &first).await.or_raise();
     let b = export_records(w, &next).await.or_raise();
     let found = |record: &Value| a.values().chain(b.values()).flatten().any(|r| r == record);

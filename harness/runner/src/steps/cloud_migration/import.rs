@@ -89,12 +89,12 @@ async fn import_files(w: &mut PlatformWorld) {
             problems.push(format!("the import of {} maps two records to the same new ID", a.entity));
         }
     }
-    w.scratch.insert("import_problems", json!(problems));
+    w.cm.import_problems = Some(problems);
 }
 
 #[then("each import reports the records imported and one distinct new ID per record")]
 fn import_reported(w: &mut PlatformWorld) {
-    let problems: Vec<String> = serde_json::from_value(w.scratch("import_problems").clone()).unwrap_or_default();
+    let problems: Vec<String> = earlier!(w.cm.import_problems).clone();
     if !problems.is_empty() {
         raise(Finding::fail(format!("the import does not report what it imported: {}", problems.join("; "))));
     }
@@ -111,20 +111,20 @@ async fn imported(w: &mut PlatformWorld) {
         }
         map.extend(id_map(&a.body));
     }
-    w.scratch.insert("id_map", json!(map));
+    w.cm.id_map = Some(map);
 }
 
 #[when("the client takes another export")]
 async fn second_export(w: &mut PlatformWorld) {
     let second = export_precondition(w, &json!({})).await;
-    w.scratch.insert("second", serde_json::to_value(&second).expect("manifest serialises"));
+    w.cm.second = Some(second);
 }
 
 #[then("every record of the first export is in the second under its mapped ID, unchanged")]
 async fn round_trip(w: &mut PlatformWorld) {
     let first = manifest(w);
-    let second: Manifest = serde_json::from_value(w.scratch("second").clone()).expect("stored manifest");
-    let map: BTreeMap<String, String> = serde_json::from_value(w.scratch("id_map").clone()).unwrap_or_default();
+    let second: Manifest = earlier!(w.cm.second).clone();
+    let map: BTreeMap<String, String> = earlier!(w.cm.id_map).clone();
     let a = export_records(w, &first).await.or_raise();
     let b = export_records(w, &second).await.or_raise();
     let mut problems = Vec::new();

@@ -79,7 +79,7 @@ async fn issued_keys(w: &mut PlatformWorld, raw: &str) -> (String, String) {
 async fn client(w: &mut PlatformWorld) -> (S3Client, String) {
     let declared = declared(w);
     let ctx = w.ctx();
-    let (access_key, secret_key) = if let Some(keys) = w.scratch.get("s3_keys") {
+    let (access_key, secret_key) = if let Some(keys) = w.cm.s3_keys.as_ref() {
         (keys[0].as_str().unwrap_or_default().to_string(), keys[1].as_str().unwrap_or_default().to_string())
     } else {
         let keys = match (ctx.credentials.get(ROLE), &declared.credentials_endpoint) {
@@ -89,7 +89,7 @@ async fn client(w: &mut PlatformWorld) -> (S3Client, String) {
                 "precondition: the platform declares no object-storage credentials_endpoint and the target file gives no `{ROLE}` credentials (S3 access key and secret)"
             ))),
         };
-        w.scratch.insert("s3_keys", json!([keys.0, keys.1]));
+        w.cm.s3_keys = Some(json!([keys.0, keys.1]));
         keys
     };
     let endpoint = S3Endpoint { endpoint: declared.endpoint, access_key, secret_key, region: declared.region };
@@ -109,12 +109,12 @@ async fn copy_bucket(w: &mut PlatformWorld) {
         raise(Finding::fail(format!("creating the destination bucket {target}: {}", f.message)));
     }
     match migrate_bucket(&s3, &bucket, &s3, &target, CONCURRENCY).await {
-        Ok(stats) => w.scratch.insert("s3_copy", json!({ "from": bucket, "to": target, "stats": stats })),
+        Ok(stats) => w.cm.s3_copy = Some(json!({ "from": bucket, "to": target, "stats": stats })),
         Err(f) => {
             remove_copy(&s3, &target).await;
             raise(f)
         }
-    };
+    }
 }
 
 /// Removes the harness's copy from the platform, best effort: whether deleting works is not
@@ -126,7 +126,7 @@ async fn remove_copy(s3: &S3Client, bucket: &str) {
 #[then("the copy matches the source object by object")]
 async fn copy_matches(w: &mut PlatformWorld) {
     let (s3, _) = client(w).await;
-    let copy = w.scratch("s3_copy").clone();
+    let copy = earlier!(w.cm.s3_copy).clone();
     let (from, to) = (copy["from"].as_str().unwrap_or_default(), copy["to"].as_str().unwrap_or_default());
     let verified = verify_buckets(&s3, from, &s3, to, CONCURRENCY).await;
     remove_copy(&s3, to).await;

@@ -42,7 +42,7 @@ async fn cut_and_resume(w: &mut PlatformWorld) {
         .send(&w.rec)
         .await
         .or_raise();
-    w.scratch.insert("resume", json!({
+    w.cm.resume = Some(json!({
         "file": file.name, "sha256": hex::encode(Sha256::digest(&whole.body)), "half": half, "total": whole.body.len(),
         "status": resumed.status, "content_range": resumed.header("content-range"),
         "joined_sha256": hex::encode(Sha256::new().chain_update(&received).chain_update(&resumed.body).finalize()),
@@ -51,7 +51,7 @@ async fn cut_and_resume(w: &mut PlatformWorld) {
 
 #[then("the platform answers 206 with a matching Content-Range, and the joined bytes have the whole file's SHA-256")]
 fn resumed_ok(w: &mut PlatformWorld) {
-    let r = w.scratch("resume").clone();
+    let r = earlier!(w.cm.resume).clone();
     let name = r["file"].as_str().unwrap_or_default();
     if r["status"] != 206 {
         raise(Finding::fail(format!("resuming {name} with Range: bytes={}- and a matching If-Range answered HTTP {}, not 206 (RFC 9110 §14.2, §15.3.7)", r["half"], r["status"])));
@@ -82,7 +82,7 @@ async fn stale_if_range(w: &mut PlatformWorld) {
         .send(&w.rec)
         .await
         .or_raise();
-    w.scratch.insert("stale", json!({
+    w.cm.stale = Some(json!({
         "file": file.name, "expected_bytes": whole.body.len(), "expected_sha256": hex::encode(Sha256::digest(&whole.body)),
         "status": response.status, "bytes": response.body.len(), "sha256": hex::encode(Sha256::digest(&response.body)),
     }));
@@ -90,7 +90,7 @@ async fn stale_if_range(w: &mut PlatformWorld) {
 
 #[then("the platform answers 200 with the whole file")]
 fn whole_file(w: &mut PlatformWorld) {
-    let r = w.scratch("stale").clone();
+    let r = earlier!(w.cm.stale).clone();
     let name = r["file"].as_str().unwrap_or_default();
     if r["status"] != 200 {
         raise(Finding::fail(format!("a range of {name} with a non-matching If-Range answered HTTP {}, not 200 with the whole file (RFC 9110 §13.1.5)", r["status"])));

@@ -50,17 +50,17 @@ async fn call_every_safe_operation(w: &mut PlatformWorld) {
             violations.push(format!("{} ({}): {v}", e.operation.name(), hutong_model::sanitize_line(&e.url, 120)));
         }
     }
-    w.scratch.insert("contract_violations", json!(violations));
-    w.scratch.insert("contract_checked", json!(exercise.exercised.len()));
-    w.scratch.insert("contract_not_exercised", json!(exercise.not_exercised));
+    w.oe.contract_violations = Some(violations);
+    w.oe.contract_checked = Some(exercise.exercised.len());
+    w.oe.contract_not_exercised = Some(exercise.not_exercised);
 }
 
 #[then("every answer has a declared status, a declared media type and a body valid against the declared schema")]
 fn every_answer_conforms(w: &mut PlatformWorld) {
-    let violations: Vec<String> = w.scratch_strings("contract_violations");
+    let violations: Vec<String> = earlier!(w.oe.contract_violations).clone();
     if !violations.is_empty() {
-        let checked = w.scratch("contract_checked").as_u64().unwrap_or_default();
-        let not_exercised: Vec<String> = w.scratch_strings("contract_not_exercised");
+        let checked = *earlier!(w.oe.contract_checked);
+        let not_exercised: Vec<String> = earlier!(w.oe.contract_not_exercised).clone();
         raise(Finding::fail(format!(
             "{} of {checked} safe operation(s) answered outside their OpenAPI description: {}{}",
             violations.len(),
@@ -82,5 +82,5 @@ async fn safe_operation_pool(w: &mut PlatformWorld) {
     if pool.is_empty() {
         raise(Finding::error("the OpenAPI document gives no safe operation the harness can call"));
     }
-    w.scratch.insert("safe_pool", json!(pool));
+    w.oe.safe_pool = Some(json!(pool));
 }

@@ -6,7 +6,6 @@ use cucumber::{then, when};
 use hutong_checks::contract;
 use hutong_checks::deprecation::{check_deprecation_headers, declared_notice_days};
 use hutong_model::Finding;
-use serde_json::json;
 
 #[when("the harness calls every safe operation the OpenAPI document marks deprecated")]
 async fn call_deprecated(w: &mut PlatformWorld) {
@@ -18,11 +17,9 @@ async fn call_deprecated(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     let deprecated: Vec<_> = contract::safe_operations(&doc).into_iter().filter(|o| o.deprecated()).collect();
     let mut problems = Vec::new();
-    let mut checked = 0;
     if !deprecated.is_empty() {
         let all = contract::exercise_selected(&ctx.http, &w.rec, &doc, &base, w.token.as_deref(), |o| o.deprecated()).await.or_raise();
         for e in all.exercised.iter().filter(|e| e.operation.deprecated()) {
-            checked += 1;
             if !e.response.is_success() {
                 problems.push(format!("{} answered HTTP {}", e.operation.name(), e.response.status));
             } else if let Err(p) = check_deprecation_headers(&e.response, declared) {
@@ -33,13 +30,12 @@ async fn call_deprecated(w: &mut PlatformWorld) {
             problems.push(format!("could not call {n}"));
         }
     }
-    w.scratch.insert("deprecation_problems", json!(problems));
-    w.scratch.insert("deprecated_checked", json!(checked));
+    w.oe.deprecation_problems = Some(problems);
 }
 
 #[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days")]
 fn enough_notice(w: &mut PlatformWorld) {
-    let problems: Vec<String> = w.scratch_strings("deprecation_problems");
+    let problems: Vec<String> = earlier!(w.oe.deprecation_problems).clone();
     if !problems.is_empty() {
         raise(Finding::fail(format!("deprecation is not announced as required: {}", problems.join("; "))));
     }

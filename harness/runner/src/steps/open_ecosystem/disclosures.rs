@@ -15,19 +15,19 @@ async fn fetch_public(w: &mut PlatformWorld, url: &str, what: &str) -> Value {
 }
 
 fn listed(w: &PlatformWorld) -> Vec<Listed> {
-    disclosure::listed(w.scratch("disclosure_index"))
+    disclosure::listed(earlier!(w.oe.disclosure_index))
 }
 
 #[when("the harness fetches the disclosure index without credentials")]
 async fn fetch_index(w: &mut PlatformWorld) {
     let url = w.endpoint("disclosures");
     let index = fetch_public(w, url.as_str(), "the disclosure index").await;
-    w.scratch.insert("disclosure_index", index);
+    w.oe.disclosure_index = Some(index);
 }
 
 #[then("the index is valid and lists the platform rules, the fee schedule and the algorithmic rules")]
 fn index_complete(w: &mut PlatformWorld) {
-    disclosure::check_index(w.scratch("disclosure_index")).or_raise();
+    disclosure::check_index(earlier!(w.oe.disclosure_index)).or_raise();
 }
 
 #[then("the current version of each listed document is a valid disclosure document")]
@@ -48,11 +48,11 @@ async fn fetch_histories(w: &mut PlatformWorld) {
         let versions = disclosure::check_history(&history, kind).or_raise();
         histories.push(json!({ "kind": kind, "versions": versions }));
     }
-    w.scratch.insert("histories", json!(histories));
+    w.oe.histories = Some(json!(histories));
 }
 
 fn histories(w: &PlatformWorld) -> Vec<(String, Vec<Value>)> {
-    w.scratch("histories")
+    earlier!(w.oe.histories)
         .as_array()
         .into_iter()
         .flatten()
@@ -105,15 +105,15 @@ async fn fetch_current(w: &mut PlatformWorld, kind: String) {
     let documents = listed(w);
     let d = disclosure::find(&documents, &kind).or_raise().clone();
     let doc = fetch_public(w, &d.current, &format!("the current `{kind}`")).await;
-    w.scratch.insert("disclosure_document", doc);
+    w.oe.disclosure_document = Some(doc);
 }
 
 #[then("it has a rule on order allocation, piece rates and commission ratios, each naming whom it affects")]
 fn algorithm_topics(w: &mut PlatformWorld) {
-    disclosure::check_algorithmic_rules(w.scratch("disclosure_document")).or_raise();
+    disclosure::check_algorithmic_rules(earlier!(w.oe.disclosure_document)).or_raise();
 }
 
 #[then("it states commission rates and payment-settlement rates as fractions")]
 fn fee_rates(w: &mut PlatformWorld) {
-    disclosure::check_fee_schedule(w.scratch("disclosure_document")).or_raise();
+    disclosure::check_fee_schedule(earlier!(w.oe.disclosure_document)).or_raise();
 }

@@ -12,13 +12,13 @@ async fn fetch_policy(w: &mut PlatformWorld) {
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, "the rate-limit policy").or_raise();
     let policy = hutong_checks::json_body(&response, "the rate-limit policy").or_raise();
-    w.scratch.insert("policy", policy);
+    w.oe.policy = Some(policy);
 }
 
 #[then("it is a valid rate-limit policy that names a probe operation and its limit")]
 fn valid_policy(w: &mut PlatformWorld) {
-    let probe = hutong_checks::rate_limit::probe_of(w.scratch("policy")).or_raise();
-    w.scratch.insert("probe", json!({ "method": probe.method, "url": probe.url, "limit": probe.limit }));
+    let probe = hutong_checks::rate_limit::probe_of(earlier!(w.oe.policy)).or_raise();
+    w.oe.probe = Some(json!({ "method": probe.method, "url": probe.url, "limit": probe.limit }));
 }
 
 /// Longest `Retry-After` the harness waits for before trying a burst again (an early 429 may be
@@ -56,7 +56,7 @@ async fn burst(w: &mut PlatformWorld, role: &str, token: &str, method: &hutong_h
 
 #[when("every client calls the probe operation up to its published limit and once more")]
 async fn exceed_probe(w: &mut PlatformWorld) {
-    let probe = w.scratch("probe").clone();
+    let probe = earlier!(w.oe.probe).clone();
     let limit = probe["limit"].as_u64().unwrap_or_default();
     if limit > 100 {
         raise(Finding::fail(format!("the probe's published limit is {limit}; a probe operation must have a low limit (at most 100)")));
@@ -125,12 +125,12 @@ async fn exceed_probe(w: &mut PlatformWorld) {
         }
     }
     let problems: Vec<_> = problems.into_iter().map(|(exchange, text)| json!({ "exchange": exchange, "text": text })).collect();
-    w.scratch.insert("rate_limit_problems", json!(problems));
+    w.oe.rate_limit_problems = Some(json!(problems));
 }
 
 #[then("no client is refused within the published limit, and each is refused with 429 and Retry-After over it")]
 fn limit_applied_both_ways(w: &mut PlatformWorld) {
-    let problems = w.scratch("rate_limit_problems").as_array().cloned().unwrap_or_default();
+    let problems = earlier!(w.oe.rate_limit_problems).as_array().cloned().unwrap_or_default();
     if !problems.is_empty() {
         let exchanges: Vec<usize> = problems.iter().filter_map(|p| p["exchange"].as_u64().map(|i| i as usize)).collect();
         let text: Vec<&str> = problems.iter().filter_map(|p| p["text"].as_str()).collect();

@@ -41,11 +41,11 @@ async fn every_client(w: &mut PlatformWorld) {
     }
     // Later steps that act as one client (building the request pool) act as the first.
     w.token = clients[0]["token"].as_str().map(str::to_string);
-    w.scratch.insert("clients", json!(clients));
+    w.oe.clients = Some(json!(clients));
 }
 
 fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
-    w.scratch("clients")
+    earlier!(w.oe.clients)
         .as_array()
         .into_iter()
         .flatten()
@@ -56,7 +56,7 @@ fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
 /// The safe operations as (name, URL); with `identifying_only`, only those that identify the
 /// client (declared security), when there are any.
 fn pool(w: &PlatformWorld, identifying_only: bool) -> Vec<(String, String)> {
-    let entries: Vec<&Value> = w.scratch("safe_pool").as_array().into_iter().flatten().collect();
+    let entries: Vec<&Value> = earlier!(w.oe.safe_pool).as_array().into_iter().flatten().collect();
     let identifying = entries.iter().any(|e| e["identifies_client"] == true);
     entries
         .into_iter()
@@ -152,12 +152,12 @@ async fn same_sequence(w: &mut PlatformWorld) {
         }
     }
     let answers: Vec<Value> = clients.iter().zip(seen).map(|((role, _), answers)| json!({ "role": role, "answers": answers })).collect();
-    w.scratch.insert("uniform_answers", json!(answers));
+    w.oe.uniform_answers = Some(json!(answers));
 }
 
 #[then("every client gets the same status and normalised body for every request")]
 fn same_answers(w: &mut PlatformWorld) {
-    let all = w.scratch("uniform_answers").as_array().cloned().unwrap_or_default();
+    let all = earlier!(w.oe.uniform_answers).as_array().cloned().unwrap_or_default();
     let Some((first, rest)) = all.split_first() else { raise(Finding::error("no answers were collected")) };
     let mut differences = Vec::new();
     let mut exchanges = Vec::new();
@@ -215,13 +215,12 @@ async fn interleaved_rounds(w: &mut PlatformWorld) {
         }
     }
     let named: Vec<Value> = clients.iter().zip(samples).map(|((role, _), s)| json!({ "role": role, "ms": s })).collect();
-    w.scratch.insert("latency_samples", json!(named));
+    w.oe.latency_samples = Some(json!(named));
 }
 
 #[then("no client is served measurably slower than another")]
 fn no_client_slower(w: &mut PlatformWorld) {
-    let samples: Vec<(String, Vec<f64>)> = w
-        .scratch("latency_samples")
+    let samples: Vec<(String, Vec<f64>)> = earlier!(w.oe.latency_samples)
         .as_array()
         .into_iter()
         .flatten()
@@ -270,12 +269,12 @@ async fn each_client_policy(w: &mut PlatformWorld) {
         let header = response.header("ratelimit-policy").map(str::to_string);
         seen.push(json!({ "role": role, "policy": normalize(body, &volatile), "header": header }));
     }
-    w.scratch.insert("policies", json!(seen));
+    w.oe.policies = Some(json!(seen));
 }
 
 #[then("every client is shown the same policy, in the document and in the RateLimit-Policy header")]
 fn same_policy(w: &mut PlatformWorld) {
-    let all = w.scratch("policies").as_array().cloned().unwrap_or_default();
+    let all = earlier!(w.oe.policies).as_array().cloned().unwrap_or_default();
     let Some((first, rest)) = all.split_first() else { raise(Finding::error("no policy was collected")) };
     let mut differences = Vec::new();
     for other in rest {
