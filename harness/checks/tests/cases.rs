@@ -199,6 +199,14 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
         "payment.check_no_exclusivity" => finding(payment::check_no_exclusivity(&i["terms"])),
         "problem.check_problem_details" => finding(problem::check_problem_details(&response(&i["response"]))),
         "rate_limit.check_retry_after" => finding(rate_limit::check_retry_after(&response(&i["response"]))),
+        "wellknown.check_security_txt" => {
+            let now = time::OffsetDateTime::parse(s(i, "now"), &time::format_description::well_known::Rfc3339).expect("`now` is RFC 3339");
+            finding(wellknown::check_security_txt(opt(i, "content_type"), s(i, "text"), now))
+        }
+        "wellknown.check_api_catalog" => {
+            let required: Vec<(String, Url)> = i["required"].as_object().expect("required").iter().map(|(k, v)| (k.clone(), Url::parse(v.as_str().expect("a URL")).expect("a URL"))).collect();
+            finding(wellknown::check_api_catalog(opt(i, "content_type"), &i["catalog"], &url(i, "catalog_url"), &required))
+        }
         "strict_json.check_unique_keys" => problem(strict_json::check_unique_keys(s(i, "text").as_bytes())),
         _ => return None,
     })

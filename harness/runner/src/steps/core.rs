@@ -82,3 +82,30 @@ fn capabilities_declared_or_absent(w: &mut PlatformWorld) {
     let url = w.last().url.clone();
     hutong_checks::capabilities::check_declared_or_absent(&w.discovery(), &doc, &url).or_raise();
 }
+
+#[when(expr = "the harness fetches {string} from the discovery document's origin")]
+async fn fetch_well_known(w: &mut PlatformWorld, path: String) {
+    let url = hutong_checks::discovery::origin_url(&w.ctx().base_url).join(&path).expect("an origin joins a path");
+    let request = w.ctx().http.get(url.as_str()).label(path.trim_start_matches('/').to_string());
+    w.send(request).await;
+}
+
+#[then("the answer is a valid security.txt with a contact and an unexpired Expires")]
+fn valid_security_txt(w: &mut PlatformWorld) {
+    let answer = w.last();
+    hutong_checks::expect_status(answer, 200, "security.txt").or_raise();
+    let text = String::from_utf8_lossy(&answer.body);
+    hutong_checks::wellknown::check_security_txt(answer.header("content-type"), &text, time::OffsetDateTime::now_utc()).or_raise();
+}
+
+#[then("the answer is a linkset that links to the discovery document and the OpenAPI description")]
+fn api_catalog_links(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    let answer = w.last();
+    hutong_checks::expect_status(answer, 200, "the API catalog").or_raise();
+    let catalog = hutong_checks::json_body(answer, "the API catalog").or_raise();
+    let discovery = hutong_checks::discovery::origin_url(&ctx.base_url).join(WELL_KNOWN_PATH).expect("an origin joins a path");
+    let openapi = ctx.discovery.endpoint("openapi").or_raise();
+    let required = [("the discovery document".to_string(), discovery), ("the OpenAPI description".to_string(), openapi)];
+    hutong_checks::wellknown::check_api_catalog(answer.header("content-type"), &catalog, &answer.url, &required).or_raise();
+}
