@@ -109,6 +109,31 @@ fn every_requirement_traces_to_a_policy_clause_and_a_law_or_rfc() {
     }
 }
 
+/// OPIS §17: a law trace names the act with the year of the version cited, and never cites
+/// guidance that was not formally published.
+#[test]
+fn law_traces_name_the_year_of_each_chinese_act() {
+    const ACTS: &[&str] = &[
+        "E-Commerce Law",
+        "Anti-Unfair Competition Law",
+        "Anti-Monopoly Law",
+        "Personal Information Protection Law",
+        "Algorithm Recommendation Provisions",
+        "Network Data Security Management Regulations",
+    ];
+    let year = regex::Regex::new(r"^ \((19|20)[0-9]{2}\) art\. ").unwrap();
+    for r in Registry::load().unwrap().all() {
+        for citation in &r.traces.law {
+            assert!(!citation.contains("MIIT link-blocking guidance"), "{}: {citation:?} was never formally published (OPIS §17)", r.id);
+            for act in ACTS {
+                if let Some(rest) = citation.strip_prefix(act) {
+                    assert!(year.is_match(rest), "{}: {citation:?} does not name the year of the act (OPIS §17)", r.id);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn every_schema_is_valid_2020_12() {
     let mut n = 0;
