@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): streaming verification of a bulk export of at least 1 GiB, the way
 # CM-02 verifies exports (SHA-256 of the bytes, every record against the entity's JSON Schema,
-# IDs unique), beside `sha256sum` on the same file, with the verifier's peak RSS.
+# IDs unique, the seeded sample of records to compare with the live API kept), beside `sha256sum`
+# on the same file, with the verifier's peak RSS.
 #
 #   scripts/bench-export-verify.sh [BYTES]      (default 1.1 GiB)
 #
@@ -13,7 +14,7 @@ dir=target/bench
 file=$dir/export-products.jsonl
 mkdir -p "$dir"
 cargo build -q --release -p hutong-checks --example verify_export
-bin=target/release/examples/verify_export
+bin=${CARGO_TARGET_DIR:-target}/release/examples/verify_export
 if [ ! -f "$file" ] || [ "$(stat -c %s "$file")" -lt "$BYTES" ]; then
   "$bin" generate "$file" "$BYTES"
 fi
@@ -27,7 +28,7 @@ echo "sha256sum:              $sha_rate MiB/s  ($sha)"
 rate=$(grep -Eo '[0-9.]+ MiB/s' "$dir/verify.out" | cut -d' ' -f1)
 rss_kib=$(grep 'Maximum resident set size' "$dir/verify.time" | grep -Eo '[0-9]+$')
 grep -q "$sha" "$dir/verify.out" || { echo "verifier SHA-256 differs from sha256sum" >&2; exit 1; }
-echo "hutong export verifier: $rate MiB/s  ($(grep -Eo '[0-9]+ records' "$dir/verify.out"), SHA-256 equal)"
+echo "hutong export verifier: $rate MiB/s  ($(grep -Eo '[0-9]+ records' "$dir/verify.out" | head -1), SHA-256 equal; $(grep -Eo 'sampled [0-9]+' "$dir/verify.out") for comparison)"
 python3 - "$rate" "$sha_rate" "$rss_kib" <<'PY'
 import sys
 rate, sha, rss = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])

@@ -55,7 +55,9 @@ fn generate(path: &str, bytes: u64) -> std::io::Result<()> {
 
 fn verify(path: &str) -> Result<(), String> {
     let entity = Entity { name: "products".into(), record_count: 0, schema: product_schema(), list_url: None, files: Vec::new() };
-    let mut verifier = JsonlVerifier::new(&entity).map_err(|f| f.message)?;
+    // As CM-02 verifies: with the seeded sample of records to compare with the live API.
+    let spec = hutong_checks::fidelity::SampleSpec::new(1, Default::default());
+    let mut verifier = JsonlVerifier::sampling(&entity, spec).map_err(|f| f.message)?;
     let mut hasher = Sha256::new();
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut buf = vec![0u8; 1 << 20];
@@ -70,10 +72,11 @@ fn verify(path: &str) -> Result<(), String> {
         verifier.feed(&buf[..n])?;
         total += n as u64;
     }
-    let records = verifier.finish().map_err(|f| f.message)?;
+    let (records, sample) = verifier.finish_with_sample().map_err(|f| f.message)?;
     let secs = started.elapsed().as_secs_f64();
     println!("sha256 {}", hex::encode(hasher.finalize()));
     println!("verified {total} bytes, {records} records in {secs:.2} s: {:.1} MiB/s", total as f64 / secs / 1048576.0);
+    println!("sampled {} records for comparison with the live API", sample.len());
     Ok(())
 }
 

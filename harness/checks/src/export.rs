@@ -1,5 +1,6 @@
 //! Bulk export: manifest parsing and streaming verification of JSON Lines files.
 
+use crate::fidelity::{SampleSpec, Sampler};
 use crate::schema::{compile_declared, describe_errors, SchemaSet};
 use hutong_model::Finding;
 use jsonschema::Validator;
@@ -299,6 +300,8 @@ impl<'de> serde::de::Visitor<'de> for PresizedValue {
 #[derive(Default)]
 struct Tally {
     records: u64,
+    /// The records kept for comparison with the live API (CM-02), when asked for.
+    sample: Option<Sampler>,
     /// A 64-bit hash of every record ID, sorted and searched for repeats at the end: 8 bytes a
     /// record, so ID uniqueness over millions of records stays in tens of MiB.
     id_hashes: Vec<u64>,
@@ -335,6 +338,11 @@ impl Tally {
             None => return self.problem(format!("line {n} has no `id`")),
         }
         self.id_hashes.push(h.finish());
+        if let Some(sample) = &mut self.sample
+            && let Some(id) = crate::fidelity::record_id(&value)
+        {
+            sample.offer(id, value);
+        }
     }
 
     /// Checks a block of whole lines whose first line is line `first` of the file.
@@ -356,6 +364,11 @@ impl Tally {
             }
         }
         self.problem_count += other.problem_count;
+        match (&mut self.sample, other.sample) {
+            (Some(mine), Some(theirs)) => mine.merge(theirs),
+            (None, theirs) => self.sample = theirs,
+            _ => {}
+        }
     }
 }
 
@@ -384,6 +397,16 @@ pub struct JsonlVerifier {
 impl JsonlVerifier {
     /// A verifier for records of `entity` against its declared `schema`.
     pub fn new(entity: &Entity) -> Result<Self, Finding> {
+        Self::build(entity, None)
+    }
+
+    /// A verifier that also keeps the sample `spec` of the records (OPIS §16, CM-02), returned by
+    /// [`JsonlVerifier::finish_with_sample`]; memory grows by the sample only.
+    pub fn sampling(entity: &Entity, spec: SampleSpec) -> Result<Self, Finding> {
+        Self::build(entity, Some(std::sync::Arc::new(spec)))
+    }
+
+    fn build(entity: &Entity, sample: Option<std::sync::Arc<SampleSpec>>) -> Result<Self, Finding> {
         let validator = std::sync::Arc::new(compile_declared(&entity.schema, &format!("the schema of entity {}", entity.name))?);
         let workers = worker_count();
         let (spare_tx, spare) = std::sync::mpsc::sync_channel::<Vec<u8>>(workers * (QUEUE_BLOCKS + 1));
@@ -393,10 +416,11 @@ impl JsonlVerifier {
             let (queue, blocks) = std::sync::mpsc::sync_channel::<(Vec<u8>, u64)>(QUEUE_BLOCKS);
             let validator = validator.clone();
             let spare_tx = spare_tx.clone();
+            let sample = sample.clone();
             let worker = std::thread::Builder::new()
                 .name(format!("verify-{}-{i}", entity.name))
                 .spawn(move || {
-                    let mut tally = Tally::default();
+                    let mut tally = Tally { sample: sample.map(Sampler::new), ..Tally::default() };
                     for (mut block, first) in blocks {
                         tally.block(&validator, &block, first);
                         block.clear();
@@ -440,7 +464,13 @@ impl JsonlVerifier {
     }
 
     /// Ends the file: the records counted, or a `fail` listing the problems.
-    pub fn finish(mut self) -> Result<u64, Finding> {
+    pub fn finish(self) -> Result<u64, Finding> {
+        self.finish_with_sample().map(|(records, _)| records)
+    }
+
+    /// Ends the file: the records counted and the sample kept (empty when none was asked for),
+    /// or a `fail` listing the problems.
+    pub fn finish_with_sample(mut self) -> Result<(u64, Vec<Value>), Finding> {
         let rest = std::mem::take(&mut self.line);
         if !rest.is_empty() {
             self.send(rest).map_err(Finding::error)?;
@@ -473,7 +503,7 @@ impl JsonlVerifier {
                 tally.problems.join("; ")
             )));
         }
-        Ok(tally.records)
+        Ok((tally.records, tally.sample.map(Sampler::into_records).unwrap_or_default()))
     }
 }
 
@@ -524,6 +554,19 @@ mod tests {
             assert!(parse_record(bad.as_bytes()).is_err(), "{bad}");
             assert!(serde_json::from_str::<Value>(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_sampling_verifier_keeps_every_record_of_a_small_export_as_it_was_sent() {
+        let spec = crate::fidelity::SampleSpec::new(7, Default::default());
+        let mut v = JsonlVerifier::sampling(&entity(), spec).unwrap();
+        for chunk in [r#"{"id":"a","t":"e\u0301"}"#, "\n{\"id", "\":\"b\",\"n\":9007199254740993}\n"] {
+            v.feed(chunk.as_bytes()).unwrap();
+        }
+        let (count, mut sample) = v.finish_with_sample().unwrap();
+        sample.sort_by_key(|r| r["id"].as_str().unwrap().to_string());
+        assert_eq!(count, 2);
+        assert_eq!(sample, vec![json!({"id": "a", "t": "e\u{301}"}), json!({"id": "b", "n": 9_007_199_254_740_993u64})]);
     }
 
     #[test]

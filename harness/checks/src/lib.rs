@@ -13,6 +13,7 @@ pub mod differential;
 pub mod disclosure;
 pub mod discovery;
 pub mod export;
+pub mod fidelity;
 pub mod formats;
 pub mod interconnect;
 pub mod links;

@@ -1,6 +1,7 @@
 //! Cloud migration: switching terms against the EU Data Act art. 25 bounds, byte ranges
 //! (RFC 9110 §14), and record-by-record comparison of two exports modulo an ID mapping.
 
+use crate::fidelity::record_id;
 use hutong_model::Finding;
 use serde::Serialize;
 use serde_json::Value;
@@ -90,7 +91,8 @@ pub struct RecordDiff {
     pub missing: Vec<String>,
     /// Destination IDs that no source record maps to.
     pub extra: Vec<String>,
-    /// Source IDs whose destination record differs, with the first differing field.
+    /// Source IDs whose destination record differs, with the first difference: the member and
+    /// both values (OPIS §16: strings byte for byte, numbers by value).
     pub altered: Vec<(String, String)>,
     /// Records compared.
     pub compared: usize,
@@ -138,27 +140,6 @@ pub fn remap(value: &Value, id_map: &BTreeMap<String, String>) -> Value {
     }
 }
 
-fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
-            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
-                (Some(p), Some(q)) => first_difference(p, q, &format!("{path}/{k}")),
-                _ => Some(format!("{path}/{k}")),
-            })
-        }
-        _ if a == b => None,
-        _ => Some(if path.is_empty() { "/".to_string() } else { path.to_string() }),
-    }
-}
-
-fn record_id(record: &Value) -> Option<String> {
-    match record.get("id")? {
-        Value::String(s) => Some(s.clone()),
-        other => Some(other.to_string()),
-    }
-}
-
 /// Compares `source` records, mapped through `id_map`, with `destination` records. Destination
 /// records in `preexisting` (IDs the destination held before) are neither extra nor compared.
 pub fn diff_records(
@@ -166,6 +147,18 @@ pub fn diff_records(
     destination: &[Value],
     id_map: &BTreeMap<String, String>,
     preexisting: &std::collections::HashSet<String>,
+) -> RecordDiff {
+    diff_records_with(source, destination, id_map, preexisting, &[])
+}
+
+/// [`diff_records`], member by member as OPIS §16 compares records, skipping the declared
+/// volatile `pointers` (OPIS §8.2 (4)).
+pub fn diff_records_with(
+    source: &[Value],
+    destination: &[Value],
+    id_map: &BTreeMap<String, String>,
+    preexisting: &std::collections::HashSet<String>,
+    volatile: &[String],
 ) -> RecordDiff {
     let by_id: BTreeMap<String, &Value> = destination.iter().filter_map(|r| record_id(r).map(|id| (id, r))).collect();
     let mut diff = RecordDiff::default();
@@ -178,8 +171,8 @@ pub fn diff_records(
             Some(found) => {
                 matched.insert(target_id);
                 diff.compared += 1;
-                if let Some(field) = first_difference(&remap(record, id_map), found, "") {
-                    diff.altered.push((id, field));
+                if let Some(d) = crate::fidelity::record_difference(found, &remap(record, id_map), volatile) {
+                    diff.altered.push((id, d.describe("the destination", "the source")));
                 }
             }
         }
@@ -225,7 +218,7 @@ mod tests {
         let diff = diff_records(&source, &destination, &map, &before);
         assert_eq!(diff.missing, vec!["p_2"]);
         assert_eq!(diff.extra, vec!["p_77"]);
-        assert_eq!(diff.altered, vec![("p_1".to_string(), "/stock".to_string())]);
+        assert_eq!(diff.altered, vec![("p_1".to_string(), "/stock is 0 in the destination, 3 in the source".to_string())]);
         assert_eq!(diff.compared, 2);
     }
 

@@ -32,13 +32,33 @@ pub async fn walk(
     label: &str,
 ) -> Result<Vec<Page>, Finding> {
     let mut pages = Vec::new();
+    walk_each(http, rec, first, token, headers, label, |page| {
+        pages.push(page);
+        Ok(())
+    })
+    .await?;
+    Ok(pages)
+}
+
+/// [`walk`], handing each page to `each` as it arrives instead of keeping them: memory holds one
+/// page. An error of `each` ends the walk with it.
+pub async fn walk_each(
+    http: &HttpClient,
+    rec: &Recorder,
+    first: &str,
+    token: Option<&str>,
+    headers: ExtraHeaders<'_>,
+    label: &str,
+    mut each: impl FnMut(Page) -> Result<(), Finding>,
+) -> Result<(), Finding> {
     let mut seen = HashSet::new();
+    let mut count = 0usize;
     let mut next = Some(first.to_string());
     while let Some(url) = next.take() {
         if !seen.insert(url.clone()) {
             return Err(Finding::fail(format!("pagination loops: {} was linked as `next` twice", hutong_model::sanitize_line(&url, 200))));
         }
-        if pages.len() >= MAX_PAGES {
+        if count >= MAX_PAGES {
             return Err(Finding::fail(format!("the collection has more than {MAX_PAGES} pages")));
         }
         let mut request = http.get(&url).label(label);
@@ -53,9 +73,10 @@ pub async fn walk(
         if response.status == 200 {
             next = next_page(&response, &body)?;
         }
-        pages.push(Page { status: response.status, body });
+        count += 1;
+        each(Page { status: response.status, body })?;
     }
-    Ok(pages)
+    Ok(())
 }
 
 /// The absolute URL of the page after `response` (whose parsed body is `body`): its `next` member,

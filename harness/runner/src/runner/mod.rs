@@ -233,6 +233,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         corpus: request.corpus.clone(),
         seed,
         persona,
+        created: Default::default(),
     });
     let records: Arc<Mutex<Vec<ScenarioRecord>>> = Arc::default();
     let progress = request.progress.clone();

@@ -33,6 +33,9 @@ pub struct RunContext {
     /// How the harness presents itself in this run: User-Agent, client names, probe IDs (drawn
     /// from the corpus by the seed; OPIS §5.2).
     pub persona: hutong_checks::corpus::Persona,
+    /// IDs of the records the harness created in this run (imports, new test records): CM-02
+    /// compares every one of them with the live API, whatever the sample (OPIS §16).
+    pub created: std::sync::Mutex<std::collections::BTreeSet<String>>,
 }
 
 impl fmt::Debug for RunContext {

@@ -1,11 +1,13 @@
 //! Steps of `features/cloud-migration/`.
 
-use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use crate::runner::world::{check_on_platform, raise, OrRaise, PlatformWorld, RunContext};
 use cucumber::{given, then, when};
-use hutong_checks::export::{JsonlVerifier, Manifest, RecordLines};
+use hutong_checks::export::{Entity, JsonlVerifier, Manifest, RecordLines};
+use hutong_checks::fidelity::{record_difference, record_id, SampleSpec};
 use hutong_checks::paging;
 use hutong_model::Finding;
 use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 mod changes;
@@ -36,6 +38,14 @@ pub struct State {
     pub manifest_url: Option<serde_json::Value>,
     /// `record_problems`, stored by an earlier step.
     pub record_problems: Option<Vec<String>>,
+    /// The seeded sample of exported records per entity that CM-02 compares with the live API.
+    pub sample: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Items the live API lists per exported entity.
+    pub live_counts: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Entities whose live listing could not be read or counted.
+    pub count_problems: Option<Vec<String>>,
+    /// Exported records that differ from what the live API serves.
+    pub value_problems: Option<Vec<String>>,
     /// `resume`, stored by an earlier step.
     pub resume: Option<serde_json::Value>,
     /// `s3_copy`, stored by an earlier step.
@@ -204,8 +214,11 @@ async fn download_all(w: &mut PlatformWorld) {
     let allowed = w.ctx().discovery.allowed_origins(&w.ctx().base_url);
     let mut digest_problems = Vec::new();
     let mut record_problems = Vec::new();
+    let mut samples = serde_json::Map::new();
+    let include = created_records(&w.ctx());
     for entity in &manifest.entities {
-        let mut verifier = JsonlVerifier::new(entity).or_raise();
+        let spec = SampleSpec::new(w.ctx().seed, include.clone());
+        let mut verifier = JsonlVerifier::sampling(entity, spec).or_raise();
         for file in &entity.files {
             let url = url::Url::parse(&file.url).unwrap_or_else(|e| raise(Finding::fail(format!("file {} has no valid URL: {e}", file.name))));
             if !allowed.iter().any(|o| o.origin() == url.origin()) {
@@ -242,16 +255,125 @@ async fn download_all(w: &mut PlatformWorld) {
                 digest_problems.push(format!("{}: SHA-256 {}, the manifest says {}", file.name, meta.sha256_hex, file.sha256));
             }
         }
-        match verifier.finish() {
-            Ok(records) if records != entity.record_count => {
-                record_problems.push(format!("entity {}: {records} records in its files, record_count says {}", entity.name, entity.record_count))
+        match verifier.finish_with_sample() {
+            Ok((records, sample)) => {
+                if records != entity.record_count {
+                    record_problems.push(format!("entity {}: {records} records in its files, record_count says {}", entity.name, entity.record_count));
+                }
+                samples.insert(entity.name.clone(), Value::Array(sample));
             }
-            Ok(_) => {}
             Err(f) => record_problems.push(f.message),
         }
     }
     w.cm.digest_problems = Some(digest_problems);
     w.cm.record_problems = Some(record_problems);
+    w.cm.sample = Some(samples);
+}
+
+/// IDs of the records the harness created so far in this run.
+pub(crate) fn created_records(ctx: &RunContext) -> HashSet<String> {
+    ctx.created.lock().map(|set| set.iter().cloned().collect()).unwrap_or_default()
+}
+
+/// Notes records the harness created (CM-02 compares each of them, OPIS §16).
+pub(crate) fn note_created(ctx: &RunContext, ids: impl IntoIterator<Item = String>) {
+    if let Ok(mut set) = ctx.created.lock() {
+        set.extend(ids);
+    }
+}
+
+/// The live listing of an exported entity (OPIS §16): the discovery endpoint of the same name
+/// when discovery declares one (the manifest cannot point elsewhere), else the entity's
+/// `list_url`, which must be on the platform's origins.
+pub(crate) fn live_list_url(ctx: &RunContext, entity: &Entity) -> Result<String, Finding> {
+    if let Some(url) = ctx.discovery.endpoints.get(&entity.name) {
+        return Ok(url.clone());
+    }
+    let raw = entity.list_url.clone().ok_or_else(|| {
+        Finding::fail(format!("entity {} names no list_url and discovery has no `{}` endpoint to read it from", entity.name, entity.name))
+    })?;
+    let url = url::Url::parse(&raw).map_err(|e| Finding::fail(format!("the list_url of entity {} is not a URL: {e}", entity.name)))?;
+    check_on_platform(ctx, &url, &format!("the list_url of entity {}", entity.name))?;
+    Ok(raw)
+}
+
+/// Walks the live listing of `entity` at `url` page by page: the number of items listed, and the
+/// items whose `id` is in `wanted` (memory: one page and the wanted items). A page other than
+/// `200` is a `fail`.
+pub(crate) async fn read_live(
+    w: &PlatformWorld,
+    entity: &str,
+    url: &str,
+    wanted: &HashSet<String>,
+) -> Result<(u64, HashMap<String, Value>), Finding> {
+    let ctx = w.ctx();
+    let (mut count, mut found) = (0u64, HashMap::new());
+    paging::walk_each(&ctx.http, &w.rec, url, w.token.as_deref(), &[], &format!("read {entity} through the live API"), |page| {
+        if page.status != 200 {
+            return Err(Finding::fail(format!("listing {entity} answered HTTP {}", page.status)));
+        }
+        for item in page.body.get("items").and_then(Value::as_array).into_iter().flatten() {
+            count += 1;
+            if let Some(id) = record_id(item).filter(|id| wanted.contains(id)) {
+                found.insert(id, item.clone());
+            }
+        }
+        Ok(())
+    })
+    .await?;
+    Ok((count, found))
+}
+
+/// At most this many differing records are named in a finding.
+const NAMED_DIFFERENCES: usize = 5;
+
+/// Names the first differences of a list, with the count of the rest.
+pub(crate) fn name_some(problems: &[String]) -> String {
+    let mut text = problems.iter().take(NAMED_DIFFERENCES).cloned().collect::<Vec<_>>().join("; ");
+    if problems.len() > NAMED_DIFFERENCES {
+        text.push_str(&format!("; and {} more", problems.len() - NAMED_DIFFERENCES));
+    }
+    text
+}
+
+#[when("the client reads every exported entity through the live API")]
+async fn read_entities_live(w: &mut PlatformWorld) {
+    let manifest = manifest(w);
+    let ctx = w.ctx();
+    let volatile = ctx.discovery.volatile_fields();
+    let samples = earlier!(w.cm.sample).clone();
+    let (mut counts, mut count_problems, mut value_problems) = (serde_json::Map::new(), Vec::new(), Vec::new());
+    for entity in &manifest.entities {
+        let url = match live_list_url(&ctx, entity) {
+            Ok(u) => u,
+            Err(f) => {
+                count_problems.push(f.message);
+                continue;
+            }
+        };
+        let sample: Vec<Value> = samples.get(&entity.name).and_then(Value::as_array).cloned().unwrap_or_default();
+        let wanted: HashSet<String> = sample.iter().filter_map(record_id).collect();
+        let (count, live) = read_live(w, &entity.name, &url, &wanted).await.or_raise();
+        counts.insert(entity.name.clone(), json!(count));
+        if let Err(f) = hutong_checks::differential::check_volatile_fields(&volatile, sample.iter().chain(live.values())) {
+            value_problems.push(f.message);
+            continue;
+        }
+        for record in &sample {
+            let Some(id) = record_id(record) else { continue };
+            match live.get(&id) {
+                None => value_problems.push(format!("{} {id} is in the export but not served by the live API", entity.name)),
+                Some(served) => {
+                    if let Some(d) = record_difference(record, served, &volatile) {
+                        value_problems.push(format!("{} {id}: {}", entity.name, d.describe("the export", "the live API")));
+                    }
+                }
+            }
+        }
+    }
+    w.cm.live_counts = Some(counts);
+    w.cm.count_problems = Some(count_problems);
+    w.cm.value_problems = Some(value_problems);
 }
 
 fn raise_list(list: &Option<Vec<String>>, what: &str) {
@@ -272,28 +394,30 @@ fn records_valid(w: &mut PlatformWorld) {
 }
 
 #[then("each entity's record count equals what the live API lists")]
-async fn counts_match_live(w: &mut PlatformWorld) {
+fn counts_match_live(w: &mut PlatformWorld) {
     let manifest = manifest(w);
-    let ctx = w.ctx();
-    let mut problems = Vec::new();
+    let counts = earlier!(w.cm.live_counts).clone();
+    let mut problems: Vec<String> = earlier!(w.cm.count_problems).clone();
     for entity in &manifest.entities {
-        let list_url = match entity.list_url.clone().or_else(|| ctx.discovery.endpoints.get(&entity.name).cloned()) {
-            Some(u) => u,
-            None => {
-                problems.push(format!("entity {} names no list_url and discovery has no `{}` endpoint to count it", entity.name, entity.name));
-                continue;
-            }
-        };
-        let pages = paging::walk(&ctx.http, &w.rec, &list_url, w.token.as_deref(), &[], &format!("count {}", entity.name)).await.or_raise();
-        if let Some(bad) = pages.iter().find(|p| p.status != 200) {
-            raise(Finding::fail(format!("listing {} answered HTTP {}", entity.name, bad.status)));
-        }
-        let live = paging::items(&pages).len() as u64;
-        if live != entity.record_count {
+        if let Some(live) = counts.get(&entity.name).and_then(Value::as_u64)
+            && live != entity.record_count
+        {
             problems.push(format!("entity {}: the export holds {} records, the live API lists {live}", entity.name, entity.record_count));
         }
     }
     if !problems.is_empty() {
         raise(Finding::fail(problems.join("; ")));
+    }
+}
+
+#[then("every compared record equals, member by member, what the live API serves for it")]
+fn values_match_live(w: &mut PlatformWorld) {
+    let problems = earlier!(w.cm.value_problems).clone();
+    if !problems.is_empty() {
+        raise(Finding::fail(format!(
+            "{} exported record(s) differ from what the live API serves for them: {}",
+            problems.len(),
+            name_some(&problems)
+        )));
     }
 }

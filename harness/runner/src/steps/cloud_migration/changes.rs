@@ -3,6 +3,7 @@
 use super::{export_now, export_records, fetch_manifest, poll_job};
 use crate::runner::world::{check_on_platform, raise, OrRaise, PlatformWorld};
 use hutong_checks::capabilities::test_resources;
+use hutong_checks::fidelity::{record_difference, record_id, values_equal};
 use cucumber::{then, when};
 use hutong_model::Finding;
 use serde_json::{json, Value};
@@ -42,7 +43,9 @@ async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
     if created.status != 201 {
         raise(Finding::error(format!("precondition: creating a test record of {entity} answered HTTP {}", created.status)));
     }
-    changed.push(hutong_checks::json_body(&created, "the created test record").or_raise());
+    let created = hutong_checks::json_body(&created, "the created test record").or_raise();
+    super::note_created(&ctx, hutong_checks::fidelity::record_id(&created));
+    changed.push(created);
     changed
 }
 
@@ -87,8 +90,17 @@ async fn no_gaps(w: &mut PlatformWorld) {
     let changed: Vec<Value> = earlier!(w.cm.changed).as_array().cloned().unwrap_or_default();
     let a = export_records(w, &first).await.or_raise();
     let b = export_records(w, &next).await.or_raise();
-    let found = |record: &Value| a.values().chain(b.values()).flatten().any(|r| r == record);
-    let gaps: Vec<String> = changed.iter().filter(|r| !found(r)).map(|r| r["id"].as_str().unwrap_or("?").to_string()).collect();
+    let found = |record: &Value| a.values().chain(b.values()).flatten().any(|r| values_equal(r, record));
+    // Each gap names what the exports hold instead: the latest copy of the record, if any.
+    let gap = |record: &Value| {
+        let id = record_id(record).unwrap_or_else(|| "?".to_string());
+        let copy = b.values().chain(a.values()).flatten().find(|r| record_id(r).as_deref() == Some(id.as_str()));
+        match copy.and_then(|c| record_difference(c, record, &[])) {
+            Some(d) => format!("{id} ({})", d.describe("the export", "the platform's answer to the change")),
+            None => id,
+        }
+    };
+    let gaps: Vec<String> = changed.iter().filter(|r| !found(r)).map(gap).collect();
     if !gaps.is_empty() {
         raise(Finding::fail(format!(
             "record(s) {} changed during export {} are, with their changed values, neither in it nor in the incremental export from its next_cursor {:?}",

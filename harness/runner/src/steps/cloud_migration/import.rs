@@ -1,10 +1,11 @@
 //! CM-06 and CM-07: importing the export format, and the export → import → export round trip.
 
-use super::{export_precondition, export_records, manifest};
+use super::{export_precondition, export_records, live_list_url, manifest, name_some, note_created, read_live};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::export::Manifest;
-use hutong_checks::migration::diff_records;
+use hutong_checks::fidelity::{record_difference, record_id};
+use hutong_checks::migration::{diff_records_with, remap};
 use hutong_model::Finding;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -14,6 +15,8 @@ struct ImportAnswer {
     entity: String,
     sent: usize,
     sent_ids: Vec<String>,
+    /// The records sent, as exported.
+    rows: Vec<Value>,
     status: u16,
     body: Value,
 }
@@ -26,6 +29,7 @@ async fn import_all(w: &mut PlatformWorld, manifest: &Manifest) -> Result<Vec<Im
     let mut answers = Vec::new();
     for entity in &manifest.entities {
         let rows = records.get(&entity.name).cloned().unwrap_or_default();
+        // Nothing of the export is used after the import but these rows.
         let mut body = Vec::new();
         for r in &rows {
             serde_json::to_writer(&mut body, r).expect("records serialise");
@@ -51,9 +55,11 @@ async fn import_all(w: &mut PlatformWorld, manifest: &Manifest) -> Result<Vec<Im
             entity: entity.name.clone(),
             sent: rows.len(),
             sent_ids: rows.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect(),
+            rows,
             status: response.status,
             body: parsed,
         });
+        note_created(&w.ctx(), id_map(&answers.last().expect("just pushed").body).into_values());
     }
     Ok(answers)
 }
@@ -89,14 +95,59 @@ async fn import_files(w: &mut PlatformWorld) {
             problems.push(format!("the import of {} maps two records to the same new ID", a.entity));
         }
     }
+    if problems.is_empty() {
+        problems.extend(read_back(w, &manifest, &answers).await.or_raise());
+    }
     w.cm.import_problems = Some(problems);
 }
 
-#[then("each import reports the records imported and one distinct new ID per record")]
+/// CM-06 read-back (OPIS §16): every mapped ID, read through the live API, serves the record
+/// imported under it — the record sent, with IDs and references replaced by the session's
+/// mapping. A mapped ID the live API does not serve, or that serves another record, is named
+/// with the member and both values.
+async fn read_back(w: &PlatformWorld, manifest: &Manifest, answers: &[ImportAnswer]) -> Result<Vec<String>, Finding> {
+    let mut session_map = BTreeMap::new();
+    for a in answers {
+        session_map.extend(id_map(&a.body));
+    }
+    let volatile = w.ctx().discovery.volatile_fields();
+    let mut problems = Vec::new();
+    for (a, entity) in answers.iter().zip(&manifest.entities) {
+        let map = id_map(&a.body);
+        // A listing that cannot be read is judged by CM-02 and OE-05; here it leaves the
+        // read-back undecided.
+        let unreadable = |f: Finding| Finding::error(format!("the imported records cannot be read back: {}", f.message));
+        let url = live_list_url(&w.ctx(), entity).map_err(unreadable)?;
+        let wanted: HashSet<String> = map.values().cloned().collect();
+        let (_, live) = read_live(w, &entity.name, &url, &wanted).await.map_err(unreadable)?;
+        for row in &a.rows {
+            let Some(source) = record_id(row) else { continue };
+            let Some(target) = map.get(&source) else { continue };
+            match live.get(target) {
+                None => problems.push(format!("{} {source} is mapped to {target}, which the live API does not serve", a.entity)),
+                Some(served) => {
+                    if let Some(d) = record_difference(served, &remap(row, &session_map), &volatile) {
+                        problems.push(format!(
+                            "{} {source} is mapped to {target}, but there {}",
+                            a.entity,
+                            d.describe("the live API", "the imported record")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(vec![format!("{} mapped ID(s) do not serve the imported record: {}", problems.len(), name_some(&problems))])
+}
+
+#[then("each import reports the records imported and one distinct new ID per record, each serving the imported record")]
 fn import_reported(w: &mut PlatformWorld) {
     let problems: Vec<String> = earlier!(w.cm.import_problems).clone();
     if !problems.is_empty() {
-        raise(Finding::fail(format!("the import does not report what it imported: {}", problems.join("; "))));
+        raise(Finding::fail(format!("the import does not report what it imported, or its mapping does not serve it: {}", problems.join("; "))));
     }
 }
 
@@ -127,15 +178,36 @@ async fn round_trip(w: &mut PlatformWorld) {
     let map: BTreeMap<String, String> = earlier!(w.cm.id_map).clone();
     let a = export_records(w, &first).await.or_raise();
     let b = export_records(w, &second).await.or_raise();
+    let volatile = w.ctx().discovery.volatile_fields();
     let mut problems = Vec::new();
-    for (entity, records) in &a {
-        let before: HashSet<String> = records.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect();
-        let diff = diff_records(records, b.get(entity).map(Vec::as_slice).unwrap_or_default(), &map, &before);
+    for entity in &first.entities {
+        let records = a.get(&entity.name).map(Vec::as_slice).unwrap_or_default();
+        let before: HashSet<String> = records.iter().filter_map(record_id).collect();
+        // The source of truth is what the live API serves for the source records, not the
+        // platform's own export of them: an alteration made on export and again on import
+        // would cancel out between two exports (OPIS §16).
+        let url = live_list_url(&w.ctx(), entity).unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+        let (_, live) =
+            read_live(w, &entity.name, &url, &before).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: the source records: {}", f.message))));
+        let mut sources = Vec::with_capacity(records.len());
+        for id in records.iter().filter_map(record_id) {
+            match live.get(&id) {
+                Some(served) => sources.push(served.clone()),
+                None => raise(Finding::error(format!(
+                    "precondition: {} {id} of the first export is not served by the live API, so its round trip cannot be judged",
+                    entity.name
+                ))),
+            }
+        }
+        let diff = diff_records_with(&sources, b.get(&entity.name).map(Vec::as_slice).unwrap_or_default(), &map, &before, &volatile);
         if !diff.is_clean() {
-            problems.push(format!("{entity}: {}", diff.describe(5)));
+            problems.push(format!("{}: {}", entity.name, diff.describe(5)));
         }
     }
     if !problems.is_empty() {
-        raise(Finding::fail(format!("export → import → export does not give the records back modulo the ID mapping: {}", problems.join("; "))));
+        raise(Finding::fail(format!(
+            "export → import → export does not give back what the live API serves for the source records, modulo the ID mapping: {}",
+            problems.join("; ")
+        )));
     }
 }
