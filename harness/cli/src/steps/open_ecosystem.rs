@@ -114,14 +114,6 @@ async fn can_list(w: &mut PlatformWorld, endpoint: String) {
 
 // --- OE-03: problem details -----------------------------------------------------------------
 
-#[when(expr = "the client fetches a {string} item that does not exist")]
-async fn fetch_missing(w: &mut PlatformWorld, endpoint: String) {
-    let url = w.endpoint(&endpoint);
-    let missing = format!("{}/{}", url.as_str().trim_end_matches('/'), w.ctx().persona.probe_id("missing-item"));
-    let request = w.request(http::Method::GET, &missing);
-    w.send(request).await;
-}
-
 #[when(expr = "the client lists {string} with an invalid page size")]
 async fn invalid_page_size(w: &mut PlatformWorld, endpoint: String) {
     let url = w.endpoint(&endpoint);
@@ -133,6 +125,49 @@ async fn invalid_page_size(w: &mut PlatformWorld, endpoint: String) {
 async fn unauthenticated(w: &mut PlatformWorld, endpoint: String) {
     let url = w.endpoint(&endpoint);
     let request = w.ctx().http.get(url.as_str()).label("unauthenticated");
+    w.send(request).await;
+}
+
+/// The declared collections whose items `GET {collection}/{id}` reads (OPIS §6.4: `getProduct`,
+/// `getMerchant`, `getExport`).
+const ITEM_COLLECTIONS: &[&str] = &["products", "merchants", "exports"];
+
+#[when("the client fetches an item that does not exist from every declared collection")]
+async fn fetch_missing_everywhere(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    let mut problems = Vec::new();
+    let mut asked = 0;
+    for name in ITEM_COLLECTIONS.iter().filter(|n| ctx.discovery.has_endpoint(n)) {
+        let url = w.endpoint(name);
+        let missing = format!("{}/{}", url.as_str().trim_end_matches('/'), ctx.persona.probe_id(&format!("missing-{name}")));
+        let request = w.request(http::Method::GET, &missing);
+        let response = w.send(request).await;
+        asked += 1;
+        if response.status != 404 {
+            problems.push(format!("an unknown `{name}` item: expected HTTP 404, got {}{}", response.status, hutong_checks::body_hint(&response)));
+        } else if let Err(f) = hutong_checks::problem::check_problem_details(&response) {
+            problems.push(format!("an unknown `{name}` item: {}", f.message));
+        }
+    }
+    if asked == 0 {
+        raise(Finding::error(format!("discovery declares none of the collections {}", ITEM_COLLECTIONS.join(", "))));
+    }
+    w.scratch.insert("missing_item_problems", json!(problems));
+}
+
+#[then("every answer is problem details with status 404")]
+fn every_missing_item_is_404(w: &mut PlatformWorld) {
+    let problems = w.scratch_strings("missing_item_problems");
+    if !problems.is_empty() {
+        raise(Finding::fail(format!("unknown items are not answered with problem details and 404 (RFC 9457 §3, RFC 9110 §15.5.5): {}", problems.join("; "))));
+    }
+}
+
+#[when(expr = "a request with an invalid bearer token lists {string}")]
+async fn invalid_token(w: &mut PlatformWorld, endpoint: String) {
+    let url = w.endpoint(&endpoint);
+    let token = w.ctx().persona.probe_id("invalid-token");
+    let request = w.ctx().http.get(url.as_str()).bearer(&token).label("invalid token");
     w.send(request).await;
 }
 

@@ -4,7 +4,7 @@ use super::contract::{openapi_document, precondition};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::contract;
-use hutong_checks::deprecation::{check_deprecation_headers, declared_notice_days};
+use hutong_checks::deprecation::{check_deprecation_headers, check_sunset_not_passed, declared_notice_days};
 use hutong_model::Finding;
 use serde_json::json;
 
@@ -25,7 +25,9 @@ async fn call_deprecated(w: &mut PlatformWorld) {
             checked += 1;
             if !e.response.is_success() {
                 problems.push(format!("{} answered HTTP {}", e.operation.name(), e.response.status));
-            } else if let Err(p) = check_deprecation_headers(&e.response, declared) {
+            } else if let Err(p) = check_deprecation_headers(&e.response, declared)
+                .and_then(|()| check_sunset_not_passed(&e.response, time::OffsetDateTime::now_utc().unix_timestamp()))
+            {
                 problems.push(format!("{}: {p}", e.operation.name()));
             }
         }
@@ -37,7 +39,7 @@ async fn call_deprecated(w: &mut PlatformWorld) {
     w.scratch.insert("deprecated_checked", json!(checked));
 }
 
-#[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days")]
+#[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days, and none is served after its Sunset")]
 fn enough_notice(w: &mut PlatformWorld) {
     let problems: Vec<String> = w.scratch_strings("deprecation_problems");
     if !problems.is_empty() {
