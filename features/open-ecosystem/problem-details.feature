@@ -13,7 +13,7 @@ Feature: Machine-readable errors
     the interop surface that any scenario of the run received (OPIS §9).
     Given the harness is authenticated as "third-party-a"
     When the client fetches an item that does not exist from every declared collection
-    Then every answer is problem details with status 404
+    Then every answer is a 4xx refusal as problem details
     When the client lists "products" with an invalid page size
     Then the answer is problem details with status 400
     When an unauthenticated request lists "products"
