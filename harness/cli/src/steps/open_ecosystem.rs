@@ -164,6 +164,34 @@ fn every_missing_item_is_404(w: &mut PlatformWorld) {
     }
 }
 
+#[when("the client sends a malformed JSON body to the declared test-record collection, if one is declared")]
+async fn malformed_body(w: &mut PlatformWorld) {
+    // Only a declared test resource is written to (OPIS §6.6); a malformed body creates nothing
+    // on a conforming platform. Without one, no such request is sent.
+    let Ok(resources) = hutong_checks::capabilities::test_resources(&w.ctx().discovery.capabilities) else { return };
+    let Ok((entity, declared)) = resources.writable_entity() else { return };
+    let url = url::Url::parse(&declared.create.url)
+        .map_err(|e| Finding::error(format!("the declared create URL of `{entity}` is not a URL: {e}")))
+        .or_raise();
+    crate::runner::world::check_on_platform(&w.ctx(), &url, &format!("the declared create URL of `{entity}`")).or_raise();
+    let request = w.request(http::Method::POST, url.as_str()).body("{\"truncated\": ", "application/json").label("malformed body");
+    let response = w.send(request).await;
+    let problem = if !(400..500).contains(&response.status) {
+        Some(format!("a malformed JSON body sent to create `{entity}`: expected a 4xx refusal, got HTTP {}{}", response.status, hutong_checks::body_hint(&response)))
+    } else {
+        hutong_checks::problem::check_problem_details(&response).err().map(|f| format!("a malformed JSON body sent to create `{entity}`: {}", f.message))
+    };
+    w.scratch.insert("malformed_body_problems", json!(problem.into_iter().collect::<Vec<_>>()));
+}
+
+#[then("a malformed body, if one was sent, is refused with problem details")]
+fn malformed_body_refused(w: &mut PlatformWorld) {
+    let problems = w.scratch.get("malformed_body_problems").and_then(Value::as_array).cloned().unwrap_or_default();
+    if let Some(p) = problems.first().and_then(Value::as_str) {
+        raise(Finding::fail(format!("{p} (RFC 9457 §3)")));
+    }
+}
+
 #[when(expr = "a request with an invalid bearer token lists {string}")]
 async fn invalid_token(w: &mut PlatformWorld, endpoint: String) {
     let url = w.endpoint(&endpoint);
