@@ -114,6 +114,14 @@ async fn can_list(w: &mut PlatformWorld, endpoint: String) {
 
 // --- OE-03: problem details -----------------------------------------------------------------
 
+#[when(expr = "the client fetches a {string} item that does not exist")]
+async fn fetch_missing(w: &mut PlatformWorld, endpoint: String) {
+    let url = w.endpoint(&endpoint);
+    let missing = format!("{}/{}", url.as_str().trim_end_matches('/'), w.ctx().persona.probe_id("missing-item"));
+    let request = w.request(http::Method::GET, &missing);
+    w.send(request).await;
+}
+
 #[when(expr = "the client lists {string} with an invalid page size")]
 async fn invalid_page_size(w: &mut PlatformWorld, endpoint: String) {
     let url = w.endpoint(&endpoint);
@@ -132,35 +140,30 @@ async fn unauthenticated(w: &mut PlatformWorld, endpoint: String) {
 /// `getMerchant`, `getExport`).
 const ITEM_COLLECTIONS: &[&str] = &["products", "merchants", "exports"];
 
-#[when("the client fetches an item that does not exist from every declared collection")]
-async fn fetch_missing_everywhere(w: &mut PlatformWorld) {
+#[when(expr = "the client fetches an item that does not exist from every other declared collection than {string}")]
+async fn fetch_missing_elsewhere(w: &mut PlatformWorld, probed: String) {
     let ctx = w.ctx();
     let mut problems = Vec::new();
-    let mut asked = 0;
-    for name in ITEM_COLLECTIONS.iter().filter(|n| ctx.discovery.has_endpoint(n)) {
+    for name in ITEM_COLLECTIONS.iter().filter(|n| **n != probed && ctx.discovery.has_endpoint(n)) {
         let url = w.endpoint(name);
         let missing = format!("{}/{}", url.as_str().trim_end_matches('/'), ctx.persona.probe_id(&format!("missing-{name}")));
         let request = w.request(http::Method::GET, &missing);
         let response = w.send(request).await;
-        asked += 1;
-        // Which refusal (404, or 403 under an access rule) is not OE-03's business; its format is.
-        if !(400..500).contains(&response.status) {
-            problems.push(format!("an unknown `{name}` item: expected a 4xx refusal, got HTTP {}{}", response.status, hutong_checks::body_hint(&response)));
-        } else if let Err(f) = hutong_checks::problem::check_problem_details(&response) {
-            problems.push(format!("an unknown `{name}` item: {}", f.message));
+        // Which answer an unknown item gets is not OE-03's business; the format of an error is.
+        if response.status >= 400 {
+            if let Err(f) = hutong_checks::problem::check_problem_details(&response) {
+                problems.push(format!("an unknown `{name}` item: {}", f.message));
+            }
         }
-    }
-    if asked == 0 {
-        raise(Finding::error(format!("discovery declares none of the collections {}", ITEM_COLLECTIONS.join(", "))));
     }
     w.scratch.insert("missing_item_problems", json!(problems));
 }
 
-#[then("every answer is a 4xx refusal as problem details")]
-fn every_missing_item_is_404(w: &mut PlatformWorld) {
+#[then("every error answer among them is problem details")]
+fn every_missing_item_error_is_problem_details(w: &mut PlatformWorld) {
     let problems = w.scratch_strings("missing_item_problems");
     if !problems.is_empty() {
-        raise(Finding::fail(format!("unknown items are not refused with problem details (RFC 9457 §3): {}", problems.join("; "))));
+        raise(Finding::fail(format!("error answers are not problem details (RFC 9457 §3): {}", problems.join("; "))));
     }
 }
 
