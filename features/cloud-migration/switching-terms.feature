@@ -38,7 +38,10 @@ Feature: Switching terms
   @req:CM-12
   Scenario: Switching and egress charges are disclosed
     The switching terms MUST state both the switching charge and the data egress charge, each with
-    amount, currency and unit (zero when none is charged).
-    EU Data Act art. 29.
+    amount, currency and unit (zero when none is charged); every other charge they list MUST be zero
+    or marked `optional: true`, since a charge the customer cannot avoid when switching is a
+    switching charge whatever its name (EU Data Act art. 2(36)).
+    EU Data Act art. 29; art. 2(36): "switching charges" are charges "for the actions mandated by
+    this Regulation for switching", data egress charges included.
     Given the platform's published switching terms
-    Then the switching and egress charges are stated
+    Then the switching and egress charges are stated, and no other charge is mandatory

@@ -31,11 +31,13 @@ Feature: Disclosure documents (信息公示)
   Scenario: Earlier versions stay retrievable
     Each disclosure document MUST have a history listing every version with its effective date, and
     every listed version, including superseded ones, MUST be retrievable at its URL as a document
-    valid against `disclosure-document.schema.json` whose `kind` and `version` are the ones listed.
+    valid against `disclosure-document.schema.json` whose `kind`, `version`, `announced_at` and
+    `effective_at` are the ones listed (the same instants).
+    OE-11 judges the notice from the history; this scenario makes sure the history is the documents'.
     Given the discovery document
     When the harness fetches the disclosure index without credentials
     And the harness fetches the history of every required disclosure document
-    Then every listed version, superseded ones included, is retrievable and is the version listed
+    Then every listed version, superseded ones included, is retrievable and is the version listed, with the dates listed
 
   @req:OE-13
   Scenario: The algorithmic rules cover order allocation, piece rates and commission ratios

@@ -96,6 +96,22 @@ pub fn check_deprecation_headers(response: &Response, declared_days: i64) -> Res
     Ok(())
 }
 
+/// Checks that the `Sunset` (RFC 8594 §3) of an answer given with success has not passed: an
+/// operation still served after the time it announced as its end announced a date that was not
+/// kept, and leaves clients no notice of the real one (OPIS §14, OE-09). `now` is in Unix seconds.
+pub fn check_sunset_not_passed(response: &Response, now: i64) -> Result<(), String> {
+    let Some(sunset) = response.header("sunset") else { return Ok(()) };
+    let Some(at) = parse_http_date(sunset) else { return Ok(()) };
+    if at < now {
+        return Err(format!(
+            "still served on {} although its Sunset ({}) has passed (RFC 8594 §3)",
+            day(now),
+            day(at)
+        ));
+    }
+    Ok(())
+}
+
 /// The declared notice period (discovery `capabilities.deprecation_notice_days`), or a `fail`.
 pub fn declared_notice_days(capabilities: &serde_json::Value) -> Result<i64, Finding> {
     capabilities
@@ -151,5 +167,14 @@ mod tests {
             let verdict = check_deprecation_headers(&answer(headers), *declared);
             assert_eq!(verdict.is_ok(), *ok, "{headers:?} {declared}: {verdict:?}");
         }
+    }
+
+    #[test]
+    fn a_passed_sunset_is_found() {
+        let sunset = answer(&[("sunset", "Wed, 01 Jan 2025 00:00:00 GMT")]);
+        assert!(check_sunset_not_passed(&sunset, 1_700_000_000).is_ok());
+        let message = check_sunset_not_passed(&sunset, 1_780_000_000).unwrap_err();
+        assert!(message.contains("2025-01-01") && message.contains("2026-05-28"), "{message}");
+        assert!(check_sunset_not_passed(&answer(&[]), 1_780_000_000).is_ok());
     }
 }

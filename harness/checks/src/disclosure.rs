@@ -102,6 +102,26 @@ pub fn short_notices(versions: &[Value], kind: &str) -> Vec<String> {
         .collect()
 }
 
+/// Checks that the document a history entry points to is the version the entry lists: the same
+/// `version`, and the same instants `announced_at` and `effective_at` (RFC 3339, compared as
+/// times, so that offsets may differ). A history that dates an announcement earlier than the
+/// document itself does would let OE-11 judge a notice the platform never gave (OPIS §14).
+pub fn listed_version_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
+    let version = listed.get("version").and_then(Value::as_str).unwrap_or("?");
+    if doc.get("version").and_then(Value::as_str) != Some(version) {
+        return Some(format!("{kind} {version}: the document at its URL is version {}", sanitize_line(&doc["version"].to_string(), 60)));
+    }
+    let mut differences = Vec::new();
+    for member in ["announced_at", "effective_at"] {
+        let (a, b) = (timestamp(listed, member), timestamp(doc, member));
+        if a.is_none() || a != b {
+            let shown = |v: &Value| sanitize_line(v.get(member).and_then(Value::as_str).unwrap_or("(none)"), 40);
+            differences.push(format!("the history lists {member} {} but the version document says {}", shown(listed), shown(doc)));
+        }
+    }
+    (!differences.is_empty()).then(|| format!("{kind} {version}: {}", differences.join(", and ")))
+}
+
 /// Checks the algorithmic rules cover every required topic, each naming whom it affects and
 /// summarising its principle.
 pub fn check_algorithmic_rules(doc: &Value) -> Result<(), Finding> {
@@ -165,6 +185,18 @@ mod tests {
         let short = short_notices(&versions, "fees");
         assert_eq!(short.len(), 2, "{short:?}");
         assert!(short[0].starts_with("fees b"));
+    }
+
+    #[test]
+    fn the_listed_version_is_the_document() {
+        let listed = json!({"version": "2027-01", "announced_at": "2026-11-20T00:00:00Z", "effective_at": "2027-01-01T00:00:00Z", "url": "x"});
+        let same = json!({"version": "2027-01", "announced_at": "2026-11-20T08:00:00+08:00", "effective_at": "2027-01-01T00:00:00Z"});
+        assert_eq!(listed_version_disagreement(&listed, &same, "fee-schedule"), None);
+        let later = json!({"version": "2027-01", "announced_at": "2026-12-29T00:00:00Z", "effective_at": "2027-01-01T00:00:00Z"});
+        let message = listed_version_disagreement(&listed, &later, "fee-schedule").unwrap();
+        assert!(message.contains("announced_at 2026-11-20T00:00:00Z") && message.contains("2026-12-29T00:00:00Z"), "{message}");
+        let other = json!({"version": "2026-01", "announced_at": "2026-11-20T00:00:00Z", "effective_at": "2027-01-01T00:00:00Z"});
+        assert!(listed_version_disagreement(&listed, &other, "fee-schedule").unwrap().contains("is version"));
     }
 
     #[test]

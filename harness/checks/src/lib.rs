@@ -28,6 +28,7 @@ pub mod s3;
 pub mod schema;
 pub mod stats;
 pub mod strict_json;
+pub mod sweep;
 pub mod wellknown;
 
 pub use hutong_model::Finding;

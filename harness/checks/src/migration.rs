@@ -2,7 +2,7 @@
 //! (RFC 9110 §14), and record-by-record comparison of two exports modulo an ID mapping.
 
 use crate::fidelity::record_id;
-use hutong_model::Finding;
+use hutong_model::{sanitize_line, Finding};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -58,6 +58,24 @@ pub fn check_charges(terms: &Value) -> Result<(), Finding> {
         return Err(Finding::fail(format!(
             "the switching terms do not state the {} charge(s) with amount, currency and unit (EU Data Act art. 29)",
             missing.join(" and ")
+        )));
+    }
+    // A charge the customer cannot avoid when switching is a switching charge whatever it is
+    // called (EU Data Act art. 2(36)): another kind must be optional, or zero.
+    let renamed: Vec<String> = charges
+        .iter()
+        .filter(|c| c.get("kind").and_then(Value::as_str).is_some_and(|k| !REQUIRED_CHARGES.contains(&k)))
+        .filter(|c| c.get("optional").and_then(Value::as_bool) != Some(true))
+        .filter(|c| c.get("amount").and_then(Value::as_str).is_none_or(|a| a.parse::<f64>().map_or(true, |n| n != 0.0)))
+        .map(|c| {
+            let field = |k: &str| sanitize_line(c.get(k).and_then(Value::as_str).unwrap_or("?"), 40);
+            format!("`{}` ({} {} {})", field("kind"), field("amount"), field("currency"), field("unit"))
+        })
+        .collect();
+    if !renamed.is_empty() {
+        return Err(Finding::fail(format!(
+            "the switching terms list the mandatory charge(s) {} besides `switching` and `egress`, not marked `optional: true`: a charge for switching under another name is a switching charge (EU Data Act art. 2(36), art. 29)",
+            renamed.join(", ")
         )));
     }
     Ok(())
@@ -230,5 +248,25 @@ mod tests {
         assert!(check_at_most(&terms, "transition_period_days", MAX_TRANSITION_DAYS, "art. 25(2)(a)").is_ok());
         assert!(check_at_least(&terms, "data_retrieval_period_days", MIN_RETRIEVAL_DAYS, "art. 25(2)(g)").is_err());
         assert!(check_charges(&terms).unwrap_err().message.contains("egress"));
+    }
+
+    #[test]
+    fn a_mandatory_charge_under_another_name_fails() {
+        let with = |extra: Value| {
+            json!({"charges": [
+                {"kind": "switching", "amount": "0.00", "currency": "CNY", "unit": "per switch"},
+                {"kind": "egress", "amount": "0.00", "currency": "CNY", "unit": "per GiB"},
+                extra,
+            ]})
+        };
+        let optional = with(json!({"kind": "assisted-migration", "amount": "800.00", "currency": "CNY", "unit": "per project", "optional": true}));
+        assert!(check_charges(&optional).is_ok());
+        let free = with(json!({"kind": "data-extraction", "amount": "0", "currency": "CNY", "unit": "per GiB"}));
+        assert!(check_charges(&free).is_ok());
+        let renamed = with(json!({"kind": "data-extraction", "amount": "0.12", "currency": "CNY", "unit": "per GiB"}));
+        let message = check_charges(&renamed).unwrap_err().message;
+        assert!(message.contains("`data-extraction` (0.12 CNY per GiB)") && message.contains("art. 2(36)"), "{message}");
+        let not_optional = with(json!({"kind": "data-extraction", "amount": "0.12", "currency": "CNY", "unit": "per GiB", "optional": false}));
+        assert!(check_charges(&not_optional).is_err());
     }
 }

@@ -61,29 +61,79 @@ fn compact(v: &Value) -> String {
     hutong_model::sanitize_line(&v.to_string(), 100)
 }
 
-/// Phrases that name an exclusivity obligation in clause texts.
-const EXCLUSIVITY_PHRASES: &[&str] = &["二选一", "choose one of two"];
+/// One phrase of `fixtures/corpus/restriction-phrases.toml`: wording that restricts merchants'
+/// trading elsewhere (AI-13, OPIS §15).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestrictionPhrase {
+    /// The phrase, compared lower-cased with white space collapsed.
+    pub text: String,
+    /// `zh` or `en`.
+    pub lang: String,
+    /// `exclusivity`, `payment-tying` or `price-parity`.
+    pub kind: String,
+    /// The decision or text that describes the restriction in these words.
+    pub source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhraseFile {
+    phrase: Vec<RestrictionPhrase>,
+}
+
+/// The embedded restriction phrases (part of the standard; a target file cannot replace them).
+pub fn restriction_phrases() -> &'static [RestrictionPhrase] {
+    static PHRASES: std::sync::OnceLock<Vec<RestrictionPhrase>> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let text = opis_spec::file("fixtures/corpus/restriction-phrases.toml").map(|f| f.contents).unwrap_or_default();
+        toml::from_str::<PhraseFile>(text).map(|f| f.phrase).unwrap_or_default()
+    })
+}
+
+/// Lower-cased, white space collapsed to single spaces.
+fn normalised(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The first phrase of `phrases` a clause text contains.
+pub fn restriction_in<'a>(text: &str, phrases: &'a [RestrictionPhrase]) -> Option<&'a RestrictionPhrase> {
+    let text = normalised(text);
+    phrases.iter().find(|p| text.contains(&normalised(&p.text)))
+}
 
 /// Checks a schema-valid merchant terms declaration for exclusivity: `exclusivity_required` must
-/// be `false`, and no clause may restrict trading elsewhere or name "choose one of two".
+/// be `false`, no clause may be flagged as restricting trading elsewhere, and no clause flagged
+/// otherwise may contain restriction wording of [`restriction_phrases`] (the flag is a declaration,
+/// checked against the clause it describes).
 pub fn check_no_exclusivity(terms: &Value) -> Result<(), Finding> {
+    check_no_exclusivity_with(terms, restriction_phrases())
+}
+
+/// [`check_no_exclusivity`] with the given phrases.
+pub(crate) fn check_no_exclusivity_with(terms: &Value, phrases: &[RestrictionPhrase]) -> Result<(), Finding> {
     let mut problems = Vec::new();
     if terms.get("exclusivity_required").and_then(Value::as_bool) != Some(false) {
         problems.push("the terms declare exclusivity_required: true".to_string());
     }
     for clause in terms.get("clauses").and_then(Value::as_array).into_iter().flatten() {
-        let id = clause.get("id").and_then(Value::as_str).unwrap_or("?");
+        let id = hutong_model::sanitize_line(clause.get("id").and_then(Value::as_str).unwrap_or("?"), 40);
         let text = clause.get("text").and_then(Value::as_str).unwrap_or_default();
         if clause.get("restricts_trading_elsewhere").and_then(Value::as_bool) == Some(true) {
             problems.push(format!("clause {id} restricts trading elsewhere: {:?}", hutong_model::sanitize_line(text, 160)));
-        } else if let Some(p) = EXCLUSIVITY_PHRASES.iter().find(|p| text.to_lowercase().contains(*p)) {
-            problems.push(format!("clause {id} names {p:?} but is not declared as restricting trading elsewhere"));
+        } else if let Some(p) = restriction_in(text, phrases) {
+            problems.push(format!(
+                "clause {id} is declared `restricts_trading_elsewhere: false` but its text contains the {} wording {:?} ({:?})",
+                p.kind,
+                p.text,
+                hutong_model::sanitize_line(text, 160)
+            ));
         }
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Finding::fail(format!("the merchant terms impose exclusivity (E-Commerce Law art. 35): {}", problems.join("; "))))
+        Err(Finding::fail(format!("the merchant terms restrict trading elsewhere (E-Commerce Law art. 35): {}", problems.join("; "))))
     }
 }
 
@@ -118,5 +168,49 @@ mod tests {
         assert!(check_no_exclusivity(&ok).is_ok());
         assert!(check_no_exclusivity(&flagged).is_err());
         assert!(check_no_exclusivity(&hidden).is_err());
+    }
+
+    fn clause(text: &str) -> Value {
+        json!({"exclusivity_required": false, "clauses": [{"id": "7", "text": text, "restricts_trading_elsewhere": false}]})
+    }
+
+    #[test]
+    fn the_phrase_corpus_is_sourced_and_loads() {
+        let phrases = restriction_phrases();
+        assert!(phrases.len() >= 20, "{}", phrases.len());
+        for kind in ["exclusivity", "payment-tying", "price-parity"] {
+            for lang in ["zh", "en"] {
+                assert!(phrases.iter().any(|p| p.kind == kind && p.lang == lang), "no {lang} phrase of kind {kind}");
+            }
+        }
+        assert!(phrases.iter().all(|p| !p.source.trim().is_empty() && !p.text.trim().is_empty()));
+    }
+
+    #[test]
+    fn unflagged_restrictions_are_found_in_chinese_and_english() {
+        for text in [
+            "商家在本平台的售价不得高于其在其他平台的售价。",
+            "商家应与本平台独家合作。",
+            "The merchant shall not offer lower prices on any other sales channel.",
+            "Merchants must not   sell on competing marketplaces while enrolled.",
+            "Prices here must be AT OR BELOW THE PRICE offered elsewhere.",
+        ] {
+            let err = check_no_exclusivity(&clause(text)).expect_err(text);
+            assert!(err.message.contains("clause 7 is declared `restricts_trading_elsewhere: false`"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn freedoms_are_not_false_alarms() {
+        for text in [
+            "Merchants list products under their own name and set their own prices.",
+            "Buyers may pay with any payment method the platform declares; merchants are not required to use the platform's own payment service.",
+            "Merchants are free to sell on other platforms and through their own shops.",
+            "Merchants may sell on other platforms at lower prices or on better terms.",
+            "商家可自主在其他平台经营，自行定价。",
+            "本平台不要求独家，商家可以在其他平台以任何价格销售。",
+        ] {
+            assert!(check_no_exclusivity(&clause(text)).is_ok(), "{text}");
+        }
     }
 }

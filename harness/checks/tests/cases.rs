@@ -161,6 +161,10 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             Err(f) => Said::Finding(f),
         },
         "deprecation.check_deprecation_headers" => problem(deprecation::check_deprecation_headers(&response(&i["response"]), i["declared_days"].as_i64().expect("declared_days"))),
+        "deprecation.check_sunset_not_passed" => {
+            let now = time::OffsetDateTime::parse(s(i, "now"), &time::format_description::well_known::Rfc3339).expect("`now` is RFC 3339");
+            problem(deprecation::check_sunset_not_passed(&response(&i["response"]), now.unix_timestamp()))
+        }
         "differential.check_volatile_fields" => finding(differential::check_volatile_fields(&strings(&i["pointers"]), i["bodies"].as_array().expect("bodies").iter())),
         "disclosure.check_index" => finding(disclosure::check_index(&i["index"])),
         "disclosure.check_document" => finding(disclosure::check_document(&i["doc"], s(i, "kind"), s(i, "what"))),

@@ -293,3 +293,32 @@ fn neutrality_failures_point_at_the_exchanges_of_who_was_treated_differently() {
         assert_failure_points_at(tmp.path(), &read_json(&tmp.path().join("report.json")), id, what);
     }
 }
+
+/// A finding of the evidence sweep (an error answer no OE-03 scenario asked for) counts in the
+/// requirement's outcome, cites the answer itself, validates against the report schema and shows
+/// in every format.
+#[test]
+fn evidence_sweep_findings_count_cite_their_answer_and_show_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    // CORE-02's probe of every declared endpoint receives the HTML page; OE-03's own probes do not.
+    let out = certify(tmp.path(), &["--reference-fault", "errors-html-on-one-endpoint", "--tags", "@req:OE-03 or @req:CORE-02"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = read_json(&tmp.path().join("report.json"));
+    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+    let result = report["requirements"].as_array().unwrap().iter().find(|r| r["id"] == "OE-03").expect("OE-03 in the report");
+    assert_eq!(result["outcome"], "fail");
+    let sweep = result["scenarios"].as_array().unwrap().iter().find(|s| s["feature"] == "(evidence sweep)").expect("a sweep result");
+    assert_eq!(sweep["outcome"], "fail");
+    for reference in result["evidence"].as_array().unwrap().iter().filter_map(|e| e.as_str()) {
+        let (file, index) = reference.split_once("#/").expect("file#/index");
+        let exchange = &read_json(&tmp.path().join(file))[index.parse::<usize>().unwrap()];
+        assert!(exchange["url"].as_str().unwrap_or_default().contains("/links/open"), "{reference}: {exchange}");
+        assert_eq!(exchange["status"], 400);
+    }
+    for format in ["summary.md", "junit.xml", "cucumber.json", "report.html"] {
+        let text = std::fs::read_to_string(tmp.path().join(format)).unwrap();
+        assert!(text.contains("/links/open"), "{format} does not show the sweep's finding");
+    }
+    let core = report["requirements"].as_array().unwrap().iter().find(|r| r["id"] == "CORE-02").unwrap();
+    assert_eq!(core["outcome"], "pass", "the fault breaks OE-03 only");
+}

@@ -289,12 +289,67 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     let run = cucumber.filter_run((), move |feature, _rule, scenario| scenario_selected(feature, scenario));
     let timed_out = tokio::time::timeout(request.deadline, run).await.is_err();
     let records = std::mem::take(&mut *records.lock().unwrap_or_else(|e| e.into_inner()));
+    let sweep = evidence_sweep(&ctx, &records, evidence.get("evidence/discovery.json").map(Vec::as_slice).unwrap_or_default()).await;
 
-    let mut report = build_report(&request, started_at, &discovery, &selected, records, &mut evidence, timed_out, seed);
+    let mut report = build_report(&request, started_at, &discovery, &selected, records, sweep, &mut evidence, timed_out, seed);
     report.configuration["seed"] = serde_json::json!(seed);
     report.configuration["user_agent"] = serde_json::json!(user_agent);
     hutong_model::redact_report(&mut report, |s| redactor.redact_text(s));
     RunResult { report, evidence, fatal: None }
+}
+
+/// What the evidence sweep found: per requirement, a failed result citing its decisive answers,
+/// and the evidence those indexes point into.
+struct SweepOutcome {
+    findings: Vec<hutong_checks::sweep::SweepFinding>,
+    evidence: Vec<Exchange>,
+}
+
+/// The evidence sweep (OPIS §9, §14): every answer of the run, whichever scenario received it, is
+/// judged by the requirements it bears on (`hutong_checks::sweep`). The OpenAPI document is read
+/// once more for it when a requirement that needs it ran; nothing else is sent.
+async fn evidence_sweep(ctx: &RunContext, records: &[ScenarioRecord], discovery_exchanges: &[Exchange]) -> SweepOutcome {
+    let ran = |id: &str| records.iter().any(|r| r.requirements.iter().any(|x| x == id));
+    if !ran("OE-03") && !ran("OE-09") {
+        return SweepOutcome { findings: Vec::new(), evidence: Vec::new() };
+    }
+    let all: Vec<Exchange> = discovery_exchanges.iter().chain(records.iter().flat_map(|r| &r.exchanges)).cloned().collect();
+    let rec = Recorder::new();
+    let mut openapi = None;
+    if ran("OE-09") {
+        if let Ok(url) = ctx.discovery.endpoint("openapi") {
+            if world::check_on_platform(ctx, &url, "endpoint `openapi`").is_ok() {
+                let answer = ctx.http.get(url.as_str()).label("openapi (evidence sweep)").send(&rec).await;
+                // An unreadable document is OE-01's and OE-09's scenarios' business: the sweep
+                // then judges only what needs no document.
+                if let Some(doc) = answer.ok().filter(|r| r.status == 200).and_then(|r| r.json_value().ok()) {
+                    openapi = Some((doc, url));
+                }
+            }
+        }
+    }
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let input = hutong_checks::sweep::SweepInput {
+        discovery: &ctx.discovery,
+        base_url: &ctx.base_url,
+        openapi: openapi.as_ref().map(|(d, u)| (d, u)),
+        now,
+    };
+    let mut findings: Vec<_> = hutong_checks::sweep::sweep(&all, &input).into_iter().filter(|f| ran(f.requirement)).collect();
+    // The decisive answers are copied into the sweep's own evidence, the document read after them.
+    let mut evidence = Vec::new();
+    for f in &mut findings {
+        f.exchanges = f
+            .exchanges
+            .iter()
+            .map(|i| {
+                evidence.push(all[*i].clone());
+                evidence.len() - 1
+            })
+            .collect();
+    }
+    evidence.extend(rec.take());
+    SweepOutcome { findings, evidence }
 }
 
 fn finding_of(err: &StepError) -> Finding {
@@ -330,6 +385,7 @@ fn build_report(
     discovery: &Discovery,
     selected: &[Profile],
     mut records: Vec<ScenarioRecord>,
+    sweep: SweepOutcome,
     evidence: &mut BTreeMap<String, Vec<Exchange>>,
     timed_out: bool,
     _seed: u64,
@@ -376,6 +432,25 @@ fn build_report(
                 duration_ms: r.duration.as_millis() as u64,
             });
         }
+    }
+    // The sweep's findings count like a scenario's, for requirements a scenario verified.
+    if !sweep.findings.is_empty() {
+        let file = "evidence/sweep.json".to_string();
+        for f in sweep.findings {
+            let Some(results) = scenario_results.get_mut(f.requirement) else { continue };
+            results.push(ScenarioResult {
+                feature: "(evidence sweep)".to_string(),
+                name: "Every answer of the run, judged by the requirements it bears on".to_string(),
+                line: 0,
+                outcome: Outcome::Fail,
+                message: f.message,
+                exchanges: sweep.evidence.len(),
+                evidence: Some(file.clone()),
+                decisive_exchanges: f.exchanges,
+                duration_ms: 0,
+            });
+        }
+        evidence.insert(file, sweep.evidence);
     }
     let mut results = requirement_results(selected, discovery, &mut scenario_results, request.tags.is_some(), timed_out, request.deadline);
     for r in &mut results {

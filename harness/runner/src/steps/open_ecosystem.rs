@@ -18,6 +18,11 @@ use serde_json::{json, Value};
 /// field per value, set by the step that obtains it and read with [`crate::earlier!`].
 #[derive(Debug, Default)]
 pub struct State {
+    /// Unknown items of declared collections whose error answers are not problem details.
+    pub missing_item_problems: Option<Vec<String>>,
+    /// How a malformed body sent to the declared test collection was mishandled (none when no
+    /// body was sent or it was refused with problem details).
+    pub malformed_body_problem: Option<String>,
     /// `clients`, stored by an earlier step.
     pub clients: Option<serde_json::Value>,
     /// `contract_checked`, stored by an earlier step.
@@ -178,6 +183,72 @@ async fn invalid_page_size(w: &mut PlatformWorld, endpoint: String) {
 async fn unauthenticated(w: &mut PlatformWorld, endpoint: String) {
     let url = w.endpoint(&endpoint);
     let request = w.ctx().http.get(url.as_str()).label("unauthenticated");
+    w.send(request).await;
+}
+
+/// The declared collections whose items `GET {collection}/{id}` reads (OPIS §6.4: `getProduct`,
+/// `getMerchant`, `getExport`).
+const ITEM_COLLECTIONS: &[&str] = &["products", "merchants", "exports"];
+
+#[when(expr = "the client fetches an item that does not exist from every other declared collection than {string}")]
+async fn fetch_missing_elsewhere(w: &mut PlatformWorld, probed: String) {
+    let ctx = w.ctx();
+    let mut problems = Vec::new();
+    for name in ITEM_COLLECTIONS.iter().filter(|n| **n != probed && ctx.discovery.has_endpoint(n)) {
+        let url = w.endpoint(name);
+        let missing = format!("{}/{}", url.as_str().trim_end_matches('/'), ctx.persona.probe_id(&format!("missing-{name}")));
+        let request = w.request(http::Method::GET, &missing);
+        let response = w.send(request).await;
+        // Which answer an unknown item gets is not OE-03's business; the format of an error is.
+        if response.status >= 400 {
+            if let Err(f) = hutong_checks::problem::check_problem_details(&response) {
+                problems.push(format!("an unknown `{name}` item: {}", f.message));
+            }
+        }
+    }
+    w.oe.missing_item_problems = Some(problems);
+}
+
+#[then("every error answer among them is problem details")]
+fn every_missing_item_error_is_problem_details(w: &mut PlatformWorld) {
+    let problems = earlier!(w.oe.missing_item_problems).clone();
+    if !problems.is_empty() {
+        raise(Finding::fail(format!("error answers are not problem details (RFC 9457 §3): {}", problems.join("; "))));
+    }
+}
+
+#[when("the client sends a malformed JSON body to the declared test-record collection, if one is declared")]
+async fn malformed_body(w: &mut PlatformWorld) {
+    // Only a declared test resource is written to (OPIS §6.6); a malformed body creates nothing
+    // on a conforming platform. Without one, no such request is sent.
+    let Ok(resources) = hutong_checks::capabilities::test_resources(&w.ctx().discovery.capabilities) else { return };
+    let Ok((entity, declared)) = resources.writable_entity() else { return };
+    let url = url::Url::parse(&declared.create.url)
+        .map_err(|e| Finding::error(format!("the declared create URL of `{entity}` is not a URL: {e}")))
+        .or_raise();
+    crate::runner::world::check_on_platform(&w.ctx(), &url, &format!("the declared create URL of `{entity}`")).or_raise();
+    let request = w.request(http::Method::POST, url.as_str()).body("{\"truncated\": ", "application/json").label("malformed body");
+    let response = w.send(request).await;
+    let problem = if !(400..500).contains(&response.status) {
+        Some(format!("a malformed JSON body sent to create `{entity}`: expected a 4xx refusal, got HTTP {}{}", response.status, hutong_checks::body_hint(&response)))
+    } else {
+        hutong_checks::problem::check_problem_details(&response).err().map(|f| format!("a malformed JSON body sent to create `{entity}`: {}", f.message))
+    };
+    w.oe.malformed_body_problem = problem;
+}
+
+#[then("a malformed body, if one was sent, is refused with problem details")]
+fn malformed_body_refused(w: &mut PlatformWorld) {
+    if let Some(p) = &w.oe.malformed_body_problem {
+        raise(Finding::fail(format!("{p} (RFC 9457 §3)")));
+    }
+}
+
+#[when(expr = "a request with an invalid bearer token lists {string}")]
+async fn invalid_token(w: &mut PlatformWorld, endpoint: String) {
+    let url = w.endpoint(&endpoint);
+    let token = w.ctx().persona.probe_id("invalid-token");
+    let request = w.ctx().http.get(url.as_str()).bearer(&token).label("invalid token");
     w.send(request).await;
 }
 

@@ -47,7 +47,7 @@ fn retrieval(w: &mut PlatformWorld) {
     check_at_least(earlier!(w.cm.terms), "data_retrieval_period_days", MIN_RETRIEVAL_DAYS, "EU Data Act art. 25(2)(g)").or_raise();
 }
 
-#[then("the switching and egress charges are stated")]
+#[then("the switching and egress charges are stated, and no other charge is mandatory")]
 fn charges(w: &mut PlatformWorld) {
     check_charges(earlier!(w.cm.terms)).or_raise();
 }

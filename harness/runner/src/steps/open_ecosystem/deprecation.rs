@@ -4,7 +4,7 @@ use super::contract::{openapi_document, precondition};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::contract;
-use hutong_checks::deprecation::{check_deprecation_headers, declared_notice_days};
+use hutong_checks::deprecation::{check_deprecation_headers, check_sunset_not_passed, declared_notice_days};
 use hutong_model::Finding;
 
 #[when("the harness calls every safe operation the OpenAPI document marks deprecated")]
@@ -22,7 +22,9 @@ async fn call_deprecated(w: &mut PlatformWorld) {
         for e in all.exercised.iter().filter(|e| e.operation.deprecated()) {
             if !e.response.is_success() {
                 problems.push(format!("{} answered HTTP {}", e.operation.name(), e.response.status));
-            } else if let Err(p) = check_deprecation_headers(&e.response, declared) {
+            } else if let Err(p) = check_deprecation_headers(&e.response, declared)
+                .and_then(|()| check_sunset_not_passed(&e.response, time::OffsetDateTime::now_utc().unix_timestamp()))
+            {
                 problems.push(format!("{}: {p}", e.operation.name()));
             }
         }
@@ -33,7 +35,7 @@ async fn call_deprecated(w: &mut PlatformWorld) {
     w.oe.deprecation_problems = Some(problems);
 }
 
-#[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days")]
+#[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days, and none is served after its Sunset")]
 fn enough_notice(w: &mut PlatformWorld) {
     let problems: Vec<String> = earlier!(w.oe.deprecation_problems).clone();
     if !problems.is_empty() {
