@@ -7,6 +7,6 @@
 
 mod anti_incompatibility;
 mod cloud_migration;
-mod common;
+pub(crate) mod common;
 mod core;
 mod open_ecosystem;

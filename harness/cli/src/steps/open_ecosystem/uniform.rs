@@ -17,7 +17,7 @@ const MAX_FOLLOWED_PAGES: usize = 100;
 const LATENCY_ROUNDS: usize = 40;
 
 /// A seeded random generator for this run and this purpose.
-fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
+pub(super) fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
     let salt = purpose.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
     rand_chacha::ChaCha8Rng::seed_from_u64(w.ctx().seed ^ salt)
 }
@@ -44,7 +44,7 @@ async fn every_client(w: &mut PlatformWorld) {
     w.scratch.insert("clients", json!(clients));
 }
 
-fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
+pub(super) fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
     w.scratch("clients")
         .as_array()
         .into_iter()
