@@ -11,8 +11,10 @@ Feature: Self-service access without manual approval
     API within the same session, whatever its registration metadata: a client registered with the
     name, software ID, home page, redirect URI and contacts of a well-known app or platform (drawn
     from the corpora of OPIS §5 by the run's seed) MUST be registered like a client registered with
-    neutral metadata and then get the same answers, the same HTTP status and the same body after the
-    normalisation of OPIS §8.2, to the same randomised sequence of safe requests as OE-05.
+    neutral metadata and then get the same answers, the same HTTP status, the same body after the
+    normalisation of OPIS §8.2 and the same `RateLimit-Policy` header field where the platform sends
+    it (draft-ietf-httpapi-ratelimit-headers), to the same randomised sequence of safe requests as
+    OE-05.
     Given the discovery document
     When the harness fetches the OAuth authorization server metadata
     Then the metadata names an issuer, a token endpoint and a registration endpoint
@@ -30,11 +32,14 @@ Feature: Self-service access without manual approval
     API within the same session, whatever its registration metadata: a client registered with the
     name, software ID, home page, redirect URI and contacts of a well-known app or platform (drawn
     from the corpora of OPIS §5 by the run's seed) MUST be registered like a client registered with
-    neutral metadata and then get the same answers, the same HTTP status and the same body after the
-    normalisation of OPIS §8.2, to the same randomised sequence of safe requests as OE-05.
+    neutral metadata and then get the same answers, the same HTTP status, the same body after the
+    normalisation of OPIS §8.2 and the same `RateLimit-Policy` header field where the platform sends
+    it (draft-ietf-httpapi-ratelimit-headers), to the same randomised sequence of safe requests as
+    OE-05.
     Given the discovery document
     When the harness registers one client with neutral metadata and one with the metadata of a well-known app
     Then both registrations answer 201 with a client ID and a client secret, and both clients get a token
     Given the safe operations of the OpenAPI document, with path parameters filled from list results
     When every client sends the same randomised sequence of safe requests
     Then every client gets the same status and normalised body for every request
+    And every client is told the same RateLimit-Policy on every request
