@@ -10,7 +10,9 @@ Feature: Link neutrality
   Scenario: Links to every outside domain of the corpus are delivered unchanged like own-domain links
     The platform's messaging interop operation MUST accept links to any domain and deliver them
     unchanged, as it delivers links to its own domain: the message text intact and the link's
-    address neither stripped nor rewritten to a warning page or the platform's own redirector.
+    address neither stripped nor rewritten to a warning page or the platform's own redirector, in
+    the delivered `links` and in the `href` of every anchor of the rendered `html` that shows the
+    link.
     Given the harness is authenticated as "third-party-a"
     And the outside-domain corpus
     When the client sends messages with links to the platform's own domain

@@ -17,15 +17,20 @@ Feature: Payment neutrality
 
   @req:AI-12
   Scenario: Third-party payment methods cost the same and follow the same flow as the platform's own
-    A platform that declares a payment method of its own (`capabilities.checkout.own_payment_method`)
-    MUST flag it `own` in its payment methods, and a checkout of a declared sandbox item with a
-    third-party payment method MUST carry the same price and go through the same flow (same state,
-    same next action, same number of steps) as a checkout of the same item with the platform's own
-    payment method.
+    A platform that declares a payment method of its own
+    (`capabilities.checkout.own_payment_method`) MUST flag it `own` in its payment methods, and a
+    checkout of a declared sandbox item with a third-party payment method MUST carry the same price
+    and go through the same flow (same state, same next action, same number of steps) as a checkout
+    of the same item with the platform's own payment method; opening the next action's URL
+    (`next_action.url`), where it is on the platform's origins, MUST lead on to the payment as the
+    own method's does: a redirect (or a URL off the platform's origins) where the own method's leads
+    on, never an interstitial page ("you are leaving") or another status.
     Given the harness is authenticated as "third-party-a"
     And the declared payment methods and a declared sandbox item to buy
     When the client checks the sandbox item out once with each declared payment method
     Then every accepted third-party checkout has the same price and flow as the platform's own
+    When the client opens the next action of every accepted checkout
+    Then every third-party method's next action leads on to the payment as the platform's own does
 
   @req:AI-13
   Scenario: The merchant terms declare no exclusivity

@@ -55,3 +55,26 @@ Feature: One uniform rule for every client
     And the harness acts as every client of the uniform-rule comparison
     When each client fetches the published rate-limit policy
     Then every client is shown the same policy, in the document and in the RateLimit-Policy header
+
+  @req:OE-15
+  Scenario: Every client gets the same order on the same terms, and the same next action
+    A platform that offers checkout MUST take the same order on the same terms from every client:
+    the clients of OE-05 (two unrelated third parties and, where the target supplies one, the
+    platform's own affiliated client) and a third party registered with the metadata of a well-known
+    app as OE-02 registers it (when that registration fails, OE-02 judges it and the comparison is
+    made without it) each check out the first declared sandbox item (OPIS §6.6) once with every
+    declared payment method, the clients interleaved in a random order; for every payment method,
+    every client's answer MUST have the same HTTP status and the same body after the normalisation
+    of OPIS §8.2 with the order's own `id` removed and its value replaced by a placeholder wherever
+    else it appears (the same total, fees, state, next action and steps), and opening the next
+    action's URL (`next_action.url`), where it is on the platform's origins, MUST give every client
+    the same answer: the same status, media type and `Location`, the order's identifier replaced
+    alike.
+    Given the discovery document
+    And the harness acts as every client of the uniform-rule comparison
+    And a third party registered with the metadata of a well-known app joins the comparison
+    And the payment methods and the first declared sandbox item
+    When every client checks the sandbox item out once with each declared payment method, interleaved
+    And every client opens the next action of each of its orders
+    Then every client gets the same order, with the same total, fees and steps, for each payment method
+    And every client gets the same answer when opening the next action

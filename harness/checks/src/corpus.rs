@@ -44,6 +44,18 @@ pub struct AppIdentity {
     /// `Origin` it sends, if any.
     #[serde(default)]
     pub origin: Option<String>,
+    /// The app's name as its operator publishes it (a registration's `client_name`, OE-02).
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// The app's package name (a registration's `software_id`, RFC 7591 §2, OE-02).
+    #[serde(default)]
+    pub software_id: Option<String>,
+    /// The app's home page (a registration's `client_uri`, OE-02).
+    #[serde(default)]
+    pub site: Option<String>,
+    /// Where the display name, package name and home page can be checked.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -141,6 +153,106 @@ impl Persona {
     }
 }
 
+/// Client metadata of a registration (RFC 7591 §2) besides its grant: what a platform sees of
+/// who registers. OE-02 registers one client with neutral metadata and one that looks like a
+/// well-known app, with the same members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegistrationMetadata {
+    /// `client_name`.
+    pub client_name: String,
+    /// `client_uri`: the client's home page.
+    pub client_uri: String,
+    /// `redirect_uris`.
+    pub redirect_uris: Vec<String>,
+    /// `contacts`: e-mail addresses.
+    pub contacts: Vec<String>,
+    /// `software_id`.
+    pub software_id: String,
+    /// `software_version`.
+    pub software_version: String,
+    /// Whom it looks like, for findings (not sent).
+    #[serde(skip)]
+    pub looks_like: String,
+}
+
+impl RegistrationMetadata {
+    /// The RFC 7591 §2 members, to add to a registration request.
+    pub fn members(&self) -> serde_json::Map<String, serde_json::Value> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        }
+    }
+}
+
+/// The host of an absolute URL, without a leading `www.`.
+fn site_domain(url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_string();
+    Some(host.strip_prefix("www.").map(str::to_string).unwrap_or(host))
+}
+
+impl Persona {
+    /// A version number for registered software, the same for every registration of the run.
+    fn software_version(&self) -> String {
+        let d = draw(self.seed, "software-version");
+        format!("{}.{}.{}", 1 + d % 6, (d >> 8) % 20, (d >> 16) % 40)
+    }
+
+    /// Neutral registration metadata: a client named like an ordinary integration (as every
+    /// client the harness registers, OPIS §5.2), on a domain made of its first word.
+    pub fn neutral_registration(&self) -> RegistrationMetadata {
+        let client_name = self.client_name("neutral-registration");
+        // The name's first word on a drawn top-level domain; a drawn mailbox and package form,
+        // so that no fixed pattern ties the members together.
+        let d = draw(self.seed, "neutral-registration");
+        let word: String = client_name.split_whitespace().next().unwrap_or("app").chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let tld = ["com", "cn", "com.cn", "net", "io"][d as usize % 5];
+        let suffix = ["tech", "soft", "data", "cloud", "link", "hub"][(d >> 8) as usize % 6];
+        let domain = format!("{word}{suffix}.{tld}");
+        let mailbox = ["dev", "support", "it", "api", "admin", "tech"][(d >> 16) as usize % 6];
+        let reversed: Vec<&str> = domain.split('.').rev().collect();
+        let product = client_name.split_whitespace().skip(1).collect::<String>().to_ascii_lowercase();
+        RegistrationMetadata {
+            client_uri: format!("https://www.{domain}/"),
+            redirect_uris: vec![format!("https://{domain}/oauth/callback")],
+            contacts: vec![format!("{mailbox}@{domain}")],
+            software_id: format!("{}.{product}", reversed.join(".")),
+            software_version: self.software_version(),
+            looks_like: format!("neutral metadata ({client_name})"),
+            client_name,
+        }
+    }
+
+    /// Registration metadata that looks like a well-known app (OE-02): its display name,
+    /// package name, home page and contact domain from the app-identity corpus, and a redirect
+    /// URI on an outside domain, both drawn by the run's seed. `None` when no app of the corpus
+    /// has a display name, package name and home page, or no outside domain is listed.
+    pub fn competitor_registration(&self, apps: &[AppIdentity], domains: &[OutsideDomain]) -> Option<RegistrationMetadata> {
+        let candidates: Vec<&AppIdentity> = apps.iter().filter(|a| a.display_name.is_some() && a.software_id.is_some() && a.site.is_some()).collect();
+        if candidates.is_empty() || domains.is_empty() {
+            return None;
+        }
+        let app = candidates[draw(self.seed, "competitor-app") as usize % candidates.len()];
+        let domain = &domains[draw(self.seed, "competitor-redirect-domain") as usize % domains.len()];
+        let site = app.site.clone()?;
+        let contact_domain = site_domain(&site)?;
+        let client_name = app.display_name.clone()?;
+        let software_id = app.software_id.clone()?;
+        Some(RegistrationMetadata {
+            looks_like: format!(
+                "{}'s metadata (client_name {client_name:?}, software_id {software_id}, client_uri {site}, contacts at {contact_domain}, redirect URI on {})",
+                app.name, domain.host
+            ),
+            client_uri: site,
+            redirect_uris: vec![format!("https://{}/oauth/callback", domain.host)],
+            contacts: vec![format!("open@{contact_domain}")],
+            software_id,
+            software_version: self.software_version(),
+            client_name,
+        })
+    }
+}
+
 /// The corpora of a run.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -205,6 +317,27 @@ mod tests {
         let c = super::Corpus::embedded();
         assert!(c.domains.len() >= 10);
         assert!(c.apps.iter().any(|a| a.name == "douyin"));
+    }
+
+    // See: issue 12, class 7 — registration metadata was never varied: a platform could treat a
+    // client registered as a well-known app worse.
+    #[test]
+    fn registrations_look_like_a_competitor_or_like_nobody_and_share_their_members() {
+        let corpus = super::Corpus::embedded();
+        let mut apps = std::collections::BTreeSet::new();
+        for seed in 0..100 {
+            let p = super::Persona::new(&corpus.harness, seed);
+            let neutral = p.neutral_registration();
+            let rival = p.competitor_registration(&corpus.apps, &corpus.domains).expect("the corpus has app metadata");
+            assert_eq!(neutral.members().keys().collect::<Vec<_>>(), rival.members().keys().collect::<Vec<_>>());
+            assert_eq!(neutral.software_version, rival.software_version);
+            assert!(!format!("{:?}", neutral.members()).to_ascii_lowercase().contains("hutong"));
+            assert!(corpus.apps.iter().any(|a| a.display_name.as_deref() == Some(rival.client_name.as_str())));
+            assert!(rival.redirect_uris[0].starts_with("https://") && rival.contacts[0].contains('@'));
+            assert_eq!(rival, p.competitor_registration(&corpus.apps, &corpus.domains).unwrap(), "a seed reproduces it");
+            apps.insert(rival.client_name);
+        }
+        assert!(apps.len() >= 4, "{apps:?}");
     }
 
     // See: issue 12 — every request carried `User-Agent: hutong/…`, every registered client was

@@ -26,7 +26,7 @@ pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Res
 /// element (wherever the anchor points: where it points is judged by other checks).
 pub fn is_rendered_clickable(message: &Value, link: &str) -> bool {
     let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
-    let escaped = link.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let escaped = escape_html(link);
     let mut rest = html;
     while let Some(start) = rest.find("<a ") {
         let anchor = &rest[start..];
@@ -40,6 +40,69 @@ pub fn is_rendered_clickable(message: &Value, link: &str) -> bool {
         rest = &anchor[close + 4..];
     }
     false
+}
+
+/// The anchors (`<a …>…</a>`) of a message's rendered `html` whose visible text is `link`, as
+/// the unescaped value of their `href` attribute (`None` for an anchor without one).
+fn anchors_showing<'a>(html: &'a str, link: &str) -> Vec<Option<String>> {
+    let escaped = escape_html(link);
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<a ") {
+        let anchor = &rest[start..];
+        let Some(open_end) = anchor.find('>') else { break };
+        let Some(close) = anchor.find("</a>") else { break };
+        let inner = anchor.get(open_end + 1..close).unwrap_or_default();
+        if inner == escaped || inner == link {
+            found.push(attribute(&anchor[..open_end], "href").map(|v| unescape_html(&v)));
+        }
+        rest = &anchor[close + 4..];
+    }
+    found
+}
+
+/// The value of attribute `name` in an opening tag (double- or single-quoted).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(at) = rest.find(name) {
+        let before = rest[..at].chars().last();
+        let after = rest[at + name.len()..].trim_start();
+        rest = &rest[at + name.len()..];
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let Some(value) = after.strip_prefix('=') else { continue };
+        let value = value.trim_start();
+        let quote = value.chars().next()?;
+        if quote == '"' || quote == '\'' {
+            return value[1..].find(quote).map(|end| value[1..1 + end].to_string());
+        }
+        return Some(value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or_default().to_string());
+    }
+    None
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn unescape_html(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+/// AI-01 in the rendered `html`: every anchor that shows `link` must point to it, not to a
+/// warning page or the platform's redirector. `Ok` when no anchor shows it (whether it is
+/// rendered clickable is AI-04's question).
+pub fn check_html_hrefs(message: &Value, link: &str) -> Result<(), String> {
+    let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
+    for href in anchors_showing(html, link) {
+        match href {
+            Some(h) if h == link => {}
+            Some(h) => return Err(format!("the rendered html shows the link but its anchor points to {:?}", short(&h))),
+            None => return Err("the rendered html shows the link in an anchor without href".to_string()),
+        }
+    }
+    Ok(())
 }
 
 /// How the link-opening operation treated `link`, or `Ok` when it redirected straight to it:
@@ -79,6 +142,21 @@ mod tests {
         let plain = json!({"html": "<p>see https://a.example/?x=1&amp;y=2</p>"});
         assert!(is_rendered_clickable(&anchor, link));
         assert!(!is_rendered_clickable(&plain, link));
+    }
+
+    #[test]
+    fn html_anchors_pointing_elsewhere_are_reported() {
+        // See: issue 12, class 3 — `links[].href` intact while the rendered anchor went through
+        // the platform's redirector.
+        let link = "https://a.example/?x=1&y=2";
+        let direct = json!({"html": "<p><a href=\"https://a.example/?x=1&amp;y=2\" rel=\"nofollow\">https://a.example/?x=1&amp;y=2</a></p>"});
+        let single = json!({"html": "<p><a rel='x' href='https://a.example/?x=1&amp;y=2'>https://a.example/?x=1&amp;y=2</a></p>"});
+        let detour = json!({"html": "<p><a data-href=\"x\" href=\"https://own.example/safety?u=a\">https://a.example/?x=1&amp;y=2</a></p>"});
+        let plain = json!({"html": "<p>https://a.example/?x=1&amp;y=2</p>"});
+        assert!(check_html_hrefs(&direct, link).is_ok());
+        assert!(check_html_hrefs(&single, link).is_ok());
+        assert!(check_html_hrefs(&plain, link).is_ok());
+        assert!(check_html_hrefs(&detour, link).unwrap_err().contains("own.example/safety"));
     }
 
     #[test]

@@ -57,6 +57,145 @@ pub fn compare_checkouts(own: &Value, third_party: &Value) -> Option<String> {
     None
 }
 
+/// What replaces an order's own identifier when orders of different clients are compared
+/// (OPIS §8.1: a per-client value is compared as a placeholder).
+pub const ORDER_ID_PLACEHOLDER: &str = "{order-id}";
+
+/// An order answer as OE-15 compares it: normalised (OPIS §8.2, the declared `volatile` fields
+/// and a top-level `generated_at` removed), its own `id` member removed, and that identifier
+/// replaced by [`ORDER_ID_PLACEHOLDER`] in every other string (a next action's URL names it).
+pub fn comparable_order(order: &Value, volatile: &[String]) -> Value {
+    let id = order.get("id").and_then(Value::as_str).filter(|id| !id.is_empty()).map(str::to_string);
+    let mut body = crate::differential::normalize(order.clone(), volatile);
+    if let (Some(id), Value::Object(map)) = (&id, &mut body) {
+        map.remove("id");
+        replace_in_strings(&mut body, id);
+    }
+    body
+}
+
+/// Every top-level member in which two comparable orders (see [`comparable_order`]) differ,
+/// each with its first difference (`/fees: 1 items against 0`), so that a finding names the
+/// total, the fees and the steps at once; empty when they are equal.
+pub fn order_differences(a: &Value, b: &Value) -> Vec<String> {
+    let (Value::Object(x), Value::Object(y)) = (a, b) else {
+        return crate::differential::first_difference(a, b).into_iter().collect();
+    };
+    let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|k| {
+            let pointer = format!("/{}", k.replace('~', "~0").replace('/', "~1"));
+            match (x.get(k), y.get(k)) {
+                (Some(va), Some(vb)) => crate::differential::first_difference(va, vb).map(|d| {
+                    if d.starts_with('/') && !d.starts_with("/:") { format!("{pointer}{d}") } else { format!("{pointer}{}", d.trim_start_matches('/')) }
+                }),
+                _ => Some(format!("{pointer}: present in one order, missing in the other")),
+            }
+        })
+        .collect()
+}
+
+/// `text` with every occurrence of the order identifier `id` replaced by the placeholder.
+pub fn without_order_id(text: &str, id: Option<&str>) -> String {
+    match id.filter(|id| !id.is_empty()) {
+        Some(id) => text.replace(id, ORDER_ID_PLACEHOLDER),
+        None => text.to_string(),
+    }
+}
+
+fn replace_in_strings(value: &mut Value, id: &str) {
+    match value {
+        Value::String(s) if s.contains(id) => *s = s.replace(id, ORDER_ID_PLACEHOLDER),
+        Value::Array(items) => items.iter_mut().for_each(|v| replace_in_strings(v, id)),
+        Value::Object(map) => map.values_mut().for_each(|v| replace_in_strings(v, id)),
+        _ => {}
+    }
+}
+
+/// The URL of an order's next action (`next_action.url`), if it names one.
+pub fn next_action_url(order: &Value) -> Option<&str> {
+    order.get("next_action")?.get("url")?.as_str()
+}
+
+/// What opening a next action's URL gave, as compared (AI-12, OE-15).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NextActionOpened {
+    /// The URL is off the platform's origins: the harness sends nothing there (OPIS §6.3); the
+    /// next action leads straight out, to its host.
+    OffPlatform {
+        /// The host it leads to.
+        host: String,
+    },
+    /// The URL was opened (without following redirects) and answered.
+    Answered {
+        /// HTTP status.
+        status: u16,
+        /// Media type, without parameters.
+        content_type: Option<String>,
+        /// `Location`, the order's identifier replaced by [`ORDER_ID_PLACEHOLDER`].
+        location: Option<String>,
+    },
+}
+
+impl NextActionOpened {
+    /// Whether it leads on to the payment without a page of the platform's: off the platform or
+    /// a redirect (RFC 9110 §15.4) with a `Location`.
+    pub fn leads_on(&self) -> bool {
+        match self {
+            NextActionOpened::OffPlatform { .. } => true,
+            NextActionOpened::Answered { status, location, .. } => (300..400).contains(status) && location.is_some(),
+        }
+    }
+
+    /// A short description for findings.
+    pub fn describe(&self) -> String {
+        match self {
+            NextActionOpened::OffPlatform { host } => format!("leads straight to {}", compact_str(host)),
+            NextActionOpened::Answered { status, location: Some(l), .. } if (300..400).contains(status) => {
+                format!("redirects (HTTP {status}) to {}", compact_str(l))
+            }
+            NextActionOpened::Answered { status, content_type, .. } => {
+                format!("answers HTTP {status} ({})", content_type.as_deref().map(compact_str).unwrap_or_else(|| "no Content-Type".into()))
+            }
+        }
+    }
+}
+
+/// AI-12: how a third-party method's next action differs from the platform's own, or `None`.
+/// It must lead on to the payment where the own method's does (a redirect or a URL off the
+/// platform), and answer with the same status where both answer with a page.
+pub fn compare_next_actions_by_method(own: &NextActionOpened, third_party: &NextActionOpened) -> Option<String> {
+    if own.leads_on() && !third_party.leads_on() {
+        let interstitial = matches!(third_party, NextActionOpened::Answered { status, .. } if (200..300).contains(status));
+        return Some(format!(
+            "its next action {} where the platform's own method's {}{}",
+            third_party.describe(),
+            own.describe(),
+            if interstitial { ": an interstitial page before the payment" } else { "" }
+        ));
+    }
+    match (own, third_party) {
+        (NextActionOpened::Answered { status: a, .. }, NextActionOpened::Answered { status: b, .. }) if !own.leads_on() && a != b => {
+            Some(format!("its next action {} where the platform's own method's {}", third_party.describe(), own.describe()))
+        }
+        _ => None,
+    }
+}
+
+/// OE-15: how one client's next action differs from another's for the same payment method, or
+/// `None` when the answers are the same (status, media type, `Location` with the order's
+/// identifier replaced; or the same host off the platform).
+pub fn compare_next_actions_by_client(a: &NextActionOpened, b: &NextActionOpened) -> Option<String> {
+    (a != b).then(|| format!("has a next action that {} against one that {}", b.describe(), a.describe()))
+}
+
+fn compact_str(s: &str) -> String {
+    hutong_model::sanitize_line(s, 100)
+}
+
 fn compact(v: &Value) -> String {
     hutong_model::sanitize_line(&v.to_string(), 100)
 }
@@ -158,6 +297,45 @@ mod tests {
         assert_eq!(compare_checkouts(&own, &same), None);
         assert!(compare_checkouts(&own, &dearer).unwrap().contains("costs"));
         assert!(compare_checkouts(&own, &longer).unwrap().contains("steps"));
+    }
+
+    #[test]
+    fn orders_of_different_clients_compare_without_their_ids() {
+        // See: issue 12, class 3 — a fee or an extra step for third-party clients' orders passed.
+        let a = json!({"id": "ord_1", "total": {"amount_cents": 100}, "fees": [], "next_action": {"type": "redirect", "url": "https://m.example/pay/ord_1"}, "steps": ["confirm", "pay"], "created_at": "x"});
+        let b = json!({"id": "ord_22", "total": {"amount_cents": 100}, "fees": [], "next_action": {"type": "redirect", "url": "https://m.example/pay/ord_22"}, "steps": ["confirm", "pay"], "created_at": "y"});
+        let volatile = vec!["/created_at".to_string()];
+        assert_eq!(crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&b, &volatile)), None);
+        let fee = json!({"id": "ord_3", "total": {"amount_cents": 106}, "fees": [{"type": "service", "amount_cents": 6}], "next_action": {"type": "redirect", "url": "https://m.example/pay/ord_3"}, "steps": ["confirm", "pay"]});
+        let d = crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&fee, &volatile)).unwrap();
+        assert!(d.contains("/fees") || d.contains("/total"), "{d}");
+        let longer = json!({"id": "ord_4", "total": {"amount_cents": 100}, "fees": [], "next_action": {"type": "redirect", "url": "https://m.example/pay/ord_4"}, "steps": ["verify", "confirm", "pay"]});
+        let d = crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&longer, &volatile)).unwrap();
+        assert!(d.contains("/steps"), "{d}");
+        assert_eq!(without_order_id("https://m.example/checkout/ord_4", Some("ord_4")), "https://m.example/checkout/{order-id}");
+        let both = order_differences(&comparable_order(&fee, &volatile), &comparable_order(&a, &volatile));
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert!(both[0].starts_with("/fees: 1 items against 0") && both[1].starts_with("/total/amount_cents: 106 against 100"), "{both:?}");
+        assert!(order_differences(&comparable_order(&a, &volatile), &comparable_order(&b, &volatile)).is_empty());
+    }
+
+    #[test]
+    fn a_leaving_page_as_next_action_is_an_interstitial() {
+        // See: issue 12, class 3 — a "you are leaving" page as a payment method's next action.
+        let redirect = NextActionOpened::Answered { status: 303, content_type: None, location: Some("https://pay.example/c".into()) };
+        let out = NextActionOpened::OffPlatform { host: "qr.alipay.com".into() };
+        let page = NextActionOpened::Answered { status: 200, content_type: Some("text/html".into()), location: None };
+        let gone = NextActionOpened::Answered { status: 404, content_type: Some("application/problem+json".into()), location: None };
+        assert_eq!(compare_next_actions_by_method(&redirect, &out), None);
+        assert_eq!(compare_next_actions_by_method(&out, &redirect), None);
+        assert!(compare_next_actions_by_method(&redirect, &page).unwrap().contains("interstitial"));
+        assert!(compare_next_actions_by_method(&redirect, &gone).unwrap().contains("HTTP 404"));
+        // Both pages: only the status is compared.
+        assert_eq!(compare_next_actions_by_method(&page, &page.clone()), None);
+        assert!(compare_next_actions_by_method(&page, &gone).is_some());
+        // Across clients, the same method: exactly the same answer.
+        assert_eq!(compare_next_actions_by_client(&redirect, &redirect.clone()), None);
+        assert!(compare_next_actions_by_client(&redirect, &page).unwrap().contains("HTTP 200"));
     }
 
     #[test]

@@ -191,6 +191,7 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
         "interconnect.check_actor" => finding(interconnect::check_actor(opt(i, "content_type"), &i["actor"])),
         "interconnect.check_outbox" => finding(interconnect::check_outbox(opt(i, "content_type"), &i["outbox"])),
         "links.check_link_delivered" => problem(links::check_link_delivered(s(i, "sent_text"), s(i, "link"), &i["message"])),
+        "links.check_html_hrefs" => problem(links::check_html_hrefs(&i["message"], s(i, "link"))),
         "links.check_opens_directly" => problem(links::check_opens_directly(s(i, "link"), u(i, "status") as u16, opt(i, "location"), opt(i, "content_type"))),
         "migration.check_at_most" => finding(migration::check_at_most(&i["terms"], s(i, "field"), u(i, "max"), s(i, "rule"))),
         "migration.check_at_least" => finding(migration::check_at_least(&i["terms"], s(i, "field"), u(i, "min"), s(i, "rule"))),

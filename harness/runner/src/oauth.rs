@@ -69,6 +69,35 @@ pub async fn register(ctx: &RunContext, rec: &Recorder, metadata: &Value, name: 
     registered(ctx, &request, &response)
 }
 
+/// Registers a client with `client`'s metadata besides the grant (RFC 7591 §2) and obtains a
+/// token for it with the method its registration assigned; with the outcome, the evidence index
+/// of the registration exchange (when it was sent).
+pub async fn register_as(
+    ctx: &RunContext,
+    rec: &Recorder,
+    metadata: &Value,
+    client: &hutong_checks::corpus::RegistrationMetadata,
+) -> (Result<String, Finding>, Option<usize>) {
+    let mut request = registration_request(&client.client_name);
+    if let Value::Object(map) = &mut request {
+        map.extend(client.members());
+    }
+    let response = match registration(ctx, metadata, &request) {
+        Ok(builder) => builder.send(rec).await.map_err(hutong_checks::transport),
+        Err(f) => Err(f),
+    };
+    let response = match response {
+        Ok(r) => r,
+        Err(f) => return (Err(f), None),
+    };
+    let exchange = Some(response.exchange);
+    let token = match registered(ctx, &request, &response) {
+        Ok(r) => request_token(ctx, rec, metadata, &r.client_id, &r.client_secret, r.auth_method).await,
+        Err(f) => Err(f),
+    };
+    (token, exchange)
+}
+
 /// A client-credentials token request (RFC 6749 §4.4) authenticated with `method`
 /// (RFC 6749 §2.3.1).
 pub fn token_request(ctx: &RunContext, metadata: &Value, id: &str, secret: &str, method: TokenAuthMethod) -> Result<RequestBuilder, Finding> {

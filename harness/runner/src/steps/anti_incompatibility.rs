@@ -10,7 +10,7 @@ use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::corpus::OutsideDomain;
 use hutong_checks::differential::{check_volatile_fields, first_difference, normalize};
-use hutong_checks::links::{check_link_delivered, check_opens_directly, is_rendered_clickable};
+use hutong_checks::links::{check_html_hrefs, check_link_delivered, check_opens_directly, is_rendered_clickable};
 use hutong_checks::stats::{slower_than_baseline, OPIS_LATENCY_RULE};
 use hutong_checks::paging;
 use hutong_model::Finding;
@@ -157,7 +157,7 @@ async fn send_own_links(w: &mut PlatformWorld) {
         match send_and_read_back(w, &text, "own-domain link").await {
             Ok(Delivered { message, .. }) => {
                 clickable.push(is_rendered_clickable(&message, &link));
-                if let Err(e) = check_link_delivered(&text, &link, &message) {
+                if let Err(e) = check_link_delivered(&text, &link, &message).and_then(|()| check_html_hrefs(&message, &link)) {
                     problems.push(e);
                 }
             }
@@ -190,7 +190,8 @@ async fn send_outside_links(w: &mut PlatformWorld) {
         let entry = match outcome {
             Ok(Delivered { message, .. }) => json!({
                 "host": d.host, "operator": d.operator,
-                "problem": check_link_delivered(&text, &link, &message).err(),
+                // In `links` and in the anchors of the rendered `html` alike (AI-01).
+                "problem": check_link_delivered(&text, &link, &message).and_then(|()| check_html_hrefs(&message, &link)).err(),
                 "clickable": is_rendered_clickable(&message, &link),
                 "exchanges": exchanges,
             }),

@@ -2,7 +2,9 @@
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then};
+use hutong_checks::payment::{next_action_url, without_order_id, NextActionOpened};
 use hutong_model::Finding;
+use serde_json::Value;
 
 #[given("the discovery document")]
 fn the_discovery_document(w: &mut PlatformWorld) {
@@ -29,4 +31,29 @@ fn answer_with_media_type(w: &mut PlatformWorld, status: u16, media: String) {
 fn body_validates(w: &mut PlatformWorld, schema: String) {
     let body = hutong_checks::json_body(w.last(), "the answer").or_raise();
     hutong_checks::schema::SchemaSet::embedded().check(&schema, &body, "the answer").or_raise();
+}
+
+/// Opens the next action of `order` (`next_action.url`, resolved against `base`) as a buyer's
+/// browser would, without the client's token and without following redirects; `None` when the
+/// order names no next action URL. A URL off the platform's origins is not opened (OPIS §6.3).
+/// Exchanges go to `rec`.
+pub(crate) async fn open_next_action(
+    ctx: &crate::runner::world::RunContext,
+    rec: &hutong_http::Recorder,
+    base: &url::Url,
+    order: &Value,
+    label: String,
+) -> Option<NextActionOpened> {
+    let raw = next_action_url(order)?;
+    let url = base.join(raw).unwrap_or_else(|e| raise(Finding::fail(format!("the order's next_action.url {:?} is not a URL ({e})", hutong_model::sanitize_line(raw, 120)))));
+    if crate::runner::world::check_on_platform(ctx, &url, "the next action").is_err() {
+        return Some(NextActionOpened::OffPlatform { host: url.host_str().unwrap_or_default().to_string() });
+    }
+    let response = ctx.http.get(url.as_str()).follow_redirects(false).label(label).send(rec).await.or_raise();
+    let id = order.get("id").and_then(Value::as_str);
+    Some(NextActionOpened::Answered {
+        status: response.status,
+        content_type: response.content_type(),
+        location: response.header("location").map(|l| without_order_id(l, id)),
+    })
 }

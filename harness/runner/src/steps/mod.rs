@@ -7,6 +7,6 @@
 
 pub(crate) mod anti_incompatibility;
 pub(crate) mod cloud_migration;
-mod common;
+pub(crate) mod common;
 pub(crate) mod core;
 pub(crate) mod open_ecosystem;

@@ -7,6 +7,7 @@ mod rate_limits;
 #[cfg(test)]
 mod real_oauth_server;
 mod uniform;
+mod uniform_checkout;
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
@@ -18,6 +19,16 @@ use serde_json::{json, Value};
 /// field per value, set by the step that obtains it and read with [`crate::earlier!`].
 #[derive(Debug, Default)]
 pub struct State {
+    /// The payment methods an OE-15 order may use, by ID.
+    pub payment_methods: Option<Vec<String>>,
+    /// The item OE-15 orders through every client.
+    pub checkout_item: Option<serde_json::Value>,
+    /// The orders OE-15 placed, one per client, with their answers.
+    pub client_orders: Option<serde_json::Value>,
+    /// Clients registered with neutral and with well-known-app metadata that got a token (OE-02).
+    pub registration_clients: Option<Vec<serde_json::Value>>,
+    /// Registrations refused, with the problem and the exchange (OE-02).
+    pub registration_refusals: Option<Vec<serde_json::Value>>,
     /// Unknown items of declared collections whose error answers are not problem details.
     pub missing_item_problems: Option<Vec<String>>,
     /// How a malformed body sent to the declared test collection was mishandled (none when no
@@ -160,6 +171,72 @@ async fn can_list(w: &mut PlatformWorld, endpoint: String) {
     let request = w.request(http::Method::GET, url.as_str()).label("new client");
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, &format!("listing {endpoint} with the new client's token")).or_raise();
+}
+
+// --- OE-02: registration metadata of a well-known app -----------------------------------------
+
+#[when("the harness registers one client with neutral metadata and one with the metadata of a well-known app")]
+async fn register_neutral_and_competitor(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    let metadata = crate::oauth::metadata(&ctx, &w.rec).await.or_raise();
+    let neutral = ctx.persona.neutral_registration();
+    let Some(rival) = ctx.persona.competitor_registration(&ctx.corpus.apps, &ctx.corpus.domains) else {
+        raise(Finding::error(
+            "no app of the app-identity corpus has a display_name, software_id and site (or the outside-domain corpus is empty): no registration metadata of a well-known app to register with",
+        ));
+    };
+    // The same members for both, in an order drawn by the run's seed.
+    let mut both = vec![(true, neutral), (false, rival)];
+    if ctx.seed & 1 == 1 {
+        both.reverse();
+    }
+    let mut registrations = Vec::new();
+    for (is_neutral, m) in &both {
+        let (token, exchange) = crate::oauth::register_as(&ctx, &w.rec, &metadata, m).await;
+        registrations.push((m.looks_like.clone(), *is_neutral, token, exchange));
+    }
+    // Neutral first from here on: it is the baseline.
+    registrations.sort_by_key(|(_, neutral, ..)| !*neutral);
+    let mut clients = Vec::new();
+    let mut refused = Vec::new();
+    for (looks_like, _, token, exchange) in registrations {
+        let role = format!("the client registered with {looks_like}");
+        match token {
+            Ok(token) => clients.push(json!({ "role": role, "token": token })),
+            Err(f) => refused.push(json!({ "role": role, "problem": f.message, "exchange": exchange })),
+        }
+    }
+    w.oe.registration_clients = Some(clients);
+    w.oe.registration_refusals = Some(refused);
+}
+
+#[then("both registrations answer 201 with a client ID and a client secret, and both clients get a token")]
+fn both_registered(w: &mut PlatformWorld) {
+    let clients = earlier!(w.oe.registration_clients).clone();
+    let refused = earlier!(w.oe.registration_refusals).clone();
+    let describe = |r: &Value| format!("{}: {}", r["role"].as_str().unwrap_or_default(), r["problem"].as_str().unwrap_or_default());
+    let exchanges = refused.iter().filter_map(|r| r["exchange"].as_u64().map(|e| e as usize)).collect::<Vec<_>>();
+    match (clients.len(), refused.len()) {
+        (_, 0) => {}
+        (0, _) => raise(
+            Finding::error(format!(
+                "neither registration (with client_uri, redirect_uris, contacts and software_id, RFC 7591 §2) was accepted, so they cannot be compared: {}",
+                refused.iter().map(describe).collect::<Vec<_>>().join("; ")
+            ))
+            .with_exchanges(exchanges),
+        ),
+        _ => raise(
+            Finding::fail(format!(
+                "registration metadata is treated differently: {} was registered and got a token, but {}",
+                clients[0]["role"].as_str().unwrap_or_default(),
+                refused.iter().map(describe).collect::<Vec<_>>().join("; ")
+            ))
+            .with_exchanges(exchanges),
+        ),
+    }
+    // The comparison of OE-05 runs with these two clients; the pool is built as the neutral one.
+    w.token = clients[0]["token"].as_str().map(str::to_string);
+    w.oe.clients = Some(json!(clients));
 }
 
 // --- OE-03: problem details -----------------------------------------------------------------

@@ -5,7 +5,10 @@ use crate::runner::world::entries_with;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::capabilities::test_resources;
-use hutong_checks::payment::{check_no_exclusivity, compare_checkouts, parse_methods, OWN_METHOD_CAPABILITY};
+use hutong_checks::payment::{
+    check_no_exclusivity, compare_checkouts, compare_next_actions_by_method, parse_methods, NextActionOpened,
+    OWN_METHOD_CAPABILITY,
+};
 use hutong_model::Finding;
 use serde_json::{json, Value};
 
@@ -97,6 +100,52 @@ fn same_price_and_flow(w: &mut PlatformWorld) {
             own["method"].as_str().unwrap_or_default(),
             differing.join("; ")
         )));
+    }
+}
+
+#[when("the client opens the next action of every accepted checkout")]
+async fn open_next_actions(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    let base = w.endpoint("checkout");
+    let mut checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
+    for c in checkouts.iter_mut().filter(|c| c["refusal"].is_null()) {
+        let label = format!("next action of the checkout with {}", c["method"].as_str().unwrap_or_default());
+        let first = w.rec.len();
+        let opened = crate::steps::common::open_next_action(&ctx, &w.rec, &base, &c["order"], label).await;
+        c["next_action_opened"] = json!(opened);
+        c["next_action_exchanges"] = json!((first..w.rec.len()).collect::<Vec<_>>());
+    }
+    w.ai.checkouts = Some(json!(checkouts));
+}
+
+#[then("every third-party method's next action leads on to the payment as the platform's own does")]
+fn next_actions_lead_on(w: &mut PlatformWorld) {
+    let checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
+    let opened = |c: &Value| serde_json::from_value::<Option<NextActionOpened>>(c["next_action_opened"].clone()).ok().flatten();
+    let Some(own) = checkouts.iter().find(|c| c["own"] == json!(true) && c["refusal"].is_null()) else {
+        raise(Finding::error("the checkout with the platform's own payment method was refused: no baseline to compare with"));
+    };
+    // Whether a next action is named at all is part of the order, compared above.
+    let Some(own_opened) = opened(own) else { return };
+    let mut differing = Vec::new();
+    let mut exchanges = Vec::new();
+    for c in checkouts.iter().filter(|c| c["own"] == json!(false) && c["refusal"].is_null()) {
+        let Some(theirs) = opened(c) else { continue };
+        if let Some(d) = compare_next_actions_by_method(&own_opened, &theirs) {
+            differing.push(format!("{}: {d}", c["method"].as_str().unwrap_or_default()));
+            exchanges.extend(c["next_action_exchanges"].as_array().into_iter().flatten().filter_map(Value::as_u64).map(|i| i as usize));
+        }
+    }
+    if !differing.is_empty() {
+        exchanges.extend(own["next_action_exchanges"].as_array().into_iter().flatten().filter_map(Value::as_u64).map(|i| i as usize));
+        raise(
+            Finding::fail(format!(
+                "the next action of third-party payment methods does not lead on to the payment as the platform's own ({}) does: {}",
+                own["method"].as_str().unwrap_or_default(),
+                differing.join("; ")
+            ))
+            .with_exchanges(exchanges),
+        );
     }
 }
 

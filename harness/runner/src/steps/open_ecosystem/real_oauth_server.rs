@@ -102,6 +102,17 @@ async fn self_service_checks_pass_on_oidc_provider() {
     let refused = oauth::request_token(&ctx, &rec, &metadata, &id, "not-the-secret", method).await.expect_err("a wrong secret is refused");
     assert_eq!(refused.outcome(), hutong_model::Outcome::Fail, "{}", refused.message);
     assert!(refused.message.contains(method.name()) && refused.message.contains("RFC 6749 §2.3.1"), "{}", refused.message);
+    // A real server registers clients with the metadata OE-02 varies (RFC 7591 §2: client_uri,
+    // redirect_uris, contacts, software_id, software_version), neutral and a well-known app's
+    // alike; see issue 12, class 7.
+    let neutral = ctx.persona.neutral_registration();
+    let rival = ctx.persona.competitor_registration(&ctx.corpus.apps, &ctx.corpus.domains).expect("app metadata in the corpus");
+    for m in [&neutral, &rival] {
+        let (token, exchange) = oauth::register_as(&ctx, &rec, &metadata, m).await;
+        assert!(exchange.is_some(), "the registration was sent");
+        let token = token.unwrap_or_else(|f| panic!("registration with {}: {}", m.looks_like, f.message));
+        assert!(!token.is_empty());
+    }
     // And no secret leaks into the evidence.
     let evidence = serde_json::to_string(&rec.take()).expect("evidence serialises");
     assert!(!evidence.contains(&secret) && !evidence.contains(&token));

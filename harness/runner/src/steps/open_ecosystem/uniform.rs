@@ -17,7 +17,7 @@ const MAX_FOLLOWED_PAGES: usize = 100;
 const LATENCY_ROUNDS: usize = 40;
 
 /// A seeded random generator for this run and this purpose.
-fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
+pub(super) fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
     let salt = purpose.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
     rand_chacha::ChaCha8Rng::seed_from_u64(w.ctx().seed ^ salt)
 }
@@ -44,7 +44,7 @@ async fn every_client(w: &mut PlatformWorld) {
     w.oe.clients = Some(json!(clients));
 }
 
-fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
+pub(super) fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
     earlier!(w.oe.clients)
         .as_array()
         .into_iter()
@@ -146,7 +146,8 @@ async fn same_sequence(w: &mut PlatformWorld) {
                     }
                     None => json!({ "non-json-bytes": response.body.len() }),
                 };
-                seen[c].push(json!({ "request": label, "status": response.status, "body": body, "exchange": recorded.last() }));
+                let policy = response.header("ratelimit-policy").map(str::to_string);
+                seen[c].push(json!({ "request": label, "status": response.status, "body": body, "ratelimit_policy": policy, "exchange": recorded.last() }));
             }
             page += 1;
         }
@@ -186,6 +187,42 @@ fn same_answers(w: &mut PlatformWorld) {
                 "{} answer(s) differ between clients: {}{}",
                 differences.len(),
                 shown.join("; "),
+                if differences.len() > shown.len() { "; ..." } else { "" }
+            ))
+            .with_exchanges(exchanges.into_iter().take(20)),
+        );
+    }
+}
+
+/// OE-02 (registration metadata): the `RateLimit-Policy` header field (draft-ietf-httpapi-
+/// ratelimit-headers), where sent, is the same for every client on every request of the sequence.
+#[then("every client is told the same RateLimit-Policy on every request")]
+fn same_ratelimit_policy(w: &mut PlatformWorld) {
+    let all = earlier!(w.oe.uniform_answers).as_array().cloned().unwrap_or_default();
+    let Some((first, rest)) = all.split_first() else { raise(Finding::error("no answers were collected")) };
+    let mut differences = Vec::new();
+    let mut exchanges = Vec::new();
+    for other in rest {
+        let pairs = first["answers"].as_array().into_iter().flatten().zip(other["answers"].as_array().into_iter().flatten());
+        for (a, b) in pairs.filter(|(a, b)| a["ratelimit_policy"] != b["ratelimit_policy"]) {
+            differences.push(format!(
+                "{}: RateLimit-Policy {} for {} against {} for {}",
+                a["request"].as_str().unwrap_or_default(),
+                a["ratelimit_policy"],
+                role_of(first),
+                b["ratelimit_policy"],
+                role_of(other)
+            ));
+            exchanges.extend([&a["exchange"], &b["exchange"]].into_iter().filter_map(|e| e.as_u64().map(|e| e as usize)));
+        }
+    }
+    if !differences.is_empty() {
+        let shown: Vec<&String> = differences.iter().take(3).collect();
+        raise(
+            Finding::fail(format!(
+                "clients are told different rate limits on {} request(s): {}{}",
+                differences.len(),
+                shown.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("; "),
                 if differences.len() > shown.len() { "; ..." } else { "" }
             ))
             .with_exchanges(exchanges.into_iter().take(20)),
