@@ -1,4 +1,4 @@
-//! Embeds the standard (registry, schemas, OpenAPI) and the features into the crate, and computes
+//! Embeds the standard (registry, schemas, OpenAPI, the outside schemas it relies on) and the features into the crate, and computes
 //! the suite hash: SHA-256 over every embedded file's path and contents, in path order.
 
 use sha2::{Digest, Sha256};
@@ -24,7 +24,7 @@ fn main() {
     let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let repo = crate_dir.parent().unwrap().to_path_buf();
     let mut files = Vec::new();
-    for sub in ["spec/requirements", "spec/schemas", "features", "fixtures/corpus"] {
+    for sub in ["spec/requirements", "spec/schemas", "spec/external", "features", "fixtures/corpus"] {
         collect(&repo.join(sub), &mut files);
         println!("cargo:rerun-if-changed={}", repo.join(sub).display());
     }

@@ -134,21 +134,22 @@ pub fn origin_url(url: &Url) -> Url {
     Url::parse(&format!("{}/", url.origin().ascii_serialization())).unwrap_or_else(|_| url.clone())
 }
 
-/// Checks that `declared` is compatible with this suite's OPIS version: the same major version,
-/// and for 0.x the same minor.
+/// Checks that `declared` is a SemVer 2.0.0 version (`semver`) compatible with this suite's OPIS
+/// version: the same major version, and for 0.x the same minor.
 pub fn check_version_compatible(declared: &str) -> Result<(), Finding> {
-    let parse = |v: &str| -> Option<(u64, u64)> {
-        let mut parts = v.split(['.', '-']);
-        Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
-    };
-    let ours = parse(opis_spec::OPIS_VERSION).expect("our version is semver");
-    let theirs = parse(declared).ok_or_else(|| Finding::fail(format!("opis_version {declared:?} is not a semantic version")))?;
-    let compatible = if ours.0 == 0 { theirs == ours } else { theirs.0 == ours.0 };
+    let ours = semver::Version::parse(opis_spec::OPIS_VERSION).expect("our version is semver");
+    let theirs = semver::Version::parse(declared).map_err(|e| {
+        Finding::fail(format!(
+            "opis_version {:?} is not a semantic version (SemVer 2.0.0): {e}",
+            hutong_model::sanitize_line(declared, 60)
+        ))
+    })?;
+    let compatible = if ours.major == 0 { theirs.major == 0 && theirs.minor == ours.minor } else { theirs.major == ours.major };
     if compatible {
         Ok(())
     } else {
         Err(Finding::fail(format!(
-            "the platform implements OPIS {declared}, which this suite (OPIS {}) does not certify",
+            "the platform implements OPIS {theirs}, which this suite (OPIS {}) does not certify",
             opis_spec::OPIS_VERSION
         )))
     }
@@ -164,5 +165,15 @@ mod tests {
         assert!(check_version_compatible("0.1.7").is_ok());
         assert!(check_version_compatible("0.2.0").is_err());
         assert!(check_version_compatible("banana").is_err());
+    }
+
+    /// Strings that are not SemVer 2.0.0 versions (§2: MAJOR.MINOR.PATCH, no leading zeros),
+    /// which the split-on-dots reader accepted.
+    #[test]
+    fn only_semantic_versions_are_accepted() {
+        for v in ["0.1", "0.1.x", "00.1.0", "0.01.0", "v0.1.0", "0.1.0.0", "0.1.0-"] {
+            assert!(check_version_compatible(v).unwrap_err().message.contains("not a semantic version"), "{v}");
+        }
+        assert!(check_version_compatible("0.1.0-rc.1+build.5").is_ok());
     }
 }

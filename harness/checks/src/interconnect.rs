@@ -4,7 +4,9 @@
 
 use crate::schema::SchemaSet;
 use hutong_model::Finding;
+use scraper::{Html, Selector};
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// The protocols declared in `capabilities.open_protocols` of discovery, validated against
 /// `open-protocols.schema.json`. Declaring none is a `fail`: at least one is required.
@@ -45,46 +47,27 @@ pub fn check_known_protocols(declared: &Value) -> Result<(), Finding> {
     Ok(())
 }
 
-/// The value of attribute `name` in the start tag `tag` (quoted with `"` or `'`), HTML entities
-/// `&amp;` decoded.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(name).map(|i| i + from) {
-        let before_ok = i == 0 || lower.as_bytes()[i - 1].is_ascii_whitespace();
-        let after = lower[i + name.len()..].trim_start();
-        if before_ok && after.starts_with('=') {
-            let offset = tag.len() - after.len() + 1;
-            let value = tag[offset..].trim_start();
-            let quote = value.chars().next()?;
-            if quote == '"' || quote == '\'' {
-                let end = value[1..].find(quote)?;
-                return Some(value[1..1 + end].replace("&amp;", "&"));
-            }
-            let end = value.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(value.len());
-            return Some(value[..end].replace("&amp;", "&"));
-        }
-        from = i + name.len();
-    }
-    None
-}
-
 /// The JSON oEmbed endpoint a content page advertises (oEmbed §4: a `<link rel="alternate"
-/// type="application/json+oembed" href="...">` element), or a `fail`.
+/// type="application/json+oembed" href="...">` element), or a `fail`. The page is parsed as a
+/// browser would (`scraper`/`html5ever`): names in any case, attribute values quoted or not,
+/// character references decoded, comments ignored.
 pub fn oembed_discovery_link(html: &str) -> Result<String, Finding> {
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(start) = lower[from..].find("<link").map(|i| i + from) {
-        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
-        let tag = &html[start..end];
-        let rel = attribute(tag, "rel").unwrap_or_default().to_ascii_lowercase();
-        let kind = attribute(tag, "type").unwrap_or_default().to_ascii_lowercase();
-        if rel.split_ascii_whitespace().any(|r| r == "alternate") && kind == "application/json+oembed" {
-            return attribute(tag, "href").ok_or_else(|| Finding::fail("the oEmbed discovery link has no href (oEmbed §4)"));
-        }
-        from = end;
+    static LINKS: LazyLock<Selector> = LazyLock::new(|| Selector::parse("link").expect("a valid selector"));
+    let page = Html::parse_document(html);
+    let discovery = page.select(&LINKS).map(|l| l.value()).find(|l| {
+        let rel = l.attr("rel").unwrap_or_default();
+        rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("alternate"))
+            && l.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json+oembed"))
+    });
+    match discovery {
+        Some(link) => link
+            .attr("href")
+            .map(|h| h.trim().to_string())
+            .ok_or_else(|| Finding::fail("the oEmbed discovery link has no href (oEmbed §4)")),
+        None => Err(Finding::fail(
+            "the content page advertises no JSON oEmbed endpoint: no <link rel=\"alternate\" type=\"application/json+oembed\"> (oEmbed §4)",
+        )),
     }
-    Err(Finding::fail("the content page advertises no JSON oEmbed endpoint: no <link rel=\"alternate\" type=\"application/json+oembed\"> (oEmbed §4)"))
 }
 
 fn positive_integer(doc: &Value, key: &str) -> bool {
@@ -220,6 +203,23 @@ mod tests {
         let html = r#"<head><link rel="stylesheet" href="/a.css"><LINK type="application/json+oembed" rel="alternate" href="https://x.example/oembed?url=a&amp;format=json"></head>"#;
         assert_eq!(oembed_discovery_link(html).unwrap(), "https://x.example/oembed?url=a&format=json");
         assert!(oembed_discovery_link("<head></head>").is_err());
+    }
+
+    /// `<link>` elements the string-matching reader missed or misread: `>` inside a quoted
+    /// attribute, numeric character references, a link only inside a comment, an attribute name
+    /// that merely ends in `href`.
+    #[test]
+    fn oembed_discovery_is_read_as_html() {
+        let want = "https://x.example/oembed?url=a&format=json";
+        for html in [
+            "<HEAD><LINK TITLE=\"a > b\" REL=\"alternate\" TYPE=\"application/json+oembed\" HREF=\"https://x.example/oembed?url=a&amp;format=json\"></HEAD>",
+            "<head><link\n rel='alternate'\n type='application/json+oembed'\n href='https://x.example/oembed?url=a&#38;format=json'></head>",
+            "<head><link rel=alternate type=application/json+oembed data-href=https://evil.example/ href=https://x.example/oembed?url=a&#x26;format=json></head>",
+        ] {
+            assert_eq!(oembed_discovery_link(html).ok().as_deref(), Some(want), "{html}");
+        }
+        let commented = "<head><!-- <link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://x.example/oembed\"> --></head>";
+        assert!(oembed_discovery_link(commented).is_err(), "a commented-out link advertises nothing");
     }
 
     #[test]

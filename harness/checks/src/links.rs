@@ -2,7 +2,9 @@
 //! rendered clickable, open directly and be delivered as promptly as a link to the platform's own
 //! domain.
 
+use scraper::{Html, Selector};
 use serde_json::Value;
+use std::sync::LazyLock;
 
 /// How a delivered message treated the link `link` sent in `sent_text`, or `Ok` when it was
 /// delivered unchanged: the text intact and a link entry whose `href` is the link itself.
@@ -23,71 +25,27 @@ pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Res
 }
 
 /// Whether the HTML rendering of a message shows `link` as the visible text of an `<a href>`
-/// element (wherever the anchor points: where it points is judged by other checks).
+/// element (wherever the anchor points: where it points is judged by other checks). The HTML is
+/// parsed as a browser would (HTML Living Standard parsing, `scraper`/`html5ever`): tag and
+/// attribute names in any case, character references decoded, comments ignored.
 pub fn is_rendered_clickable(message: &Value, link: &str) -> bool {
+    static ANCHORS: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a[href]").expect("a valid selector"));
     let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
-    let escaped = escape_html(link);
-    let mut rest = html;
-    while let Some(start) = rest.find("<a ") {
-        let anchor = &rest[start..];
-        let Some(open_end) = anchor.find('>') else { break };
-        let Some(close) = anchor.find("</a>") else { break };
-        let has_href = anchor[..open_end].contains("href=");
-        let inner = anchor.get(open_end + 1..close).unwrap_or_default();
-        if has_href && (inner == escaped || inner == link) {
-            return true;
-        }
-        rest = &anchor[close + 4..];
-    }
-    false
+    let fragment = Html::parse_fragment(html);
+    fragment.select(&ANCHORS).any(|a| a.text().collect::<String>().trim() == link)
 }
 
-/// The anchors (`<a …>…</a>`) of a message's rendered `html` whose visible text is `link`, as
-/// the unescaped value of their `href` attribute (`None` for an anchor without one).
-fn anchors_showing<'a>(html: &'a str, link: &str) -> Vec<Option<String>> {
-    let escaped = escape_html(link);
-    let mut found = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<a ") {
-        let anchor = &rest[start..];
-        let Some(open_end) = anchor.find('>') else { break };
-        let Some(close) = anchor.find("</a>") else { break };
-        let inner = anchor.get(open_end + 1..close).unwrap_or_default();
-        if inner == escaped || inner == link {
-            found.push(attribute(&anchor[..open_end], "href").map(|v| unescape_html(&v)));
-        }
-        rest = &anchor[close + 4..];
-    }
-    found
-}
-
-/// The value of attribute `name` in an opening tag (double- or single-quoted).
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let mut rest = tag;
-    while let Some(at) = rest.find(name) {
-        let before = rest[..at].chars().last();
-        let after = rest[at + name.len()..].trim_start();
-        rest = &rest[at + name.len()..];
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let Some(value) = after.strip_prefix('=') else { continue };
-        let value = value.trim_start();
-        let quote = value.chars().next()?;
-        if quote == '"' || quote == '\'' {
-            return value[1..].find(quote).map(|end| value[1..1 + end].to_string());
-        }
-        return Some(value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or_default().to_string());
-    }
-    None
-}
-
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-fn unescape_html(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+/// The anchors (`<a>`) of a message's rendered `html` whose visible text is `link`, with the
+/// value of their `href` attribute (`None` for an anchor without one), parsed as a browser would
+/// (`scraper`/`html5ever`: any case, character references decoded, comments ignored).
+fn anchors_showing(html: &str, link: &str) -> Vec<Option<String>> {
+    static ANCHORS: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("a valid selector"));
+    let fragment = Html::parse_fragment(html);
+    fragment
+        .select(&ANCHORS)
+        .filter(|a| a.text().collect::<String>().trim() == link)
+        .map(|a| a.value().attr("href").map(str::to_string))
+        .collect()
 }
 
 /// AI-01 in the rendered `html`: every anchor that shows `link` must point to it, not to a
@@ -142,6 +100,28 @@ mod tests {
         let plain = json!({"html": "<p>see https://a.example/?x=1&amp;y=2</p>"});
         assert!(is_rendered_clickable(&anchor, link));
         assert!(!is_rendered_clickable(&plain, link));
+    }
+
+    /// Anchors the string-matching reader missed: upper-case tags, attributes across a line
+    /// break, character references in the visible text, the link inside an inline element.
+    #[test]
+    fn anchors_are_read_as_html() {
+        let link = "https://a.example/?x=1&y=2";
+        for html in [
+            "<P>see <A HREF=\"https://a.example/?x=1&amp;y=2\">https://a.example/?x=1&amp;y=2</A></P>",
+            "<p><a\n  href='https://a.example/?x=1&amp;y=2'\n  rel=nofollow>https://a.example/?x=1&#38;y=2</a></p>",
+            "<p><a\thref=https://a.example/?x=1&amp;y=2><span>https://a.example/?x=1&#x26;y=2</span></a></p>",
+        ] {
+            assert!(is_rendered_clickable(&json!({ "html": html }), link), "{html}");
+        }
+        // Not clickable: an anchor without href, an anchor in a comment, the link as an attribute only.
+        for html in [
+            "<p><a name=x>https://a.example/?x=1&amp;y=2</a></p>",
+            "<p><!-- <a href=\"https://a.example/\">https://a.example/?x=1&amp;y=2</a> -->https://a.example/?x=1&amp;y=2</p>",
+            "<p><abbr href=\"https://a.example/\">https://a.example/?x=1&amp;y=2</abbr></p>",
+        ] {
+            assert!(!is_rendered_clickable(&json!({ "html": html }), link), "{html}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! `CompleteMultipartUpload`, all path-style, signed with AWS Signature Version 4.
 
 use futures::StreamExt as _;
+use hmac::{Hmac, KeyInit as _, Mac as _};
 use hutong_http::{HttpClient, Recorder};
 use hutong_model::Finding;
 use serde::Serialize;
@@ -126,17 +127,21 @@ pub struct MigrationStats {
     pub bytes: u64,
 }
 
+/// HMAC-SHA256 (RFC 2104, `hmac`).
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    // RFC 2104 with SHA-256 (block size 64).
-    let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(message);
+    mac.finalize().into_bytes().into()
+}
+
+/// The SigV4 signature of `to_sign`: HMAC-SHA256 with the key derived from the secret, the day
+/// (`YYYYMMDD`), the region and the service.
+fn sigv4_signature(secret_key: &str, day: &str, region: &str, service: &str, to_sign: &str) -> String {
+    let mut key = hmac_sha256(format!("AWS4{secret_key}").as_bytes(), day.as_bytes());
+    for part in [region, service, "aws4_request"] {
+        key = hmac_sha256(&key, part.as_bytes());
     }
-    let pad = |byte: u8| block.iter().map(|b| b ^ byte).collect::<Vec<u8>>();
-    let inner = Sha256::new().chain_update(pad(0x36)).chain_update(message).finalize();
-    Sha256::new().chain_update(pad(0x5c)).chain_update(inner).finalize().into()
+    hex::encode(hmac_sha256(&key, to_sign.as_bytes()))
 }
 
 /// URI-encodes `s` as SigV4 requires (RFC 3986 unreserved characters kept; `/` kept when
@@ -266,11 +271,7 @@ impl S3Client {
         let canonical_request = format!("{method}\n{path}\n{canonical_query}\n{canonical_headers}\n{signed_names}\n{payload_hash}");
         let scope = format!("{day}/{}/s3/aws4_request", self.endpoint.region);
         let to_sign = format!("AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}", hex::encode(Sha256::digest(canonical_request.as_bytes())));
-        let mut key_bytes = hmac_sha256(format!("AWS4{}", self.endpoint.secret_key).as_bytes(), day.as_bytes());
-        for part in [self.endpoint.region.as_str(), "s3", "aws4_request"] {
-            key_bytes = hmac_sha256(&key_bytes, part.as_bytes());
-        }
-        let signature = hex::encode(hmac_sha256(&key_bytes, to_sign.as_bytes()));
+        let signature = sigv4_signature(&self.endpoint.secret_key, day, &self.endpoint.region, "s3", &to_sign);
         let authorization = format!(
             "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_names}, Signature={signature}",
             self.endpoint.access_key
@@ -562,6 +563,17 @@ mod tests {
     fn hmac_sha256_matches_rfc_4231_test_case_2() {
         let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
         assert_eq!(hex::encode(mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    /// The signing-key chain and signature of the AWS Signature Version 4 test suite, case
+    /// `get-vanilla` (credentials `AKIDEXAMPLE` / `wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY`,
+    /// 20150830T123600Z, us-east-1, service `service`), as kept in awslabs/aws-c-auth
+    /// `tests/aws-signing-test-suite/v4/get-vanilla/`.
+    #[test]
+    fn signature_matches_the_sigv4_test_suite_get_vanilla() {
+        let to_sign = "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\nbb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63";
+        let signature = sigv4_signature("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20150830", "us-east-1", "service", to_sign);
+        assert_eq!(signature, "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
     }
 
     #[test]
