@@ -40,6 +40,9 @@ pub struct State {
     pub record_problems: Option<Vec<String>>,
     /// The seeded sample of exported records per entity that CM-02 compares with the live API.
     pub sample: Option<serde_json::Map<String, serde_json::Value>>,
+    /// What the live API serves for each exported record, read before the import (CM-07's
+    /// source of truth), per entity.
+    pub sources: Option<serde_json::Map<String, serde_json::Value>>,
     /// Items the live API lists per exported entity.
     pub live_counts: Option<serde_json::Map<String, serde_json::Value>>,
     /// Entities whose live listing could not be read or counted.

@@ -21,15 +21,14 @@ struct ImportAnswer {
     body: Value,
 }
 
-/// Uploads every file of `manifest`, entity by entity in manifest order, in one import session.
-async fn import_all(w: &mut PlatformWorld, manifest: &Manifest) -> Result<Vec<ImportAnswer>, Finding> {
+/// Uploads every file of `manifest` (whose records are `records`), entity by entity in manifest
+/// order, in one import session.
+async fn import_all(w: &mut PlatformWorld, manifest: &Manifest, records: &BTreeMap<String, Vec<Value>>) -> Result<Vec<ImportAnswer>, Finding> {
     let url = w.endpoint("imports");
-    let records = export_records(w, manifest).await?;
     let mut session: Option<String> = None;
     let mut answers = Vec::new();
     for entity in &manifest.entities {
         let rows = records.get(&entity.name).cloned().unwrap_or_default();
-        // Nothing of the export is used after the import but these rows.
         let mut body = Vec::new();
         for r in &rows {
             serde_json::to_writer(&mut body, r).expect("records serialise");
@@ -74,7 +73,8 @@ fn id_map(body: &Value) -> BTreeMap<String, String> {
 #[when("the client imports every file of the export")]
 async fn import_files(w: &mut PlatformWorld) {
     let manifest = manifest(w);
-    let answers = import_all(w, &manifest).await.or_raise();
+    let records = export_records(w, &manifest).await.or_raise();
+    let answers = import_all(w, &manifest, &records).await.or_raise();
     let mut problems = Vec::new();
     for a in &answers {
         if !(200..300).contains(&a.status) {
@@ -151,10 +151,38 @@ fn import_reported(w: &mut PlatformWorld) {
     }
 }
 
+/// Raises what a precondition could not obtain as an `error`.
+fn precondition<T>(f: Finding) -> T {
+    raise(Finding::error(format!("precondition: {}", f.message)))
+}
+
 #[given("every file of the export has been imported")]
 async fn imported(w: &mut PlatformWorld) {
     let manifest = manifest(w);
-    let answers = import_all(w, &manifest).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    let records = export_records(w, &manifest).await.unwrap_or_else(precondition);
+    // The source of truth of the round trip, read before anything is imported: what the live API
+    // serves for each exported record, not the platform's export of it, where an alteration made
+    // on export and again on import would cancel out (OPIS §16).
+    let mut sources = serde_json::Map::new();
+    for entity in &manifest.entities {
+        let exported = records.get(&entity.name).map(Vec::as_slice).unwrap_or_default();
+        let ids: HashSet<String> = exported.iter().filter_map(record_id).collect();
+        let url = live_list_url(&w.ctx(), entity).unwrap_or_else(precondition);
+        let (_, live) = read_live(w, &entity.name, &url, &ids).await.unwrap_or_else(|f| precondition(f.context("the source records")));
+        let mut served = Vec::with_capacity(exported.len());
+        for id in exported.iter().filter_map(record_id) {
+            match live.get(&id) {
+                Some(record) => served.push(record.clone()),
+                None => raise(Finding::error(format!(
+                    "precondition: {} {id} of the export is not served by the live API, so its round trip cannot be judged",
+                    entity.name
+                ))),
+            }
+        }
+        sources.insert(entity.name.clone(), Value::Array(served));
+    }
+    w.cm.sources = Some(sources);
+    let answers = import_all(w, &manifest, &records).await.unwrap_or_else(precondition);
     let mut map = BTreeMap::new();
     for a in &answers {
         if !(200..300).contains(&a.status) {
@@ -176,29 +204,13 @@ async fn round_trip(w: &mut PlatformWorld) {
     let first = manifest(w);
     let second: Manifest = earlier!(w.cm.second).clone();
     let map: BTreeMap<String, String> = earlier!(w.cm.id_map).clone();
-    let a = export_records(w, &first).await.or_raise();
+    let sources = Value::Object(earlier!(w.cm.sources).clone());
     let b = export_records(w, &second).await.or_raise();
     let volatile = w.ctx().discovery.volatile_fields();
     let mut problems = Vec::new();
     for entity in &first.entities {
-        let records = a.get(&entity.name).map(Vec::as_slice).unwrap_or_default();
-        let before: HashSet<String> = records.iter().filter_map(record_id).collect();
-        // The source of truth is what the live API serves for the source records, not the
-        // platform's own export of them: an alteration made on export and again on import
-        // would cancel out between two exports (OPIS §16).
-        let url = live_list_url(&w.ctx(), entity).unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
-        let (_, live) =
-            read_live(w, &entity.name, &url, &before).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: the source records: {}", f.message))));
-        let mut sources = Vec::with_capacity(records.len());
-        for id in records.iter().filter_map(record_id) {
-            match live.get(&id) {
-                Some(served) => sources.push(served.clone()),
-                None => raise(Finding::error(format!(
-                    "precondition: {} {id} of the first export is not served by the live API, so its round trip cannot be judged",
-                    entity.name
-                ))),
-            }
-        }
+        let sources: Vec<Value> = sources.get(&entity.name).and_then(Value::as_array).cloned().unwrap_or_default();
+        let before: HashSet<String> = sources.iter().filter_map(record_id).collect();
         let diff = diff_records_with(&sources, b.get(&entity.name).map(Vec::as_slice).unwrap_or_default(), &map, &before, &volatile);
         if !diff.is_clean() {
             problems.push(format!("{}: {}", entity.name, diff.describe(5)));
