@@ -6,7 +6,13 @@
 //! `s3+https://`) names a bucket, with credentials from `HUTONG_S3_FROM_ACCESS_KEY` /
 //! `HUTONG_S3_FROM_SECRET_KEY` (`_TO_` for the destination) and `HUTONG_S3_REGION`
 //! (default `us-east-1`); objects are copied and verified object by object (count, size,
-//! SHA-256 of content, user metadata).
+//! SHA-256 of content, user metadata). The destination is asked first and the first failure
+//! stops the copy; progress goes to the caller's callback ([`migrate_with_progress`]), which
+//! alone decides how to show it.
+//!
+//! Platforms are reached as `certify` reaches them: endpoints (the OAuth server among them) on
+//! the discovery document's `trusted_origins` are used, and `insecure` (or a target file's
+//! `[options] insecure`) accepts invalid TLS certificates.
 //!
 //! The destination keeps the records it held before: they are read from an export taken before
 //! the import and are neither compared nor counted as extra.
