@@ -326,7 +326,7 @@ struct ListedPage {
 
 /// Reads one ListObjectsV2 page, keys as listed (not decoded).
 fn parse_listing(body: &[u8], bucket: &str) -> Result<ListedPage, Finding> {
-    let root = parse_xml(body).map_err(|e| Finding::fail(format!("ListObjectsV2 {bucket}: {e}")))?;
+    let root = parse_xml(body).map_err(|e| Finding::error(format!("ListObjectsV2 {bucket}: the answer is unparseable: {e}")))?;
     if root.name != "ListBucketResult" {
         return Err(Finding::fail(format!("ListObjectsV2 {bucket} answered a <{}> document, not <ListBucketResult>", hutong_model::sanitize_line(&root.name, 60))));
     }
@@ -642,7 +642,7 @@ impl S3Client {
         }
         let a = self.call(http::Method::POST, bucket, Some(key), &[("uploads", String::new())], &meta, Vec::new(), &format!("create multipart {key}"), MAX_RESPONSE_BYTES).await?;
         Self::expect(&a, &[200], &format!("CreateMultipartUpload {key}"))?;
-        let initiated = parse_xml(&a.body).map_err(|e| Finding::fail(format!("CreateMultipartUpload {key}: {e}")))?;
+        let initiated = parse_xml(&a.body).map_err(|e| Finding::error(format!("CreateMultipartUpload {key}: the answer is unparseable: {e}")))?;
         let upload_id = initiated.text_of("UploadId").filter(|u| !u.is_empty()).ok_or_else(|| Finding::fail(format!("CreateMultipartUpload {key} gave no UploadId")))?.to_string();
         let mut parts = String::new();
         for (i, chunk) in body.chunks(PART_SIZE).enumerate() {
@@ -664,7 +664,7 @@ impl S3Client {
                 Ok(true)
             }
             Ok(_) => Ok(true),
-            Err(e) => Err(Finding::fail(format!("CompleteMultipartUpload {key}: {e}"))),
+            Err(e) => Err(Finding::error(format!("CompleteMultipartUpload {key}: the answer is unparseable: {e}"))),
         }
     }
 
@@ -903,7 +903,8 @@ mod tests {
         assert_eq!(keys, ["a & b<>\"''' ", "c&d"]);
         assert_eq!(page.objects[0].etag.as_deref(), Some("9e107d9d372bb6826bd81d3542a419d6"));
         assert_eq!(page.next.as_deref(), Some("t1"));
-        assert!(parse_listing(b"<ListBucketResult><Contents><Key>a</Key>", "b").is_err(), "truncated XML is refused");
+        let truncated = parse_listing(b"<ListBucketResult><Contents><Key>a</Key>", "b").err().expect("truncated XML is refused");
+        assert_eq!(truncated.kind, hutong_model::FindingKind::Error, "unparseable is an error: {}", truncated.message);
         assert!(parse_listing(b"<Error><Code>NoSuchBucket</Code></Error>", "b").is_err());
     }
 
