@@ -8,8 +8,9 @@
 
 use futures::StreamExt as _;
 use hmac::{Hmac, KeyInit as _, Mac as _};
-use hutong_http::{HttpClient, Recorder};
+use hutong_http::{HttpClient, HttpError, Recorder};
 use hutong_model::Finding;
+use quick_xml::events::Event;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -22,8 +23,15 @@ pub const PART_SIZE: usize = 5 * 1024 * 1024;
 /// Largest object the migration holds in memory to copy and compare; a bigger listed object is
 /// an `error` (the harness could not check it), never a pass.
 pub const MAX_OBJECT_BYTES: u64 = 512 * 1024 * 1024;
-/// Largest answer to any other S3 request (a listing page of 1,000 keys is about 300 KB).
+/// Largest answer to any other S3 request (a listing page of 1,000 keys is about 300 KB), and
+/// the most of an error answer read whatever the object's size: the status is judged before the
+/// size, so an error longer than the object is reported as the error it is.
 const MAX_RESPONSE_BYTES: u64 = 8 * 1024 * 1024;
+/// S3 error codes that say the service refused the harness's own signature or credentials: a
+/// problem of the harness or of the keys it was given, an `error`, never a verdict on the
+/// platform.
+pub const AUTH_ERROR_CODES: &[&str] =
+    &["SignatureDoesNotMatch", "InvalidAccessKeyId", "AuthorizationHeaderMalformed", "IncompleteSignature", "RequestTimeTooSkewed", "InvalidSignature"];
 /// Most listing pages followed for one bucket (10 million keys at 1,000 a page).
 const MAX_LIST_PAGES: usize = 10_000;
 /// Prefix of user-metadata headers.
@@ -158,30 +166,186 @@ fn uri_encode(s: &str, keep_slash: bool) -> String {
     out
 }
 
-fn xml_unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&#39;", "'").replace("&amp;", "&")
+/// The parts of one request that SigV4 signs.
+struct SigV4Request<'a> {
+    method: &'a str,
+    /// The URI-encoded path (each byte outside the unreserved set, `/` kept; S3 encodes once).
+    canonical_uri: &'a str,
+    /// `name=value` pairs, each URI-encoded, sorted, joined by `&`.
+    canonical_query: &'a str,
+    /// The signed headers, lowercase names (`host` among them), values as sent.
+    headers: &'a BTreeMap<String, String>,
+    /// Hex SHA-256 of the payload, as sent in `x-amz-content-sha256`.
+    payload_hash: &'a str,
+}
+
+/// The `Authorization` header of AWS Signature Version 4 for one request at `amz_date`
+/// (`YYYYMMDDTHHMMSSZ`), as "Signature Calculations for the Authorization Header: Transferring
+/// Payload in a Single Chunk" (Amazon S3 API Reference) describes it.
+fn sigv4_authorization(request: &SigV4Request<'_>, amz_date: &str, endpoint: &S3Endpoint) -> String {
+    let day = &amz_date[..8];
+    let canonical_headers: String = request.headers.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
+    let signed_names = request.headers.keys().cloned().collect::<Vec<_>>().join(";");
+    let canonical_request = format!(
+        "{}\n{}\n{}\n{canonical_headers}\n{signed_names}\n{}",
+        request.method, request.canonical_uri, request.canonical_query, request.payload_hash
+    );
+    let scope = format!("{day}/{}/s3/aws4_request", endpoint.region);
+    let to_sign = format!("AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}", hex::encode(Sha256::digest(canonical_request.as_bytes())));
+    let signature = sigv4_signature(&endpoint.secret_key, day, &endpoint.region, "s3", &to_sign);
+    format!("AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_names}, Signature={signature}", endpoint.access_key)
+}
+
+/// The key as a path-style URL path carries it: each byte URI-encoded as SigV4 requires, `/`
+/// kept — except in a key with a `.` or `..` segment, whose every `/` is sent as `%2F`: every
+/// URL parser (WHATWG URL, RFC 3986 §5.2.4, the `url` crate) resolves dot segments, and
+/// `%2E`/`%2e` with them, so `a/../b` would reach the server as `b`. The service decodes `%2F`
+/// back to `/` (the key is the decoded path).
+fn key_on_the_wire(key: &str) -> String {
+    let dot_segment = key.split('/').any(|s| s == "." || s == "..");
+    uri_encode(key, !dot_segment)
 }
 
 fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// Text of every `<tag>...</tag>` in `xml`, in order.
-fn xml_all<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
-    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
-    let mut out = Vec::new();
-    let mut rest = xml;
-    while let Some(start) = rest.find(&open) {
-        let after = &rest[start + open.len()..];
-        let Some(end) = after.find(&close) else { break };
-        out.push(&after[..end]);
-        rest = &after[end + close.len()..];
-    }
-    out
+/// One XML element of an S3 answer: its local name, its text (entities and character
+/// references resolved, line ends normalised as XML 1.0 §2.11 requires) and its children.
+#[derive(Debug, Default)]
+struct XmlElement {
+    name: String,
+    text: String,
+    children: Vec<XmlElement>,
 }
 
-fn xml_first(xml: &str, tag: &str) -> Option<String> {
-    xml_all(xml, tag).first().map(|s| xml_unescape(s))
+impl XmlElement {
+    /// The children named `name`.
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a XmlElement> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The text of the first child named `name`.
+    fn text_of(&self, name: &str) -> Option<&str> {
+        self.children.iter().find(|c| c.name == name).map(|c| c.text.as_str())
+    }
+}
+
+/// Parses an S3 answer with a real XML parser (quick-xml): the root element.
+fn parse_xml(bytes: &[u8]) -> Result<XmlElement, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("the XML is not UTF-8: {e}"))?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut stack: Vec<XmlElement> = Vec::new();
+    let mut root: Option<XmlElement> = None;
+    let local = |name: quick_xml::name::LocalName<'_>| String::from_utf8_lossy(name.as_ref()).into_owned();
+    loop {
+        let event = reader.read_event().map_err(|e| format!("not well-formed XML (byte {}): {e}", reader.error_position()))?;
+        let done = match event {
+            Event::Start(e) => {
+                stack.push(XmlElement { name: local(e.local_name()), ..XmlElement::default() });
+                None
+            }
+            Event::Empty(e) => Some(XmlElement { name: local(e.local_name()), ..XmlElement::default() }),
+            Event::End(_) => Some(stack.pop().ok_or("an end tag closes no element")?),
+            Event::Text(t) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(&t.xml10_content().map_err(|e| e.to_string())?);
+                }
+                None
+            }
+            Event::CData(c) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(&c.xml10_content().map_err(|e| e.to_string())?);
+                }
+                None
+            }
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref().map_err(|e| e.to_string())? {
+                    Some(c) => c.to_string(),
+                    None => {
+                        let name = r.decode().map_err(|e| e.to_string())?;
+                        quick_xml::escape::resolve_predefined_entity(&name).ok_or_else(|| format!("unknown XML entity &{name};"))?.to_string()
+                    }
+                };
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(&resolved);
+                }
+                None
+            }
+            Event::Eof => break,
+            _ => None,
+        };
+        if let Some(element) = done {
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(element),
+                None if root.is_none() => root = Some(element),
+                None => return Err("the XML has more than one root element".into()),
+            }
+        }
+    }
+    if !stack.is_empty() {
+        return Err("the XML ends inside an element".into());
+    }
+    root.ok_or_else(|| "the answer holds no XML element".into())
+}
+
+/// The code and message of an S3 error answer (`<Error><Code>…</Code><Message>…`), when the
+/// body is one.
+fn s3_error(body: &[u8]) -> Option<(String, String)> {
+    let root = parse_xml(body).ok().filter(|r| r.name == "Error")?;
+    Some((root.text_of("Code").unwrap_or_default().to_string(), root.text_of("Message").unwrap_or_default().to_string()))
+}
+
+/// How a service encodes keys in a listing asked with `encoding-type=url`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyEncoding {
+    /// Keys as stored (no `encoding-type`, or a service that ignores it).
+    Plain,
+    /// Percent-encoded, `+` for a space (AWS; decoded as botocore does, with `unquote_plus`).
+    Form,
+    /// Percent-encoded, `+` as itself (`%2B` when it is part of the key).
+    Percent,
+}
+
+impl KeyEncoding {
+    fn decode(self, listed: &str) -> Option<String> {
+        let bytes: std::borrow::Cow<'_, str> = match self {
+            KeyEncoding::Plain => return Some(listed.to_string()),
+            KeyEncoding::Form => listed.replace('+', " ").into(),
+            KeyEncoding::Percent => listed.into(),
+        };
+        percent_encoding::percent_decode_str(&bytes).decode_utf8().ok().map(|k| k.into_owned())
+    }
+}
+
+/// One page of a listing.
+struct ListedPage {
+    objects: Vec<ListedObject>,
+    next: Option<String>,
+    encoding_type: Option<String>,
+}
+
+/// Reads one ListObjectsV2 page, keys as listed (not decoded).
+fn parse_listing(body: &[u8], bucket: &str) -> Result<ListedPage, Finding> {
+    let root = parse_xml(body).map_err(|e| Finding::error(format!("ListObjectsV2 {bucket}: the answer is unparseable: {e}")))?;
+    if root.name != "ListBucketResult" {
+        return Err(Finding::fail(format!("ListObjectsV2 {bucket} answered a <{}> document, not <ListBucketResult>", hutong_model::sanitize_line(&root.name, 60))));
+    }
+    let mut objects = Vec::new();
+    for contents in root.all("Contents") {
+        let key = contents.text_of("Key").ok_or_else(|| Finding::fail("ListObjectsV2 lists an object without Key"))?.to_string();
+        let size = contents
+            .text_of("Size")
+            .and_then(|s| s.trim().parse().ok())
+            .ok_or_else(|| Finding::fail(format!("ListObjectsV2 lists {} without a Size", hutong_model::sanitize_line(&key, 200))))?;
+        let etag = contents.text_of("ETag").map(|e| e.trim().trim_matches('"').to_ascii_lowercase()).filter(|e| !e.is_empty());
+        objects.push(ListedObject { key, size, etag });
+    }
+    let next = match root.text_of("IsTruncated").map(str::trim) {
+        Some("true") => Some(root.text_of("NextContinuationToken").ok_or_else(|| Finding::fail("a truncated listing has no NextContinuationToken"))?.to_string()),
+        _ => None,
+    };
+    Ok(ListedPage { objects, next, encoding_type: root.text_of("EncodingType").map(|t| t.trim().to_string()) })
 }
 
 /// A signing S3 client for one endpoint.
@@ -197,6 +361,10 @@ struct S3Answer {
     status: u16,
     headers: http::HeaderMap,
     body: Vec<u8>,
+    /// The longest successful answer expected (an object's listed size).
+    limit: u64,
+    /// What the request was, for messages.
+    label: String,
 }
 
 impl S3Client {
@@ -213,19 +381,33 @@ impl S3Client {
         self
     }
 
-    fn url(&self, bucket: &str, key: Option<&str>, query: &[(&str, String)]) -> (String, String, String) {
-        let base = self.endpoint.endpoint.as_str().trim_end_matches('/');
-        let prefix = self.endpoint.endpoint.path().trim_end_matches('/');
-        let path = match key {
-            Some(k) => format!("{prefix}/{}/{}", uri_encode(bucket, false), uri_encode(k, true)),
-            None => format!("{prefix}/{}", uri_encode(bucket, false)),
+    /// The URL of one request, the canonical URI and the canonical query SigV4 signs. The URL is
+    /// parsed back to check that it carries the path and query exactly as built: a key no URL
+    /// can carry (`.` or `..` alone) is an `error`, never a request for another key.
+    fn url(&self, bucket: &str, key: Option<&str>, query: &[(&str, String)]) -> Result<(String, String, String), Finding> {
+        let endpoint = &self.endpoint.endpoint;
+        let prefix = endpoint.path().trim_end_matches('/');
+        let bucket_path = format!("{prefix}/{}", uri_encode(bucket, false));
+        let (path, canonical_uri) = match key {
+            // The service reads the key from the decoded path, and signs (and checks) the
+            // URI-encoding of that decoded path, `/` kept.
+            Some(k) => (format!("{bucket_path}/{}", key_on_the_wire(k)), format!("{bucket_path}/{}", uri_encode(k, true))),
+            None => (bucket_path.clone(), bucket_path),
         };
         let mut pairs: Vec<(String, String)> = query.iter().map(|(k, v)| (uri_encode(k, false), uri_encode(v, false))).collect();
         pairs.sort();
         let canonical_query = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
-        let origin = base.strip_suffix(prefix).unwrap_or(base);
+        let origin = endpoint.origin().ascii_serialization();
         let url = if canonical_query.is_empty() { format!("{origin}{path}") } else { format!("{origin}{path}?{canonical_query}") };
-        (url, path, canonical_query)
+        let parsed = Url::parse(&url).map_err(|e| Finding::error(format!("S3 request URL {url}: {e}")))?;
+        if parsed.path() != path || parsed.query().unwrap_or_default() != canonical_query {
+            let what = key.map_or_else(|| format!("bucket {bucket:?}"), |k| format!("key {:?}", hutong_model::sanitize_line(k, 200)));
+            return Err(Finding::error(format!(
+                "the {what} cannot be sent exactly: a URL parser turns the path {path} into {} (dot segments are resolved); the harness sends no request for another key",
+                parsed.path()
+            )));
+        }
+        Ok((url, canonical_uri, canonical_query))
     }
 
     #[allow(clippy::too_many_arguments, reason = "the parts of one signed S3 request")]
@@ -240,7 +422,7 @@ impl S3Client {
         label: &str,
         limit: u64,
     ) -> Result<S3Answer, Finding> {
-        let (url, path, canonical_query) = self.url(bucket, key, query);
+        let (url, canonical_uri, canonical_query) = self.url(bucket, key, query)?;
         let now = time::OffsetDateTime::now_utc();
         let amz_date = format!(
             "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
@@ -251,7 +433,6 @@ impl S3Client {
             now.minute(),
             now.second()
         );
-        let day = &amz_date[..8];
         let payload_hash = hex::encode(Sha256::digest(&body));
         let host = match (self.endpoint.endpoint.host_str(), self.endpoint.endpoint.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
@@ -263,18 +444,14 @@ impl S3Client {
         signed.insert("x-amz-content-sha256".into(), payload_hash.clone());
         signed.insert("x-amz-date".into(), amz_date.clone());
         for (k, v) in extra {
-            // Canonical header values: trimmed, inner runs of spaces collapsed to one (SigV4).
+            // Canonical header values: trimmed, inner runs of spaces collapsed to one (SigV4);
+            // sent in that form, so what is signed is what is sent.
             signed.insert(k.to_ascii_lowercase(), v.split_whitespace().collect::<Vec<_>>().join(" "));
         }
-        let canonical_headers: String = signed.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
-        let signed_names = signed.keys().cloned().collect::<Vec<_>>().join(";");
-        let canonical_request = format!("{method}\n{path}\n{canonical_query}\n{canonical_headers}\n{signed_names}\n{payload_hash}");
-        let scope = format!("{day}/{}/s3/aws4_request", self.endpoint.region);
-        let to_sign = format!("AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}", hex::encode(Sha256::digest(canonical_request.as_bytes())));
-        let signature = sigv4_signature(&self.endpoint.secret_key, day, &self.endpoint.region, "s3", &to_sign);
-        let authorization = format!(
-            "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_names}, Signature={signature}",
-            self.endpoint.access_key
+        let authorization = sigv4_authorization(
+            &SigV4Request { method: method.as_str(), canonical_uri: &canonical_uri, canonical_query: &canonical_query, headers: &signed, payload_hash: &payload_hash },
+            &amz_date,
+            &self.endpoint,
         );
         let mut request = self.http.request(method, &url).follow_redirects(false).label(label.to_string()).header("authorization", authorization);
         for (k, v) in signed.iter().filter(|(k, _)| k.as_str() != "host") {
@@ -283,74 +460,147 @@ impl S3Client {
         if !body.is_empty() {
             request = request.body(body, "application/octet-stream");
         }
-        // The answer is bounded: an object by its listed size, anything else by
-        // MAX_RESPONSE_BYTES, so an endless or oversized body ends here.
+        // The answer is bounded: an object by its listed size, anything else (an error answer
+        // included) by MAX_RESPONSE_BYTES, so an endless or oversized body ends here. The
+        // status is judged before the size (see `expect` and below).
+        let bound = limit.max(MAX_RESPONSE_BYTES);
         let mut collected = Vec::new();
         let mut sink = |chunk: &[u8]| {
-            if (collected.len() + chunk.len()) as u64 > limit {
-                return Err(format!("the answer is longer than the {limit} bytes expected"));
+            if (collected.len() + chunk.len()) as u64 > bound {
+                return Err(format!("the answer is longer than the {bound} bytes expected"));
             }
             collected.extend_from_slice(chunk);
             Ok(())
         };
-        let meta = request.download(&self.rec, &mut sink).await.map_err(|e| Finding::error(format!("S3 {label}: {e}")))?;
+        let meta = request.download(&self.rec, &mut sink).await.map_err(|e| match e {
+            HttpError::Sink(why) => Finding::error(format!("S3 {label}: {why}")),
+            e => Finding::error(format!("S3 {label}: {e}")),
+        });
         if !self.keep_evidence {
             drop(self.rec.take());
         }
-        Ok(S3Answer { status: meta.status, headers: meta.headers, body: collected })
+        let meta = meta?;
+        Ok(S3Answer { status: meta.status, headers: meta.headers, body: collected, limit, label: label.to_string() })
     }
 
+    /// Judges an answer: its status first (an S3 error answer is reported with its code and
+    /// message, and a refusal of the harness's own signature or keys is an `error`), then its
+    /// size against what was expected.
     fn expect(answer: &S3Answer, ok: &[u16], what: &str) -> Result<(), Finding> {
-        if ok.contains(&answer.status) {
-            return Ok(());
+        if !ok.contains(&answer.status) {
+            let (code, message) = s3_error(&answer.body).unwrap_or_default();
+            let mut text = format!("S3 {what} answered HTTP {}", answer.status);
+            if !code.is_empty() {
+                text.push_str(&format!(" {}", hutong_model::sanitize_line(&code, 80)));
+            }
+            if !message.is_empty() {
+                text.push_str(&format!(": {}", hutong_model::sanitize_line(&message, 300)));
+            }
+            if AUTH_ERROR_CODES.contains(&code.as_str()) {
+                return Err(Finding::error(format!(
+                    "{text} — the service refused the harness's own signature or keys (check the access key, the secret and the clock); not a verdict on the platform"
+                )));
+            }
+            return Err(Finding::fail(text));
         }
-        let text = String::from_utf8_lossy(&answer.body[..answer.body.len().min(300)]).into_owned();
-        let code = xml_first(&text, "Code").unwrap_or_default();
-        Err(Finding::fail(format!("S3 {what} answered HTTP {} {code}", answer.status)))
+        if answer.body.len() as u64 > answer.limit {
+            return Err(Finding::error(format!("S3 {}: the answer is longer than the {} bytes expected", answer.label, answer.limit)));
+        }
+        Ok(())
     }
 
     /// Creates `bucket` (an existing bucket of this owner is fine).
     pub async fn create_bucket(&self, bucket: &str) -> Result<(), Finding> {
         let a = self.call(http::Method::PUT, bucket, None, &[], &[], Vec::new(), &format!("create bucket {bucket}"), MAX_RESPONSE_BYTES).await?;
-        if a.status == 409 && String::from_utf8_lossy(&a.body).contains("BucketAlreadyOwnedByYou") {
+        if a.status == 409 && s3_error(&a.body).is_some_and(|(code, _)| code == "BucketAlreadyOwnedByYou") {
             return Ok(());
         }
         Self::expect(&a, &[200], &format!("CreateBucket {bucket}"))
     }
 
-    /// Every object of `bucket` (ListObjectsV2, following continuation tokens), by key.
+    /// One ListObjectsV2 page (keys as listed, not decoded).
+    async fn list_page(&self, bucket: &str, token: Option<&str>, max_keys: u32, url_encoded: bool) -> Result<ListedPage, Finding> {
+        let mut query = vec![("list-type", "2".to_string()), ("max-keys", max_keys.to_string())];
+        if url_encoded {
+            query.push(("encoding-type", "url".to_string()));
+        }
+        if let Some(t) = token {
+            query.push(("continuation-token", t.to_string()));
+        }
+        let a = self.call(http::Method::GET, bucket, None, &query, &[], Vec::new(), &format!("list {bucket}"), MAX_RESPONSE_BYTES).await?;
+        Self::expect(&a, &[200], &format!("ListObjectsV2 {bucket}"))?;
+        parse_listing(&a.body, bucket)
+    }
+
+    /// Whether the bucket answers a listing with these keys (one ListObjectsV2 request for one
+    /// key): a migration asks the destination first, so a silent destination or refused keys
+    /// stop it before the source is read.
+    pub async fn check_access(&self, bucket: &str) -> Result<(), Finding> {
+        self.list_page(bucket, None, 1, false).await.map(drop)
+    }
+
+    /// How this service encodes keys with `encoding-type=url`, from the first page asked both
+    /// ways: a service that ignores the parameter, or echoes it without encoding (s3s-fs), is
+    /// read plainly; one whose encoded keys decode to the plain ones is read encoded (keys no
+    /// XML 1.0 document can carry travel safely). Returns the encoding and the first page,
+    /// keys decoded.
+    async fn first_page(&self, bucket: &str) -> Result<(KeyEncoding, ListedPage), Finding> {
+        let encoded = self.list_page(bucket, None, 1000, true).await?;
+        if encoded.encoding_type.as_deref() != Some("url") {
+            return Ok((KeyEncoding::Plain, encoded));
+        }
+        let plain = self.list_page(bucket, None, 1000, false).await?;
+        let (listed, stored): (Vec<&str>, Vec<&str>) = (
+            encoded.objects.iter().map(|o| o.key.as_str()).collect(),
+            plain.objects.iter().map(|o| o.key.as_str()).collect(),
+        );
+        if listed == stored {
+            return Ok((KeyEncoding::Plain, plain));
+        }
+        for encoding in [KeyEncoding::Form, KeyEncoding::Percent] {
+            if listed.len() == stored.len() && listed.iter().zip(&stored).all(|(l, s)| encoding.decode(l).as_deref() == Some(*s)) {
+                let mut page = encoded;
+                for (o, s) in page.objects.iter_mut().zip(stored) {
+                    o.key = s.to_string();
+                }
+                return Ok((encoding, page));
+            }
+        }
+        Err(Finding::fail(format!(
+            "ListObjectsV2 {bucket} with encoding-type=url lists {} keys that decode to none of the {} keys listed without it (first: {:?} and {:?})",
+            listed.len(),
+            stored.len(),
+            hutong_model::sanitize_line(listed.first().copied().unwrap_or_default(), 100),
+            hutong_model::sanitize_line(stored.first().copied().unwrap_or_default(), 100)
+        )))
+    }
+
+    /// Every object of `bucket` (ListObjectsV2, following continuation tokens), by key, keys
+    /// exactly as stored (`encoding-type=url` where the service encodes; see `first_page`).
     pub async fn list(&self, bucket: &str) -> Result<Vec<ListedObject>, Finding> {
-        let mut out = Vec::new();
-        let mut token: Option<String> = None;
+        let (encoding, first) = self.first_page(bucket).await?;
+        let mut out = first.objects;
+        let mut token = first.next;
         let mut seen_tokens = std::collections::HashSet::new();
-        for page in 1.. {
+        for page in 2.. {
+            let Some(t) = token.take() else { break };
+            if !seen_tokens.insert(t.clone()) {
+                return Err(Finding::fail(format!("ListObjectsV2 {bucket} repeats continuation token {:?}: the listing cycles", hutong_model::sanitize_line(&t, 60))));
+            }
             if page > MAX_LIST_PAGES {
                 return Err(Finding::error(format!("ListObjectsV2 {bucket}: more than {MAX_LIST_PAGES} pages; the harness stopped there")));
             }
-            let mut query = vec![("list-type", "2".to_string()), ("max-keys", "1000".to_string())];
-            if let Some(t) = &token {
-                query.push(("continuation-token", t.clone()));
+            let listed = self.list_page(bucket, Some(&t), 1000, encoding != KeyEncoding::Plain).await?;
+            if encoding != KeyEncoding::Plain && listed.encoding_type.as_deref() != Some("url") {
+                return Err(Finding::fail(format!("ListObjectsV2 {bucket}: page {page} asked with encoding-type=url does not say EncodingType url, the first did")));
             }
-            let a = self.call(http::Method::GET, bucket, None, &query, &[], Vec::new(), &format!("list {bucket}"), MAX_RESPONSE_BYTES).await?;
-            Self::expect(&a, &[200], &format!("ListObjectsV2 {bucket}"))?;
-            let xml = String::from_utf8_lossy(&a.body).into_owned();
-            for contents in xml_all(&xml, "Contents") {
-                let key = xml_first(contents, "Key").ok_or_else(|| Finding::fail("ListObjectsV2 lists an object without Key"))?;
-                let size = xml_first(contents, "Size").and_then(|s| s.parse().ok()).ok_or_else(|| Finding::fail(format!("ListObjectsV2 lists {key} without Size")))?;
-                let etag = xml_first(contents, "ETag").map(|e| e.trim_matches('"').to_ascii_lowercase());
-                out.push(ListedObject { key, size, etag });
+            for mut object in listed.objects {
+                object.key = encoding.decode(&object.key).ok_or_else(|| {
+                    Finding::fail(format!("ListObjectsV2 {bucket} lists key {:?}, not a URL-encoded UTF-8 key", hutong_model::sanitize_line(&object.key, 200)))
+                })?;
+                out.push(object);
             }
-            token = match xml_first(&xml, "IsTruncated").as_deref() {
-                Some("true") => Some(xml_first(&xml, "NextContinuationToken").ok_or_else(|| Finding::fail("a truncated listing has no NextContinuationToken"))?),
-                _ => None,
-            };
-            if let Some(t) = &token
-                && !seen_tokens.insert(t.clone()) {
-                    return Err(Finding::fail(format!("ListObjectsV2 {bucket} repeats continuation token {:?}: the listing cycles", hutong_model::sanitize_line(t, 60))));
-                }
-            if token.is_none() {
-                break;
-            }
+            token = listed.next;
         }
         out.sort_by(|a, b| a.key.cmp(&b.key));
         Ok(out)
@@ -393,7 +643,8 @@ impl S3Client {
         }
         let a = self.call(http::Method::POST, bucket, Some(key), &[("uploads", String::new())], &meta, Vec::new(), &format!("create multipart {key}"), MAX_RESPONSE_BYTES).await?;
         Self::expect(&a, &[200], &format!("CreateMultipartUpload {key}"))?;
-        let upload_id = xml_first(&String::from_utf8_lossy(&a.body), "UploadId").ok_or_else(|| Finding::fail(format!("CreateMultipartUpload {key} gave no UploadId")))?;
+        let initiated = parse_xml(&a.body).map_err(|e| Finding::error(format!("CreateMultipartUpload {key}: the answer is unparseable: {e}")))?;
+        let upload_id = initiated.text_of("UploadId").filter(|u| !u.is_empty()).ok_or_else(|| Finding::fail(format!("CreateMultipartUpload {key} gave no UploadId")))?.to_string();
         let mut parts = String::new();
         for (i, chunk) in body.chunks(PART_SIZE).enumerate() {
             let number = i + 1;
@@ -406,10 +657,16 @@ impl S3Client {
         let xml = format!("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">{parts}</CompleteMultipartUpload>");
         let a = self.call(http::Method::POST, bucket, Some(key), &[("uploadId", upload_id)], &[], xml.into_bytes(), &format!("complete multipart {key}"), MAX_RESPONSE_BYTES).await?;
         Self::expect(&a, &[200], &format!("CompleteMultipartUpload {key}"))?;
-        if String::from_utf8_lossy(&a.body).contains("<Error>") {
-            return Err(Finding::fail(format!("CompleteMultipartUpload {key} answered 200 with an error")));
+        // S3 may answer 200 and report the failure in the body.
+        match parse_xml(&a.body) {
+            Ok(root) if root.name == "Error" => {
+                let answer = S3Answer { status: 500, ..a };
+                Self::expect(&answer, &[200], &format!("CompleteMultipartUpload {key} (answered 200 with an error)"))?;
+                Ok(true)
+            }
+            Ok(_) => Ok(true),
+            Err(e) => Err(Finding::error(format!("CompleteMultipartUpload {key}: the answer is unparseable: {e}"))),
         }
-        Ok(true)
     }
 
     /// Deletes one object.
@@ -433,26 +690,56 @@ impl S3Client {
     }
 }
 
+/// How far a copy or a verification has got, reported each time an object is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// What is being done: `"copied"` or `"compared"`.
+    pub stage: &'static str,
+    /// Objects done.
+    pub done: usize,
+    /// Objects to do.
+    pub total: usize,
+    /// Bytes of the objects done.
+    pub bytes: u64,
+}
+
 /// Copies every object of `from_bucket` to `to_bucket`: content, user metadata and a SHA-256
 /// checksum the destination can check, multipart above [`MULTIPART_THRESHOLD`]; `concurrency`
-/// objects at a time.
+/// objects at a time. See [`migrate_bucket_with_progress`].
 pub async fn migrate_bucket(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<MigrationStats, Finding> {
+    migrate_bucket_with_progress(from, from_bucket, to, to_bucket, concurrency, &|_| {}).await
+}
+
+/// [`migrate_bucket`], telling `progress` as each object is copied. The destination is asked
+/// first (one listing request), so a silent destination or refused keys stop the copy before
+/// the source is read; results are judged as they come, and the first failure stops the copy:
+/// nothing more is scheduled and the requests in flight are cancelled, so a failing copy ends
+/// within about one request timeout, whatever the number of objects.
+pub async fn migrate_bucket_with_progress(
+    from: &S3Client,
+    from_bucket: &str,
+    to: &S3Client,
+    to_bucket: &str,
+    concurrency: usize,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<MigrationStats, Finding> {
+    to.check_access(to_bucket).await.map_err(|f| f.context(format!("the destination bucket {to_bucket} (asked before the copy)")))?;
     let objects = from.list(from_bucket).await?;
-    let copies = futures::stream::iter(objects.into_iter().map(|object| async move {
+    let total = objects.len();
+    let mut copies = futures::stream::iter(objects.into_iter().map(|object| async move {
         let fetched = from.get(from_bucket, &object.key, object.size).await?;
         let bytes = fetched.body.len() as u64;
         let multipart = to.put(to_bucket, &object.key, fetched.body, &fetched.metadata).await?;
         Ok::<_, Finding>((bytes, multipart))
     }))
-    .buffer_unordered(concurrency.max(1))
-    .collect::<Vec<_>>()
-    .await;
+    .buffer_unordered(concurrency.max(1));
     let mut stats = MigrationStats::default();
-    for copy in copies {
-        let (bytes, multipart) = copy?;
+    while let Some(copy) = copies.next().await {
+        let (bytes, multipart) = copy.map_err(|f| f.context(format!("the copy stopped after {} of {total} objects (requests in flight cancelled)", stats.objects)))?;
         stats.objects += 1;
         stats.bytes += bytes;
         stats.multipart += usize::from(multipart);
+        progress(Progress { stage: "copied", done: stats.objects, total, bytes: stats.bytes });
     }
     Ok(stats)
 }
@@ -482,14 +769,13 @@ pub async fn verify_listings(from: &S3Client, from_bucket: &str, to: &S3Client, 
         .filter(|(_, _, o)| o.etag.is_none())
         .map(|(i, is_source, o)| (i, is_source, o.key.clone()))
         .collect();
-    let heads = futures::stream::iter(missing.into_iter().map(|(i, is_source, key)| async move {
+    let mut heads = futures::stream::iter(missing.into_iter().map(|(i, is_source, key)| async move {
         let etag = if is_source { from.head_etag(from_bucket, &key).await } else { to.head_etag(to_bucket, &key).await };
         etag.map(|e| (i, is_source, e))
     }))
-    .buffer_unordered(concurrency.max(1))
-    .collect::<Vec<_>>()
-    .await;
-    for head in heads {
+    .buffer_unordered(concurrency.max(1));
+    // Judged as they come: the first failure cancels the rest.
+    while let Some(head) = heads.next().await {
         let (i, is_source, etag) = head?;
         if is_source { same_size[i].0.etag = etag } else { same_size[i].1.etag = etag }
     }
@@ -527,10 +813,24 @@ fn compare_listed(source: Vec<ListedObject>, destination: Vec<ListedObject>) -> 
 /// Verifies `to_bucket` against `from_bucket` object by object: the same keys, and for each key
 /// the same size, SHA-256 of content and user metadata; `concurrency` objects at a time.
 pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<BucketDiff, Finding> {
+    verify_buckets_with_progress(from, from_bucket, to, to_bucket, concurrency, &|_| {}).await
+}
+
+/// [`verify_buckets`], telling `progress` as each object is compared; the first failure to
+/// read an object stops the verification (the requests in flight are cancelled).
+pub async fn verify_buckets_with_progress(
+    from: &S3Client,
+    from_bucket: &str,
+    to: &S3Client,
+    to_bucket: &str,
+    concurrency: usize,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<BucketDiff, Finding> {
     let (source, destination) = futures::future::join(from.list(from_bucket), to.list(to_bucket)).await;
     let (mut diff, same_size) = compare_listed(source?, destination?);
+    let total = same_size.len();
     let in_both = same_size.into_iter().map(|(object, _)| (object.key, object.size));
-    let compared = futures::stream::iter(in_both.map(|(key, size)| async move {
+    let mut compared = futures::stream::iter(in_both.map(|(key, size)| async move {
         let (a, b) = futures::future::join(from.get(from_bucket, &key, size), to.get(to_bucket, &key, size)).await;
         let (a, b) = (a?, b?);
         let (sha_a, sha_b) = (hex::encode(Sha256::digest(&a.body)), hex::encode(Sha256::digest(&b.body)));
@@ -541,15 +841,16 @@ pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, t
         } else {
             None
         };
-        Ok::<_, Finding>(problem.map(|p| (key, p)))
+        Ok::<_, Finding>((size, problem.map(|p| (key, p))))
     }))
-    .buffer_unordered(concurrency.max(1))
-    .collect::<Vec<_>>()
-    .await;
-    for c in compared {
-        if let Some(altered) = c? {
-            diff.altered.push(altered);
-        }
+    .buffer_unordered(concurrency.max(1));
+    let (mut done, mut bytes) = (0, 0);
+    while let Some(c) = compared.next().await {
+        let (size, altered) = c.map_err(|f| f.context(format!("the verification stopped after {done} of {total} objects (requests in flight cancelled)")))?;
+        diff.altered.extend(altered);
+        done += 1;
+        bytes += size;
+        progress(Progress { stage: "compared", done, total, bytes });
     }
     diff.altered.sort();
     Ok(diff)
@@ -602,10 +903,147 @@ mod tests {
     }
 
     #[test]
-    fn listings_parse() {
-        let xml = "<ListBucketResult><IsTruncated>true</IsTruncated><Contents><Key>a &amp; b</Key><Size>3</Size></Contents><NextContinuationToken>t1</NextContinuationToken></ListBucketResult>";
-        assert_eq!(xml_all(xml, "Contents").len(), 1);
-        assert_eq!(xml_first(xml, "Key").as_deref(), Some("a & b"));
-        assert_eq!(xml_first(xml, "NextContinuationToken").as_deref(), Some("t1"));
+    fn listings_parse_with_entities_and_character_references() {
+        // See issue 13: AWS and s3rver write `'` as `&#x27;` or `&#39;`; a key with trailing
+        // spaces and one with a CDATA section keep every byte.
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><IsTruncated>true</IsTruncated>\
+            <Contents><Key>a &amp; b&lt;&gt;&quot;&#x27;&#39;&apos; </Key><Size>3</Size><ETag>&quot;9e107d9d372bb6826bd81d3542a419d6&quot;</ETag></Contents>\
+            <Contents><Key><![CDATA[c&d]]></Key><Size>0</Size></Contents>\
+            <NextContinuationToken>t1</NextContinuationToken></ListBucketResult>";
+        let page = parse_listing(xml.as_bytes(), "b").unwrap();
+        let keys: Vec<&str> = page.objects.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(keys, ["a & b<>\"''' ", "c&d"]);
+        assert_eq!(page.objects[0].etag.as_deref(), Some("9e107d9d372bb6826bd81d3542a419d6"));
+        assert_eq!(page.next.as_deref(), Some("t1"));
+        let truncated = parse_listing(b"<ListBucketResult><Contents><Key>a</Key>", "b").err().expect("truncated XML is refused");
+        assert_eq!(truncated.kind, hutong_model::FindingKind::Error, "unparseable is an error: {}", truncated.message);
+        assert!(parse_listing(b"<Error><Code>NoSuchBucket</Code></Error>", "b").is_err());
+    }
+
+    #[test]
+    fn url_encoded_keys_decode_as_aws_and_moto_write_them() {
+        assert_eq!(KeyEncoding::Form.decode("a+b%2Bc%20d%C3%A9").as_deref(), Some("a b+c dé"));
+        assert_eq!(KeyEncoding::Percent.decode("a+b%2Bc").as_deref(), Some("a+b+c"));
+        assert_eq!(KeyEncoding::Plain.decode("a+b%2B").as_deref(), Some("a+b%2B"));
+        assert_eq!(KeyEncoding::Form.decode("%FF"), None, "not UTF-8");
+    }
+
+    #[test]
+    fn s3_errors_give_code_and_message() {
+        let xml = b"<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>a&#x27;b</Key></Error>";
+        assert_eq!(s3_error(xml), Some(("NoSuchKey".into(), "The specified key does not exist.".into())));
+        assert_eq!(s3_error(b"<ListBucketResult/>"), None);
+        assert_eq!(s3_error(b"not xml"), None);
+    }
+
+    fn answer(status: u16, body: &str, limit: u64) -> S3Answer {
+        S3Answer { status, headers: http::HeaderMap::new(), body: body.as_bytes().to_vec(), limit, label: "get k".into() }
+    }
+
+    #[test]
+    fn status_is_judged_before_size() {
+        // See issue 13: a 404 NoSuchKey longer than an empty object was blamed on the local disk.
+        let not_found = answer(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", 0);
+        let f = S3Client::expect(&not_found, &[200], "GetObject k").unwrap_err();
+        assert_eq!(f.kind, hutong_model::FindingKind::Fail);
+        assert_eq!(f.message, "S3 GetObject k answered HTTP 404 NoSuchKey: The specified key does not exist.");
+        let long = answer(200, "four", 3);
+        let f = S3Client::expect(&long, &[200], "GetObject k").unwrap_err();
+        assert_eq!(f.kind, hutong_model::FindingKind::Error);
+        assert!(f.message.contains("longer than the 3 bytes expected") && !f.message.contains("free space"), "{}", f.message);
+    }
+
+    #[test]
+    fn refused_signatures_are_errors_of_the_harness() {
+        for code in ["SignatureDoesNotMatch", "InvalidAccessKeyId"] {
+            let refused = answer(403, &format!("<Error><Code>{code}</Code><Message>no</Message></Error>"), 0);
+            let f = S3Client::expect(&refused, &[200], "PutObject k").unwrap_err();
+            assert_eq!(f.kind, hutong_model::FindingKind::Error, "{code}");
+            assert!(f.message.contains(code) && f.message.contains("harness's own signature"), "{}", f.message);
+        }
+        let denied = answer(403, "<Error><Code>AccessDenied</Code></Error>", 0);
+        assert_eq!(S3Client::expect(&denied, &[200], "PutObject k").unwrap_err().kind, hutong_model::FindingKind::Fail);
+    }
+
+    fn aws_example_endpoint() -> S3Endpoint {
+        S3Endpoint {
+            endpoint: Url::parse("https://examplebucket.s3.amazonaws.com/").unwrap(),
+            access_key: "AKIAIOSFODNN7EXAMPLE".into(),
+            secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into(),
+            region: "us-east-1".into(),
+        }
+    }
+
+    /// AWS's published SigV4 examples: Amazon S3 API Reference, "Signature Calculations for the
+    /// Authorization Header: Transferring Payload in a Single Chunk (AWS Signature Version 4)",
+    /// section "Examples: Signature Calculations"
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html):
+    /// "Example: GET Object" (`GET /test.txt`, `Range: bytes=0-9`, 20130524T000000Z, expected
+    /// signature f0e8bdb8…6bdb41) and "Example: GET Bucket (List Objects)"
+    /// (`GET /?max-keys=2&prefix=J`, expected signature 34b48302…9dc6f7).
+    #[test]
+    fn signer_reproduces_the_aws_published_examples() {
+        const EMPTY: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        let headers: BTreeMap<String, String> = [
+            ("host", "examplebucket.s3.amazonaws.com"),
+            ("range", "bytes=0-9"),
+            ("x-amz-content-sha256", EMPTY),
+            ("x-amz-date", "20130524T000000Z"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let get = SigV4Request { method: "GET", canonical_uri: "/test.txt", canonical_query: "", headers: &headers, payload_hash: EMPTY };
+        assert_eq!(
+            sigv4_authorization(&get, "20130524T000000Z", &aws_example_endpoint()),
+            "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, \
+             SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, \
+             Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"
+        );
+        let mut headers = headers;
+        headers.remove("range");
+        let list = SigV4Request { method: "GET", canonical_uri: "/", canonical_query: "max-keys=2&prefix=J", headers: &headers, payload_hash: EMPTY };
+        assert!(
+            sigv4_authorization(&list, "20130524T000000Z", &aws_example_endpoint())
+                .ends_with("Signature=34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7")
+        );
+    }
+
+    fn local_client() -> S3Client {
+        let endpoint = S3Endpoint { endpoint: Url::parse("http://127.0.0.1:9/").unwrap(), ..aws_example_endpoint() };
+        S3Client::new(HttpClient::new(hutong_http::ClientConfig::default()).unwrap(), endpoint, Recorder::new())
+    }
+
+    #[test]
+    fn keys_reach_the_server_byte_exact() {
+        // See issue 13: `a/../b` and `x/./y` were rewritten by URL normalisation to `b` and `x/y`.
+        let s3 = local_client();
+        let cases = [
+            ("a/../b", "/bkt/a%2F..%2Fb", "/bkt/a/../b"),
+            ("x/./y", "/bkt/x%2F.%2Fy", "/bkt/x/./y"),
+            ("a/..", "/bkt/a%2F..", "/bkt/a/.."),
+            ("a//b", "/bkt/a//b", "/bkt/a//b"),
+            ("/lead", "/bkt//lead", "/bkt//lead"),
+            ("100% a+b?#é ", "/bkt/100%25%20a%2Bb%3F%23%C3%A9%20", "/bkt/100%25%20a%2Bb%3F%23%C3%A9%20"),
+            ("%2e%2e/x", "/bkt/%252e%252e/x", "/bkt/%252e%252e/x"),
+            ("a\\b", "/bkt/a%5Cb", "/bkt/a%5Cb"),
+        ];
+        for (key, wire, canonical) in cases {
+            let (url, canonical_uri, _) = s3.url("bkt", Some(key), &[]).unwrap_or_else(|f| panic!("{key}: {}", f.message));
+            assert_eq!(url, format!("http://127.0.0.1:9{wire}"), "{key}");
+            assert_eq!(canonical_uri, canonical, "{key}");
+            // What the URL parser (and so reqwest) sends is the path as built.
+            assert_eq!(Url::parse(&url).unwrap().path(), wire, "{key}");
+            let decoded = percent_encoding::percent_decode_str(wire.strip_prefix("/bkt/").unwrap()).decode_utf8().unwrap();
+            assert_eq!(decoded, key, "the server decodes the key as stored");
+        }
+        for key in [".", ".."] {
+            let f = s3.url("bkt", Some(key), &[]).unwrap_err();
+            assert_eq!(f.kind, hutong_model::FindingKind::Error, "{key}");
+            assert!(f.message.contains("cannot be sent exactly"), "{}", f.message);
+        }
+        let (url, _, query) = s3.url("bkt", None, &[("list-type", "2".into()), ("continuation-token", "a+b/=".into())]).unwrap();
+        assert_eq!(query, "continuation-token=a%2Bb%2F%3D&list-type=2");
+        assert!(url.ends_with("/bkt?continuation-token=a%2Bb%2F%3D&list-type=2"), "{url}");
     }
 }

@@ -42,6 +42,47 @@ pub fn progress_bar() -> indicatif::ProgressBar {
     bar
 }
 
+/// Progress of a bucket copy and its verification, on stderr: a bar on a terminal, otherwise a
+/// line every 1,000 objects and at the end of each stage.
+pub struct BucketProgress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl BucketProgress {
+    /// Progress for the current stderr.
+    pub fn new() -> BucketProgress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} {pos}/{len} objects {wide_bar} {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        BucketProgress { bar }
+    }
+
+    /// Shows how far the copy or verification has got.
+    pub fn update(&self, p: hutong_runner::migrate::Progress) {
+        match &self.bar {
+            Some(bar) => {
+                bar.set_length(p.total as u64);
+                bar.set_position(p.done as u64);
+                bar.set_message(p.stage);
+            }
+            None if p.done % 1000 == 0 || p.done == p.total => eprintln!("{} {}/{} objects ({} bytes)", p.stage, p.done, p.total, p.bytes),
+            None => {}
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// The verdict per profile.
 pub fn print_verdicts(report: &Report) {
     for p in &report.profiles {

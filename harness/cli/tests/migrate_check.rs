@@ -1,6 +1,10 @@
 //! `hutong migrate-check` between two reference platforms started with different data and
 //! settings: a faithful destination gives a complete migration; a destination that alters,
-//! loses and invents records on import has every one of them reported.
+//! loses and invents records on import has every one of them reported. Also: a 404 discovery
+//! document, endpoints on a trusted origin, and a bucket migration (moto to s3s-fs, from
+//! `.ci/setup.d/20-s3-servers.sh`) with progress, `--insecure` and a silent destination.
+
+mod support;
 
 use hutong_reference::{FaultSet, ReferenceConfig};
 use std::net::SocketAddr;
@@ -49,4 +53,147 @@ async fn migration_between_two_reference_platforms_is_verified_record_by_record(
     a.stop().await;
     b.stop().await;
     bad.stop().await;
+}
+
+/// A server on 127.0.0.1 that answers every request with `response` (a whole HTTP/1.1
+/// response), or never answers when it is `None`.
+async fn fake_server(response: Option<String>) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else { return };
+            let response = response.clone();
+            tokio::spawn(async move {
+                use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+                let mut head = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match socket.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&buf[..n]),
+                    }
+                }
+                match response {
+                    Some(r) => drop(socket.write_all(r.as_bytes()).await),
+                    None => tokio::time::sleep(std::time::Duration::from_secs(3600)).await,
+                }
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+/// `hutong migrate-check ARGS` with `env`: exit code, stdout, stderr.
+fn hutong(args: &[&str], env: &[(String, String)]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hutong")).arg("migrate-check").args(args).envs(env.iter().cloned()).output().expect("hutong runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+// See issue 13: a 404 on discovery was reported as "not valid JSON".
+#[tokio::test(flavor = "multi_thread")]
+async fn a_missing_discovery_document_is_reported_as_http_404() {
+    let body = "<html>not here</html>";
+    let url = fake_server(Some(format!("HTTP/1.1 404 Not Found\r\ncontent-type: text/html\r\ncontent-length: {}\r\n\r\n{body}", body.len()))).await;
+    let b = start(2, 1, &[]).await;
+    let b_url = b.base_url.clone();
+    let (code, _, stderr) = tokio::task::spawn_blocking(move || hutong(&["--from", &url, "--to", &b_url], &[])).await.unwrap();
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("answered HTTP 404") && !stderr.contains("not valid JSON"), "{stderr}");
+    b.stop().await;
+}
+
+// See issue 13: a platform whose OAuth server is on a trusted origin was refused (credentials
+// were sent only to the discovery document's own origin).
+#[tokio::test(flavor = "multi_thread")]
+async fn endpoints_on_trusted_origins_are_used() {
+    let a = start(1, 1, &[]).await;
+    let b = start(99, 2, &[]).await;
+    // A front whose discovery document is the reference's (every endpoint on the reference's
+    // origin), with that origin declared trusted.
+    let http = hutong_http::HttpClient::new(hutong_http::ClientConfig::default()).unwrap();
+    let discovery_url = format!("{}/.well-known/opis", a.base_url.as_str().trim_end_matches('/'));
+    let response = http.get(&discovery_url).send(&hutong_http::Recorder::new()).await.expect("discovery");
+    let mut discovery: serde_json::Value = serde_json::from_slice(&response.body).expect("discovery JSON");
+    let origin = url::Url::parse(a.base_url.as_str()).unwrap().origin().ascii_serialization();
+    discovery["trusted_origins"] = serde_json::json!([origin]);
+    let body = discovery.to_string();
+    let front = fake_server(Some(format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}", body.len()))).await;
+    let b_url = b.base_url.clone();
+    let (code, stdout, stderr) = tokio::task::spawn_blocking(move || hutong(&["--from", &format!("{front}/"), "--to", &b_url, "--json"], &[])).await.unwrap();
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(summary["verdict"], "complete", "{summary:#}");
+    a.stop().await;
+    b.stop().await;
+}
+
+/// The S3 servers of `.ci/setup.d/20-s3-servers.sh` as `HUTONG_S3_FROM_*` (moto) and
+/// `HUTONG_S3_TO_*` (s3s-fs) variables with their endpoints, or `None` (skipped outside CI).
+async fn s3_servers() -> Option<(String, String, Vec<(String, String)>)> {
+    const SETUP: &str = ".ci/setup.d/20-s3-servers.sh";
+    let Ok(text) = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../target/ci-services/s3.env")) else {
+        support::missing("the S3 servers moto and s3s-fs", "are not set up (no target/ci-services/s3.env)", SETUP);
+        return None;
+    };
+    let env: std::collections::HashMap<String, String> = text.lines().filter_map(|l| l.split_once('=')).map(|(k, v)| (k.trim().to_string(), v.trim().to_string())).collect();
+    let (moto, s3s) = (env["HUTONG_S3_A_ENDPOINT"].clone(), env["HUTONG_S3_B_ENDPOINT"].clone());
+    for url in [&moto, &s3s] {
+        if tokio::net::TcpStream::connect(url.trim_start_matches("http://")).await.is_err() {
+            support::missing("an S3 server", &format!("is not answering at {url}"), SETUP);
+            return None;
+        }
+    }
+    let vars = [("FROM", "A"), ("TO", "B")]
+        .into_iter()
+        .flat_map(|(side, server)| {
+            ["ACCESS_KEY", "SECRET_KEY"].map(|k| (format!("HUTONG_S3_{side}_{k}"), env[&format!("HUTONG_S3_{server}_{k}")].clone()))
+        })
+        .collect();
+    Some((moto, s3s, vars))
+}
+
+fn s3_client(endpoint: &str, access: &str, secret: &str) -> hutong_checks::s3::S3Client {
+    let endpoint = hutong_checks::s3::S3Endpoint { endpoint: endpoint.parse().unwrap(), access_key: access.into(), secret_key: secret.into(), region: "us-east-1".into() };
+    hutong_checks::s3::S3Client::new(hutong_http::HttpClient::new(hutong_http::ClientConfig::default()).unwrap(), endpoint, hutong_http::Recorder::new())
+}
+
+fn unique(name: &str) -> String {
+    format!("hutong-{name}-{}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos())
+}
+
+// See issue 13: `--insecure` was suggested but missing, no progress was shown, and a silent
+// destination kept the run going for objects × timeout. The guard only bounds a hang.
+#[tokio::test(flavor = "multi_thread")]
+async fn bucket_migration_shows_progress_and_stops_on_a_silent_destination() {
+    let Some((moto, s3s, vars)) = s3_servers().await else { return };
+    let var = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap();
+    let source = s3_client(&moto, &var("HUTONG_S3_FROM_ACCESS_KEY"), &var("HUTONG_S3_FROM_SECRET_KEY"));
+    let destination = s3_client(&s3s, &var("HUTONG_S3_TO_ACCESS_KEY"), &var("HUTONG_S3_TO_SECRET_KEY"));
+    let (src, dst) = (unique("cli-src"), unique("cli-dst"));
+    source.create_bucket(&src).await.expect("bucket");
+    destination.create_bucket(&dst).await.expect("bucket");
+    let keys = ["a b", "a+b", "100%", "amp&'\"", "名字"];
+    for key in keys {
+        source.put(&src, key, key.as_bytes().to_vec(), &std::collections::BTreeMap::new()).await.expect("seed");
+    }
+    let (from, to) = (format!("s3+{moto}/{src}"), format!("s3+{s3s}/{dst}"));
+    let env = vars.clone();
+    let (code, stdout, stderr) = tokio::task::spawn_blocking(move || hutong(&["--from", &from, "--to", &to, "--insecure", "--json"], &env)).await.unwrap();
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(summary["verdict"], "complete", "{summary:#}");
+    assert!(stderr.contains("copied 5/5 objects") && stderr.contains("compared 5/5 objects"), "progress on stderr: {stderr}");
+
+    let silent = fake_server(None).await;
+    let (from, to) = (format!("s3+{moto}/{src}"), format!("s3+{silent}/nowhere"));
+    let run = tokio::task::spawn_blocking(move || hutong(&["--from", &from, "--to", &to], &vars));
+    let (code, stdout, stderr) = tokio::time::timeout(std::time::Duration::from_secs(300), run)
+        .await
+        .expect("migrate-check to a destination that never answers did not end within the 300 s guard")
+        .unwrap();
+    assert_eq!(code, 2, "{stdout}\n{stderr}");
+    assert!(stderr.contains("timed out") && stderr.contains("destination bucket nowhere"), "{stderr}");
+    let _ = source.remove_bucket(&src).await;
+    let _ = destination.remove_bucket(&dst).await;
 }

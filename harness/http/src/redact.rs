@@ -77,6 +77,10 @@ const SECRET_PARAM_FRAGMENTS: &[&str] = &[
     "assertion",
 ];
 
+/// Parameter names that match a fragment above but carry no secret (S3's `max-keys`,
+/// `key-marker`).
+const NON_SECRET_PARAMS: &[&str] = &["max-keys", "key-marker", "next-key-marker"];
+
 /// `"secret_key": "value"` pairs in text that is not parsed as JSON (e.g. truncated JSON).
 static JSON_PAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -283,7 +287,8 @@ impl Redactor {
 
     /// Redacts a URL for the record: the password of the userinfo, and the values of query and
     /// fragment parameters whose (decoded, lowercased) name contains `token`, `secret`, `key`,
-    /// `code`, `signature`, `password`, `passwd`, `credential` or `assertion`, or is `sig`;
+    /// `code`, `signature`, `password`, `passwd`, `credential` or `assertion` (but for S3's
+    /// `max-keys` and `key-marker`), or is `sig`;
     /// then every registered secret value. Works on the text, so everything else is kept
     /// byte for byte, and unparseable input is still redacted.
     pub fn redact_url(&self, u: &str) -> String {
@@ -330,6 +335,9 @@ pub fn is_sensitive_json_key(key: &str) -> bool {
 /// Whether [`Redactor::redact_url`] redacts the value of this query or fragment parameter.
 pub fn is_sensitive_param(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
+    if NON_SECRET_PARAMS.contains(&lower.as_str()) {
+        return false;
+    }
     lower == "sig" || SECRET_PARAM_FRAGMENTS.iter().any(|f| lower.contains(f))
 }
 
@@ -491,6 +499,11 @@ mod tests {
             "https://user:[REDACTED]@host:8443/p?a=1&access_token=[REDACTED]&X-Amz-Signature=[REDACTED]&sig=[REDACTED]#id_token=[REDACTED]&state=ok"
         );
         assert_eq!(r.redact_url("https://user@host/p"), "https://user@host/p");
+        // See issue 13: S3's `max-keys` is a page size, not a secret.
+        assert_eq!(
+            r.redact_url("http://h/b?list-type=2&max-keys=1000&continuation-token=t&X-Amz-Credential=AK"),
+            "http://h/b?list-type=2&max-keys=1000&continuation-token=[REDACTED]&X-Amz-Credential=[REDACTED]"
+        );
         assert_eq!(
             r.redact_url("not a url ?token=1"),
             "not a url ?token=[REDACTED]"

@@ -6,7 +6,13 @@
 //! `s3+https://`) names a bucket, with credentials from `HUTONG_S3_FROM_ACCESS_KEY` /
 //! `HUTONG_S3_FROM_SECRET_KEY` (`_TO_` for the destination) and `HUTONG_S3_REGION`
 //! (default `us-east-1`); objects are copied and verified object by object (count, size,
-//! SHA-256 of content, user metadata).
+//! SHA-256 of content, user metadata). The destination is asked first and the first failure
+//! stops the copy; progress goes to the caller's callback ([`migrate_with_progress`]), which
+//! alone decides how to show it.
+//!
+//! Platforms are reached as `certify` reaches them: endpoints (the OAuth server among them) on
+//! the discovery document's `trusted_origins` are used, and `insecure` (or a target file's
+//! `[options] insecure`) accepts invalid TLS certificates.
 //!
 //! The destination keeps the records it held before: they are read from an export taken before
 //! the import and are neither compared nor counted as extra.
@@ -17,7 +23,8 @@ use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
 use hutong_checks::export::{Manifest, RecordLines};
 use hutong_checks::migration::{diff_records, RecordDiff};
-use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, verify_listings, S3Client, S3Endpoint};
+use hutong_checks::s3::{migrate_bucket_with_progress, parse_bucket_url, verify_buckets_with_progress, verify_listings, S3Client, S3Endpoint};
+pub use hutong_checks::s3::Progress;
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use hutong_model::Finding;
 use serde_json::{json, Value};
@@ -53,6 +60,9 @@ pub struct MigrationOptions {
     pub listings_only: bool,
     /// Object storage only: objects copied or compared at a time.
     pub concurrency: usize,
+    /// Accept invalid TLS certificates and host names (also set by a target file's
+    /// `[options] insecure = true`).
+    pub insecure: bool,
 }
 
 /// What a migration found.
@@ -82,26 +92,37 @@ fn harness_error(what: &str, f: Finding) -> MigrateError {
 }
 
 impl Platform {
-    async fn connect(target: &str, role: &str) -> Result<Platform, MigrateError> {
-        let (base, credentials, secrets) = if Path::new(target).is_file() {
+    async fn connect(target: &str, role: &str, insecure: bool) -> Result<Platform, MigrateError> {
+        let (base, credentials, secrets, insecure) = if Path::new(target).is_file() {
             let file = TargetFile::load(Path::new(target)).map_err(MigrateError::new)?;
             let base = file.base_url.clone().ok_or_else(|| MigrateError::new(format!("{target} names no base_url")))?;
-            (base, file.resolve_credentials(target).map_err(MigrateError::new)?, file.secret_values())
+            let insecure = insecure || file.options.insecure.unwrap_or(false);
+            (base, file.resolve_credentials(target).map_err(MigrateError::new)?, file.secret_values(), insecure)
         } else {
-            (target.to_string(), BTreeMap::new(), Vec::new())
+            (target.to_string(), BTreeMap::new(), Vec::new(), insecure)
         };
         let base = Url::parse(&base).map_err(|e| MigrateError::new(format!("{target}: not a URL or a target file: {e}")))?;
-        let config = ClientConfig { allowed_origins: vec![origin_url(&base)], ..ClientConfig::default() };
+        let config = ClientConfig { allowed_origins: vec![origin_url(&base)], insecure_tls: insecure, ..ClientConfig::default() };
         for s in &secrets {
             config.redactor.insert_secret(s);
         }
-        let http = HttpClient::new(config).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
+        for c in credentials.values() {
+            config.redactor.insert_secret(c.client_secret.clone());
+        }
+        let http = HttpClient::new(config.clone()).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
         let rec = Recorder::new();
         let url = base.join(WELL_KNOWN_PATH).map_err(|e| MigrateError::new(e.to_string()))?;
         let response = http.get(url.as_str()).label("discovery").send(&rec).await.map_err(|e| MigrateError::new(format!("{target}: {e}")))?;
+        if response.status != 200 {
+            return Err(MigrateError::new(format!("{target}: the discovery document {url} answered HTTP {}, not 200", response.status)));
+        }
         let discovery = hutong_checks::json_body(&response, "discovery")
             .and_then(|v| Discovery::parse(&v))
             .map_err(|f| harness_error(&format!("{target}: unusable discovery"), f))?;
+        // Endpoints (the OAuth server among them) may live on the origins the discovery
+        // document trusts, as in `certify`: credentials may go there too.
+        let http = HttpClient::new(ClientConfig { allowed_origins: discovery.allowed_origins(&base), ..config })
+            .map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
         let ctx = RunContext {
             base_url: base.clone(),
             http,
@@ -149,7 +170,10 @@ impl Platform {
                         (s, _) => return Err(fail(format!("polling the export job answered HTTP {s} or did not complete"))),
                     }
                 };
-                self.send_json(self.request(http::Method::GET, manifest_url.as_str()), "manifest").await?.3
+                match self.send_json(self.request(http::Method::GET, manifest_url.as_str()), "manifest").await? {
+                    (200, _, _, manifest) => manifest,
+                    (s, _, _, _) => return Err(fail(format!("the export manifest {manifest_url} answered HTTP {s}, not 200"))),
+                }
             }
             (s, _) => return Err(fail(format!("creating an export answered HTTP {s}"))),
         };
@@ -218,7 +242,7 @@ fn ids(records: &[Value]) -> HashSet<String> {
 
 /// The S3 endpoint and bucket a `s3+http(s)://host[:port][/prefix]/bucket` target names, with
 /// credentials from `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
-fn s3_target(target: &str, side: &str) -> Result<(S3Client, String), MigrateError> {
+fn s3_target(target: &str, side: &str, insecure: bool) -> Result<(S3Client, String), MigrateError> {
     let (endpoint_url, bucket) = parse_bucket_url(target.strip_prefix("s3+").unwrap_or(target)).map_err(MigrateError::new)?;
     let env = |k: &str| std::env::var(format!("HUTONG_S3_{side}_{k}")).map_err(|_| MigrateError::new(format!("{target}: set HUTONG_S3_{side}_{k}")));
     let endpoint = S3Endpoint {
@@ -227,26 +251,26 @@ fn s3_target(target: &str, side: &str) -> Result<(S3Client, String), MigrateErro
         secret_key: env("SECRET_KEY")?,
         region: std::env::var("HUTONG_S3_REGION").unwrap_or_else(|_| "us-east-1".to_string()),
     };
-    let config = ClientConfig { allowed_origins: vec![origin_url(&endpoint_url)], ..ClientConfig::default() };
+    let config = ClientConfig { allowed_origins: vec![origin_url(&endpoint_url)], insecure_tls: insecure, ..ClientConfig::default() };
     let http = HttpClient::new(config).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
     Ok((S3Client::new(http, endpoint, Recorder::new()).without_evidence(), bucket))
 }
 
-async fn run_s3(args: &MigrationOptions) -> Result<MigrationOutcome, MigrateError> {
-    let (from, from_bucket) = s3_target(&args.from, "FROM")?;
-    let (to, to_bucket) = s3_target(&args.to, "TO")?;
+async fn run_s3(args: &MigrationOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<MigrationOutcome, MigrateError> {
+    let (from, from_bucket) = s3_target(&args.from, "FROM", args.insecure)?;
+    let (to, to_bucket) = s3_target(&args.to, "TO", args.insecure)?;
     let started = Instant::now();
     let stats = if args.verify_only {
         None
     } else {
-        Some(migrate_bucket(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("migration", f))?)
+        Some(migrate_bucket_with_progress(&from, &from_bucket, &to, &to_bucket, args.concurrency, progress).await.map_err(|f| harness_error("migration", f))?)
     };
     let copied = started.elapsed();
     let (diff, size_only) = if args.listings_only {
         let listed = verify_listings(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?;
         (listed.diff, Some(listed.size_only))
     } else {
-        (verify_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?, None)
+        (verify_buckets_with_progress(&from, &from_bucket, &to, &to_bucket, args.concurrency, progress).await.map_err(|f| harness_error("verification", f))?, None)
     };
     let verified = started.elapsed() - copied;
     let summary = json!({
@@ -260,14 +284,20 @@ async fn run_s3(args: &MigrationOptions) -> Result<MigrationOutcome, MigrateErro
 
 /// Runs the migration and its verification.
 pub async fn migrate(args: &MigrationOptions) -> Result<MigrationOutcome, MigrateError> {
+    migrate_with_progress(args, &|_| {}).await
+}
+
+/// [`migrate`], telling `progress` how a bucket copy and its verification advance (object
+/// storage; the caller decides how to show it).
+pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<MigrationOutcome, MigrateError> {
     let is_s3 = |t: &str| t.starts_with("s3+http://") || t.starts_with("s3+https://");
     match (is_s3(&args.from), is_s3(&args.to)) {
-        (true, true) => return run_s3(args).await,
+        (true, true) => return run_s3(args, progress).await,
         (false, false) => {}
         _ => return Err(MigrateError::new("migrate either between two OPIS platforms or between two S3 buckets")),
     }
-    let from = Platform::connect(&args.from, &args.role).await?;
-    let to = Platform::connect(&args.to, &args.role).await?;
+    let from = Platform::connect(&args.from, &args.role, args.insecure).await?;
+    let to = Platform::connect(&args.to, &args.role, args.insecure).await?;
     let before = to.records(&to.export().await?).await?;
     let source_manifest = from.export().await?;
     let source = from.records(&source_manifest).await?;

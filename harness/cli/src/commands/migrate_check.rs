@@ -4,7 +4,7 @@
 
 use crate::Exit;
 use hutong_model::exit_codes;
-use hutong_runner::migrate::{migrate, MigrationOptions};
+use hutong_runner::migrate::{migrate_with_progress, MigrationOptions};
 
 /// Options of `migrate-check`.
 #[derive(Debug, Clone, clap::Args)]
@@ -35,6 +35,10 @@ pub struct MigrateCheckArgs {
     /// Object storage only: objects copied or compared at a time.
     #[arg(long, default_value_t = 8)]
     pub concurrency: usize,
+    /// Accept invalid TLS certificates and host names (self-signed test platforms and S3
+    /// servers); a target file's `[options] insecure = true` does the same for its platform.
+    #[arg(long)]
+    pub insecure: bool,
 }
 
 /// Runs the migration and its verification.
@@ -46,8 +50,12 @@ pub async fn run(args: MigrateCheckArgs) -> Result<i32, Exit> {
         verify_only: args.verify_only,
         listings_only: args.listings_only,
         concurrency: args.concurrency,
+        insecure: args.insecure,
     };
-    let outcome = migrate(&options).await.map_err(Exit::harness)?;
+    let progress = crate::output::BucketProgress::new();
+    let outcome = migrate_with_progress(&options, &|p| progress.update(p)).await;
+    progress.finish();
+    let outcome = outcome.map_err(Exit::harness)?;
     if outcome.buckets {
         crate::output::print_bucket_migration(&outcome.summary, args.json, args.show);
     } else {
