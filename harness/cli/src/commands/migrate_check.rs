@@ -103,6 +103,7 @@ impl Platform {
             persona: hutong_checks::corpus::Persona::new(&Corpus::embedded().harness, 0),
             corpus: Corpus::embedded(),
             seed: 0,
+            progress: Default::default(),
         };
         let token = crate::oauth::obtain_token(&ctx, &rec, role, "hutong migrate-check").await.map_err(|f| harness_error(target, f))?;
         Ok(Platform { name: base.to_string(), ctx, token, rec })

@@ -33,6 +33,50 @@ pub struct RunContext {
     /// How the harness presents itself in this run: User-Agent, client names, probe IDs (drawn
     /// from the corpus by the seed; OPIS §5.2).
     pub persona: hutong_checks::corpus::Persona,
+    /// How many of the run's scenarios have finished: a step that samples across the run (OE-06)
+    /// waits on it for its later windows.
+    pub progress: RunProgress,
+}
+
+/// The run's scenarios finished so far, out of its total (updated by the runner's after hook).
+#[derive(Debug)]
+pub struct RunProgress {
+    total: usize,
+    finished: tokio::sync::watch::Sender<usize>,
+}
+
+impl Default for RunProgress {
+    fn default() -> Self {
+        RunProgress::new(0)
+    }
+}
+
+impl RunProgress {
+    /// No scenario finished yet, out of `total`.
+    pub fn new(total: usize) -> Self {
+        RunProgress { total, finished: tokio::sync::watch::channel(0).0 }
+    }
+
+    /// Scenarios the run selected.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Scenarios finished so far.
+    pub fn finished(&self) -> usize {
+        *self.finished.borrow()
+    }
+
+    /// Counts one more finished scenario.
+    pub fn finish_one(&self) {
+        self.finished.send_modify(|n| *n += 1);
+    }
+
+    /// Returns once at least `n` scenarios have finished.
+    pub async fn wait_for(&self, n: usize) {
+        let mut rx = self.finished.subscribe();
+        let _ = rx.wait_for(|f| *f >= n).await;
+    }
 }
 
 impl fmt::Debug for RunContext {

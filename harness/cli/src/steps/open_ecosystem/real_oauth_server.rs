@@ -81,6 +81,7 @@ fn context(base: &Url) -> RunContext {
         persona: hutong_checks::corpus::Persona::new(&Corpus::embedded().harness, 0),
         corpus: Corpus::embedded(),
         seed: 0,
+        progress: Default::default(),
     }
 }
 
