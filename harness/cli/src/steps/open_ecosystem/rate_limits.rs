@@ -97,13 +97,8 @@ async fn exceed_probe(w: &mut PlatformWorld) {
     }
     // A limit applied as published only to newcomers is not the published limit: every client
     // first sends the same sustained traffic of safe requests (OPIS §5.1), then its burst.
-    let pool: Vec<(String, String)> = w
-        .scratch("safe_pool")
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| Some((e["name"].as_str()?.to_string(), e["url"].as_str()?.to_string())))
-        .collect();
+    // Operations that identify the client: the traffic a platform counts as the client's history.
+    let pool = super::uniform::pool(w, true);
     let mut r = {
         use rand::SeedableRng as _;
         rand_chacha::ChaCha8Rng::seed_from_u64(w.ctx().seed ^ 0x5ec0_7ea7)

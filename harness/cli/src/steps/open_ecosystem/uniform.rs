@@ -53,7 +53,7 @@ fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
 
 /// The safe operations as (name, URL); with `identifying_only`, only those that identify the
 /// client (declared security), when there are any.
-fn pool(w: &PlatformWorld, identifying_only: bool) -> Vec<(String, String)> {
+pub(crate) fn pool(w: &PlatformWorld, identifying_only: bool) -> Vec<(String, String)> {
     let entries: Vec<&Value> = w.scratch("safe_pool").as_array().into_iter().flatten().collect();
     let identifying = entries.iter().any(|e| e["identifies_client"] == true);
     entries
