@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
-hutong=./target/debug/hutong
-[ -x "$hutong" ] || cargo build -q -p hutong
+cargo build -q -p hutong
+hutong="${CARGO_TARGET_DIR:-target}/debug/hutong"
 
 # Prints the AI-05 outcome of one run: pass, FAIL, ERROR or nothing.
 outcome() {

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
 cargo build -q -p hutong
-bin=target/debug/hutong
+bin="${CARGO_TARGET_DIR:-target}/debug/hutong"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for shape in marketplace cloud; do

@@ -4,17 +4,19 @@ Feature: Transparent rate limits
   exceeding them says when to retry. Policy （九）, （二）; RFC 6585 §4, RFC 9110 §10.2.3.
 
   @req:OE-07
-  Scenario: The published limit of the probe is the limit applied, to every client
-    The platform MUST publish its rate-limit policy (discovery `endpoints.rate_limit_policy`, a
-    document valid against `rate-limit-policy.schema.json`) naming a low-limit probe operation,
-    whose limit is at most 100 requests per window (so that a client can exceed it within a run
-    without loading the platform). The published limit of the probe MUST be the one applied, to
-    every client alike: no client is refused with 429 within the published number of requests, and
-    every client that exceeds it (its limit plus one calls in a row) is answered 429 with a
-    `Retry-After` header (delta-seconds or HTTP-date).
+  Scenario: The published limit of the probe is the limit applied, to every client, after sustained traffic
+    The platform MUST publish its rate-limit policy (discovery `endpoints.rate_limit_policy`, a document
+    valid against `rate-limit-policy.schema.json`) naming a low-limit probe operation, whose limit is at
+    most 100 requests per window (so that a client can exceed it within a run without loading the
+    platform). The published limit of the probe MUST be the one applied, to every client alike and
+    whatever its history: after every client has sent the same sustained traffic of safe requests (as in
+    OE-06), no client is refused with 429 within the published number of requests, and every client that
+    exceeds it (its limit plus one calls in a row) is answered 429 with a `Retry-After` header
+    (delta-seconds or HTTP-date).
     Given the discovery document
     And the harness is authenticated as "third-party-a"
+    And the safe operations of the OpenAPI document, with path parameters filled from list results
     When the client fetches the published rate-limit policy
     Then it is a valid rate-limit policy that names a probe operation and its limit
-    When every client calls the probe operation up to its published limit and once more
+    When every client sends sustained traffic, then calls the probe operation up to its published limit and once more
     Then no client is refused within the published limit, and each is refused with 429 and Retry-After over it

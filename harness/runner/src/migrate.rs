@@ -133,6 +133,7 @@ impl Platform {
             corpus: Corpus::embedded(),
             seed: 0,
             created: Default::default(),
+            progress: Default::default(),
         };
         let token = crate::oauth::obtain_token(&ctx, &rec, role, "hutong migrate-check").await.map_err(|f| harness_error(target, f))?;
         Ok(Platform { name: base.to_string(), ctx, token, rec })

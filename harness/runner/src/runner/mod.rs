@@ -22,6 +22,9 @@ use std::time::{Duration, Instant};
 use url::Url;
 pub use world::{PlatformWorld, RunContext};
 
+/// Tag of a scenario that samples all through the run (OE-06): its time budget is the run's.
+pub const ACROSS_RUN_TAG: &str = "across-run";
+
 /// SHA-256 over the harness's judging code, computed by `build.rs` (OPIS §18).
 pub const JUDGING_DIGEST: &str = env!("HUTONG_JUDGING_DIGEST");
 
@@ -223,6 +226,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         .filter(|(f, s)| f.tags.iter().chain(&s.tags).any(|t| t.trim_start_matches('@') == "serial"))
         .count();
     let scenario_budget = request.deadline / (serial as u32 + 2);
+    let (run_started, run_budget) = (Instant::now(), request.deadline.mul_f64(0.9));
 
     let ctx = Arc::new(RunContext {
         base_url: base.clone(),
@@ -234,6 +238,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         seed,
         persona,
         created: Default::default(),
+        progress: world::RunProgress::new(total),
     });
     let records: Arc<Mutex<Vec<ScenarioRecord>>> = Arc::default();
     let progress = request.progress.clone();
@@ -242,15 +247,20 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     }
     let before_ctx = ctx.clone();
     let after_records = records.clone();
+    let after_ctx = ctx.clone();
     let cucumber = PlatformWorld::cucumber::<std::path::PathBuf>()
         .with_parser(EmbeddedFeatures(features))
         .with_writer(Silent.normalized())
         .with_cli(cucumber::cli::Opts::<_, _, _, cucumber::cli::Empty>::default())
         .max_concurrent_scenarios(request.concurrency.max(1))
-        .before(move |_, _, _, world| {
+        .before(move |feature, _, scenario, world| {
             world.ctx = Some(before_ctx.clone());
             world.started = Some(Instant::now());
-            world.rec = Recorder::with_deadline(Instant::now() + scenario_budget);
+            // A scenario tagged @across-run samples all through the run (OE-06): its budget is
+            // the run's, less a margin to report it in.
+            let across = feature.tags.iter().chain(&scenario.tags).any(|t| t.trim_start_matches('@') == ACROSS_RUN_TAG);
+            let budget = if across { run_budget.saturating_sub(Instant::now().saturating_duration_since(run_started)) } else { scenario_budget };
+            world.rec = Recorder::with_deadline(Instant::now() + budget);
             async {}.boxed_local()
         })
         .after(move |feature, _rule, scenario, finished, world| {
@@ -281,6 +291,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
                 all.push(record);
                 all.len()
             };
+            after_ctx.progress.finish_one();
             if let Some(p) = &progress {
                 p(done, total);
             }

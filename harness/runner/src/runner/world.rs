@@ -36,6 +36,50 @@ pub struct RunContext {
     /// IDs of the records the harness created in this run (imports, new test records): CM-02
     /// compares every one of them with the live API, whatever the sample (OPIS §16).
     pub created: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    /// How many of the run's scenarios have finished: a step that samples across the run (OE-06)
+    /// waits on it for its later windows.
+    pub progress: RunProgress,
+}
+
+/// The run's scenarios finished so far, out of its total (updated by the runner's after hook).
+#[derive(Debug)]
+pub struct RunProgress {
+    total: usize,
+    finished: tokio::sync::watch::Sender<usize>,
+}
+
+impl Default for RunProgress {
+    fn default() -> Self {
+        RunProgress::new(0)
+    }
+}
+
+impl RunProgress {
+    /// No scenario finished yet, out of `total`.
+    pub fn new(total: usize) -> Self {
+        RunProgress { total, finished: tokio::sync::watch::channel(0).0 }
+    }
+
+    /// Scenarios the run selected.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Scenarios finished so far.
+    pub fn finished(&self) -> usize {
+        *self.finished.borrow()
+    }
+
+    /// Counts one more finished scenario.
+    pub fn finish_one(&self) {
+        self.finished.send_modify(|n| *n += 1);
+    }
+
+    /// Returns once at least `n` scenarios have finished.
+    pub async fn wait_for(&self, n: usize) {
+        let mut rx = self.finished.subscribe();
+        let _ = rx.wait_for(|f| *f >= n).await;
+    }
 }
 
 impl fmt::Debug for RunContext {

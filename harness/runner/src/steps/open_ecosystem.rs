@@ -19,6 +19,8 @@ use serde_json::{json, Value};
 /// field per value, set by the step that obtains it and read with [`crate::earlier!`].
 #[derive(Debug, Default)]
 pub struct State {
+    /// OE-06's samples per window and client, and the other scenarios' progress at each window.
+    pub latency_windows: Option<serde_json::Value>,
     /// The payment methods an OE-15 order may use, by ID.
     pub payment_methods: Option<Vec<String>>,
     /// The item OE-15 orders through every client.

@@ -1,6 +1,7 @@
 //! OE-07: the rate-limit policy is published and a 429 says when to retry.
 
-use crate::runner::world::{raise, OrRaise, PlatformWorld};
+use crate::runner::world::{raise, OrRaise, PlatformWorld, RunContext};
+use hutong_http::Recorder;
 use cucumber::{then, when};
 use hutong_model::Finding;
 use serde_json::json;
@@ -33,13 +34,15 @@ enum Burst {
     RefusedEarly { accepted: u64, retry_after: Option<u64> },
     /// `limit + 1` requests all accepted.
     NeverRefused,
+    /// The probe answered neither success nor 429: a finding.
+    Failed(String),
 }
 
-/// Calls the probe `limit + 1` times as `token` (stops at the first 429).
-async fn burst(w: &mut PlatformWorld, role: &str, token: &str, method: &hutong_http::http::Method, url: &str, limit: u64) -> Burst {
+/// Calls the probe `limit + 1` times as `token` (stops at the first 429), recording into `rec`.
+async fn burst(ctx: &RunContext, rec: &Recorder, role: &str, token: &str, method: &hutong_http::http::Method, url: &str, limit: u64) -> Burst {
     for i in 0..=limit {
-        let request = w.ctx().http.request(method.clone(), url).bearer(token).label(format!("rate-limit probe #{} as {role}", i + 1));
-        let response = w.send(request).await;
+        let request = ctx.http.request(method.clone(), url).bearer(token).label(format!("rate-limit probe #{} as {role}", i + 1));
+        let response = request.send(rec).await.or_raise();
         if response.status == 429 {
             if i < limit {
                 let retry_after = response.header("retry-after").and_then(|v| v.trim().parse::<u64>().ok());
@@ -48,13 +51,29 @@ async fn burst(w: &mut PlatformWorld, role: &str, token: &str, method: &hutong_h
             return Burst::RefusedOverLimit(Box::new(response));
         }
         if !response.is_success() {
-            raise(Finding::fail(format!("the probe operation answered {role} HTTP {}{}", response.status, hutong_checks::body_hint(&response))));
+            return Burst::Failed(format!("the probe operation answered {role} HTTP {}{}", response.status, hutong_checks::body_hint(&response)));
         }
     }
     Burst::NeverRefused
 }
 
-#[when("every client calls the probe operation up to its published limit and once more")]
+/// Every client's burst at once, each into its own recorder; returns the outcomes in `due`'s order
+/// and the index of each client's last exchange in the scenario's evidence.
+async fn bursts(w: &PlatformWorld, due: &[(String, String)], method: &hutong_http::http::Method, url: &str, limit: u64) -> Vec<(Burst, usize)> {
+    let ctx = w.ctx();
+    let outcomes = futures::future::join_all(due.iter().map(|(role, token)| {
+        let rec = w.side_recorder();
+        let ctx = ctx.clone();
+        async move {
+            let outcome = burst(&ctx, &rec, role, token, method, url, limit).await;
+            (outcome, rec.take())
+        }
+    }))
+    .await;
+    outcomes.into_iter().map(|(outcome, exchanges)| (outcome, w.adopt(exchanges).last().copied().unwrap_or_default())).collect()
+}
+
+#[when("every client sends sustained traffic, then calls the probe operation up to its published limit and once more")]
 async fn exceed_probe(w: &mut PlatformWorld) {
     let probe = earlier!(w.oe.probe).clone();
     let limit = probe["limit"].as_u64().unwrap_or_default();
@@ -71,18 +90,29 @@ async fn exceed_probe(w: &mut PlatformWorld) {
             "the affiliated client's credentials were not supplied (target file [credentials.affiliated]): the published limit was checked for unrelated third parties only",
         );
     }
-    // First burst for every client; those refused early (requests from before the run may still
-    // count in the window) try once more after waiting as their Retry-After told, all at once.
-    let mut results = Vec::new();
+    let mut clients = Vec::new();
     for role in roles {
         w.authenticate(role).await;
-        let token = w.token.clone().unwrap_or_default();
-        let outcome = burst(w, role, &token, &method, &url, limit).await;
-        results.push((role, token, outcome, w.rec.len().saturating_sub(1)));
+        clients.push((role.to_string(), w.token.clone().unwrap_or_default()));
     }
+    // A limit applied as published only to newcomers is not the published limit: every client
+    // first sends the same sustained traffic of safe requests (OPIS §5.1), then its burst.
+    // Operations that identify the client: the traffic a platform counts as the client's history.
+    let pool = super::uniform::pool(w, true);
+    let mut r = {
+        use rand::SeedableRng as _;
+        rand_chacha::ChaCha8Rng::seed_from_u64(w.ctx().seed ^ 0x5ec0_7ea7)
+    };
+    let volume = super::uniform::sustained_volume(w, &mut r).await;
+    super::uniform::sustained_traffic(w, &pool, &clients, volume, &mut r).await;
+    // Every client's burst at once; those refused early (requests from before the run may still
+    // count in the window) try once more after waiting as their Retry-After told, all at once.
+    let mut results: Vec<(String, String, Burst, usize)> =
+        clients.iter().cloned().zip(bursts(w, &clients, &method, &url, limit).await).map(|((role, token), (outcome, last))| (role, token, outcome, last)).collect();
+    let early_retry = |o: &Burst| matches!(o, Burst::RefusedEarly { retry_after: Some(s), .. } if *s <= MAX_RETRY_WAIT_SECS);
     let waits: Vec<u64> = results.iter().filter_map(|(_, _, o, _)| if let Burst::RefusedEarly { retry_after: Some(s), .. } = o { Some(*s) } else { None }).collect();
     let longest = waits.iter().copied().max().unwrap_or(0);
-    let retrying = results.iter().any(|(_, _, o, _)| matches!(o, Burst::RefusedEarly { retry_after: Some(s), .. } if *s <= MAX_RETRY_WAIT_SECS));
+    let retrying = results.iter().any(|(_, _, o, _)| early_retry(o));
     if retrying {
         // The wait stays within the scenario's time budget; past it the harness cannot decide.
         let wait = std::time::Duration::from_secs(longest.min(MAX_RETRY_WAIT_SECS) + 1);
@@ -92,10 +122,11 @@ async fn exceed_probe(w: &mut PlatformWorld) {
             )));
         }
         tokio::time::sleep(wait).await;
-        for (role, token, outcome, last) in &mut results {
-            if matches!(outcome, Burst::RefusedEarly { retry_after: Some(s), .. } if *s <= MAX_RETRY_WAIT_SECS) {
-                *outcome = burst(w, role, token, &method, &url, limit).await;
-                *last = w.rec.len().saturating_sub(1);
+        let again: Vec<(String, String)> = results.iter().filter(|(_, _, o, _)| early_retry(o)).map(|(role, token, _, _)| (role.clone(), token.clone())).collect();
+        let mut retried = bursts(w, &again, &method, &url, limit).await.into_iter();
+        for (_, _, outcome, last) in results.iter_mut().filter(|(_, _, o, _)| early_retry(o)) {
+            if let Some((o, l)) = retried.next() {
+                (*outcome, *last) = (o, l);
             }
         }
     }
@@ -110,7 +141,7 @@ async fn exceed_probe(w: &mut PlatformWorld) {
             Burst::RefusedEarly { accepted, retry_after } => problems.push((
                 last,
                 format!(
-                    "{role} was refused with 429 after only {accepted} requests, within the published limit of {limit}{}",
+                    "{role} was refused with 429 after only {accepted} requests, within the published limit of {limit}, after sustained traffic of {volume} requests{}",
                     match retry_after {
                         Some(s) if retrying && s <= MAX_RETRY_WAIT_SECS => format!(", again after waiting the {longest} s its Retry-After asked for"),
                         Some(s) => format!(" (its Retry-After of {s} s is longer than the {MAX_RETRY_WAIT_SECS} s the harness waits)"),
@@ -122,6 +153,7 @@ async fn exceed_probe(w: &mut PlatformWorld) {
                 last,
                 format!("{} requests of {role} to the probe, over its published limit of {limit}, were all accepted: the published limit is not the one applied", limit + 1),
             )),
+            Burst::Failed(text) => problems.push((last, text)),
         }
     }
     let problems: Vec<_> = problems.into_iter().map(|(exchange, text)| json!({ "exchange": exchange, "text": text })).collect();

@@ -82,6 +82,7 @@ fn context(base: &Url) -> RunContext {
         corpus: Corpus::embedded(),
         seed: 0,
         created: Default::default(),
+        progress: Default::default(),
     }
 }
 

@@ -6,15 +6,13 @@ use hutong_checks::differential::{check_volatile_fields, first_difference, norma
 use hutong_checks::stats::{self, OPIS_LATENCY_RULE};
 use hutong_model::Finding;
 use rand::seq::{IndexedRandom, SliceRandom};
-use rand::SeedableRng;
+use rand::{Rng as _, SeedableRng};
 use serde_json::{json, Value};
 
 /// Extra random draws after every pool operation has been sent once (OE-05).
 const EXTRA_DRAWS: usize = 8;
 /// Pages of one listing the comparison follows through `next` (OE-05); more is an `error`.
 const MAX_FOLLOWED_PAGES: usize = 100;
-/// Interleaved latency rounds per client, after one warm-up round (OE-06).
-const LATENCY_ROUNDS: usize = 40;
 
 /// A seeded random generator for this run and this purpose.
 pub(super) fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
@@ -55,7 +53,7 @@ pub(super) fn clients(w: &PlatformWorld) -> Vec<(String, String)> {
 
 /// The safe operations as (name, URL); with `identifying_only`, only those that identify the
 /// client (declared security), when there are any.
-fn pool(w: &PlatformWorld, identifying_only: bool) -> Vec<(String, String)> {
+pub(crate) fn pool(w: &PlatformWorld, identifying_only: bool) -> Vec<(String, String)> {
     let entries: Vec<&Value> = earlier!(w.oe.safe_pool).as_array().into_iter().flatten().collect();
     let identifying = entries.iter().any(|e| e["identifies_client"] == true);
     entries
@@ -232,60 +230,202 @@ fn same_ratelimit_policy(w: &mut PlatformWorld) {
 
 // --- OE-06 ----------------------------------------------------------------------------------
 
-#[when("every client sends interleaved rounds of the same randomised safe request")]
-async fn interleaved_rounds(w: &mut PlatformWorld) {
-    // Only operations that identify the client can treat clients differently.
-    let pool = pool(w, true);
-    let clients = clients(w);
-    let mut r = rng(w, "uniform-latency");
-    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); clients.len()];
-    for round in 0..=LATENCY_ROUNDS {
-        let (name, url) = pool.choose(&mut r).expect("the pool is not empty").clone();
-        let mut order: Vec<usize> = (0..clients.len()).collect();
-        order.shuffle(&mut r);
-        for i in order {
-            let (role, token) = &clients[i];
-            let response = get_as(w, &url, token, format!("latency round {round} {name} as {role}")).await;
-            if round > 0 {
-                samples[i].push(response.elapsed.as_secs_f64() * 1000.0);
-            }
-        }
-    }
-    let named: Vec<Value> = clients.iter().zip(samples).map(|((role, _), s)| json!({ "role": role, "ms": s })).collect();
-    w.oe.latency_samples = Some(json!(named));
-}
+/// Rounds per latency window, after its discarded warm-up round (OE-06, OPIS §8.4).
+const WINDOW_ROUNDS: usize = 30;
+/// Rounds of a window in flight at once; the clients of a round are always sent at once.
+const ROUNDS_IN_FLIGHT: usize = 3;
+/// Longest random pause before a round starts, in ms (drawn from the seed for every round).
+const ROUND_JITTER_MS: u64 = 15;
+/// Sustained traffic each client sends before the window that follows it: drawn from the seed
+/// between these numbers of requests (OE-06, OE-07; OPIS §5.1), and at most a quarter of the
+/// smallest published per-client limit other than the probe's.
+pub(crate) const SUSTAINED_TRAFFIC: (u64, u64) = (60, 90);
+/// Requests of the sustained traffic in flight at once.
+const TRAFFIC_IN_FLIGHT: usize = 6;
+/// Time a window needs at most, kept in reserve when waiting for the run's progress.
+const WINDOW_RESERVE: std::time::Duration = std::time::Duration::from_secs(20);
 
-#[then("no client is served measurably slower than another")]
-fn no_client_slower(w: &mut PlatformWorld) {
-    let samples: Vec<(String, Vec<f64>)> = earlier!(w.oe.latency_samples)
+/// The share of the run's other scenarios finished before the middle and the end window, drawn
+/// from the seed within these bounds (OPIS §5.1), so that no fixed schedule can be detected.
+const MIDDLE_AT: (f64, f64) = (0.3, 0.6);
+const END_AT: (f64, f64) = (0.85, 1.0);
+
+/// How many requests of sustained traffic each client sends in this run: drawn from the seed in
+/// [`SUSTAINED_TRAFFIC`], capped at a quarter of the smallest published per-client limit other
+/// than the probe's (the policy is read leniently: without one, no cap).
+pub(crate) async fn sustained_volume(w: &PlatformWorld, r: &mut impl rand::Rng) -> u64 {
+    let drawn = r.random_range(SUSTAINED_TRAFFIC.0..=SUSTAINED_TRAFFIC.1);
+    let Ok(url) = w.ctx().discovery.endpoint("rate_limit_policy") else { return drawn };
+    if crate::runner::world::check_on_platform(&w.ctx(), &url, "the rate-limit policy").is_err() {
+        return drawn;
+    }
+    let Ok(response) = w.ctx().http.get(url.as_str()).label("rate-limit policy (sustained traffic volume)").send(&w.rec).await else { return drawn };
+    let Ok(policy) = response.json_value() else { return drawn };
+    let probe = policy.pointer("/probe/limit").and_then(Value::as_str).unwrap_or_default().to_string();
+    let smallest = policy["limits"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|c| (c["role"].as_str().unwrap_or_default().to_string(), c["ms"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect()))
-        .collect();
-    if let Some((role, s)) = samples.iter().find(|(_, s)| s.len() < stats::MIN_LATENCY_SAMPLES) {
-        raise(Finding::error(format!(
-            "only {} latency samples were collected for {role}; OPIS §8.4 needs at least {} per client",
-            s.len(),
-            stats::MIN_LATENCY_SAMPLES
-        )));
+        .filter(|l| l["scope"] == "per-client" && l["id"].as_str() != Some(probe.as_str()))
+        .filter_map(|l| l["requests"].as_u64())
+        .min();
+    smallest.map_or(drawn, |s| drawn.min(s / 4))
+}
+
+/// Sends `volume` safe requests of `pool` as every client (the same number each), in a seeded
+/// random mix, [`TRAFFIC_IN_FLIGHT`] at a time: a history of sustained use (OE-06, OE-07).
+pub(crate) async fn sustained_traffic(w: &PlatformWorld, pool: &[(String, String)], clients: &[(String, String)], volume: u64, r: &mut impl rand::Rng) {
+    use futures::StreamExt as _;
+    let mut requests: Vec<(usize, (String, String))> =
+        (0..volume).flat_map(|_| (0..clients.len()).map(|c| (c, pool.choose(r).expect("the pool is not empty").clone())).collect::<Vec<_>>()).collect();
+    requests.shuffle(r);
+    let ctx = w.ctx();
+    let rec = w.side_recorder();
+    let responses: Vec<_> = futures::stream::iter(requests.into_iter().enumerate().map(|(i, (c, (name, url)))| {
+        let (role, token) = &clients[c];
+        ctx.http.get(&url).bearer(token).label(format!("sustained traffic #{i} {name} as {role}")).send(&rec)
+    }))
+    .buffer_unordered(TRAFFIC_IN_FLIGHT)
+    .collect()
+    .await;
+    w.adopt(rec.take());
+    for response in responses {
+        response.or_raise();
     }
-    let slower = stats::slower_clients(&samples, OPIS_LATENCY_RULE);
+}
+
+/// Waits until `n` of the run's scenarios have finished, or until only [`WINDOW_RESERVE`] of the
+/// scenario's time budget is left; returns how many had finished.
+async fn wait_for_progress(w: &PlatformWorld, n: usize) -> usize {
+    let ctx = w.ctx();
+    let wait = ctx.progress.wait_for(n);
+    match w.rec.deadline().and_then(|d| d.checked_sub(WINDOW_RESERVE)) {
+        Some(latest) => {
+            let _ = tokio::time::timeout_at(tokio::time::Instant::from_std(latest), wait).await;
+        }
+        None => wait.await,
+    }
+    ctx.progress.finished()
+}
+
+/// One window: a discarded warm-up round, then [`WINDOW_ROUNDS`] rounds of one seeded safe request
+/// each, every client's copy of a round sent at once in a fresh random order after a random pause,
+/// [`ROUNDS_IN_FLIGHT`] rounds at a time. Returns each client's latencies in ms, round by round.
+async fn latency_window(w: &PlatformWorld, window: &str, pool: &[(String, String)], clients: &[(String, String)], r: &mut impl rand::Rng) -> Vec<Vec<f64>> {
+    use futures::StreamExt as _;
+    let rounds: Vec<(usize, (String, String), Vec<usize>, u64)> = (0..=WINDOW_ROUNDS)
+        .map(|round| {
+            let mut order: Vec<usize> = (0..clients.len()).collect();
+            order.shuffle(r);
+            (round, pool.choose(r).expect("the pool is not empty").clone(), order, r.random_range(0..=ROUND_JITTER_MS))
+        })
+        .collect();
+    let ctx = w.ctx();
+    let answers: Vec<_> = futures::stream::iter(rounds.into_iter().map(|(round, (name, url), order, pause)| {
+        let rec = w.side_recorder();
+        let requests: Vec<_> = order
+            .iter()
+            .map(|&c| {
+                let (role, token) = &clients[c];
+                (c, ctx.http.get(&url).bearer(token).label(format!("latency {window} round {round} {name} as {role}")))
+            })
+            .collect();
+        async move {
+            tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+            let sent = futures::future::join_all(requests.into_iter().map(|(c, request)| {
+                let rec = &rec;
+                async move { (c, request.send(rec).await) }
+            }))
+            .await;
+            (round, sent, rec.take())
+        }
+    }))
+    .buffered(ROUNDS_IN_FLIGHT)
+    .collect()
+    .await;
+    let mut samples = vec![Vec::new(); clients.len()];
+    for (round, sent, exchanges) in answers {
+        w.adopt(exchanges);
+        for (c, response) in sent {
+            let response = response.or_raise();
+            if round > 0 {
+                samples[c].push(response.elapsed.as_secs_f64() * 1000.0);
+            }
+        }
+    }
+    samples
+}
+
+#[when("every client sends interleaved rounds of the same randomised safe request in windows across the run")]
+async fn windows_across_the_run(w: &mut PlatformWorld) {
+    // Only operations that identify the client can treat clients differently.
+    let pool = pool(w, true);
+    let clients = clients(w);
+    let mut r = rng(w, "uniform-latency-windows");
+    let ctx = w.ctx();
+    let others = ctx.progress.total().saturating_sub(1);
+    let at = |bounds: (f64, f64), r: &mut rand_chacha::ChaCha8Rng| (others as f64 * r.random_range(bounds.0..=bounds.1)).ceil() as usize;
+    let (middle_at, end_at) = (at(MIDDLE_AT, &mut r), at(END_AT, &mut r));
+    let mut windows = Vec::new();
+    let mut record = |name: &str, finished: usize, samples: Vec<Vec<f64>>| {
+        let clients: Vec<Value> = clients.iter().zip(samples).map(|((role, _), s)| json!({ "role": role, "ms": s })).collect();
+        windows.push(json!({ "window": name, "finished": finished, "clients": clients }));
+    };
+    // At the start of the run, before the clients have much of a history.
+    let samples = latency_window(w, "start", &pool, &clients, &mut r).await;
+    record("start", ctx.progress.finished(), samples);
+    // In the middle of the run, under the load of the other scenarios.
+    let finished = wait_for_progress(w, middle_at).await;
+    let samples = latency_window(w, "middle", &pool, &clients, &mut r).await;
+    record("middle", finished, samples);
+    // After every client has sent the same sustained traffic.
+    let volume = sustained_volume(w, &mut r).await;
+    sustained_traffic(w, &pool, &clients, volume, &mut r).await;
+    let samples = latency_window(w, "after sustained traffic", &pool, &clients, &mut r).await;
+    record(&format!("after sustained traffic of {volume} requests per client"), ctx.progress.finished(), samples);
+    // At the end of the run.
+    let finished = wait_for_progress(w, end_at).await;
+    let samples = latency_window(w, "end", &pool, &clients, &mut r).await;
+    record("end", finished, samples);
+    w.oe.latency_windows = Some(json!({ "others": others, "windows": windows }));
+}
+
+#[then("no client is served measurably slower than another in any window")]
+fn no_client_slower(w: &mut PlatformWorld) {
+    let recorded = earlier!(w.oe.latency_windows).clone();
+    let others = recorded["others"].as_u64().unwrap_or_default();
+    let windows: Vec<stats::LatencyWindow> = recorded["windows"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|win| stats::LatencyWindow {
+            name: format!("{} ({} of {others} other scenarios finished)", win["window"].as_str().unwrap_or_default(), win["finished"]),
+            clients: win["clients"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| (c["role"].as_str().unwrap_or_default().to_string(), c["ms"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect()))
+                .collect(),
+        })
+        .collect();
+    let slower = stats::slower_in_windows(&windows, OPIS_LATENCY_RULE).unwrap_or_else(|e| raise(Finding::error(format!("the latency windows cannot be judged: {e}"))));
     if !slower.is_empty() {
         let described: Vec<String> = slower
             .iter()
             .map(|s| {
                 format!(
-                    "{} is slower than {} (median {:.1} ms against {:.1} ms; one-sided Mann–Whitney U = {:.0}, p = {:.2e})",
-                    s.slower, s.than, s.medians_ms.0, s.medians_ms.1, s.test.u, s.test.p
+                    "in the window {}, {} is slower than {} (median paired difference {:.1} ms, medians {:.1} ms against {:.1} ms; one-sided Wilcoxon signed-rank W+ = {:.0} over {} pairs, p = {:.2e})",
+                    s.window, s.slower, s.than, s.median_difference_ms, s.medians_ms.0, s.medians_ms.1, s.test.w_plus, s.test.n, s.test.p
                 )
             })
             .collect();
         raise(Finding::fail(format!(
-            "latency differs between clients (α = {} family-wise, ≥ {} ms on medians, {} samples each): {}",
+            "latency differs between clients (α = {} family-wise, Holm over {} tests of {} windows, ≥ {} ms on the median paired difference, {} paired rounds per window): {}",
             OPIS_LATENCY_RULE.alpha,
+            slower[0].family,
+            windows.len(),
             OPIS_LATENCY_RULE.min_median_difference_ms,
-            LATENCY_ROUNDS,
+            WINDOW_ROUNDS,
             described.join("; ")
         )));
     }
