@@ -13,6 +13,7 @@ mod junit;
 mod lang;
 mod markdown;
 pub mod policy;
+pub mod registry;
 pub mod sign;
 
 use hutong_model::{EvidenceRef, Report};
