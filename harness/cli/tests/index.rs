@@ -220,10 +220,17 @@ fn index_names_every_tampered_run_and_lists_the_rest() {
     let verify = Command::new(env!("CARGO_BIN_EXE_hutong")).arg("verify").arg(&copy).arg("--key").arg(&pubfile).output().unwrap();
     assert_eq!(verify.status.code(), Some(0), "{}", String::from_utf8_lossy(&verify.stderr));
 
-    // Indexing again over the same site replaces it; with every run sound it exits 0.
+    // Indexing again over the same site replaces it; with every run sound it exits 0, and a run
+    // given twice is listed once.
     let good: Vec<PathBuf> = dirs.iter().filter(|d| !tampered.iter().any(|(t, _)| t == *d)).cloned().collect();
-    let again = index(&good, &pubfile, &site);
+    let twice: Vec<PathBuf> = good.iter().chain(good.iter().take(3)).cloned().collect();
+    let again = index(&twice, &pubfile, &site);
     assert_eq!(again.status.code(), Some(0), "{}", String::from_utf8_lossy(&again.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(site.join("index.json")).unwrap()).unwrap();
+    let runs: usize = json["platforms"].as_array().unwrap().iter().map(|p| p["runs"].as_array().unwrap().len()).sum();
+    assert_eq!(runs, good.len());
+    let published = std::fs::read_dir(site.join("runs")).unwrap().count();
+    assert_eq!(published, good.len(), "the previous site is replaced, not added to");
     // A key that cannot be read is a usage error.
     let bad_key = index(&good[..1], &tmp.path().join("missing.pub"), &site);
     assert_eq!(bad_key.status.code(), Some(2));

@@ -221,16 +221,33 @@ fn decisive_evidence(report: &Report, dir: &Path) -> BTreeMap<String, serde_json
         .collect()
 }
 
-/// Verifies every run of `runs` against `check` and writes the site into `out`. Returns what was
-/// listed and what was rejected; an error only when the site itself cannot be written.
+/// Verifies every run of `runs` against `check` and writes the site into `out`, replacing a site
+/// written there before. Returns what was listed and what was rejected; an error only when the
+/// site itself cannot be written.
 pub fn build_site(runs: &[PathBuf], check: RegistryCheck<'_>, out: &Path) -> Result<SiteSummary, RegistryError> {
     let runs_dir = out.join("runs");
+    // A previous site in `out` is replaced whole (only when `index.json` says it is one, so that
+    // no other directory's contents are removed).
+    if std::fs::read_to_string(out.join("index.json")).is_ok_and(|t| t.contains(INDEX_FORMAT)) {
+        for old in [runs_dir.clone(), out.join("badges")] {
+            if old.exists() {
+                std::fs::remove_dir_all(&old).map_err(io(&old))?;
+            }
+        }
+    }
     std::fs::create_dir_all(&runs_dir).map_err(io(&runs_dir))?;
     let mut summary = SiteSummary::default();
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut verified: Vec<(String, Report)> = Vec::new();
     let site = out.canonicalize().map_err(io(out))?;
+    let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
     for dir in runs {
+        // The same run given twice is listed once.
+        if let Ok(canonical) = dir.canonicalize()
+            && !seen.insert(canonical)
+        {
+            continue;
+        }
         if dir.canonicalize().is_ok_and(|d| d.starts_with(&site) || site.starts_with(&d)) {
             summary.rejected.push(Rejected { dir: dir.clone(), problems: vec!["the run directory and the site directory overlap".to_string()] });
             continue;
