@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p hutong
-bin=target/debug/hutong
+bin=${CARGO_TARGET_DIR:-target}/debug/hutong
 dest=reports/examples/link-block-one-domain
 keys=$(mktemp -d)
 trap 'rm -rf "$keys"' EXIT

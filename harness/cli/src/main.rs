@@ -33,6 +33,9 @@ enum Command {
     Keygen(commands::keygen::KeygenArgs),
     /// Verify a signed report: signature, evidence digests and suite hash.
     Verify(commands::verify::VerifyArgs),
+    /// Verify signed runs and write the public registry: a static bilingual site, index.json and
+    /// a badge per platform and profile.
+    Index(commands::index::IndexArgs),
     /// Migrate between two live platforms (export, import) and verify it record by record.
     MigrateCheck(commands::migrate_check::MigrateCheckArgs),
 }
@@ -83,6 +86,7 @@ fn main() {
             Command::Selftest(args) => commands::selftest::run(args).await,
             Command::Keygen(args) => commands::keygen::run(args),
             Command::Verify(args) => commands::verify::run(args),
+            Command::Index(args) => commands::index::run(args),
             Command::MigrateCheck(args) => commands::migrate_check::run(args).await,
         }
     });

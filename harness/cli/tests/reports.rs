@@ -8,7 +8,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const FILES: [&str; 5] = ["report.json", "junit.xml", "cucumber.json", "summary.md", "report.html"];
+const FILES: [&str; 6] = ["report.json", "junit.xml", "cucumber.json", "summary.md", "report.html", "report.csv"];
 
 fn certify(dir: &Path, extra: &[&str]) -> std::process::Output {
     let out = Command::new(env!("CARGO_BIN_EXE_hutong"))
@@ -195,6 +195,117 @@ fn html_report_loads_in_headless_chromium_without_console_messages() {
     assert!(!dom.contains("<title>pwned</title>") && dom.contains("data-ready=\"yes\""));
     assert!(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"), "the markup is shown as text");
     screenshot(&chromium, &page, &tmp.path().join("evil.png"), tmp.path());
+}
+
+/// The width and height of a PNG (its IHDR chunk).
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && &png[12..16] == b"IHDR", "a PNG");
+    (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()))
+}
+
+/// Measures the report in a 1280×800 window: a copy of the page, without its
+/// Content-Security-Policy, gets a script that writes the layout of the overall verdict and of
+/// the first failed requirement into attributes of `<html>` (after the page's own script ran),
+/// then clicks that requirement's evidence button and records what the viewer highlights.
+fn measure_first_screen(chromium: &Path, page: &Path, work: &Path) -> String {
+    let html = std::fs::read_to_string(page).unwrap();
+    let csp = regex::Regex::new(r#"<meta http-equiv="Content-Security-Policy"[^>]*>"#).unwrap();
+    assert!(csp.is_match(&html), "the report has a CSP");
+    let probe = r##"<script>
+window.addEventListener("load", function(){
+  var d = document.documentElement, first = document.querySelector("[data-attention-id]"), overall = document.getElementById("overall");
+  function rect(e){ var r = e.getBoundingClientRect(); return Math.round(r.top) + "," + Math.round(r.bottom); }
+  d.setAttribute("data-viewport", window.innerWidth + "x" + window.innerHeight);
+  d.setAttribute("data-overall-rect", overall ? rect(overall) : "none");
+  d.setAttribute("data-first-rect", first ? rect(first) : "none");
+  d.setAttribute("data-first-id", first ? first.getAttribute("data-attention-id") : "none");
+  var msg = first && first.querySelector(".att-msg");
+  d.setAttribute("data-message-rect", msg ? rect(msg) : "none");
+  var button = first && first.querySelector("button.ev");
+  if (button) { button.click(); var x = document.querySelector("#viewer .exchange.decisive strong"); d.setAttribute("data-clicked", x ? x.textContent : "nothing highlighted"); }
+});
+</script>"##;
+    let measured = csp.replace(&html, "").replace("</body>", &format!("{probe}</body>"));
+    let copy = page.with_file_name("measure.html");
+    std::fs::write(&copy, measured).unwrap();
+    let profile = tempfile::tempdir_in(work).unwrap();
+    let out = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--hide-scrollbars", "--window-size=1280,800", "--dump-dom"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", copy.display()))
+        .output()
+        .expect("start chromium");
+    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn attribute<'a>(dom: &'a str, name: &str) -> &'a str {
+    let start = dom.find(&format!("{name}=\"")).unwrap_or_else(|| panic!("{name} was not measured")) + name.len() + 2;
+    &dom[start..start + dom[start..].find('"').unwrap()]
+}
+
+fn top_bottom(value: &str) -> (i64, i64) {
+    let (t, b) = value.split_once(',').unwrap_or_else(|| panic!("not measured: {value}"));
+    (t.parse().unwrap(), b.parse().unwrap())
+}
+
+/// See: issue 17 — after a failed run, a person sees the verdict and the failure on the first
+/// screen (1280×800), with its message, its policy clause and the decisive exchange one click
+/// away, in English and in Chinese.
+#[test]
+fn a_failed_run_shows_its_failure_above_the_fold() {
+    let Some(chromium) = chromium() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    for (lang, verdict, heading, clause) in [
+        ("en", "not conformant", "Failed and undecided requirements", "an orderly, open platform ecosystem"),
+        ("zh", "不符合", "不通过与无法判定的要求", "建立有序开放的平台生态"),
+    ] {
+        let dir = tmp.path().join(lang);
+        let out = certify(&dir, &["--lang", lang, "--reference-fault", "errors-plain-text"]);
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        let report = read_json(&dir.join("report.json"));
+        let failed = report["requirements"].as_array().unwrap().iter().find(|r| r["outcome"] == "fail").expect("the fault fails a requirement");
+        let (id, message) = (failed["id"].as_str().unwrap(), failed["message"].as_str().unwrap());
+        let page = dir.join("report.html");
+
+        // The screenshot is of the first screen.
+        let png = dir.join("first-screen.png");
+        let profile = tempfile::tempdir_in(tmp.path()).unwrap();
+        let shot = Command::new(&chromium)
+            .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1280,800"])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .unwrap();
+        assert!(shot.status.success(), "{}", String::from_utf8_lossy(&shot.stderr));
+        let bytes = std::fs::read(&png).unwrap();
+        assert_eq!(png_size(&bytes), (1280, 800), "{lang}: a first-screen screenshot");
+        assert!(bytes.len() > 10_000, "{lang}: a real screenshot");
+
+        // The layout of that screen: the verdict, then the failing requirement with its message.
+        let dom = measure_first_screen(&chromium, &page, tmp.path());
+        let (width, height) = attribute(&dom, "data-viewport").split_once('x').map(|(w, h)| (w.parse::<i64>().unwrap(), h.parse::<i64>().unwrap())).unwrap();
+        assert!(width == 1280 && (600..=800).contains(&height), "{lang}: viewport {width}x{height}");
+        let (_, overall_bottom) = top_bottom(attribute(&dom, "data-overall-rect"));
+        assert!(overall_bottom <= height, "{lang}: the overall verdict ends at {overall_bottom}px, below the fold ({height}px)");
+        assert_eq!(attribute(&dom, "data-first-id"), id, "{lang}: the failing requirement comes first");
+        let (first_top, _) = top_bottom(attribute(&dom, "data-first-rect"));
+        let (_, message_bottom) = top_bottom(attribute(&dom, "data-message-rect"));
+        assert!(first_top >= overall_bottom && message_bottom <= height, "{lang}: {id}'s message ends at {message_bottom}px, below the fold ({height}px)");
+        let item = dom.split(&format!("data-attention-id=\"{id}\"")).nth(1).and_then(|rest| rest.split("</li>").next()).expect("the failing requirement's item");
+        let as_text = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        assert!(item.contains(&as_text(message)) && item.contains(clause), "{lang}: the item shows the message and the policy clause: {item}");
+        let overall = dom.split("id=\"overall\"").nth(1).and_then(|rest| rest.split("</div>").next()).unwrap();
+        assert!(overall.contains(verdict), "{lang}: overall verdict {verdict}: {overall}");
+        assert!(dom.contains(heading), "{lang}: heading {heading}");
+        // One click shows the exchange that decided it.
+        let reference = failed["evidence"][0].as_str().unwrap();
+        let (file, index) = reference.split_once("#/").unwrap();
+        let exchange = &read_json(&dir.join(file))[index.parse::<usize>().unwrap()];
+        let clicked = attribute(&dom, "data-clicked");
+        assert!(clicked.starts_with(&format!("#{index} {} ", exchange["method"].as_str().unwrap())), "{lang}: the click highlights exchange {index}: {clicked}");
+    }
 }
 
 #[test]

@@ -7,12 +7,14 @@
 pub mod exit_codes;
 mod outcome;
 mod report;
+mod waiver;
 
 pub use outcome::{Finding, FindingKind, NotApplicableReason, Outcome, ProfileVerdict};
 pub use report::{
     decisive_evidence, redact_report, EvidenceRef, ProfileResult, Report, RequirementResult,
     ScenarioResult, SuiteInfo, TargetInfo, Totals, REPORT_FORMAT_VERSION,
 };
+pub use waiver::{parse_waivers, Waiver, WaiverError};
 
 /// Text echoed from the target made safe for a terminal or a one-line message: control
 /// characters (ANSI escapes included) and bidirectional overrides (which reorder what a reader

@@ -123,6 +123,9 @@ impl fmt::Display for Finding {
 pub enum ProfileVerdict {
     /// Claimed, and every MUST passed (or is not applicable for a stated reason).
     Conformant,
+    /// Claimed, every MUST passed (or is not applicable for a stated reason) except waived ones:
+    /// conformant only with the waivers the report lists (never plain conformant).
+    ConformantWithWaivers,
     /// Claimed, and some MUST failed.
     NotConformant,
     /// Claimed, no MUST failed, but some MUST errored: the harness could not decide.
@@ -139,10 +142,25 @@ impl ProfileVerdict {
     pub fn as_str(self) -> &'static str {
         match self {
             ProfileVerdict::Conformant => "conformant",
+            ProfileVerdict::ConformantWithWaivers => "conformant_with_waivers",
             ProfileVerdict::NotConformant => "not_conformant",
             ProfileVerdict::Inconclusive => "inconclusive",
             ProfileVerdict::NotClaimed => "not_claimed",
             ProfileVerdict::Partial => "partial",
+        }
+    }
+
+    /// How far the verdict is from plain conformance, for the overall verdict of a run (the worst
+    /// of its profiles'): conformant < conformant with waivers < partial < inconclusive <
+    /// not claimed < not conformant.
+    pub fn severity(self) -> u8 {
+        match self {
+            ProfileVerdict::Conformant => 0,
+            ProfileVerdict::ConformantWithWaivers => 1,
+            ProfileVerdict::Partial => 2,
+            ProfileVerdict::Inconclusive => 3,
+            ProfileVerdict::NotClaimed => 4,
+            ProfileVerdict::NotConformant => 5,
         }
     }
 }

@@ -1,4 +1,4 @@
-use crate::{NotApplicableReason, Outcome, ProfileVerdict};
+use crate::{NotApplicableReason, Outcome, ProfileVerdict, Waiver};
 use opis_spec::{Level, Profile};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,11 @@ pub struct Report {
     /// Evidence files written beside the report, with their digests.
     #[serde(default)]
     pub evidence: Vec<EvidenceRef>,
+    /// Waivers given to the run (`certify --waivers`): each waived requirement keeps its real
+    /// outcome, and a verdict that relies on one is `conformant_with_waivers`. Signed with the
+    /// report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
 }
 
 /// Which suite produced a report.
@@ -213,25 +218,42 @@ pub struct EvidenceRef {
 }
 
 impl Report {
-    /// The verdict on `profile` given the results of this report, whether it is claimed and
-    /// whether the run was partial (a tag filter): OPIS §11.1, the one place it is decided.
+    /// The verdict on `profile` given the results of this report, whether it is claimed, whether
+    /// the run was partial (a tag filter) and the run's waivers: OPIS §11.1, the one place it is
+    /// decided.
     ///
     /// A MUST that is `not_applicable` without an admitted reason counts as `error`; a partial
-    /// run is never `conformant`.
-    pub fn verdict_for(results: &[RequirementResult], profile: Profile, claimed: bool, partial: bool) -> ProfileVerdict {
+    /// run is never `conformant`. A waived MUST of `core` or of `profile` does not count against
+    /// the verdict whatever its outcome, but a profile with a waived MUST in scope is at best
+    /// `conformant_with_waivers` (the waiver file, not the run, says what was accepted), never
+    /// plain `conformant`. Waivers of SHOULD and MAY requirements change nothing.
+    pub fn verdict_for(results: &[RequirementResult], profile: Profile, claimed: bool, partial: bool, waivers: &[Waiver]) -> ProfileVerdict {
         if !claimed && profile != Profile::Core {
             return ProfileVerdict::NotClaimed;
         }
-        let musts = results.iter().filter(|r| {
-            (r.profile == profile || r.profile == Profile::Core) && r.level == Level::Must
-        });
-        let worst = musts.map(RequirementResult::counted_outcome).max().unwrap_or(Outcome::Pass);
+        let waived = |r: &RequirementResult| waivers.iter().any(|w| w.requirement == r.id);
+        let musts: Vec<&RequirementResult> =
+            results.iter().filter(|r| (r.profile == profile || r.profile == Profile::Core) && r.level == Level::Must).collect();
+        let any_waived = musts.iter().any(|r| waived(r));
+        let worst = musts.iter().filter(|r| !waived(r)).map(|r| r.counted_outcome()).max().unwrap_or(Outcome::Pass);
         match worst {
             Outcome::Fail => ProfileVerdict::NotConformant,
             Outcome::Error => ProfileVerdict::Inconclusive,
             Outcome::Pass | Outcome::NotApplicable if partial => ProfileVerdict::Partial,
+            Outcome::Pass | Outcome::NotApplicable if any_waived => ProfileVerdict::ConformantWithWaivers,
             Outcome::Pass | Outcome::NotApplicable => ProfileVerdict::Conformant,
         }
+    }
+
+    /// The verdict of the whole run as people read it first: the worst of the profiles' (see
+    /// [`ProfileVerdict::severity`]); `inconclusive` for a run without profiles.
+    pub fn overall_verdict(&self) -> ProfileVerdict {
+        self.profiles.iter().map(|p| p.verdict).max_by_key(|v| v.severity()).unwrap_or(ProfileVerdict::Inconclusive)
+    }
+
+    /// The waiver of requirement `id`, if the run has one.
+    pub fn waiver_for(&self, id: &str) -> Option<&Waiver> {
+        self.waivers.iter().find(|w| w.requirement == id)
     }
 
     /// Whether the run was partial (a tag filter selected scenarios): it supports no claim.
@@ -248,7 +270,7 @@ impl Report {
             match v {
                 ProfileVerdict::NotConformant | ProfileVerdict::NotClaimed => return NOT_CONFORMANT,
                 ProfileVerdict::Inconclusive => code = HARNESS_ERROR,
-                ProfileVerdict::Conformant | ProfileVerdict::Partial => {}
+                ProfileVerdict::Conformant | ProfileVerdict::ConformantWithWaivers | ProfileVerdict::Partial => {}
             }
         }
         code
@@ -291,7 +313,7 @@ mod tests {
             result("CORE-01", Profile::Core, Level::Must, Outcome::Pass, None),
             result("AI-08", AI, Level::Must, Outcome::NotApplicable, None),
         ];
-        assert_eq!(Report::verdict_for(&results, AI, true, false), ProfileVerdict::Inconclusive);
+        assert_eq!(Report::verdict_for(&results, AI, true, false, &[]), ProfileVerdict::Inconclusive);
         for reason in [
             NotApplicableReason::NotTested,
             NotApplicableReason::CapabilityNotDeclared { capability: "checkout".into() },
@@ -300,7 +322,7 @@ mod tests {
                 result("CORE-01", Profile::Core, Level::Must, Outcome::Pass, None),
                 result("AI-11", AI, Level::Must, Outcome::NotApplicable, Some(reason)),
             ];
-            assert_eq!(Report::verdict_for(&results, AI, true, false), ProfileVerdict::Conformant);
+            assert_eq!(Report::verdict_for(&results, AI, true, false, &[]), ProfileVerdict::Conformant);
         }
     }
 
@@ -308,13 +330,13 @@ mod tests {
     #[test]
     fn a_partial_run_is_never_conformant_but_still_reports_what_failed() {
         let passing = [result("CORE-01", Profile::Core, Level::Must, Outcome::Pass, None), result("AI-01", AI, Level::Must, Outcome::Pass, None)];
-        assert_eq!(Report::verdict_for(&passing, AI, true, true), ProfileVerdict::Partial);
-        assert_eq!(Report::verdict_for(&passing, Profile::Core, true, true), ProfileVerdict::Partial);
+        assert_eq!(Report::verdict_for(&passing, AI, true, true, &[]), ProfileVerdict::Partial);
+        assert_eq!(Report::verdict_for(&passing, Profile::Core, true, true, &[]), ProfileVerdict::Partial);
         let failing = [result("AI-01", AI, Level::Must, Outcome::Fail, None)];
-        assert_eq!(Report::verdict_for(&failing, AI, true, true), ProfileVerdict::NotConformant);
+        assert_eq!(Report::verdict_for(&failing, AI, true, true, &[]), ProfileVerdict::NotConformant);
         let erroring = [result("AI-01", AI, Level::Must, Outcome::Error, None)];
-        assert_eq!(Report::verdict_for(&erroring, AI, true, true), ProfileVerdict::Inconclusive);
-        assert_eq!(Report::verdict_for(&passing, AI, false, true), ProfileVerdict::NotClaimed);
+        assert_eq!(Report::verdict_for(&erroring, AI, true, true, &[]), ProfileVerdict::Inconclusive);
+        assert_eq!(Report::verdict_for(&passing, AI, false, true, &[]), ProfileVerdict::NotClaimed);
     }
 
     #[test]
@@ -332,12 +354,52 @@ mod tests {
             profiles: verdicts.iter().map(|v| ProfileResult { profile: AI, verdict: *v, totals: Totals::default(), limitations: Vec::new() }).collect(),
             totals: Totals::default(),
             evidence: Vec::new(),
+            waivers: Vec::new(),
         };
         use crate::exit_codes::*;
         assert_eq!(report(&[ProfileVerdict::Conformant, ProfileVerdict::Partial]).exit_code(), CONFORMANT);
         assert_eq!(report(&[ProfileVerdict::Partial, ProfileVerdict::Inconclusive]).exit_code(), HARNESS_ERROR);
         assert_eq!(report(&[ProfileVerdict::Inconclusive, ProfileVerdict::NotConformant]).exit_code(), NOT_CONFORMANT);
         assert_eq!(report(&[ProfileVerdict::NotClaimed]).exit_code(), NOT_CONFORMANT);
+        assert_eq!(report(&[ProfileVerdict::ConformantWithWaivers, ProfileVerdict::Conformant]).exit_code(), CONFORMANT);
+        assert_eq!(report(&[ProfileVerdict::Conformant, ProfileVerdict::ConformantWithWaivers]).overall_verdict(), ProfileVerdict::ConformantWithWaivers);
+        assert_eq!(report(&[ProfileVerdict::ConformantWithWaivers, ProfileVerdict::Partial]).overall_verdict(), ProfileVerdict::Partial);
+        assert_eq!(report(&[ProfileVerdict::NotConformant, ProfileVerdict::Inconclusive]).overall_verdict(), ProfileVerdict::NotConformant);
+        assert_eq!(report(&[]).overall_verdict(), ProfileVerdict::Inconclusive);
+    }
+
+    fn waiver(id: &str) -> Waiver {
+        Waiver { requirement: id.into(), reason: "r".into(), link: "https://x.example/w".into(), granted_by: "board".into(), expires: "2099-01-01".into() }
+    }
+
+    // See: issue 17 — a waived requirement keeps its outcome, and the verdict is never plain
+    // conformant.
+    #[test]
+    fn a_waived_must_is_excused_but_the_verdict_says_so() {
+        let results = [
+            result("CORE-01", Profile::Core, Level::Must, Outcome::Pass, None),
+            result("AI-01", AI, Level::Must, Outcome::Fail, None),
+            result("AI-02", AI, Level::Must, Outcome::Pass, None),
+            result("AI-03", AI, Level::Should, Outcome::Fail, None),
+        ];
+        assert_eq!(Report::verdict_for(&results, AI, true, false, &[]), ProfileVerdict::NotConformant);
+        assert_eq!(Report::verdict_for(&results, AI, true, false, &[waiver("AI-01")]), ProfileVerdict::ConformantWithWaivers);
+        // A waiver of a MUST that passed still caps the verdict: the waiver file says what was
+        // accepted, not the run.
+        assert_eq!(Report::verdict_for(&results[..1], Profile::Core, true, false, &[waiver("CORE-01")]), ProfileVerdict::ConformantWithWaivers);
+        // Waiving one MUST does not excuse another, nor an undecided one.
+        let mut erroring = results.to_vec();
+        erroring[2].outcome = Outcome::Error;
+        assert_eq!(Report::verdict_for(&erroring, AI, true, false, &[waiver("AI-01")]), ProfileVerdict::Inconclusive);
+        assert_eq!(Report::verdict_for(&erroring, AI, true, false, &[waiver("AI-01"), waiver("AI-02")]), ProfileVerdict::ConformantWithWaivers);
+        // A waived core MUST caps every profile; a waiver of a SHOULD or of another profile's
+        // requirement changes nothing; partial and not claimed win over waivers.
+        assert_eq!(Report::verdict_for(&results[..1], AI, true, false, &[waiver("CORE-01")]), ProfileVerdict::ConformantWithWaivers);
+        let passing = [results[0].clone(), results[2].clone(), results[3].clone()];
+        assert_eq!(Report::verdict_for(&passing, AI, true, false, &[waiver("AI-03")]), ProfileVerdict::Conformant);
+        assert_eq!(Report::verdict_for(&passing, Profile::Core, true, false, &[waiver("AI-02")]), ProfileVerdict::Conformant);
+        assert_eq!(Report::verdict_for(&results, AI, true, true, &[waiver("AI-01")]), ProfileVerdict::Partial);
+        assert_eq!(Report::verdict_for(&results, AI, false, false, &[waiver("AI-01")]), ProfileVerdict::NotClaimed);
     }
 }
 

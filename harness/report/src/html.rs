@@ -28,6 +28,12 @@ button.ev{font:inherit;font-size:.8rem;border:1px solid var(--line);background:#
 .exchange{border-top:1px solid var(--line);padding:.4rem 0}.exchange.decisive{background:#fff8c5}
 .exchange pre{white-space:pre-wrap;word-break:break-all;background:#f6f8fa;padding:.4rem;max-height:24rem;overflow:auto;font-size:.8rem;margin:.2rem 0}
 .clause{margin:.4rem 0}.muted{color:#59636e;font-size:.85rem}
+.overall{font-size:1.25rem;margin:.4rem 0;padding:.5rem .8rem;border-radius:6px;border:1px solid var(--line)}
+.ov-conformant{background:#dafbe1}.ov-conformant_with_waivers,.ov-partial{background:#fff8c5}.ov-not_conformant,.ov-not_claimed{background:#ffebe9}.ov-inconclusive{background:#fff8c5}
+.note{margin:.2rem 0;font-size:.9rem}.v-conformant_with_waivers,.v-partial{color:var(--error);font-weight:600}
+ol.attention{padding-left:1.4rem;margin:.4rem 0}li.att{margin:.3rem 0 .6rem}.att-msg{margin:.15rem 0;max-height:7.5em;overflow:auto;word-break:break-word}
+.att-foot{font-size:.85rem}.waived{background:#ddf4ff;border-radius:4px;padding:0 .3rem;font-size:.85rem}
+.verdicts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}.verdicts table{width:auto;flex:1 1 28rem}
 "#;
 
 const SCRIPT: &str = r##"
@@ -103,6 +109,56 @@ fn embedded_evidence(report: &Report, evidence: &BTreeMap<String, serde_json::Va
     serde_json::Value::Object(evidence.iter().filter(|(k, _)| decisive.contains(k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect())
 }
 
+/// A small bar chart of outcomes per profile, as inline SVG (presentation attributes only, so the
+/// page's Content-Security-Policy needs no style exception): one stacked bar per profile.
+fn outcome_chart(report: &Report, lang: Lang) -> String {
+    const ROW: usize = 26;
+    const LABEL: usize = 170;
+    const BAR: usize = 300;
+    let colours = [(Outcome::Pass, "#1a7f37"), (Outcome::Fail, "#cf222e"), (Outcome::Error, "#9a6700"), (Outcome::NotApplicable, "#afb8c1")];
+    let height = ROW * report.profiles.len() + 24;
+    let mut svg = format!(
+        "<svg id=\"outcome-chart\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\" font-size=\"12\" font-family=\"system-ui, sans-serif\">",
+        esc(lang.pick("Outcomes per profile", "各配置结果分布")),
+        w = LABEL + BAR + 10
+    );
+    for (i, p) in report.profiles.iter().enumerate() {
+        let y = i * ROW;
+        let t = p.totals;
+        let _ = write!(svg, "<text x=\"0\" y=\"{}\" fill=\"#1f2328\">{}</text>", y + 16, p.profile);
+        let total = t.requirements.max(1);
+        let mut x = LABEL;
+        for (o, colour) in colours {
+            let n = match o {
+                Outcome::Pass => t.pass,
+                Outcome::Fail => t.fail,
+                Outcome::Error => t.error,
+                Outcome::NotApplicable => t.not_applicable,
+            };
+            if n == 0 {
+                continue;
+            }
+            let w = (n * BAR).div_ceil(total).max(2);
+            let _ = write!(
+                svg,
+                "<rect x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"18\" fill=\"{colour}\"><title>{} {}: {n}</title></rect>",
+                y + 3,
+                p.profile,
+                lang.outcome(o)
+            );
+            x += w;
+        }
+    }
+    let mut x = 0;
+    for (o, colour) in colours {
+        let label = lang.outcome(o);
+        let _ = write!(svg, "<rect x=\"{x}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\" fill=\"#59636e\">{label}</text>", height - 12, x + 14, height - 3);
+        x += 28 + label.chars().map(|c| if c.is_ascii() { 7 } else { 13 }).sum::<usize>();
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
 fn csp_hash(text: &str) -> String {
     format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
 }
@@ -124,32 +180,73 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
         csp_hash(SCRIPT),
         esc(&title)
     );
-    let _ = writeln!(out, "<header>\n<h1>{}</h1>\n<dl class=\"meta\">", esc(&title));
-    let mut meta = |k: &str, v: &str| {
-        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
-    };
-    meta(l("Target", "目标"), &report.target.base_url);
-    if let Some(reference) = &report.target.builtin_reference {
-        meta(l("Built-in reference platform", "内置参考平台"), reference);
-    }
-    meta(l("Claimed profiles", "声明的配置"), &report.target.claimed_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));
-    meta(l("Selected profiles", "选定的配置"), &report.selected_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));
-    if let Some(tags) = &report.tag_filter {
-        meta(l("Scenarios filtered by (partial run: supports no claim of conformance)", "场景筛选（部分运行：不支持符合性声明）"), tags);
-    }
-    meta(l("Suite", "套件"), &format!("OPIS {} · {}", report.suite.opis_version, report.suite.suite_hash));
-    meta(l("Harness", "测试工具"), &format!("hutong {}", report.suite.harness_version));
-    if let Some(digest) = &report.suite.judging_digest {
-        meta(l("Judging code", "判定代码"), digest);
-    }
-    meta(l("Started", "开始"), &report.started_at);
-    meta(l("Finished", "结束"), &report.finished_at);
-    out.push_str("</dl>\n</header>\n");
-
-    // Verdicts.
+    let overall = report.overall_verdict();
     let _ = writeln!(
         out,
-        "<section id=\"verdicts\">\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<header>\n<h1>{}</h1>\n<div id=\"overall\" class=\"overall ov-{}\"><span class=\"muted\">{}</span> <strong class=\"v-{}\">{}</strong> <span class=\"muted\">{}</span></div>",
+        esc(&title),
+        overall.as_str(),
+        l("Overall verdict", "总体结论"),
+        overall.as_str(),
+        esc(lang.verdict(overall)),
+        esc(&format!("{} · OPIS {} · {}", report.target.base_url, report.suite.opis_version, report.started_at.get(..10).unwrap_or(&report.started_at)))
+    );
+    if let Some(reference) = &report.target.builtin_reference {
+        let _ = writeln!(out, "<p class=\"note\">{}: {}</p>", l("Built-in reference platform", "内置参考平台"), esc(reference));
+    }
+    if report.tag_filter.is_some() {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", l("Partial run: supports no claim of conformance", "部分运行：不支持符合性声明"));
+    }
+    out.push_str("</header>\n");
+
+    // What did not pass, first: each with its message, its policy clause and the exchange that
+    // decided it one click away.
+    let attention: Vec<&hutong_model::RequirementResult> = [Outcome::Fail, Outcome::Error]
+        .into_iter()
+        .flat_map(|o| report.requirements.iter().filter(move |r| r.counted_outcome() == o))
+        .collect();
+    if !attention.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section id=\"attention\">\n<h2>{} ({})</h2>{}\n<ol class=\"attention\">",
+            l("Failed and undecided requirements", "不通过与无法判定的要求"),
+            attention.len(),
+            if lang == Lang::Zh { "\n<p class=\"muted\">说明文字为测试工具的英文原文。</p>" } else { "" }
+        );
+        for r in attention {
+            let outcome = r.counted_outcome();
+            let clauses: Vec<String> = r
+                .policy
+                .iter()
+                .map(|p| match policy::clause(p) {
+                    Some(c) => format!("{}{}", esc(&c.label), esc(lang.pick(c.heading_en, c.heading_zh))),
+                    None => esc(p),
+                })
+                .collect();
+            let decisive = match r.evidence.first() {
+                Some(e) => format!("<button type=\"button\" class=\"ev\" data-ref=\"{}\">{}</button>", esc(e), l("Show the decisive exchange", "查看决定性请求")),
+                None => format!("<span class=\"muted\">{}</span>", l("no exchange recorded", "未记录请求")),
+            };
+            let _ = writeln!(
+                out,
+                "<li class=\"att\" data-attention-id=\"{id}\"><div class=\"att-head\"><strong>{id}</strong> <span class=\"o-{o}\">{ol}</span>{w} {title}</div>\n<p class=\"att-msg\">{msg}</p>\n<div class=\"att-foot\"><span class=\"muted\">{pl}:</span> {clauses} · {decisive}</div></li>",
+                id = esc(&r.id),
+                o = outcome.as_str(),
+                ol = lang.outcome(outcome),
+                w = if report.waiver_for(&r.id).is_some() { format!(" <span class=\"waived\">{}</span>", lang.waived()) } else { String::new() },
+                title = esc(lang.pick(&r.title_en, &r.title_zh)),
+                msg = esc(&r.message),
+                pl = l("Policy clause", "政策条款"),
+                clauses = clauses.join("、"),
+            );
+        }
+        out.push_str("</ol>\n</section>\n");
+    }
+
+    // Verdicts, with a chart of outcomes per profile.
+    let _ = writeln!(
+        out,
+        "<section id=\"verdicts\">\n<h2>{}</h2>\n<div class=\"verdicts\">\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
         l("Verdict per profile", "各配置结论"),
         l("Profile", "配置"),
         l("Verdict", "结论"),
@@ -173,6 +270,8 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
         );
     }
     out.push_str("</tbody>\n</table>\n");
+    out.push_str(&outcome_chart(report, lang));
+    out.push_str("</div>\n");
     let limits: Vec<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     if !limits.is_empty() {
         let _ = writeln!(out, "<h3>{}</h3>\n<ul class=\"limitations\">", esc(l("Limited: comparisons that could not be made", "有限：未能进行的比较")));
@@ -181,7 +280,60 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
         }
         out.push_str("</ul>\n");
     }
+    if !report.waivers.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p class=\"muted\">{}</p>\n<ul class=\"waivers\">",
+            l("Waivers", "豁免"),
+            l(
+                "A waived requirement keeps its real outcome; a verdict that relies on a waiver is “conformant with waivers”, never plain conformant.",
+                "被豁免的要求保留其实际结果；依赖豁免的结论为“符合（含豁免）”，而非“符合”。"
+            )
+        );
+        for w in &report.waivers {
+            let link = if w.link.starts_with("https://") || w.link.starts_with("http://") {
+                format!("<a href=\"{0}\" rel=\"noreferrer\">{0}</a>", esc(&w.link))
+            } else {
+                esc(&w.link)
+            };
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong> — {} ({} {}, {} {}) {}</li>",
+                esc(&w.requirement),
+                esc(&w.reason),
+                l("granted by", "批准方"),
+                esc(&w.granted_by),
+                l("expires", "到期"),
+                esc(&w.expires),
+                link
+            );
+        }
+        out.push_str("</ul>\n");
+    }
     out.push_str("</section>\n");
+
+    // The run.
+    let _ = writeln!(out, "<section id=\"run\">\n<h2>{}</h2>\n<dl class=\"meta\">", l("The run", "运行信息"));
+    let mut meta = |k: &str, v: &str| {
+        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
+    };
+    meta(l("Target", "目标"), &report.target.base_url);
+    if let Some(reference) = &report.target.builtin_reference {
+        meta(l("Built-in reference platform", "内置参考平台"), reference);
+    }
+    meta(l("Claimed profiles", "声明的配置"), &report.target.claimed_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));
+    meta(l("Selected profiles", "选定的配置"), &report.selected_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));
+    if let Some(tags) = &report.tag_filter {
+        meta(l("Scenarios filtered by (partial run: supports no claim of conformance)", "场景筛选（部分运行：不支持符合性声明）"), tags);
+    }
+    meta(l("Suite", "套件"), &format!("OPIS {} · {}", report.suite.opis_version, report.suite.suite_hash));
+    meta(l("Harness", "测试工具"), &format!("hutong {}", report.suite.harness_version));
+    if let Some(digest) = &report.suite.judging_digest {
+        meta(l("Judging code", "判定代码"), digest);
+    }
+    meta(l("Started", "开始"), &report.started_at);
+    meta(l("Finished", "结束"), &report.finished_at);
+    out.push_str("</dl>\n</section>\n");
 
     // Requirements with filters.
     let _ = writeln!(out, "<section id=\"requirements\">\n<h2>{}</h2>\n<div class=\"filters\">", l("Requirements", "要求"));
@@ -248,7 +400,7 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
             r.level,
             esc(lang.pick(&r.title_en, &r.title_zh)),
             r.outcome.as_str(),
-            lang.outcome(r.outcome),
+            if report.waiver_for(&r.id).is_some() { format!("{} · <span class=\"waived\">{}</span>", lang.outcome(r.outcome), lang.waived()) } else { lang.outcome(r.outcome).to_string() },
             clauses.join(""),
             esc(&r.message),
             buttons

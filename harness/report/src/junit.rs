@@ -7,7 +7,9 @@ use crate::escape;
 use std::fmt::Write as _;
 
 /// The report as JUnit XML. `fail` is a `<failure>`, `error` an `<error>`, `not_applicable` a
-/// `<skipped>` with its reason.
+/// `<skipped>` with its reason. A waived requirement keeps its outcome; its test case carries
+/// `waived="true"` and its message begins with the waiver, and the suite lists the waivers as
+/// `waiver` properties.
 pub fn junit_xml(report: &Report) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let t = report.totals;
@@ -28,6 +30,13 @@ pub fn junit_xml(report: &Report) -> String {
         for limitation in &profile.limitations {
             let _ = write!(out, "<property name=\"limitation\" value=\"{}\"/>", crate::escape::xml(limitation));
         }
+        for w in report.waivers.iter().filter(|w| report.requirement(&w.requirement).is_some_and(|r| r.profile == profile.profile)) {
+            let _ = write!(
+                out,
+                "<property name=\"waiver\" value=\"{}\"/>",
+                crate::escape::xml(&format!("{}: granted by {} until {}: {} ({})", w.requirement, w.granted_by, w.expires, w.reason, w.link))
+            );
+        }
         if let Some(reference) = &report.target.builtin_reference {
             let _ = write!(out, "<property name=\"builtin_reference\" value=\"{}\"/>", crate::escape::xml(reference));
         }
@@ -42,13 +51,20 @@ pub fn junit_xml(report: &Report) -> String {
                 r.level,
                 escape::xml(&r.title_en)
             );
-            let message = escape::xml(&r.message);
+            let waived = report.waiver_for(&r.id).map(|w| format!("waived (granted by {} until {}): ", w.granted_by, w.expires)).unwrap_or_default();
+            if !waived.is_empty() {
+                out.push_str(" waived=\"true\"");
+            }
+            let message = escape::xml(&format!("{waived}{}", r.message));
             let evidence = if r.evidence.is_empty() {
                 String::new()
             } else {
                 format!("\n      <system-out>evidence: {}</system-out>", escape::xml(&r.evidence.join(" ")))
             };
             match r.outcome {
+                Outcome::Pass if !waived.is_empty() => {
+                    let _ = writeln!(out, ">\n      <system-out>{message}</system-out>\n    </testcase>");
+                }
                 Outcome::Pass => out.push_str("/>\n"),
                 Outcome::Fail => {
                     let _ = writeln!(out, ">\n      <failure message=\"{message}\" type=\"fail\">{message}</failure>{evidence}\n    </testcase>");

@@ -60,7 +60,11 @@ impl Lang {
         }
     }
 
-    /// A verdict's label.
+    /// The mark of a waived requirement.
+    pub(crate) fn waived(self) -> &'static str {
+        self.pick("waived", "已豁免")
+    }
+
     /// The totals as one line: `Requirements: N · pass N · fail N · error N · n/a N`.
     pub(crate) fn totals_line(self, t: &hutong_model::Totals) -> String {
         format!(
@@ -87,14 +91,17 @@ impl Lang {
         }
     }
 
+    /// A verdict's label.
     pub(crate) fn verdict(self, v: ProfileVerdict) -> &'static str {
         match (self, v) {
             (Lang::En, ProfileVerdict::Conformant) => "conformant",
+            (Lang::En, ProfileVerdict::ConformantWithWaivers) => "conformant with waivers",
             (Lang::En, ProfileVerdict::NotConformant) => "not conformant",
             (Lang::En, ProfileVerdict::Inconclusive) => "inconclusive",
             (Lang::En, ProfileVerdict::NotClaimed) => "not claimed",
             (Lang::En, ProfileVerdict::Partial) => "partial run, supports no claim",
             (Lang::Zh, ProfileVerdict::Conformant) => "符合",
+            (Lang::Zh, ProfileVerdict::ConformantWithWaivers) => "符合（含豁免）",
             (Lang::Zh, ProfileVerdict::NotConformant) => "不符合",
             (Lang::Zh, ProfileVerdict::Inconclusive) => "无法判定",
             (Lang::Zh, ProfileVerdict::NotClaimed) => "未声明",

@@ -1,16 +1,19 @@
 //! Report writers. `report.json` is canonical; every other format is derived from [`Report`].
 //!
 //! One module per format: [`junit_xml`], [`cucumber_json`], [`markdown_summary`],
-//! [`html_report`]; [`sign`] signs and verifies a written report.
+//! [`html_report`], [`requirements_csv`]; [`sign`] signs and verifies a written report;
+//! [`registry`] builds the public registry site of `hutong index`.
 #![forbid(unsafe_code)]
 
 mod cucumber;
+mod table_csv;
 mod escape;
 mod html;
 mod junit;
 mod lang;
 mod markdown;
 pub mod policy;
+pub mod registry;
 pub mod sign;
 
 use hutong_model::{EvidenceRef, Report};
@@ -20,6 +23,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use cucumber::cucumber_json;
+pub use table_csv::{requirements_csv, CSV_COLUMNS};
 pub use html::html_report;
 pub use junit::junit_xml;
 pub use lang::Lang;
@@ -91,8 +95,11 @@ pub fn write_outputs<E: Serialize>(dir: &Path, report: &mut Report, evidence: &B
 }
 
 /// Writes the evidence files, records their digests in `report.evidence`, then writes
-/// `report.json`, `junit.xml`, `cucumber.json`, `summary.md` and `report.html` into `dir`.
-/// Returns the paths written.
+/// `report.json`, `junit.xml`, `cucumber.json`, `summary.md`, `report.html` and `report.csv`
+/// into `dir`. Returns the paths written.
+///
+/// Only `report.json` and the evidence files are signed (the report lists the evidence digests);
+/// the other formats are derived from `report.json` and can be rebuilt from it.
 pub fn write_outputs_with<E: Serialize>(
     dir: &Path,
     report: &mut Report,
@@ -114,11 +121,12 @@ pub fn write_outputs_with<E: Serialize>(
     let report_path = dir.join(REPORT_FILE);
     write(&report_path, &to_json(report, REPORT_FILE)?)?;
     written.push(report_path);
-    let derived: [(&str, Vec<u8>); 4] = [
+    let derived: [(&str, Vec<u8>); 5] = [
         ("junit.xml", junit_xml(report).into_bytes()),
         ("cucumber.json", to_json(&cucumber_json(report), "cucumber.json")?),
         ("summary.md", markdown_summary(report, options.lang).into_bytes()),
         ("report.html", html_report(report, &evidence_values, options.lang).into_bytes()),
+        ("report.csv", requirements_csv(report, options.lang).into_bytes()),
     ];
     for (name, bytes) in derived {
         let path = dir.join(name);

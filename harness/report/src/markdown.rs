@@ -39,6 +39,7 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
         report.suite.suite_hash.chars().filter(|c| c.is_ascii_alphanumeric() || *c == ':').collect::<String>(),
         report.suite.harness_version
     );
+    let _ = writeln!(out, "{}: **{}**\n", l("Overall verdict", "总体结论"), lang.verdict(report.overall_verdict()));
     if let Some(reference) = &report.target.builtin_reference {
         let _ = writeln!(out, "> {}: {}\n", l("Built-in reference platform", "内置参考平台"), md(reference, 300));
     }
@@ -83,7 +84,30 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
         }
         out.push('\n');
     }
+    if !report.waivers.is_empty() {
+        let _ = writeln!(
+            out,
+            "**{}** — {}\n",
+            l("Waivers", "豁免"),
+            l("a waived requirement keeps its real outcome; a verdict that relies on one is “conformant with waivers”", "被豁免的要求保留其实际结果；依赖豁免的结论为“符合（含豁免）”")
+        );
+        for w in &report.waivers {
+            let _ = writeln!(
+                out,
+                "- {} — {} ({} {}, {} {}, {})",
+                md(&w.requirement, 20),
+                md(&w.reason, 400),
+                l("granted by", "批准方"),
+                md(&w.granted_by, 200),
+                l("expires", "到期"),
+                md(&w.expires, 20),
+                md(&w.link, 300)
+            );
+        }
+        out.push('\n');
+    }
     let title = |r: &hutong_model::RequirementResult| md(lang.pick(&r.title_en, &r.title_zh), 200);
+    let waived = |r: &hutong_model::RequirementResult| if report.waiver_for(&r.id).is_some() { format!(" ({})", lang.waived()) } else { String::new() };
     let not_passed: Vec<_> = report.requirements.iter().filter(|r| matches!(r.outcome, Outcome::Fail | Outcome::Error)).collect();
     if not_passed.is_empty() {
         let _ = writeln!(out, "{}\n", l("Every requirement that ran passed or does not apply.", "所有已运行的要求均通过或不适用。"));
@@ -102,11 +126,12 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
             let evidence = r.evidence.iter().map(|e| md(e, 200)).collect::<Vec<_>>().join("<br>");
             let _ = writeln!(
                 out,
-                "| {} | {} | {} {} | {} | {} | {} |",
+                "| {} | {} | {} {}{} | {} | {} | {} |",
                 r.id,
                 r.level,
                 icon(r.outcome),
                 lang.outcome(r.outcome),
+                waived(r),
                 title(r),
                 md(&r.message, MESSAGE_CHARS),
                 evidence
@@ -117,7 +142,7 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "<details><summary>{} ({})</summary>\n", l("All requirements", "全部要求"), report.requirements.len());
     let _ = writeln!(out, "| ID | {} | {} | {} | {} |\n|---|---|---|---|---|", l("Profile", "配置"), l("Level", "级别"), l("Outcome", "结果"), l("Title", "标题") );
     for r in &report.requirements {
-        let _ = writeln!(out, "| {} | {} | {} | {} {} | {} {} |", r.id, r.profile, r.level, icon(r.outcome), lang.outcome(r.outcome), title(r), clauses(&r.policy));
+        let _ = writeln!(out, "| {} | {} | {} | {} {}{} | {} {} |", r.id, r.profile, r.level, icon(r.outcome), lang.outcome(r.outcome), waived(r), title(r), clauses(&r.policy));
     }
     let _ = writeln!(out, "\n</details>");
     out

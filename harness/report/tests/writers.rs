@@ -5,7 +5,7 @@
 use hutong_model::{
     EvidenceRef, Outcome, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo, Totals,
 };
-use hutong_report::{cucumber_json, html_report, junit_xml, markdown_summary, Lang};
+use hutong_report::{cucumber_json, html_report, junit_xml, markdown_summary, requirements_csv, Lang};
 use opis_spec::{Level, Profile};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -93,7 +93,7 @@ fn fixed_report(message: &str) -> Report {
         .into_iter()
         .map(|p| {
             let of: Vec<_> = requirements.iter().filter(|r| r.profile == p).cloned().collect();
-            ProfileResult { profile: p, verdict: Report::verdict_for(&requirements, p, p != Profile::CloudMigration, false), totals: Totals::of(&of), limitations: Vec::new() }
+            ProfileResult { profile: p, verdict: Report::verdict_for(&requirements, p, p != Profile::CloudMigration, false, &[]), totals: Totals::of(&of), limitations: Vec::new() }
         })
         .collect();
     Report {
@@ -115,6 +115,7 @@ fn fixed_report(message: &str) -> Report {
         requirements,
         profiles,
         evidence: vec![EvidenceRef { path: "evidence/open-ecosystem-openapi--9.json".into(), sha256: "cd".repeat(32) }],
+        waivers: Vec::new(),
     }
 }
 
@@ -175,6 +176,64 @@ fn markdown_snapshots() {
 fn html_snapshots() {
     for lang in [Lang::En, Lang::Zh] {
         insta::assert_snapshot!(format!("report_html_{}", lang.code()), redact(&html_report(&fixed_report(FAIL_MESSAGE), &evidence("{\"openapi\": \"3.1.0\"}"), lang)));
+    }
+}
+
+#[test]
+fn csv_snapshots() {
+    for lang in [Lang::En, Lang::Zh] {
+        insta::assert_snapshot!(format!("report_csv_{}", lang.code()), requirements_csv(&fixed_report(FAIL_MESSAGE), lang));
+    }
+}
+
+/// The CSV is RFC 4180: a reader gets back every field, line breaks, quotes and commas included,
+/// and a formula from the target stays text.
+#[test]
+fn csv_reads_back_field_for_field() {
+    let message = "=cmd|' /C calc'!A0, \"quoted\"\nsecond line";
+    let text = requirements_csv(&fixed_report(message), Lang::En);
+    assert!(text.contains("\r\n"), "CRLF line ends");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), hutong_report::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    let failing = rows.iter().find(|r| &r[0] == "OE-01").unwrap();
+    assert_eq!((&failing[4], &failing[6]), ("fail", format!("'{message}").as_str()));
+    assert_eq!(&failing[8], "evidence/open-ecosystem-openapi--9.json#/2");
+}
+
+/// A waived requirement keeps its outcome and is shown as waived in every format; the verdict is
+/// conformant with waivers.
+#[test]
+fn a_waiver_shows_in_every_format() {
+    let mut report = fixed_report(FAIL_MESSAGE);
+    report.requirements.retain(|r| r.id != "OE-02");
+    report.waivers = vec![hutong_model::Waiver {
+        requirement: "OE-01".into(),
+        reason: "OpenAPI 3.2 migration under way".into(),
+        link: "https://registry.example/waivers/17".into(),
+        granted_by: "OPIS board".into(),
+        expires: "2099-12-31".into(),
+    }];
+    for p in &mut report.profiles {
+        p.verdict = Report::verdict_for(&report.requirements, p.profile, p.profile != Profile::CloudMigration, false, &report.waivers);
+    }
+    let oe = report.profiles.iter().find(|p| p.profile == Profile::OpenEcosystem).unwrap();
+    assert_eq!(oe.verdict, hutong_model::ProfileVerdict::ConformantWithWaivers);
+    assert_eq!(report.requirement("OE-01").unwrap().outcome, Outcome::Fail, "keeps its real outcome");
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["waivers"][0]["requirement"], "OE-01");
+    assert_eq!(json["profiles"][1]["verdict"], "conformant_with_waivers");
+    let xml = junit_xml(&report);
+    assert!(xml.contains("waived=\"true\"") && xml.contains("<property name=\"waiver\" value=\"OE-01: granted by OPIS board") && xml.contains("value=\"conformant_with_waivers\""), "{xml}");
+    let csv = requirements_csv(&report, Lang::En);
+    assert!(csv.lines().any(|l| l.starts_with("OE-01,") && l.contains("granted by OPIS board until 2099-12-31")), "{csv}");
+    for (lang, verdict, waived) in [(Lang::En, "conformant with waivers", "waived"), (Lang::Zh, "符合（含豁免）", "已豁免")] {
+        let md = markdown_summary(&report, lang);
+        assert!(md.contains(verdict) && md.contains(waived) && md.contains("registry.example/waivers/17"), "{md}");
+        assert!(md.contains(&format!("| open-ecosystem | **{verdict}** |")), "{md}");
+        let html = html_report(&report, &evidence("{}"), lang);
+        assert!(html.contains(verdict) && html.contains(&format!("<span class=\"waived\">{waived}</span>")) && html.contains("href=\"https://registry.example/waivers/17\""));
     }
 }
 

@@ -59,6 +59,12 @@ pub struct CertifyArgs {
     /// Language of summary.md and report.html: en or zh.
     #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
     pub lang: hutong_report::Lang,
+    /// Waiver file (TOML, one `[[waiver]]` per requirement: requirement, reason, link, granted_by,
+    /// expires): a waived requirement keeps its outcome and the verdict that relies on it is
+    /// `conformant_with_waivers`. An expired or unknown waiver, or a malformed file, exits 2
+    /// before any request.
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
     /// Sign report.json with this Ed25519 private key (from `hutong keygen`); writes report.json.sig.
     #[arg(long, value_name = "KEYFILE", conflicts_with = "no_out")]
     pub sign: Option<PathBuf>,
@@ -115,13 +121,23 @@ pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
         configuration: serde_json::json!({}),
         progress: None,
         builtin_reference: None,
+        waivers: Vec::new(),
     }
+}
+
+/// Reads and checks the waiver file of `--waivers` against the registry and today's date (UTC).
+fn load_waivers(path: &std::path::Path) -> Result<Vec<hutong_model::Waiver>, Exit> {
+    let text = std::fs::read_to_string(path).map_err(|e| Exit::harness(format!("cannot read the waiver file {}: {e}", path.display())))?;
+    let registry = opis_spec::Registry::embedded();
+    let today = time::OffsetDateTime::now_utc().date();
+    hutong_model::parse_waivers(&path.display().to_string(), &text, |id| registry.get(id).is_some(), today).map_err(Exit::harness)
 }
 
 /// Certifies an in-process reference platform with `faults`; the platform is stopped afterwards.
 pub async fn certify_reference(
     faults: FaultSet,
     args: &CertifyArgs,
+    waivers: Vec<hutong_model::Waiver>,
     progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
 ) -> anyhow::Result<RunResult> {
     let secret_seed = format!("{:016x}", rand::random::<u64>());
@@ -142,6 +158,7 @@ pub async fn certify_reference(
     });
     request.credentials = credentials;
     request.progress = progress;
+    request.waivers = waivers;
     request.configuration = serde_json::json!({
         "target": "built-in reference platform",
         "reference_faults": faults.names().collect::<Vec<_>>(),
@@ -178,6 +195,8 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     if base.is_some() && args.reference_shape != Shape::Marketplace {
         return Err(Exit::harness("--reference-shape applies only to the built-in reference platform (give no URL)"));
     }
+    // Unusable waivers stop the run before any request.
+    let waivers = args.waivers.as_deref().map(load_waivers).transpose()?.unwrap_or_default();
     // A bad signing key stops the run before it starts.
     let signing_key = args.sign.as_deref().map(hutong_report::sign::load_signing_key).transpose().map_err(Exit::harness)?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
@@ -191,7 +210,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     let result = match base {
         None => {
             let faults = FaultSet::from_names(&args.reference_faults).map_err(Exit::harness)?;
-            certify_reference(faults, &args, progress).await?
+            certify_reference(faults, &args, waivers, progress).await?
         }
         Some(base) => {
             let base_url = Url::parse(&base).map_err(|e| Exit::harness(format!("invalid base URL {base:?}: {e}")))?;
@@ -200,6 +219,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
             }
             let mut request = request_for(base_url, &args);
             request.progress = progress;
+            request.waivers = waivers;
             if let Some(t) = &target {
                 let path = args.target.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
                 request.credentials = t.resolve_credentials(&path).map_err(Exit::harness)?;

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod certify;
+pub mod index;
 pub mod keygen;
 pub mod migrate_check;
 pub mod requirements;

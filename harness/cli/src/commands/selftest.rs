@@ -133,6 +133,7 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
         quiet: true,
         lang: Default::default(),
         sign: None,
+        waivers: None,
     };
     let mut jobs: Vec<(Shape, Option<String>, BTreeSet<String>)> = Vec::new();
     for shape in [Shape::Marketplace, Shape::Cloud] {
@@ -148,7 +149,7 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
                     Some(name) => FaultSet::from_names(&[name]).map_err(Exit::harness)?,
                     None => FaultSet::none(),
                 };
-                let result = certify_reference(set, &certify_args, None).await?;
+                let result = certify_reference(set, &certify_args, Vec::new(), None).await?;
                 if let Some(reason) = result.fatal {
                     return Err(Exit::harness(format!("{} ({}): {reason}", fault.as_deref().unwrap_or("baseline"), shape.name())));
                 }

@@ -61,6 +61,9 @@ pub struct CertifyRequest {
     /// What was run when the target is hutong's own built-in reference platform (no target was
     /// given); written into every output.
     pub builtin_reference: Option<String>,
+    /// Waivers of the run (`certify --waivers`), already checked: they enter the verdicts and
+    /// the report.
+    pub waivers: Vec<hutong_model::Waiver>,
 }
 
 /// What a run produced.
@@ -558,7 +561,7 @@ fn finish_report(
                 verdict: if discovery.is_none() {
                     hutong_model::ProfileVerdict::Inconclusive
                 } else {
-                    Report::verdict_for(&results, *p, claimed, request.tags.is_some())
+                    Report::verdict_for(&results, *p, claimed, request.tags.is_some(), &request.waivers)
                 },
                 totals: Totals::of(&of_profile),
                 limitations: hutong_model::ProfileResult::limitations_of(&results, *p),
@@ -589,6 +592,7 @@ fn finish_report(
         requirements: results,
         profiles,
         evidence: Vec::new(),
+        waivers: request.waivers.clone(),
     }
 }
 
