@@ -100,7 +100,7 @@ pub struct NameWords {
     pub second: Vec<String>,
 }
 
-/// How the harness presents itself (OPIS §5.2): `fixtures/corpus/harness-identities.toml`.
+/// How the harness presents itself (OPIS §5.3): `fixtures/corpus/harness-identities.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HarnessIdentities {
@@ -199,7 +199,7 @@ impl Persona {
     }
 
     /// Neutral registration metadata: a client named like an ordinary integration (as every
-    /// client the harness registers, OPIS §5.2), on a domain made of its first word.
+    /// client the harness registers, OPIS §5.3), on a domain made of its first word.
     pub fn neutral_registration(&self) -> RegistrationMetadata {
         let client_name = self.client_name("neutral-registration");
         // The name's first word on a drawn top-level domain; a drawn mailbox and package form,

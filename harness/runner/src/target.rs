@@ -9,7 +9,7 @@
 //!
 //! [options]
 //! insecure = false                     # accept invalid TLS certificates
-//! user_agent = "my-firewall-allowed/1" # one User-Agent for every request (default: drawn per run, OPIS §5.2)
+//! user_agent = "my-firewall-allowed/1" # one User-Agent for every request (default: drawn per run, OPIS §5.3)
 //! request_timeout_secs = 15
 //! run_deadline_secs = 600
 //! secret_env = ["EXTRA_SECRET"]        # more variables whose values are redacted everywhere

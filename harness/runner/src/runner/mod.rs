@@ -46,7 +46,7 @@ pub struct CertifyRequest {
     pub limits: Limits,
     /// Accept invalid TLS certificates.
     pub insecure: bool,
-    /// User-Agent of every request; `None`: the run's persona's (OPIS §5.2).
+    /// User-Agent of every request; `None`: the run's persona's (OPIS §5.3).
     pub user_agent: Option<String>,
     /// Deadline of the whole run.
     pub deadline: Duration,

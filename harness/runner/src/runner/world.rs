@@ -31,7 +31,7 @@ pub struct RunContext {
     /// Seed of every randomised order in this run (written in the report).
     pub seed: u64,
     /// How the harness presents itself in this run: User-Agent, client names, probe IDs (drawn
-    /// from the corpus by the seed; OPIS §5.2).
+    /// from the corpus by the seed; OPIS §5.3).
     pub persona: hutong_checks::corpus::Persona,
     /// IDs of the records the harness created in this run (imports, new test records): CM-02
     /// compares every one of them with the live API, whatever the sample (OPIS §16).

@@ -128,7 +128,7 @@ fn metadata_complete(w: &mut PlatformWorld) {
 #[when("the harness registers a new client")]
 async fn register(w: &mut PlatformWorld) {
     let ctx = w.ctx();
-    // Named like an ordinary integration, drawn by the run's seed (OPIS §5.2).
+    // Named like an ordinary integration, drawn by the run's seed (OPIS §5.3).
     let name = ctx.persona.client_name("self-service");
     let metadata = earlier!(w.oe.oauth_metadata).clone();
     let request = crate::oauth::registration_request(&name);
