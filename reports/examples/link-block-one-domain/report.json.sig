@@ -1,8 +1,8 @@
 {
   "format": "hutong-signature-1",
   "algorithm": "ed25519",
-  "key_id": "ed25519:f3beaa5dc375b03b",
+  "key_id": "ed25519:8752279701ac9eb6",
   "signed_file": "report.json",
-  "signed_sha256": "9ee522e5a059859f9617b7a2114a3081253db4df2d34ceb470189e2da99e3f0f",
-  "signature": "4TxzpOWTzZJ6R3CIUdutcL/EczR1ny1r/liGEnYXdtp1B/xV9k6/wrca6K3SJl37/r/hUfhcEFUhmV/zwoLBBA=="
+  "signed_sha256": "07608ece02c8065135cbde473431c554d0b2c38eeb3a00b6389d4e18fdab9b13",
+  "signature": "tH+SJBRCuO8hLeGx6hY58IVyIoVJ/mYsBOYq7k66kYUKMD2ieZaIuQs1978s8cTrmGmuXnm94HznOANYb+iIDw=="
 }
