@@ -304,7 +304,8 @@ async fn a_silent_destination_stops_the_copy_at_the_first_timeout() {
         })
     })
     .await;
-    let (to, _) = client_to(&half, "s", std::time::Duration::from_secs(2));
+    // The timeout must also let the listing answer arrive on a busy machine.
+    let (to, _) = client_to(&half, "s", std::time::Duration::from_secs(10));
     let run = tokio::time::timeout(GUARD, migrate_bucket(&moto, &src, &to, "dst", 8)).await;
     let f = run.expect("the copy to a destination that never answers writes did not end within the 300 s guard").expect_err("fails");
     assert_eq!(f.kind, hutong_model::FindingKind::Error, "{}", f.message);

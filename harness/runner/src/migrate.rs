@@ -19,7 +19,6 @@
 
 use crate::runner::world::RunContext;
 use crate::target::TargetFile;
-use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
 use hutong_checks::export::{Manifest, RecordLines};
 use hutong_checks::migration::{diff_records, RecordDiff};
@@ -28,7 +27,7 @@ pub use hutong_checks::s3::Progress;
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use hutong_model::Finding;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::time::{Duration, Instant};
 use url::Url;
@@ -123,18 +122,7 @@ impl Platform {
         // document trusts, as in `certify`: credentials may go there too.
         let http = HttpClient::new(ClientConfig { allowed_origins: discovery.allowed_origins(&base), ..config })
             .map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
-        let ctx = RunContext {
-            base_url: base.clone(),
-            http,
-            discovery,
-            credentials,
-            tokens: tokio::sync::Mutex::new(HashMap::new()),
-            persona: hutong_checks::corpus::Persona::new(&Corpus::embedded().harness, 0),
-            corpus: Corpus::embedded(),
-            seed: 0,
-            created: Default::default(),
-            progress: Default::default(),
-        };
+        let ctx = RunContext::outside_a_run(base.clone(), http, discovery, credentials);
         let token = crate::oauth::obtain_token(&ctx, &rec, role, "hutong migrate-check").await.map_err(|f| harness_error(target, f))?;
         Ok(Platform { name: base.to_string(), ctx, token, rec })
     }

@@ -82,6 +82,27 @@ impl RunProgress {
     }
 }
 
+impl RunContext {
+    /// A context for work outside a certification run (`migrate-check`, tests against outside
+    /// servers): the embedded corpora, seed 0 and its persona, no tokens or records yet, no
+    /// progress to wait on.
+    pub fn outside_a_run(base_url: Url, http: HttpClient, discovery: Discovery, credentials: BTreeMap<String, ResolvedCredential>) -> RunContext {
+        let corpus = Corpus::embedded();
+        RunContext {
+            base_url,
+            http,
+            discovery,
+            credentials,
+            tokens: tokio::sync::Mutex::new(HashMap::new()),
+            persona: hutong_checks::corpus::Persona::new(&corpus.harness, 0),
+            corpus,
+            seed: 0,
+            created: Default::default(),
+            progress: Default::default(),
+        }
+    }
+}
+
 impl fmt::Debug for RunContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RunContext").field("base_url", &self.base_url.as_str()).finish_non_exhaustive()

@@ -5,11 +5,10 @@
 
 use crate::oauth;
 use crate::runner::world::RunContext;
-use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{origin_url, Discovery};
 use hutong_http::{ClientConfig, HttpClient, Limits, Recorder, Redactor};
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{BufRead as _, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -72,18 +71,7 @@ fn context(base: &Url) -> RunContext {
         },
     }))
     .expect("a valid discovery document");
-    RunContext {
-        base_url: base.clone(),
-        http: HttpClient::new(config).expect("client"),
-        discovery,
-        credentials: BTreeMap::new(),
-        tokens: tokio::sync::Mutex::new(HashMap::new()),
-        persona: hutong_checks::corpus::Persona::new(&Corpus::embedded().harness, 0),
-        corpus: Corpus::embedded(),
-        seed: 0,
-        created: Default::default(),
-        progress: Default::default(),
-    }
+    RunContext::outside_a_run(base.clone(), HttpClient::new(config).expect("client"), discovery, BTreeMap::new())
 }
 
 #[tokio::test]
