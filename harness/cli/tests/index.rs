@@ -236,17 +236,6 @@ fn index_names_every_tampered_run_and_lists_the_rest() {
     assert_eq!(bad_key.status.code(), Some(2));
 }
 
-/// Chromium, or `None` outside CI when it is not installed (`.ci/setup.d/10-chromium.sh`).
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser"].into_iter().find_map(|name| {
-        std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()))
-    });
-    if found.is_none() {
-        support::missing("Chromium", "is not installed (no chromium on PATH)", ".ci/setup.d/10-chromium.sh");
-    }
-    found
-}
-
 /// A proxy that records the first line of every request sent through it and answers 502.
 fn recording_proxy() -> (String, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -308,7 +297,7 @@ fn render_through(chromium: &Path, page: &Path, proxy: &str, work: &Path) -> Vec
 
 #[test]
 fn the_site_renders_without_any_outside_request() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = support::chromium() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let key = hutong_report::sign::signing_key_from_seed([7; 32]);
     let (_, public) = hutong_report::sign::encode_keys(&key).unwrap();

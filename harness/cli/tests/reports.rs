@@ -5,7 +5,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const FILES: [&str; 6] = ["report.json", "junit.xml", "cucumber.json", "summary.md", "report.html", "report.csv"];
@@ -89,17 +89,6 @@ fn lang_zh_writes_chinese_summaries() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
-/// Chromium, or `None` outside CI when it is not installed (`.ci/setup.d/10-chromium.sh`).
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser"].into_iter().find_map(|name| {
-        std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()))
-    });
-    if found.is_none() {
-        support::missing("Chromium", "is not installed (no chromium on PATH)", ".ci/setup.d/10-chromium.sh");
-    }
-    found
-}
-
 /// Loads `page` in headless Chromium: the dumped DOM, and the console messages.
 fn load_in_chromium(chromium: &Path, page: &Path, work: &Path) -> (String, Vec<String>) {
     let profile = tempfile::tempdir_in(work).unwrap();
@@ -142,7 +131,7 @@ fn screenshot(chromium: &Path, page: &Path, png: &Path, work: &Path) {
 
 #[test]
 fn html_report_loads_in_headless_chromium_without_console_messages() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = support::chromium() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let faults = hutong_reference::catalog().expect("fault catalog");
     let fault = faults.first().expect("a declared fault");
@@ -254,7 +243,7 @@ fn top_bottom(value: &str) -> (i64, i64) {
 /// away, in English and in Chinese.
 #[test]
 fn a_failed_run_shows_its_failure_above_the_fold() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = support::chromium() else { return };
     let tmp = tempfile::tempdir().unwrap();
     for (lang, verdict, heading, clause) in [
         ("en", "not conformant", "Failed and undecided requirements", "an orderly, open platform ecosystem"),
@@ -338,7 +327,7 @@ fn an_unreachable_target_still_gets_every_format_and_a_valid_report() {
 /// only compares bytes, so without this a malformed sample would go unnoticed.)
 #[test]
 fn sample_images_decode_in_a_real_browser() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = support::chromium() else { return };
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("sample.png"), hutong_checks::formats::sample_png(7)).unwrap();
     std::fs::write(tmp.path().join("sample.jpg"), hutong_checks::formats::sample_jpeg(7)).unwrap();

@@ -15,3 +15,15 @@ pub fn missing(server: &str, how: &str, setup: &str) {
     assert!(!in_ci(), "{what}");
     eprintln!("\n!!! SKIPPED: {what} !!!\n");
 }
+
+/// Chromium, or `None` outside CI when it is not installed (`.ci/setup.d/10-chromium.sh`).
+#[allow(dead_code)] // not every test binary that includes this module starts Chromium
+pub fn chromium() -> Option<std::path::PathBuf> {
+    let found = ["chromium", "chromium-browser"].into_iter().find_map(|name| {
+        std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(name)).find(|p| p.is_file()))
+    });
+    if found.is_none() {
+        missing("Chromium", "is not installed (no chromium on PATH)", ".ci/setup.d/10-chromium.sh");
+    }
+    found
+}
