@@ -235,10 +235,38 @@ fn normalised(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// The first phrase of `phrases` a clause text contains.
+/// Wording that, earlier in the same part of a sentence, turns a restriction phrase into a
+/// denial of it ("本平台不要求商家二选一", "the platform does not require merchants to sell
+/// exclusively on this platform"): such a clause states a freedom, not a restriction (issue 14).
+const DENIALS: &[&str] = &[
+    "不要求", "不会要求", "不得要求", "从不要求", "绝不要求", "没有要求", "不强制", "不强迫", "无需", "不需要", "不以",
+    "does not require", "do not require", "will not require", "shall not require", "never require", "not required",
+    "no requirement", "not obliged", "no obligation", "not be required",
+];
+
+/// What ends the part of a sentence a denial reaches: sentence and clause punctuation, and the
+/// words that join a second statement ("不要求押金，但须二选一" restricts).
+const PART_BREAKS: &[&str] = &[
+    "。", "；", ";", "！", "!", "？", "?", "，", ",", ". ", "但", "而", "然而", "并且", "同时", " but ", " however", " and ",
+    " although", " while ", " except", " unless ", " provided that",
+];
+
+/// Whether the phrase found at byte `at` of `text` stands in a part of a sentence that denies it.
+fn denied(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let part_start = PART_BREAKS.iter().filter_map(|b| before.rfind(b).map(|i| i + b.len())).max().unwrap_or(0);
+    let part = &before[part_start..];
+    DENIALS.iter().any(|d| part.contains(d))
+}
+
+/// The first phrase of `phrases` a clause text contains as a restriction (an occurrence that the
+/// same part of the sentence denies does not count).
 pub fn restriction_in<'a>(text: &str, phrases: &'a [RestrictionPhrase]) -> Option<&'a RestrictionPhrase> {
     let text = normalised(text);
-    phrases.iter().find(|p| text.contains(&normalised(&p.text)))
+    phrases.iter().find(|p| {
+        let phrase = normalised(&p.text);
+        text.match_indices(&phrase).any(|(at, _)| !denied(&text, at))
+    })
 }
 
 /// Checks a schema-valid merchant terms declaration for exclusivity: `exclusivity_required` must
@@ -372,6 +400,9 @@ mod tests {
             "The merchant shall not offer lower prices on any other sales channel.",
             "Merchants must not   sell on competing marketplaces while enrolled.",
             "Prices here must be AT OR BELOW THE PRICE offered elsewhere.",
+            "本平台不要求商家缴纳押金，但商家须二选一。",
+            "本平台不要求押金但须二选一。",
+            "The platform does not require a deposit, and merchants must not sell on other marketplaces.",
         ] {
             let err = check_no_exclusivity(&clause(text)).expect_err(text);
             assert!(err.message.contains("clause 7 is declared `restricts_trading_elsewhere: false`"), "{}", err.message);
@@ -387,6 +418,10 @@ mod tests {
             "Merchants may sell on other platforms at lower prices or on better terms.",
             "商家可自主在其他平台经营，自行定价。",
             "本平台不要求独家，商家可以在其他平台以任何价格销售。",
+            "本平台不要求商家二选一。",
+            "平台不得要求商家二选一，商家可以同时入驻其他平台。",
+            "The platform does not require merchants to choose one of two platforms.",
+            "Merchants are not required to sell exclusively on this platform.",
         ] {
             assert!(check_no_exclusivity(&clause(text)).is_ok(), "{text}");
         }

@@ -146,16 +146,23 @@ pub fn print_report(report: &Report) {
 pub fn print_requirements(requirements: &[&Requirement], scenarios: &BTreeMap<String, Vec<String>>) {
     for r in requirements {
         let n = scenarios.get(&r.id).map_or(0, Vec::len);
+        let mut notes = vec![r.traces.policy.join(", ")];
+        if !r.traces.law.is_empty() {
+            notes.push(r.traces.law.join("; "));
+        }
+        if let Some(capability) = &r.conditional_on {
+            notes.push(format!("if capabilities.{capability}"));
+        }
+        notes.push(format!("{n} scenario(s)"));
         say!(
-            "{:<7} {:<22} {:<6} {:<12} {} / {}  [{}; {} scenario(s)]",
+            "{:<7} {:<22} {:<6} {:<12} {} / {}  [{}]",
             r.id,
             r.profile.name(),
             r.level.to_string(),
             format!("{:?}", r.method).to_lowercase(),
             r.title.en,
             r.title.zh,
-            r.traces.policy.join(", "),
-            n
+            notes.join(" · ")
         );
     }
 }

@@ -134,6 +134,31 @@ fn law_traces_name_the_year_of_each_chinese_act() {
     }
 }
 
+/// OPIS §17: every law trace names one place in one of four forms (issue 14: one citation format).
+#[test]
+fn law_traces_follow_one_citation_format() {
+    let forms = [
+        // An act: `<English name> (<year>) art. <n>[(<n>)][(<letter>)][ para. <n>][ item <n>]`.
+        r"^[A-Z][A-Za-z0-9' -]*[A-Za-z0-9] \((19|20)[0-9]{2}\) art\. [0-9]+(\([0-9]+\))?(\([a-z]\))?( para\. [0-9]+)?( item [0-9]+)?$",
+        // A document without articles: `<English name> (<year>), <document number>`.
+        r"^[A-Z][A-Za-z' -]*[a-z] \((19|20)[0-9]{2}\), [^ ,]+$",
+        // An RFC, or an Internet-Draft with its revision.
+        r"^(RFC [0-9]{3,5}|draft-[a-z0-9-]+-[0-9]{2}) §[0-9]+(\.[0-9]+)*$",
+        // Another standard: `<name and version> §<section>` or `<name> Annex <letter>`.
+        r"^[A-Za-z][A-Za-z0-9/ .()-]*[A-Za-z0-9)] (§[0-9]+(\.[0-9]+)*|Annex [A-Z](\.[0-9]+)*)$",
+    ]
+    .map(|f| regex::Regex::new(f).unwrap());
+    let mut wrong = Vec::new();
+    for r in Registry::load().unwrap().all() {
+        for citation in &r.traces.law {
+            if !forms.iter().any(|f| f.is_match(citation)) {
+                wrong.push(format!("{}: {citation:?}", r.id));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "law traces not in one of the forms of OPIS §17:\n{}", wrong.join("\n"));
+}
+
 #[test]
 fn every_schema_is_valid_2020_12() {
     let mut n = 0;

@@ -41,6 +41,9 @@ pub fn run(args: RequirementsArgs) -> Result<i32, Exit> {
             .map(|r| {
                 let mut v = serde_json::to_value(r).expect("requirements serialise");
                 v["scenarios"] = serde_json::json!(scenarios.get(&r.id).cloned().unwrap_or_default());
+                // Always present, `null` for an unconditional requirement (issue 14): a reader
+                // need not know that an absent member means "applies to every platform".
+                v["conditional_on"] = serde_json::json!(r.conditional_on);
                 v
             })
             .collect();

@@ -331,6 +331,17 @@ async fn invalid_token(w: &mut PlatformWorld, endpoint: String) {
     w.send(request).await;
 }
 
+/// For a request the statement does not say must be refused (a page size the platform may clamp or
+/// ignore, an anonymous read of a list it may serve publicly): only an error answer is judged, and
+/// by its format (issue 14: OE-03 demands problem details, not a refusal).
+#[then("the answer, if it is an error, is problem details")]
+fn problem_if_error(w: &mut PlatformWorld) {
+    let response = w.last();
+    if response.status >= 400 {
+        hutong_checks::problem::check_problem_details(response).or_raise();
+    }
+}
+
 #[then(expr = "the answer is problem details with status {int}")]
 fn problem_with_status(w: &mut PlatformWorld, status: u16) {
     let response = w.last();
