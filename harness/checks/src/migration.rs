@@ -81,6 +81,164 @@ pub fn check_charges(terms: &Value) -> Result<(), Finding> {
     Ok(())
 }
 
+/// The first day on which no switching charge may be imposed (EU Data Act art. 29(1)).
+pub const NO_SWITCHING_CHARGES_FROM: time::Date = time::macros::date!(2027 - 01 - 12);
+
+/// Whether a charge's `amount` is zero (an amount that does not parse is not zero).
+fn is_zero(charge: &Value) -> bool {
+    charge.get("amount").and_then(Value::as_str).and_then(|a| a.parse::<f64>().ok()).is_some_and(|n| n == 0.0)
+}
+
+/// CM-15: on or after [`NO_SWITCHING_CHARGES_FROM`] the `switching` and `egress` charges are
+/// zero; before it each is zero or marked `basis: "cost"` (no more than the costs directly linked
+/// to switching, EU Data Act art. 29(3)). `today` is the UTC date of the run.
+pub fn check_charges_within_bound(terms: &Value, today: time::Date) -> Result<(), Finding> {
+    let charges = terms.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::error("precondition: the switching terms state no `charges`"))?;
+    let mut problems = Vec::new();
+    // A charge the terms do not state is CM-12's failure; this bound judges those stated, and
+    // needs at least one.
+    if !REQUIRED_CHARGES.iter().any(|kind| charges.iter().any(|c| c.get("kind").and_then(Value::as_str) == Some(*kind))) {
+        return Err(Finding::error("precondition: the switching terms state neither a `switching` nor an `egress` charge (CM-12 judges that)"));
+    }
+    for kind in REQUIRED_CHARGES {
+        let Some(charge) = charges.iter().find(|c| c.get("kind").and_then(Value::as_str) == Some(kind)) else { continue };
+        if is_zero(charge) {
+            continue;
+        }
+        let field = |k: &str| sanitize_line(charge.get(k).and_then(Value::as_str).unwrap_or("?"), 40);
+        let stated = format!("{} {} {}", field("amount"), field("currency"), field("unit"));
+        if today >= NO_SWITCHING_CHARGES_FROM {
+            problems.push(format!("the `{kind}` charge is {stated}; from {NO_SWITCHING_CHARGES_FROM} no switching charge may be imposed (EU Data Act art. 29(1))"));
+        } else if charge.get("basis").and_then(Value::as_str) != Some("cost") {
+            problems.push(format!(
+                "the `{kind}` charge is {stated} and not marked `basis: \"cost\"`; until {NO_SWITCHING_CHARGES_FROM} a switching charge may not exceed the costs directly linked to switching (EU Data Act art. 29(3))"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(problems.join("; ")))
+    }
+}
+
+/// CM-16: the formats register (already valid against `formats-register.schema.json`) lists
+/// exactly the entities of the export manifest, each with the manifest's media type and the same
+/// JSON Schema.
+pub fn check_formats_register(register: &Value, manifest: &crate::export::Manifest) -> Result<(), Finding> {
+    let listed: BTreeMap<&str, &Value> = register
+        .get("entities")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| Some((e.get("name")?.as_str()?, e)))
+        .collect();
+    let mut problems = Vec::new();
+    for entity in &manifest.entities {
+        match listed.get(entity.name.as_str()) {
+            None => problems.push(format!("the export has entity `{}`, which the register does not list", sanitize_line(&entity.name, 64))),
+            Some(e) => {
+                if e.get("media_type").and_then(Value::as_str) != Some(manifest.format.as_str()) {
+                    problems.push(format!(
+                        "`{}` is listed as {:?}, but exported as {:?}",
+                        sanitize_line(&entity.name, 64),
+                        sanitize_line(e.get("media_type").and_then(Value::as_str).unwrap_or("?"), 60),
+                        sanitize_line(&manifest.format, 60)
+                    ));
+                }
+                if e.get("schema") != Some(&entity.schema) {
+                    problems.push(format!("the register's JSON Schema of `{}` is not the one its export declares", sanitize_line(&entity.name, 64)));
+                }
+            }
+        }
+    }
+    let exported: std::collections::BTreeSet<&str> = manifest.entities.iter().map(|e| e.name.as_str()).collect();
+    for name in listed.keys().filter(|n| !exported.contains(*n)) {
+        problems.push(format!("the register lists `{}`, which the export does not contain", sanitize_line(name, 64)));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("the formats register does not describe the export (EU Data Act art. 26(b)): {}", problems.join("; "))))
+    }
+}
+
+/// CM-17: the switching terms state when exportable data is erased (`erasure.after`, the end of
+/// the data-retrieval period or the completion of switching) and within how many days
+/// (`erasure.within_days`).
+pub fn check_erasure(terms: &Value) -> Result<(), Finding> {
+    let Some(erasure) = terms.get("erasure").filter(|e| e.is_object()) else {
+        return Err(Finding::fail("the switching terms do not state when exportable data is erased (`erasure`, EU Data Act art. 25(2)(h))"));
+    };
+    let after = erasure.get("after").and_then(Value::as_str);
+    if !matches!(after, Some("retrieval_period" | "switching_completed")) {
+        return Err(Finding::fail(format!(
+            "`erasure.after` is {}, not `retrieval_period` or `switching_completed` (EU Data Act art. 25(2)(h))",
+            after.map_or_else(|| "absent".to_string(), |a| format!("{:?}", sanitize_line(a, 40)))
+        )));
+    }
+    if erasure.get("within_days").and_then(Value::as_u64).is_none() {
+        return Err(Finding::fail("`erasure.within_days` is not a whole number of days: the terms do not say within how many days data is erased"));
+    }
+    Ok(())
+}
+
+/// CM-18: `infrastructure.jurisdictions` are ISO 3166-1 alpha-2 codes, at least one;
+/// `infrastructure.data_leaves_china` is stated and true when any jurisdiction is not `CN`;
+/// `infrastructure.access_safeguards` describes the measures against governmental access from
+/// other jurisdictions.
+pub fn check_infrastructure(terms: &Value) -> Result<(), Finding> {
+    let Some(infra) = terms.get("infrastructure").filter(|e| e.is_object()) else {
+        return Err(Finding::fail("the switching terms do not state where the infrastructure holding customer data is (`infrastructure`, EU Data Act art. 28(1))"));
+    };
+    let codes: Vec<&str> = infra.get("jurisdictions").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+    if codes.is_empty() {
+        return Err(Finding::fail("`infrastructure.jurisdictions` lists no jurisdiction"));
+    }
+    let unknown: Vec<String> = codes.iter().filter(|c| isocountry::CountryCode::for_alpha2(c).is_err()).map(|c| format!("{:?}", sanitize_line(c, 20))).collect();
+    if !unknown.is_empty() {
+        return Err(Finding::fail(format!("`infrastructure.jurisdictions` has {}, not ISO 3166-1 alpha-2 code(s)", unknown.join(", "))));
+    }
+    let Some(leaves) = infra.get("data_leaves_china").and_then(Value::as_bool) else {
+        return Err(Finding::fail("`infrastructure.data_leaves_china` does not say whether customer data leaves China"));
+    };
+    let abroad: Vec<&str> = codes.iter().copied().filter(|c| *c != "CN").collect();
+    if !leaves && !abroad.is_empty() {
+        return Err(Finding::fail(format!(
+            "`infrastructure.data_leaves_china` is false, but customer data is held in {}, outside the mainland",
+            abroad.join(", ")
+        )));
+    }
+    if infra.get("access_safeguards").and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()) {
+        return Err(Finding::fail("`infrastructure.access_safeguards` does not describe the measures against governmental access from other jurisdictions (EU Data Act art. 28(1)(b))"));
+    }
+    Ok(())
+}
+
+/// CM-19: the switching procedure (`procedure.steps`, at least one, and `procedure.url`, an
+/// absolute http(s) URL of the page describing it) and the known limitations (`limitations`, an
+/// array, empty when none is known). Returns the procedure page's URL, which the caller fetches
+/// without credentials.
+pub fn check_procedure(terms: &Value) -> Result<url::Url, Finding> {
+    let Some(procedure) = terms.get("procedure").filter(|e| e.is_object()) else {
+        return Err(Finding::fail("the switching terms do not describe the switching procedure (`procedure`, EU Data Act art. 26(a))"));
+    };
+    let steps = procedure.get("steps").and_then(Value::as_array).map_or(0, |s| s.iter().filter(|x| x.as_str().is_some_and(|t| !t.trim().is_empty())).count());
+    if steps == 0 {
+        return Err(Finding::fail("`procedure.steps` lists no step of the switching procedure"));
+    }
+    let url = procedure
+        .get("url")
+        .and_then(Value::as_str)
+        .and_then(|u| url::Url::parse(u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .ok_or_else(|| Finding::fail("`procedure.url` is not an absolute http(s) URL of a page describing the switching procedure"))?;
+    if !terms.get("limitations").is_some_and(Value::is_array) {
+        return Err(Finding::fail("the switching terms do not list the known restrictions and technical limitations (`limitations`, an empty array when none is known; EU Data Act art. 26(a))"));
+    }
+    Ok(url)
+}
+
 /// A parsed `Content-Range: bytes first-last/complete` (RFC 9110 §14.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ContentRange {

@@ -196,6 +196,17 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
         "migration.check_at_most" => finding(migration::check_at_most(&i["terms"], s(i, "field"), u(i, "max"), s(i, "rule"))),
         "migration.check_at_least" => finding(migration::check_at_least(&i["terms"], s(i, "field"), u(i, "min"), s(i, "rule"))),
         "migration.check_charges" => finding(migration::check_charges(&i["terms"])),
+        "migration.check_charges_within_bound" => {
+            let today = time::Date::parse(s(i, "today"), &time::format_description::well_known::Iso8601::DATE).expect("`today` is YYYY-MM-DD");
+            finding(migration::check_charges_within_bound(&i["terms"], today))
+        }
+        "migration.check_formats_register" => {
+            let manifest = checks::export::Manifest::parse(&i["manifest"]).expect("`manifest` is a valid export manifest");
+            finding(migration::check_formats_register(&i["register"], &manifest))
+        }
+        "migration.check_erasure" => finding(migration::check_erasure(&i["terms"])),
+        "migration.check_infrastructure" => finding(migration::check_infrastructure(&i["terms"])),
+        "migration.check_procedure" => finding(migration::check_procedure(&i["terms"])),
         "oauth.check_self_service_metadata" => finding(oauth::check_self_service_metadata(&i["metadata"])),
         "oauth.check_issuer" => finding(oauth::check_issuer(&i["metadata"], &url(i, "metadata_url"))),
         "oauth.check_registration" => finding(oauth::check_registration(&i["requested"], u(i, "status") as u16, &i["answer"])),

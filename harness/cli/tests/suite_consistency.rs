@@ -134,6 +134,44 @@ fn law_traces_name_the_year_of_each_chinese_act() {
     }
 }
 
+/// Issue 14: no normative sentence of a profile section describes a duty without a requirement
+/// ID. In the sections from `core` to the last profile, every duty bullet (`- **…**`) cites an ID,
+/// and every sentence with an RFC 2119 keyword in capitals cites one itself or stands in a bullet
+/// or paragraph that does.
+#[test]
+fn every_duty_of_a_profile_section_cites_a_requirement_id() {
+    let spec = opis_spec::file("spec/opis.md").unwrap().contents;
+    let start = spec.find("\n## 13. Profile `core`").expect("the core profile section");
+    let end = spec.find("\n## 17. Traceability").expect("the traceability section");
+    let sections = &spec[start..end];
+    let id = regex::Regex::new(r"\b(CORE|OE|AI|CM|TP|PD|MD)-[0-9]{2}\b").unwrap();
+    let keyword = regex::Regex::new(r"\b(MUST|SHOULD|SHALL|REQUIRED|RECOMMENDED|MAY)\b").unwrap();
+    let item_start = regex::Regex::new(r"\n(\n|- |[0-9]+\. |#)").unwrap();
+    let mut wrong = Vec::new();
+    let mut last = 0;
+    let mut items = Vec::new();
+    for m in item_start.find_iter(sections) {
+        items.push(&sections[last..m.start()]);
+        last = m.start() + 1;
+    }
+    items.push(&sections[last..]);
+    for item in items {
+        let text = item.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.starts_with('#') || text.starts_with('|') || text.starts_with("```") {
+            continue;
+        }
+        let cited = id.is_match(&text);
+        if text.starts_with("- **") && !cited {
+            wrong.push(format!("duty bullet without an ID: {}", text.chars().take(120).collect::<String>()));
+            continue;
+        }
+        if !cited && keyword.is_match(&text) {
+            wrong.push(format!("normative text without an ID: {}", text.chars().take(160).collect::<String>()));
+        }
+    }
+    assert!(wrong.is_empty(), "profile sections of opis.md (issue 14):\n{}", wrong.join("\n"));
+}
+
 /// OPIS §17: every law trace names one place in one of four forms (issue 14: one citation format).
 #[test]
 fn law_traces_follow_one_citation_format() {

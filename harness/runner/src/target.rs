@@ -2,6 +2,7 @@
 //!
 //! ```toml
 //! base_url = "https://staging.example.com"
+//! migration_partner = "partner.toml"  # CM-21: a base URL, or another target file naming one
 //!
 //! [credentials.third-party-a]          # a pre-issued client; roles: third-party-a, third-party-b, affiliated
 //! client_id = "public-client-id"       # or client_id_env = "VAR"
@@ -38,6 +39,9 @@ pub struct TargetFile {
     /// Corpus overrides.
     #[serde(default)]
     pub corpus: CorpusPaths,
+    /// The partner platform of CM-21 (OPIS §16): a base URL, or a target file (relative to this
+    /// one) naming it and its credentials.
+    pub migration_partner: Option<String>,
     /// Directory of the file, for relative paths.
     #[serde(skip)]
     pub dir: PathBuf,
@@ -170,6 +174,17 @@ impl TargetFile {
     /// A corpus path resolved against the file's directory.
     pub fn corpus_path(&self, p: &Option<PathBuf>) -> Option<PathBuf> {
         p.as_ref().map(|p| if p.is_absolute() { p.clone() } else { self.dir.join(p) })
+    }
+
+    /// The migration partner (CM-21) as `migrate-check` names a platform: a base URL as given,
+    /// a target file resolved against this file's directory.
+    pub fn migration_partner(&self) -> Option<String> {
+        let partner = self.migration_partner.as_deref()?;
+        if partner.starts_with("http://") || partner.starts_with("https://") {
+            return Some(partner.to_string());
+        }
+        let path = Path::new(partner);
+        Some(if path.is_absolute() { path.display().to_string() } else { self.dir.join(path).display().to_string() })
     }
 }
 

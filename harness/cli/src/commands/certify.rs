@@ -122,6 +122,7 @@ pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
         progress: None,
         builtin_reference: None,
         waivers: Vec::new(),
+        migration: None,
     }
 }
 
@@ -148,7 +149,11 @@ pub async fn certify_reference(
         .map(|c| (c.role.clone(), ResolvedCredential { client_id: c.client_id.clone(), client_secret: c.client_secret.clone() }))
         .collect();
     let running = hutong_reference::spawn(config, "127.0.0.1:0".parse().expect("address")).await.context("cannot start the reference platform")?;
+    // CM-21's partner: a second reference of the same shape, without faults, with other data.
+    let partner_config = ReferenceConfig { seed: 2023, name: format!("{} (migration partner)", ReferenceConfig::for_shape(args.reference_shape).name), ..ReferenceConfig::for_shape(args.reference_shape) };
+    let partner = hutong_reference::spawn(partner_config, "127.0.0.1:0".parse().expect("address")).await.context("cannot start the partner reference platform")?;
     let mut request = request_for(Url::parse(&running.base_url).expect("reference URL"), args);
+    request.migration = Some(hutong_runner::runner::world::MigrationPair { platform: running.base_url.clone(), partner: partner.base_url.clone() });
     let names: Vec<&str> = faults.names().collect();
     let shape = args.reference_shape.name();
     request.builtin_reference = Some(if names.is_empty() {
@@ -169,6 +174,7 @@ pub async fn certify_reference(
     });
     let result = runner::certify(request).await;
     running.stop().await;
+    partner.stop().await;
     Ok(result)
 }
 
@@ -235,6 +241,8 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
                 if let Some(s) = t.options.run_deadline_secs {
                     request.deadline = Duration::from_secs(s.max(1));
                 }
+                // CM-21 reaches the platform as `migrate-check` does: through this target file.
+                request.migration = t.migration_partner().map(|partner| hutong_runner::runner::world::MigrationPair { platform: path.clone(), partner });
             }
             request.configuration = serde_json::json!({
                 "target_file": args.target.as_ref().map(|p| p.display().to_string()),
@@ -247,6 +255,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
                 "user_agent_configured": request.user_agent,
                 "request_timeout_secs": request.limits.request_timeout.as_secs(),
                 "run_deadline_secs": request.deadline.as_secs(),
+                "migration_partner": request.migration.as_ref().map(|m| m.partner.clone()),
             });
             runner::certify(request).await
         }

@@ -64,6 +64,9 @@ pub struct CertifyRequest {
     /// Waivers of the run (`certify --waivers`), already checked: they enter the verdicts and
     /// the report.
     pub waivers: Vec<hutong_model::Waiver>,
+    /// The platform and the partner platform CM-21 migrates between (OPIS §16), when the target
+    /// file names a `migration_partner` or the target is the built-in reference.
+    pub migration: Option<world::MigrationPair>,
 }
 
 /// What a run produced.
@@ -242,6 +245,8 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         persona,
         created: Default::default(),
         progress: world::RunProgress::new(total),
+        migration: request.migration.clone(),
+        insecure: request.insecure,
     });
     let records: Arc<Mutex<Vec<ScenarioRecord>>> = Arc::default();
     let progress = request.progress.clone();

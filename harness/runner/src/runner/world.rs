@@ -39,6 +39,21 @@ pub struct RunContext {
     /// How many of the run's scenarios have finished: a step that samples across the run (OE-06)
     /// waits on it for its later windows.
     pub progress: RunProgress,
+    /// The platform and its migration partner (CM-21), if the run has one.
+    pub migration: Option<MigrationPair>,
+    /// Whether invalid TLS certificates are accepted (the migration of CM-21 reaches both
+    /// platforms as `certify` does).
+    pub insecure: bool,
+}
+
+/// How CM-21 reaches the two platforms it migrates between: each as `hutong migrate-check`
+/// names a platform, by base URL or by target file (OPIS §16).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationPair {
+    /// The platform under certification.
+    pub platform: String,
+    /// The partner platform named by the target file's `migration_partner`.
+    pub partner: String,
 }
 
 /// The run's scenarios finished so far, out of its total (updated by the runner's after hook).
@@ -99,6 +114,8 @@ impl RunContext {
             seed: 0,
             created: Default::default(),
             progress: Default::default(),
+            migration: None,
+            insecure: false,
         }
     }
 }

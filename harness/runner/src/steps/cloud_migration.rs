@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 mod changes;
 mod import;
 mod object_storage;
+mod partner;
 mod ranges;
 mod switching;
 
@@ -61,6 +62,14 @@ pub struct State {
     pub stale: Option<serde_json::Value>,
     /// `terms`, stored by an earlier step.
     pub terms: Option<serde_json::Value>,
+    /// The formats register the switching terms link, fetched without credentials (CM-16).
+    pub register: Option<serde_json::Value>,
+    /// The switching-procedure page the switching terms link (CM-19).
+    pub procedure_url: Option<url::Url>,
+    /// The platform and its migration partner (CM-21).
+    pub partner: Option<crate::runner::world::MigrationPair>,
+    /// Each direction of CM-21's migration with `migrate-check`'s summary of it.
+    pub partner_migrations: Option<Vec<(String, serde_json::Value)>>,
 }
 
 
