@@ -32,6 +32,7 @@ async fn declared_object_storage_is_copied_and_verified_through_s3() {
         access_key: env["HUTONG_S3_A_ACCESS_KEY"].clone(),
         secret_key: env["HUTONG_S3_A_SECRET_KEY"].clone(),
         region: "us-east-1".into(),
+        addressing: Default::default(),
     };
     let s3 = S3Client::new(HttpClient::new(ClientConfig::default()).unwrap(), endpoint.clone(), Recorder::new());
     let bucket = format!("hutong-declared-{}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
