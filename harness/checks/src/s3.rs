@@ -230,10 +230,6 @@ fn key_on_the_wire(key: &str) -> String {
     uri_encode(key, !dot_segment)
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// One XML element of an S3 answer: its local name, its text (entities and character
 /// references resolved, line ends normalised as XML 1.0 §2.11 requires) and its children.
 #[derive(Debug, Default)]
@@ -665,7 +661,7 @@ impl S3Client {
             let a = self.call(http::Method::PUT, bucket, Some(key), &query, &[], chunk.to_vec(), &format!("upload part {number} of {key}"), MAX_RESPONSE_BYTES).await?;
             Self::expect(&a, &[200], &format!("UploadPart {number} of {key}"))?;
             let etag = a.headers.get("etag").and_then(|v| v.to_str().ok()).ok_or_else(|| Finding::fail(format!("UploadPart {number} of {key} gave no ETag")))?;
-            parts.push_str(&format!("<Part><PartNumber>{number}</PartNumber><ETag>{}</ETag></Part>", xml_escape(etag)));
+            parts.push_str(&format!("<Part><PartNumber>{number}</PartNumber><ETag>{}</ETag></Part>", quick_xml::escape::escape(etag)));
         }
         let xml = format!("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">{parts}</CompleteMultipartUpload>");
         let a = self.call(http::Method::POST, bucket, Some(key), &[("uploadId", upload_id)], &[], xml.into_bytes(), &format!("complete multipart {key}"), MAX_RESPONSE_BYTES).await?;
