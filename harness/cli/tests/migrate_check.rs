@@ -154,7 +154,7 @@ async fn s3_servers() -> Option<(String, String, Vec<(String, String)>)> {
 }
 
 fn s3_client(endpoint: &str, access: &str, secret: &str) -> hutong_checks::s3::S3Client {
-    let endpoint = hutong_checks::s3::S3Endpoint { endpoint: endpoint.parse().unwrap(), access_key: access.into(), secret_key: secret.into(), region: "us-east-1".into() };
+    let endpoint = hutong_checks::s3::S3Endpoint { endpoint: endpoint.parse().unwrap(), access_key: access.into(), secret_key: secret.into(), region: "us-east-1".into(), addressing: Default::default() };
     hutong_checks::s3::S3Client::new(hutong_http::HttpClient::new(hutong_http::ClientConfig::default()).unwrap(), endpoint, hutong_http::Recorder::new())
 }
 

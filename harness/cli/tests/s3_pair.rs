@@ -28,6 +28,7 @@ fn client(env: &HashMap<String, String>, side: &str) -> S3Client {
         access_key: get("ACCESS_KEY"),
         secret_key: get("SECRET_KEY"),
         region: env.get("HUTONG_S3_REGION").cloned().unwrap_or_else(|| "us-east-1".into()),
+        addressing: Default::default(),
     };
     let origin = endpoint.endpoint.clone();
     let http = HttpClient::new(ClientConfig { allowed_origins: vec![origin], ..ClientConfig::default() }).expect("client");
@@ -261,7 +262,7 @@ async fn fake_server(answer: fn(&str) -> Option<String>) -> String {
 }
 
 fn client_to(endpoint: &str, secret: &str, timeout: std::time::Duration) -> (S3Client, Recorder) {
-    let endpoint = S3Endpoint { endpoint: endpoint.parse().unwrap(), access_key: "hutong-test".into(), secret_key: secret.into(), region: "us-east-1".into() };
+    let endpoint = S3Endpoint { endpoint: endpoint.parse().unwrap(), access_key: "hutong-test".into(), secret_key: secret.into(), region: "us-east-1".into(), addressing: Default::default() };
     let limits = hutong_http::Limits { request_timeout: timeout, ..hutong_http::Limits::default() };
     let http = HttpClient::new(ClientConfig { limits, ..ClientConfig::default() }).expect("client");
     let rec = Recorder::new();
@@ -327,6 +328,7 @@ async fn a_wrong_destination_secret_stops_before_the_source_is_read() {
         access_key: env["HUTONG_S3_B_ACCESS_KEY"].clone(),
         secret_key: "not-the-secret".into(),
         region: "us-east-1".into(),
+        addressing: Default::default(),
     };
     let to = S3Client::new(HttpClient::new(ClientConfig::default()).unwrap(), wrong, Recorder::new());
     let f = migrate_bucket(&moto, &src, &to, &dst, 4).await.expect_err("refused");

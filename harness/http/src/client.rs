@@ -77,6 +77,10 @@ pub struct ClientConfig {
     /// Redacts everything recorded. Clones share secrets, so secrets added to this one (or to
     /// [`HttpClient::redactor`]) apply to the client.
     pub redactor: Redactor,
+    /// Host names resolved to a fixed address instead of by DNS, as curl's `--resolve` (the
+    /// request still names the host: `Host`, TLS name and signatures are unchanged). Tests use
+    /// it to reach virtual-hosted S3 buckets (`bucket.s3.example`) on a local server.
+    pub resolve: Vec<(String, std::net::SocketAddr)>,
 }
 
 impl Default for ClientConfig {
@@ -87,6 +91,7 @@ impl Default for ClientConfig {
             insecure_tls: false,
             allowed_origins: Vec::new(),
             redactor: Redactor::new(),
+            resolve: Vec::new(),
         }
     }
 }
@@ -127,7 +132,11 @@ impl HttpClient {
                 ),
             })?;
         let limits = &config.limits;
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        for (host, addr) in &config.resolve {
+            builder = builder.resolve(host, *addr);
+        }
+        let client = builder
             .redirect(reqwest::redirect::Policy::none())
             .referer(false)
             .connect_timeout(limits.connect_timeout)

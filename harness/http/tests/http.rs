@@ -950,3 +950,18 @@ async fn credentials_are_never_sent_outside_the_allowed_origins() {
     let rec = Recorder::new();
     assert_eq!(client.get(server.url("/public")).send(&rec).await.unwrap().status, 200);
 }
+
+#[tokio::test]
+async fn resolved_names_reach_the_given_address_and_keep_their_host() {
+    let server = serve(|_, stream| reply(stream, response("200 OK", &[], b"ok"))).await;
+    let client = HttpClient::new(ClientConfig {
+        resolve: vec![("bucket.s3.example.invalid".to_owned(), server.addr)],
+        ..ClientConfig::default()
+    })
+    .unwrap();
+    let url = format!("http://bucket.s3.example.invalid:{}/key", server.addr.port());
+    let r = client.get(&url).send(&Recorder::new()).await.expect("resolved without DNS");
+    assert_eq!(r.status, 200);
+    let seen = server.seen();
+    assert_eq!(seen[0].header("host").as_deref(), Some(format!("bucket.s3.example.invalid:{}", server.addr.port()).as_str()));
+}

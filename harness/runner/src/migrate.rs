@@ -3,7 +3,8 @@
 //! verifies it record by record, reporting every missing, extra or altered record.
 //!
 //! Object storage migrates through the S3 API: a TARGET `s3+http://HOST:PORT/BUCKET` (or
-//! `s3+https://`) names a bucket, with credentials from `HUTONG_S3_FROM_ACCESS_KEY` /
+//! `s3+https://`; `s3+http(s)://BUCKET.HOST[:PORT]/` for virtual-hosted-style requests) names a
+//! bucket, with credentials from `HUTONG_S3_FROM_ACCESS_KEY` /
 //! `HUTONG_S3_FROM_SECRET_KEY` (`_TO_` for the destination) and `HUTONG_S3_REGION`
 //! (default `us-east-1`); objects are copied and verified object by object (count, size,
 //! SHA-256 of content, user metadata). The destination is asked first and the first failure
@@ -22,7 +23,7 @@ use crate::target::TargetFile;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
 use hutong_checks::export::{Manifest, RecordLines};
 use hutong_checks::migration::{diff_records, RecordDiff};
-use hutong_checks::s3::{migrate_bucket_with_progress, parse_bucket_url, verify_buckets_with_progress, verify_listings, S3Client, S3Endpoint};
+use hutong_checks::s3::{migrate_bucket_with_progress, parse_bucket_target, verify_buckets_with_progress, verify_listings, S3Client, S3Endpoint};
 pub use hutong_checks::s3::Progress;
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use hutong_model::Finding;
@@ -229,18 +230,21 @@ fn ids(records: &[Value]) -> HashSet<String> {
     records.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect()
 }
 
-/// The S3 endpoint and bucket a `s3+http(s)://host[:port][/prefix]/bucket` target names, with
-/// credentials from `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
+/// The S3 endpoint and bucket a `s3+http(s)://host[:port][/prefix]/bucket` (path-style) or
+/// `s3+http(s)://bucket.host[:port]/` (virtual-hosted-style) target names, with credentials from
+/// `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
 fn s3_target(target: &str, side: &str, insecure: bool) -> Result<(S3Client, String), MigrateError> {
-    let (endpoint_url, bucket) = parse_bucket_url(target.strip_prefix("s3+").unwrap_or(target)).map_err(MigrateError::new)?;
+    let (endpoint_url, bucket, addressing) = parse_bucket_target(target.strip_prefix("s3+").unwrap_or(target)).map_err(MigrateError::new)?;
     let env = |k: &str| std::env::var(format!("HUTONG_S3_{side}_{k}")).map_err(|_| MigrateError::new(format!("{target}: set HUTONG_S3_{side}_{k}")));
     let endpoint = S3Endpoint {
         endpoint: endpoint_url.clone(),
         access_key: env("ACCESS_KEY")?,
         secret_key: env("SECRET_KEY")?,
         region: std::env::var("HUTONG_S3_REGION").unwrap_or_else(|_| "us-east-1".to_string()),
+        addressing,
     };
-    let config = ClientConfig { allowed_origins: vec![origin_url(&endpoint_url)], insecure_tls: insecure, ..ClientConfig::default() };
+    let origin = endpoint.bucket_origin(&bucket).map_err(|f| MigrateError::new(format!("{target}: {}", f.message)))?;
+    let config = ClientConfig { allowed_origins: vec![origin], insecure_tls: insecure, ..ClientConfig::default() };
     let http = HttpClient::new(config).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
     Ok((S3Client::new(http, endpoint, Recorder::new()).without_evidence(), bucket))
 }

@@ -148,6 +148,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         insecure_tls: request.insecure,
         allowed_origins: vec![hutong_checks::discovery::origin_url(&base)],
         redactor: redactor.clone(),
+        resolve: Vec::new(),
     };
     let mut evidence = BTreeMap::new();
     let http = match HttpClient::new(config.clone()) {

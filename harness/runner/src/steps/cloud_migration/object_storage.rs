@@ -9,7 +9,7 @@
 
 use crate::runner::world::{check_on_platform, raise, OrRaise as _, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, S3Client, S3Endpoint};
+use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, Addressing, S3Client, S3Endpoint};
 use hutong_model::Finding;
 use serde_json::{json, Value};
 
@@ -92,7 +92,7 @@ async fn client(w: &mut PlatformWorld) -> (S3Client, String) {
         w.cm.s3_keys = Some(json!([keys.0, keys.1]));
         keys
     };
-    let endpoint = S3Endpoint { endpoint: declared.endpoint, access_key, secret_key, region: declared.region };
+    let endpoint = S3Endpoint { endpoint: declared.endpoint, access_key, secret_key, region: declared.region, addressing: Addressing::Path };
     (S3Client::new(ctx.http.clone(), endpoint, w.rec.clone()), declared.bucket)
 }
 

@@ -58,6 +58,7 @@ fn context(base: &Url) -> RunContext {
         insecure_tls: false,
         allowed_origins: vec![origin_url(base)],
         redactor: Redactor::new(),
+        resolve: Vec::new(),
     };
     let discovery = Discovery::parse(&json!({
         "opis_version": opis_spec::OPIS_VERSION,
