@@ -152,7 +152,7 @@ pub fn check_same_records(dataset: &str, outside: &[Value], own: &[Value], volat
         if ida != idb {
             problems.push(format!("record {i}: id {:?} for the outside tool, {:?} for the platform's own", ida.unwrap_or_default(), idb.unwrap_or_default()));
         } else if let Some(d) = record_difference(a, b, volatile) {
-            problems.push(format!("{} {}", dataset, d.describe("the outside tool's copy", "the platform's own tool's")));
+            problems.push(format!("record {}: {}", sanitize_line(&ida.unwrap_or_default(), 80), d.describe("the outside tool's copy", "the platform's own tool's")));
         }
         if problems.len() >= 5 {
             break;
