@@ -17,6 +17,7 @@ pub mod fidelity;
 pub mod formats;
 pub mod interconnect;
 pub mod links;
+pub mod merchant_data;
 pub mod oauth;
 pub mod migration;
 pub mod openapi;

@@ -44,6 +44,9 @@ pub struct RunContext {
     /// Whether invalid TLS certificates are accepted (the migration of CM-21 reaches both
     /// platforms as `certify` does).
     pub insecure: bool,
+    /// Test identities of persons (OPIS §7.2): the target file's and those obtained so far
+    /// (`RunContext::person`, `crate::identities`).
+    pub persons: crate::identities::Persons,
 }
 
 /// How CM-21 reaches the two platforms it migrates between: each as `hutong migrate-check`
@@ -116,7 +119,19 @@ impl RunContext {
             progress: Default::default(),
             migration: None,
             insecure: false,
+            persons: Default::default(),
         }
+    }
+
+    /// The run's client-credentials token for `role`, obtained once per run (the outcome, token
+    /// or finding, is shared by every scenario).
+    pub async fn client_token(&self, rec: &Recorder, role: &str) -> Result<String, Finding> {
+        let mut tokens = self.tokens.lock().await;
+        if !tokens.contains_key(role) {
+            let obtained = obtain_token(self, role, rec).await;
+            tokens.insert(role.to_string(), obtained);
+        }
+        tokens.get(role).cloned().expect("just inserted")
     }
 }
 
@@ -197,6 +212,8 @@ pub struct PlatformWorld {
     pub ai: crate::steps::anti_incompatibility::State,
     /// What the steps of `features/cloud-migration/` pass on.
     pub cm: crate::steps::cloud_migration::State,
+    /// What the steps of `features/merchant-data/` pass on.
+    pub md: crate::steps::merchant_data::State,
     /// Comparisons the scenario could not make (e.g. no affiliated client): reported with its
     /// requirements, and the verdict says it is limited.
     pub limitations: Vec<String>,
@@ -274,13 +291,13 @@ impl PlatformWorld {
     /// The run's token for `role`, obtained once per run (the outcome, token or finding, is
     /// shared by every scenario).
     async fn token_for(&self, role: &str) -> Result<String, Finding> {
-        let ctx = self.ctx();
-        let mut tokens = ctx.tokens.lock().await;
-        if !tokens.contains_key(role) {
-            let obtained = obtain_token(&ctx, role, &self.rec).await;
-            tokens.insert(role.to_string(), obtained);
-        }
-        tokens.get(role).cloned().expect("just inserted")
+        self.ctx().client_token(&self.rec, role).await
+    }
+
+    /// A token acting for the person labelled `label` through client `role`, with `scope` when
+    /// given (OPIS §7.2, `RunContext::person_with_scope`); an `error` when none can be obtained.
+    pub async fn person(&self, kind: crate::identities::PersonKind, label: &str, role: &str, scope: Option<&str>) -> crate::identities::PersonSession {
+        self.ctx().person_with_scope(&self.rec, kind, label, role, scope).await.or_raise()
     }
 
     /// Authenticates the scenario as `role`, reusing the run's token for that role.

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 mod changes;
+mod destination;
 mod import;
 mod object_storage;
 mod partner;
@@ -70,6 +71,14 @@ pub struct State {
     pub partner: Option<crate::runner::world::MigrationPair>,
     /// Each direction of CM-21's migration with `migrate-check`'s summary of it.
     pub partner_migrations: Option<Vec<(String, serde_json::Value)>>,
+    /// The destination provider's token acting for the test customer (CM-20).
+    pub destination_token: Option<String>,
+    /// The customer's own client's token acting for the same customer (CM-20).
+    pub own_token: Option<String>,
+    /// The destination provider's export: its records by entity, or what went wrong (CM-20).
+    pub destination_export: Option<Result<std::collections::BTreeMap<String, Vec<Value>>, Finding>>,
+    /// The customer's own export's records by entity (CM-20).
+    pub own_export: Option<std::collections::BTreeMap<String, Vec<Value>>>,
 }
 
 
@@ -95,7 +104,7 @@ fn answered_202(w: &mut PlatformWorld) {
 }
 
 /// Polls a job until `complete`, honouring `Retry-After`; returns the manifest URL.
-async fn poll_job(w: &mut PlatformWorld, job_url: &str) -> Result<String, Finding> {
+pub(crate) async fn poll_job(w: &mut PlatformWorld, job_url: &str) -> Result<String, Finding> {
     let started = Instant::now();
     for _ in 0..MAX_POLLS {
         let request = w.request(http::Method::GET, job_url).label("poll export job");
@@ -138,7 +147,7 @@ async fn poll(w: &mut PlatformWorld) {
     w.cm.manifest_url = Some(json!(manifest_url));
 }
 
-async fn fetch_manifest(w: &mut PlatformWorld, url: &str) -> Result<Manifest, Finding> {
+pub(crate) async fn fetch_manifest(w: &mut PlatformWorld, url: &str) -> Result<Manifest, Finding> {
     fetch_manifest_against(w, url, hutong_checks::export::MANIFEST_SCHEMA).await
 }
 
@@ -183,7 +192,7 @@ async fn export_precondition(w: &mut PlatformWorld, body: &Value) -> Manifest {
 /// streaming verification of CM-02 does not keep records). Each file is cut at the size its
 /// manifest declares, lines are parsed as they arrive, and the whole export kept is bounded by
 /// [`MAX_COMPARED_EXPORT_BYTES`](hutong_checks::export::MAX_COMPARED_EXPORT_BYTES).
-async fn export_records(w: &PlatformWorld, manifest: &Manifest) -> Result<std::collections::BTreeMap<String, Vec<Value>>, Finding> {
+pub(crate) async fn export_records(w: &PlatformWorld, manifest: &Manifest) -> Result<std::collections::BTreeMap<String, Vec<Value>>, Finding> {
     manifest.check_comparable().map_err(Finding::error)?;
     let mut out = std::collections::BTreeMap::new();
     for entity in &manifest.entities {

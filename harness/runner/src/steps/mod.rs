@@ -9,4 +9,5 @@ pub(crate) mod anti_incompatibility;
 pub(crate) mod cloud_migration;
 pub(crate) mod common;
 pub(crate) mod core;
+pub(crate) mod merchant_data;
 pub(crate) mod open_ecosystem;
