@@ -61,6 +61,9 @@ pub struct State {
     pub stale: Option<serde_json::Value>,
     /// `terms`, stored by an earlier step.
     pub terms: Option<serde_json::Value>,
+    /// The test record the harness created to delete during an export (CM-14): `entity`, `id`,
+    /// `delete_url`.
+    pub deleted: Option<serde_json::Value>,
 }
 
 
