@@ -58,3 +58,26 @@ Feature: Link neutrality
     And the outside-domain corpus
     When the client times 30 deliveries to the recipient per outside domain and of own-domain links, interleaved in random order
     Then no outside domain is delivered significantly slower than the own domain (OPIS §8.4)
+
+  @req:AI-15
+  Scenario: Delivered messages carry exactly the links sent, with no link, parameter or affiliate code added
+    A delivered message MUST carry exactly the links sent: no link added, in its `links` or as
+    an anchor of its rendered `html`, and no query parameter, fragment or tracking or affiliate
+    code added to a link to an outside domain, whatever the domain and however many messages the
+    client sent before.
+    Given the harness is authenticated as "third-party-a"
+    And the outside-domain corpus
+    When the client sends 3 rounds of messages with one or two links, own-domain and outside, in random order
+    Then every delivered message carries exactly the links sent
+
+  @req:AI-16
+  Scenario: Links to every outside domain of the corpus get previews like own-domain links
+    A platform that renders link previews (`capabilities.link_previews`) MUST give a link to any
+    outside domain a preview in the delivered message's `previews` whenever it gives one to a
+    link to its own domain, with the same members as the own-domain previews and no `warning`
+    the own-domain previews lack.
+    Given the harness is authenticated as "third-party-a"
+    And the outside-domain corpus
+    When the client sends messages with links to the platform's own domain
+    And the client sends one message per outside domain, in random order
+    Then every outside link gets a preview like the own-domain links, without a warning

@@ -40,3 +40,20 @@ Feature: Payment neutrality
     When the harness fetches the merchant terms declared in discovery
     Then the body validates against the schema "merchant-terms.schema.json"
     And the merchant terms require no exclusivity
+
+  @req:AI-17
+  Scenario: Checkout neither defaults to nor requires a credit or instalment product
+    Every declared payment method MUST state its `kind` (`balance`, `wallet`, `card`, `bank`,
+    `credit`, `instalment` or `other`; `credit` and `instalment` are financial products). A
+    checkout of a declared sandbox item without `payment_method` MUST be refused or paid with a
+    method whose kind is neither `credit` nor `instalment`; and a checkout with a method of
+    another kind MUST be paid with that method, without requiring enrolment in a financial
+    product: no entry of its `steps` and neither the `type` nor the `url` of its `next_action`
+    names a declared method of kind `credit` or `instalment`.
+    Given the harness is authenticated as "third-party-a"
+    And the declared payment methods and a declared sandbox item to buy
+    When the client checks the sandbox item out without a payment method
+    And the client checks the sandbox item out once with each declared payment method
+    Then every declared payment method states its kind
+    And the checkout without a payment method is refused or paid with a method that is not a financial product
+    And no checkout with a method that is not a financial product requires one

@@ -161,6 +161,13 @@ pub struct CreateOperation {
     pub body: Value,
 }
 
+/// How to delete a test record the harness created: `DELETE` on `url` (`{id}` replaced).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeleteOperation {
+    /// URL template with `{id}`.
+    pub url: String,
+}
+
 /// Writable test records of one entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityResources {
@@ -170,6 +177,9 @@ pub struct EntityResources {
     pub change: ChangeOperation,
     /// How to create one.
     pub create: CreateOperation,
+    /// How to delete one the harness created (CM-14), if declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete: Option<DeleteOperation>,
 }
 
 impl EntityResources {
@@ -177,6 +187,16 @@ impl EntityResources {
     pub fn change_url(&self, id: &str) -> String {
         let encoded: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
         self.change.url.replace("{id}", &encoded.replace('+', "%20"))
+    }
+
+    /// The delete URL for record `id` (the ID percent-encoded as a path segment), or an `error`
+    /// naming the missing declaration (CM-14).
+    pub fn delete_url(&self, id: &str) -> Result<String, Finding> {
+        let delete = self.delete.as_ref().ok_or_else(|| {
+            Finding::error("the declared test records of this entity have no `delete` (discovery `capabilities.test_resources.entities.*.delete`, OPIS §6.6): the harness deletes nothing else")
+        })?;
+        let encoded: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
+        Ok(delete.url.replace("{id}", &encoded.replace('+', "%20")))
     }
 }
 

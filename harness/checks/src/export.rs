@@ -177,6 +177,31 @@ pub fn is_plain_file_name(name: &str) -> bool {
 /// streaming verification of CM-02 ([`JsonlVerifier`]) has no such limit.
 pub const MAX_COMPARED_EXPORT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Whether a line of an export file is a tombstone (OPIS §16): exactly `id` and `deleted: true`.
+pub fn is_tombstone(line: &Value) -> bool {
+    line.as_object().is_some_and(|o| o.len() == 2 && o.get("id").is_some_and(Value::is_string) && o.get("deleted") == Some(&Value::Bool(true)))
+}
+
+/// CM-14: the record `id`, deleted while the export ran, does not outlive the export and the
+/// incremental export from its `next_cursor`: of the lines both hold for `id` (`export` first,
+/// then `incremental`, each in file order), the last, if any, is its tombstone.
+pub fn check_deletion_reflected(id: &str, export: &[Value], incremental: &[Value]) -> Result<(), String> {
+    let lines = export.iter().map(|l| ("the export", l)).chain(incremental.iter().map(|l| ("the incremental export", l)));
+    let last = lines.filter(|(_, l)| l.get("id").and_then(Value::as_str) == Some(id)).last();
+    let id = hutong_model::sanitize_line(id, 80);
+    match last {
+        None => Ok(()),
+        Some((_, line)) if is_tombstone(line) => Ok(()),
+        Some((_, line)) if line.get("deleted") == Some(&Value::Bool(true)) => Err(format!(
+            "the last line for the deleted record {id} marks it deleted but is not a tombstone (exactly `id` and `deleted: true`): {}",
+            hutong_model::sanitize_line(&line.to_string(), 160)
+        )),
+        Some((place, _)) => Err(format!(
+            "the deleted record {id} outlives the export: the last line for it, in {place}, is the record itself, and no tombstone (`{{\"id\": \"{id}\", \"deleted\": true}}`) follows it in the export or in the incremental export from its next_cursor"
+        )),
+    }
+}
+
 /// Splits a JSON Lines download into records as its chunks arrive, refusing to read past the
 /// size the manifest declares.
 pub struct RecordLines<'a> {

@@ -15,7 +15,8 @@ pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Res
     }
     let links = message.get("links").and_then(Value::as_array).cloned().unwrap_or_default();
     let hrefs: Vec<&str> = links.iter().filter_map(|l| l.get("href").and_then(Value::as_str)).collect();
-    if !hrefs.contains(&link) {
+    // A link delivered with a query parameter or fragment added is AI-15's to judge.
+    if !hrefs.iter().any(|h| *h == link || added_to(link, h).is_some()) {
         return Err(match hrefs.first() {
             None => "the link was stripped: the delivered message carries no link".to_string(),
             Some(other) => format!("the link was rewritten to {:?}", short(other)),
@@ -50,12 +51,13 @@ fn anchors_showing(html: &str, link: &str) -> Vec<Option<String>> {
 
 /// AI-01 in the rendered `html`: every anchor that shows `link` must point to it, not to a
 /// warning page or the platform's redirector. `Ok` when no anchor shows it (whether it is
-/// rendered clickable is AI-04's question).
+/// rendered clickable is AI-04's question), and when it points to the link with a query
+/// parameter or fragment added (AI-15's question, [`check_exact_links`]).
 pub fn check_html_hrefs(message: &Value, link: &str) -> Result<(), String> {
     let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
     for href in anchors_showing(html, link) {
         match href {
-            Some(h) if h == link => {}
+            Some(h) if h == link || added_to(link, &h).is_some() => {}
             Some(h) => return Err(format!("the rendered html shows the link but its anchor points to {:?}", short(&h))),
             None => return Err("the rendered html shows the link in an anchor without href".to_string()),
         }
@@ -75,6 +77,118 @@ pub fn check_opens_directly(link: &str, status: u16, location: Option<&str>, con
         Some(l) => Err(format!("opening it redirects to {:?}, not to the link: a detour", short(l))),
         None => Err(format!("opening it gave HTTP {status} without a Location")),
     }
+}
+
+/// What `delivered` adds to the link `sent`, when it is the same address (scheme, user
+/// information, host, port and path, RFC 3986 §3) with query parameters (§3.4) it was not sent
+/// with, or a fragment (§3.5) it was not sent with: the added `name=value` pairs and `#fragment`.
+/// `None` when it is the link itself, another address, or the same parameters re-encoded or
+/// reordered (a rewrite, which AI-01 judges).
+pub fn added_to(sent: &str, delivered: &str) -> Option<Vec<String>> {
+    if sent == delivered {
+        return None;
+    }
+    let (a, b) = (url::Url::parse(sent).ok()?, url::Url::parse(delivered).ok()?);
+    let same_address = a.scheme() == b.scheme()
+        && a.username() == b.username()
+        && a.password() == b.password()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
+        && a.path() == b.path();
+    if !same_address {
+        return None;
+    }
+    let mut remaining: Vec<(String, String)> = b.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    for pair in a.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())) {
+        let i = remaining.iter().position(|p| *p == pair)?;
+        remaining.remove(i);
+    }
+    let mut added: Vec<String> = remaining.into_iter().map(|(k, v)| if v.is_empty() { k } else { format!("{k}={v}") }).collect();
+    if b.fragment().is_some_and(|f| !f.is_empty()) && a.fragment() != b.fragment() {
+        added.push(format!("#{}", b.fragment().unwrap_or_default()));
+    }
+    (!added.is_empty()).then_some(added)
+}
+
+/// Whether `link` points to one of `own_domains` (the domain itself or a subdomain).
+pub fn is_own_link(link: &str, own_domains: &[String]) -> bool {
+    let host = url::Url::parse(link).ok().and_then(|u| u.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase()));
+    host.is_some_and(|h| own_domains.iter().any(|d| {
+        let d = d.trim_end_matches('.').to_ascii_lowercase();
+        h == d || h.ends_with(&format!(".{d}"))
+    }))
+}
+
+/// The `href` of every anchor (`<a href>`) of a message's rendered `html`, parsed as a browser
+/// would (`scraper`/`html5ever`).
+fn anchor_hrefs(message: &Value) -> Vec<String> {
+    static ANCHORS: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a[href]").expect("a valid selector"));
+    let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
+    Html::parse_fragment(html).select(&ANCHORS).filter_map(|a| a.value().attr("href").map(str::to_string)).collect()
+}
+
+/// AI-15: a delivered message carries exactly the links `sent`. In its `links` and, separately,
+/// in the anchors of its rendered `html`: every delivered address is a link sent; one that is a
+/// link sent with query parameters or a fragment added is a tracking or affiliate code added,
+/// when the link is to an outside domain (not one of `own_domains`); one that replaces a link sent
+/// (stripped or rewritten: AI-01's question) is left alone; any other is a link added.
+pub fn check_exact_links(sent: &[String], own_domains: &[String], message: &Value) -> Result<(), String> {
+    let from_links: Vec<String> =
+        message.get("links").and_then(Value::as_array).into_iter().flatten().filter_map(|l| l.get("href").and_then(Value::as_str).map(str::to_string)).collect();
+    let mut problems = Vec::new();
+    for (place, delivered) in [("`links`", from_links), ("the rendered `html`", anchor_hrefs(message))] {
+        let mut unmatched_sent: Vec<&String> = sent.iter().collect();
+        let mut rest = Vec::new();
+        for d in delivered {
+            match unmatched_sent.iter().position(|s| **s == d) {
+                Some(i) => drop(unmatched_sent.remove(i)),
+                None => rest.push(d),
+            }
+        }
+        let mut unexplained = Vec::new();
+        for d in rest {
+            if let Some(i) = unmatched_sent.iter().position(|s| added_to(s, &d).is_some()) {
+                let s = unmatched_sent.remove(i);
+                if !is_own_link(s, own_domains) {
+                    let added = added_to(s, &d).unwrap_or_default().join(", ");
+                    problems.push(format!("in {place}, the outside link {:?} was delivered as {:?} ({} added)", short(s), short(&d), short(&added)));
+                }
+            } else {
+                unexplained.push(d);
+            }
+        }
+        // A delivered address that is none of the links sent replaces one that is missing
+        // (AI-01: stripped or rewritten); beyond those, it is a link added.
+        for d in unexplained.into_iter().skip(unmatched_sent.len()) {
+            problems.push(format!("in {place}, a link that was not sent was added: {:?}", short(&d)));
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+}
+
+/// AI-16: how a link's preview differs from the previews of own-domain links, or `Ok`. `own` are
+/// the previews given to own-domain links (empty: own-domain links get none, so nothing is owed);
+/// `outside` is the preview given to the outside link (`None`: none). The members compared are
+/// the names besides `url`; a `warning` member only the outside preview has is named as such.
+pub fn check_preview_parity(own: &[Value], outside: Option<&Value>) -> Result<(), String> {
+    let Some(baseline) = own.first() else { return Ok(()) };
+    let members = |v: &Value| -> std::collections::BTreeSet<String> {
+        v.as_object().map(|o| o.keys().filter(|k| *k != "url").cloned().collect()).unwrap_or_default()
+    };
+    let Some(outside) = outside else {
+        return Err("it gets no preview, while links to the platform's own domain do".to_string());
+    };
+    let (want, got) = (members(baseline), members(outside));
+    if got.contains("warning") && !own.iter().any(|p| members(p).contains("warning")) {
+        let text = outside.get("warning").map(|w| w.as_str().map(str::to_string).unwrap_or_else(|| w.to_string())).unwrap_or_default();
+        return Err(format!("its preview carries a warning own-domain previews lack: {:?}", short(&text)));
+    }
+    if want != got {
+        let missing: Vec<&String> = want.difference(&got).collect();
+        let extra: Vec<&String> = got.difference(&want).collect();
+        return Err(format!("its preview has other members than own-domain previews (missing: {missing:?}; added: {extra:?})"));
+    }
+    Ok(())
 }
 
 fn short(s: &str) -> String {

@@ -16,6 +16,99 @@ pub struct PaymentMethod {
     pub id: String,
     /// Whether the platform (or an affiliate) operates it.
     pub own: bool,
+    /// What it is (`kind`, AI-17), if the platform says.
+    pub kind: Option<String>,
+}
+
+/// The kinds of payment method OPIS knows (AI-17, OPIS §15).
+pub const METHOD_KINDS: &[&str] = &["balance", "wallet", "card", "bank", "credit", "instalment", "other"];
+
+/// The kinds that are financial products payment is not to be tied to (policy （五）, AI-17).
+pub const FINANCIAL_KINDS: &[&str] = &["credit", "instalment"];
+
+impl PaymentMethod {
+    /// Whether the method is a financial product (kind `credit` or `instalment`).
+    pub fn is_financial(&self) -> bool {
+        self.kind.as_deref().is_some_and(|k| FINANCIAL_KINDS.contains(&k))
+    }
+}
+
+/// AI-17: every declared payment method states a `kind` OPIS knows.
+pub fn check_method_kinds(methods: &[PaymentMethod]) -> Result<(), Finding> {
+    let bad: Vec<String> = methods
+        .iter()
+        .filter(|m| !m.kind.as_deref().is_some_and(|k| METHOD_KINDS.contains(&k)))
+        .map(|m| match &m.kind {
+            None => format!("{} states no `kind`", compact_str(&m.id)),
+            Some(k) => format!("{} states the unknown kind {:?}", compact_str(&m.id), compact_str(k)),
+        })
+        .collect();
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("payment methods must state their kind ({}): {}", METHOD_KINDS.join(", "), bad.join("; "))))
+    }
+}
+
+/// AI-17: a checkout sent without `payment_method`, answered `status` with `order`, is refused
+/// (4xx) or paid with a declared method that is not a financial product. Another status is an
+/// `error`: nothing can be said about the default.
+pub fn check_default_method(status: u16, order: &Value, methods: &[PaymentMethod]) -> Result<(), Finding> {
+    if (400..500).contains(&status) {
+        return Ok(());
+    }
+    if status != 200 && status != 201 {
+        return Err(Finding::error(format!("a checkout without payment_method answered HTTP {status}: neither an order nor a refusal")));
+    }
+    let Some(used) = order.get("payment_method").and_then(Value::as_str) else {
+        return Err(Finding::fail("a checkout without payment_method was accepted, but the order names no `payment_method`: the default it pays with is unknown"));
+    };
+    match methods.iter().find(|m| m.id == used) {
+        None => Err(Finding::fail(format!("a checkout without payment_method is paid with {:?}, which is not a declared payment method", compact_str(used)))),
+        Some(m) if m.is_financial() => Err(Finding::fail(format!(
+            "a checkout without payment_method defaults to {:?}, a payment method of kind {}: a financial product as the default (policy （五）; E-Commerce Law (2018) art. 19)",
+            compact_str(used),
+            m.kind.as_deref().unwrap_or_default()
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The tokens of a step, a next action's type or URL: runs of letters, digits, `-`, `_` and `.`.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))).filter(|t| !t.is_empty())
+}
+
+/// AI-17: an order of a checkout with the method `requested` (not a financial product) is paid
+/// with it, and none of its `steps`, nor its `next_action`'s `type` or `url`, names (as a token)
+/// a declared method of kind `credit` or `instalment`.
+pub fn check_no_enrolment(requested: &str, order: &Value, methods: &[PaymentMethod]) -> Result<(), Finding> {
+    let used = order.get("payment_method").and_then(Value::as_str);
+    if used != Some(requested) {
+        return Err(Finding::fail(format!(
+            "a checkout with {} is paid with {}",
+            compact_str(requested),
+            used.map(compact_str).unwrap_or_else(|| "no payment method the order names".to_string())
+        )));
+    }
+    let financial: Vec<&PaymentMethod> = methods.iter().filter(|m| m.is_financial()).collect();
+    let mut places: Vec<(String, String)> = order.get("steps").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(|s| (format!("step {}", compact_str(s)), s.to_string())).collect();
+    for member in ["type", "url"] {
+        if let Some(v) = order.get("next_action").and_then(|a| a.get(member)).and_then(Value::as_str) {
+            places.push((format!("next_action.{member} {}", compact_str(v)), v.to_string()));
+        }
+    }
+    for (place, text) in &places {
+        if let Some(m) = financial.iter().find(|m| tokens(text).any(|t| t == m.id)) {
+            return Err(Finding::fail(format!(
+                "a checkout with {} requires the {} product {}: its {place} names it (policy （五）: payment not tied to financial products)",
+                compact_str(requested),
+                m.kind.as_deref().unwrap_or_default(),
+                compact_str(&m.id)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The declared payment methods from the payment-methods answer (`{"items": [{"id", "own"}]}`).
@@ -26,7 +119,8 @@ pub fn parse_methods(doc: &Value) -> Result<Vec<PaymentMethod>, Finding> {
     for (i, item) in items.iter().enumerate() {
         let id = item.get("id").and_then(Value::as_str).ok_or_else(|| Finding::fail(format!("payment method {i} has no `id`")))?;
         let own = item.get("own").and_then(Value::as_bool).ok_or_else(|| Finding::fail(format!("payment method {id:?} does not say whether it is the platform's own (`own`)")))?;
-        out.push(PaymentMethod { id: id.to_string(), own });
+        let kind = item.get("kind").and_then(Value::as_str).map(str::to_string);
+        out.push(PaymentMethod { id: id.to_string(), own, kind });
     }
     Ok(out)
 }

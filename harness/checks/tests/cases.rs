@@ -192,6 +192,21 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
         "interconnect.check_outbox" => finding(interconnect::check_outbox(opt(i, "content_type"), &i["outbox"])),
         "links.check_link_delivered" => problem(links::check_link_delivered(s(i, "sent_text"), s(i, "link"), &i["message"])),
         "links.check_html_hrefs" => problem(links::check_html_hrefs(&i["message"], s(i, "link"))),
+        "links.check_exact_links" => problem(links::check_exact_links(&strings(&i["sent"]), &strings(&i["own_domains"]), &i["message"])),
+        "links.check_preview_parity" => problem(links::check_preview_parity(i["own"].as_array().expect("own"), i.get("outside").filter(|v| !v.is_null()))),
+        "payment.check_method_kinds" => match payment::parse_methods(&i["methods"]) {
+            Ok(m) => finding(payment::check_method_kinds(&m)),
+            Err(f) => Said::Finding(f),
+        },
+        "payment.check_default_method" => match payment::parse_methods(&i["methods"]) {
+            Ok(m) => finding(payment::check_default_method(u(i, "status") as u16, &i["order"], &m)),
+            Err(f) => Said::Finding(f),
+        },
+        "payment.check_no_enrolment" => match payment::parse_methods(&i["methods"]) {
+            Ok(m) => finding(payment::check_no_enrolment(s(i, "requested"), &i["order"], &m)),
+            Err(f) => Said::Finding(f),
+        },
+        "export.check_deletion_reflected" => problem(export::check_deletion_reflected(s(i, "id"), i["export"].as_array().expect("export"), i["incremental"].as_array().expect("incremental"))),
         "links.check_opens_directly" => problem(links::check_opens_directly(s(i, "link"), u(i, "status") as u16, opt(i, "location"), opt(i, "content_type"))),
         "merchant_data.check_document" => finding(merchant_data::check_document(&i["doc"])),
         "merchant_data.check_history" => finding(merchant_data::check_history(s(i, "active_since"), s(i, "run_start"))),

@@ -3,6 +3,7 @@
 
 mod formats;
 mod interconnect;
+mod links_added;
 mod payment;
 mod proprietary_channel;
 
@@ -63,6 +64,12 @@ pub struct State {
     pub payment_methods: Option<serde_json::Value>,
     /// `webfinger_resource`, stored by an earlier step.
     pub webfinger_resource: Option<serde_json::Value>,
+    /// The previews given to own-domain links (AI-16): each the preview object or `null`.
+    pub own_previews: Option<serde_json::Value>,
+    /// Each message of AI-15 with the links sent and what was wrong with its links, if anything.
+    pub exact_results: Option<serde_json::Value>,
+    /// The checkout sent without a payment method (AI-17): status and answer.
+    pub default_checkout: Option<serde_json::Value>,
 }
 
 
@@ -151,12 +158,14 @@ async fn send_own_links(w: &mut PlatformWorld) {
     let own = own_domain(w);
     let mut problems = Vec::new();
     let mut clickable = Vec::new();
+    let mut previews = Vec::new();
     for i in 0..3 {
         let link = format!("https://{own}/item/{}?n={i}", w.ctx().persona.probe_id("own-link"));
         let text = format!("Own-domain link {link} end");
         match send_and_read_back(w, &text, "own-domain link").await {
             Ok(Delivered { message, .. }) => {
                 clickable.push(is_rendered_clickable(&message, &link));
+                previews.push(preview_of(&message, &link));
                 if let Err(e) = check_link_delivered(&text, &link, &message).and_then(|()| check_html_hrefs(&message, &link)) {
                     problems.push(e);
                 }
@@ -166,6 +175,13 @@ async fn send_own_links(w: &mut PlatformWorld) {
     }
     w.ai.own_problems = Some(json!(problems));
     w.ai.own_clickable = Some(json!(clickable));
+    w.ai.own_previews = Some(json!(previews));
+}
+
+/// The preview a delivered message gives `link` (the member of `previews` whose `url` is the
+/// link), or `null` (AI-16).
+fn preview_of(message: &Value, link: &str) -> Value {
+    message.get("previews").and_then(Value::as_array).into_iter().flatten().find(|p| p.get("url").and_then(Value::as_str) == Some(link)).cloned().unwrap_or(Value::Null)
 }
 
 #[then("every own-domain link is delivered unchanged")]
@@ -193,6 +209,7 @@ async fn send_outside_links(w: &mut PlatformWorld) {
                 // In `links` and in the anchors of the rendered `html` alike (AI-01).
                 "problem": check_link_delivered(&text, &link, &message).and_then(|()| check_html_hrefs(&message, &link)).err(),
                 "clickable": is_rendered_clickable(&message, &link),
+                "preview": preview_of(&message, &link),
                 "exchanges": exchanges,
             }),
             Err(e) => json!({ "host": d.host, "operator": d.operator, "problem": e, "clickable": null, "exchanges": exchanges }),

@@ -79,6 +79,9 @@ pub struct State {
     pub destination_export: Option<Result<std::collections::BTreeMap<String, Vec<Value>>, Finding>>,
     /// The customer's own export's records by entity (CM-20).
     pub own_export: Option<std::collections::BTreeMap<String, Vec<Value>>>,
+    /// The test record the harness created to delete during an export (CM-14): `entity`, `id`,
+    /// `delete_url`.
+    pub deleted: Option<serde_json::Value>,
 }
 
 

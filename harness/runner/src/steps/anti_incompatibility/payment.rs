@@ -6,8 +6,8 @@ use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::capabilities::test_resources;
 use hutong_checks::payment::{
-    check_no_exclusivity, compare_checkouts, compare_next_actions_by_method, parse_methods, NextActionOpened,
-    OWN_METHOD_CAPABILITY,
+    check_default_method, check_method_kinds, check_no_enrolment, check_no_exclusivity, compare_checkouts,
+    compare_next_actions_by_method, parse_methods, NextActionOpened, PaymentMethod, OWN_METHOD_CAPABILITY,
 };
 use hutong_model::Finding;
 use serde_json::{json, Value};
@@ -26,7 +26,7 @@ async fn methods_and_sandbox_item(w: &mut PlatformWorld) {
     if !methods.iter().any(|m| !m.own) {
         raise(Finding::fail("the platform declares no third-party payment method: buyers can pay only with the platform's own"));
     }
-    w.ai.payment_methods = Some(json!(methods.iter().map(|m| json!({ "id": m.id, "own": m.own })).collect::<Vec<_>>()));
+    w.ai.payment_methods = Some(json!(methods.iter().map(|m| json!({ "id": m.id, "own": m.own, "kind": m.kind })).collect::<Vec<_>>()));
     w.ai.checkout_item = Some(json!({ "product_id": item.product_id, "quantity": item.quantity }));
 }
 
@@ -166,4 +166,63 @@ async fn fetch_terms(w: &mut PlatformWorld) {
 fn no_exclusivity(w: &mut PlatformWorld) {
     let terms = hutong_checks::json_body(w.last(), "the merchant terms").or_raise();
     check_no_exclusivity(&terms).or_raise();
+}
+
+// --- AI-17: no default or required credit product ---------------------------------------------
+
+/// The declared payment methods stored by the Given step, as the checks read them.
+fn declared_methods(w: &PlatformWorld) -> Vec<PaymentMethod> {
+    earlier!(w.ai.payment_methods)
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|m| PaymentMethod {
+            id: m["id"].as_str().unwrap_or_default().to_string(),
+            own: m["own"] == json!(true),
+            kind: m["kind"].as_str().map(str::to_string),
+        })
+        .collect()
+}
+
+#[when("the client checks the sandbox item out without a payment method")]
+async fn checkout_without_method(w: &mut PlatformWorld) {
+    let url = w.endpoint("checkout");
+    let item = earlier!(w.ai.checkout_item).clone();
+    let body = json!({ "product_id": item["product_id"], "quantity": item["quantity"] });
+    let request = w.request(http::Method::POST, url.as_str()).json(&body).label("checkout without a payment method");
+    let response = w.send(request).await;
+    let answer = response.json_value().unwrap_or(Value::Null);
+    w.ai.default_checkout = Some(json!({ "status": response.status, "answer": answer, "exchange": response.exchange }));
+}
+
+#[then("every declared payment method states its kind")]
+fn methods_state_kind(w: &mut PlatformWorld) {
+    check_method_kinds(&declared_methods(w)).or_raise();
+}
+
+#[then("the checkout without a payment method is refused or paid with a method that is not a financial product")]
+fn default_not_financial(w: &mut PlatformWorld) {
+    let sent = earlier!(w.ai.default_checkout).clone();
+    let status = sent["status"].as_u64().unwrap_or_default() as u16;
+    let exchange = sent["exchange"].as_u64().map(|i| i as usize);
+    check_default_method(status, &sent["answer"], &declared_methods(w)).map_err(|f| f.with_exchanges(exchange)).or_raise();
+}
+
+#[then("no checkout with a method that is not a financial product requires one")]
+fn no_enrolment_required(w: &mut PlatformWorld) {
+    let methods = declared_methods(w);
+    let checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
+    let problems: Vec<String> = checkouts
+        .iter()
+        // Refusals are AI-11's to judge; financial products may of course involve themselves.
+        .filter(|c| c["refusal"].is_null())
+        .filter_map(|c| {
+            let id = c["method"].as_str().unwrap_or_default();
+            let method = methods.iter().find(|m| m.id == id)?;
+            (!method.is_financial()).then(|| check_no_enrolment(id, &c["order"], &methods).err().map(|f| f.message)).flatten()
+        })
+        .collect();
+    if !problems.is_empty() {
+        raise(Finding::fail(problems.join("; ")));
+    }
 }

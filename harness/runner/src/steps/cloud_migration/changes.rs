@@ -1,10 +1,12 @@
-//! CM-03: records changed while an export runs are in it or in the next incremental export.
+//! CM-03: records changed while an export runs are in it or in the next incremental export;
+//! CM-14: a record deleted while it runs does not outlive them (tombstones).
 
 use super::{export_now, export_records, fetch_manifest, poll_job};
 use crate::runner::world::{check_on_platform, raise, OrRaise, PlatformWorld};
 use hutong_checks::capabilities::test_resources;
+use hutong_checks::export::check_deletion_reflected;
 use hutong_checks::fidelity::{record_difference, record_id, values_equal};
-use cucumber::{then, when};
+use cucumber::{given, then, when};
 use hutong_model::Finding;
 use serde_json::{json, Value};
 
@@ -49,23 +51,50 @@ async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
     changed
 }
 
+/// What the harness does while an export runs.
+#[derive(Clone, Copy)]
+enum During {
+    /// Change a declared test record and create one (CM-03).
+    Change,
+    /// Delete the test record the harness created before the export (CM-14).
+    Delete,
+}
+
+async fn act_during_export(w: &mut PlatformWorld, during: During) {
+    match during {
+        During::Change => {
+            let changed = change_test_records(w).await;
+            w.cm.changed = Some(json!(changed));
+        }
+        During::Delete => delete_created_record(w).await,
+    }
+}
+
 #[when("the client starts an export, then changes a declared test record and creates one while it runs")]
 async fn export_under_change(w: &mut PlatformWorld) {
+    export_while(w, During::Change).await;
+}
+
+#[when("the client starts an export, then deletes that test record while it runs")]
+async fn export_under_deletion(w: &mut PlatformWorld) {
+    export_while(w, During::Delete).await;
+}
+
+/// Starts an export, does `during` while it runs and keeps the export's manifest.
+async fn export_while(w: &mut PlatformWorld, during: During) {
     let url = w.endpoint("exports");
     let response = w.request(http::Method::POST, url.as_str()).json(&json!({})).label("create export").send(&w.rec).await.or_raise();
     // The export protocol itself is CM-01's business: a synchronous export is read as it is.
     let manifest = match (response.status, response.header("location")) {
         (202, Some(l)) => {
             let job = response.url.join(l).unwrap_or_else(|e| raise(Finding::error(format!("precondition: bad job Location: {e}"))));
-            let changed = change_test_records(w).await;
-            w.cm.changed = Some(json!(changed));
+            act_during_export(w, during).await;
             let manifest_url = poll_job(w, job.as_str()).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
             fetch_manifest(w, &manifest_url).await
         }
         (200, _) => {
             let parsed = response.json_value().map_err(|e| Finding::fail(e.to_string())).and_then(|v| hutong_checks::export::Manifest::parse(&v));
-            let changed = change_test_records(w).await;
-            w.cm.changed = Some(json!(changed));
+            act_during_export(w, during).await;
             parsed
         }
         (status, _) => raise(Finding::error(format!("precondition: creating an export answered HTTP {status}"))),
@@ -109,4 +138,66 @@ async fn no_gaps(w: &mut PlatformWorld) {
             first.next_cursor
         )));
     }
+}
+
+/// A precondition that could not be met: an `error` naming it.
+fn precondition(message: impl std::fmt::Display) -> Finding {
+    Finding::error(format!("precondition: {message}"))
+}
+
+#[given("a test record the harness created, with the declared way to delete it")]
+async fn create_record_to_delete(w: &mut PlatformWorld) {
+    let resources = test_resources(&w.discovery().capabilities).unwrap_or_else(|f| raise(precondition(f.message)));
+    let (entity, declared) = resources.writable_entity().unwrap_or_else(|f| raise(precondition(f.message)));
+    let (entity, declared) = (entity.to_string(), declared.clone());
+    // Both URLs are checked before anything is written.
+    declared.delete_url("x").unwrap_or_else(|f| raise(f));
+    let ctx = w.ctx();
+    for (what, raw) in [("create", declared.create.url.clone()), ("delete", declared.delete_url("x").unwrap_or_default())] {
+        let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(precondition(format!("the declared {what} URL of test {entity} is not a URL: {e}"))));
+        check_on_platform(&ctx, &url, &format!("the declared {what} URL of test {entity}")).or_raise();
+    }
+    let created = w
+        .request(http::Method::POST, &declared.create.url)
+        .json(&declared.create.body)
+        .label(format!("create a test record of {entity} to delete during the export"))
+        .send(&w.rec)
+        .await
+        .or_raise();
+    if created.status != 201 {
+        raise(precondition(format!("creating a test record of {entity} answered HTTP {}", created.status)));
+    }
+    let created = hutong_checks::json_body(&created, "the created test record").or_raise();
+    let id = record_id(&created).unwrap_or_else(|| raise(precondition(format!("the created test record of {entity} has no `id`"))));
+    let delete_url = declared.delete_url(&id).or_raise();
+    w.cm.deleted = Some(json!({ "entity": entity, "id": id, "delete_url": delete_url }));
+}
+
+/// Deletes the record [`create_record_to_delete`] created, through the declared `delete`.
+async fn delete_created_record(w: &mut PlatformWorld) {
+    let target = earlier!(w.cm.deleted).clone();
+    let (entity, id) = (target["entity"].as_str().unwrap_or_default(), target["id"].as_str().unwrap_or_default());
+    let response = w
+        .request(http::Method::DELETE, target["delete_url"].as_str().unwrap_or_default())
+        .label(format!("delete test record {entity} {id} during the export"))
+        .send(&w.rec)
+        .await
+        .or_raise();
+    if response.status != 204 && response.status != 200 {
+        raise(precondition(format!("deleting the test record {entity} {id} the harness created answered HTTP {}", response.status)));
+    }
+}
+
+#[then("the deleted record does not outlive the export and the incremental export")]
+async fn deletion_reflected(w: &mut PlatformWorld) {
+    let first: hutong_checks::export::Manifest = earlier!(w.cm.manifest).clone();
+    let next: hutong_checks::export::Manifest = earlier!(w.cm.incremental).clone();
+    let target = earlier!(w.cm.deleted).clone();
+    let (entity, id) = (target["entity"].as_str().unwrap_or_default().to_string(), target["id"].as_str().unwrap_or_default().to_string());
+    let a = export_records(w, &first).await.or_raise();
+    let b = export_records(w, &next).await.or_raise();
+    let (a, b) = (a.get(&entity).cloned().unwrap_or_default(), b.get(&entity).cloned().unwrap_or_default());
+    check_deletion_reflected(&id, &a, &b)
+        .map_err(|e| Finding::fail(format!("{e} (entity {entity}, export {}, next_cursor {:?})", first.export_id, first.next_cursor)))
+        .or_raise();
 }
