@@ -39,6 +39,13 @@ pub struct RunContext {
     /// How many of the run's scenarios have finished: a step that samples across the run (OE-06)
     /// waits on it for its later windows.
     pub progress: RunProgress,
+    /// The target's earlier runs (OPIS §12), when a history is kept.
+    pub history: Option<hutong_model::RunHistory>,
+    /// What this run saw that a later run compares with (OE-20: each deprecated operation's
+    /// `Sunset`).
+    pub observations: std::sync::Mutex<hutong_model::Observations>,
+    /// Requirements this run judged against earlier runs (written in the report).
+    pub history_used: std::sync::Mutex<std::collections::BTreeSet<String>>,
 }
 
 /// The run's scenarios finished so far, out of its total (updated by the runner's after hook).
@@ -99,6 +106,9 @@ impl RunContext {
             seed: 0,
             created: Default::default(),
             progress: Default::default(),
+            history: None,
+            observations: Default::default(),
+            history_used: Default::default(),
         }
     }
 }
