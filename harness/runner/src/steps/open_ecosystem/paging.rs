@@ -11,6 +11,9 @@ use std::collections::HashSet;
 /// Collections OE-21 walks, when declared.
 const COLLECTIONS: [&str; 2] = ["products", "merchants"];
 
+/// Most pages the walk with small pages takes (its page size is raised for a larger collection).
+const MAX_SMALL_PAGES: u64 = 40;
+
 /// One walk: the item IDs in order, and the exchanges of its pages.
 struct Walk {
     ids: Vec<String>,
@@ -48,12 +51,14 @@ async fn walk_twice(w: &mut PlatformWorld) {
     if declared.is_empty() {
         raise(Finding::fail("neither `products` nor `merchants` is declared: no list operation to walk"));
     }
-    // A page size no platform can foresee, small enough to cross many page boundaries.
-    let small = 2 + w.ctx().seed % 9;
+    // A page size no platform can foresee, small enough to cross many page boundaries, raised
+    // so that the walk takes at most MAX_SMALL_PAGES pages.
+    let drawn = 2 + w.ctx().seed % 9;
     let mut walks = Vec::new();
     for collection in declared {
         let url = w.endpoint(collection);
         let default = walk(w, url.as_str(), &format!("the walk of `{collection}`")).await;
+        let small = drawn.max((default.ids.len() as u64).div_ceil(MAX_SMALL_PAGES)).min(100);
         let mut first = url.clone();
         first.query_pairs_mut().append_pair("limit", &small.to_string());
         let label = format!("the walk of `{collection}` {small} items a page");
