@@ -20,3 +20,33 @@ Feature: Versioning and deprecation
     And the harness is authenticated as "third-party-a"
     When the harness calls every safe operation the OpenAPI document marks deprecated
     Then each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days, and none is served after its Sunset
+
+  @req:OE-20
+  Scenario: A deprecated operation answers with success until the Sunset it announces
+    An operation that announces a `Sunset` (RFC 8594 §3) MUST keep answering as documented, with
+    success, until that time, and MUST NOT later announce an earlier `Sunset` than one it announced
+    before: in every run, each safe operation the OpenAPI document marks `deprecated: true` that
+    sends a `Sunset` still ahead answers with success; and against the target's run history (OPIS
+    §12), every operation for which an earlier run saw a `Sunset` still ahead answers with success
+    and sends no `Sunset` earlier than the latest an earlier run saw.
+    This scenario judges the part of one run, and keeps each Sunset seen in the run history.
+    Given the discovery document
+    And the harness is authenticated as "third-party-a"
+    When the harness calls every safe operation the OpenAPI document marks deprecated, keeping the Sunset each sends
+    Then each whose Sunset is still ahead answers with success
+
+  @req:OE-20
+  Scenario: A later run never sees an earlier Sunset, nor an operation gone before the Sunset an earlier run saw
+    An operation that announces a `Sunset` (RFC 8594 §3) MUST keep answering as documented, with
+    success, until that time, and MUST NOT later announce an earlier `Sunset` than one it announced
+    before: in every run, each safe operation the OpenAPI document marks `deprecated: true` that
+    sends a `Sunset` still ahead answers with success; and against the target's run history (OPIS
+    §12), every operation for which an earlier run saw a `Sunset` still ahead answers with success
+    and sends no `Sunset` earlier than the latest an earlier run saw.
+    Without an earlier run of the target in its history this scenario is not applicable, saying so,
+    and the requirement rests on the scenario above; the report names the earlier runs compared.
+    Given the discovery document
+    And the run history holds an earlier run of this target
+    And the harness is authenticated as "third-party-a"
+    When the harness calls every safe operation the OpenAPI document marks deprecated, keeping the Sunset each sends
+    Then no operation announces an earlier Sunset than an earlier run saw, and each whose earlier Sunset is still ahead still answers with success

@@ -112,6 +112,53 @@ pub fn check_sunset_not_passed(response: &Response, now: i64) -> Result<(), Stri
     Ok(())
 }
 
+/// An instant for findings (RFC 3339).
+fn instant(epoch: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(epoch)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_else(|| epoch.to_string())
+}
+
+/// OE-20 within one run: an operation that announces a `Sunset` (RFC 8594 §3) still ahead at
+/// `now` answers as documented, with success: an error answer before the announced time breaks
+/// the promise the header makes.
+pub fn check_served_until_sunset(operation: &str, status: u16, sunset: Option<i64>, now: i64) -> Result<(), Finding> {
+    match sunset {
+        Some(s) if s > now && !(200..300).contains(&status) => Err(Finding::fail(format!(
+            "{} answered HTTP {status} although it announces that it answers until its Sunset of {} (RFC 8594 §3)",
+            sanitize_line(operation, 200),
+            instant(s)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// OE-20 over time: an operation an earlier run (started at `promised_in`) saw announce the
+/// `Sunset` `promised`, still ahead at `now`, still answers with success and announces no earlier
+/// `Sunset` (`sunset_now`, `None` when it sends none). A promise already past is OE-09's business.
+pub fn check_sunset_kept(operation: &str, promised: i64, promised_in: &str, status: u16, sunset_now: Option<i64>, now: i64) -> Result<(), Finding> {
+    if promised <= now {
+        return Ok(());
+    }
+    let op = sanitize_line(operation, 200);
+    let run = sanitize_line(promised_in, 40);
+    if !(200..300).contains(&status) {
+        return Err(Finding::fail(format!(
+            "{op} answered HTTP {status}, although the run of {run} saw it announce that it answers until {} (RFC 8594 §3)",
+            instant(promised)
+        )));
+    }
+    match sunset_now {
+        Some(s) if s < promised => Err(Finding::fail(format!(
+            "{op} now announces its Sunset for {}, earlier than the {} the run of {run} saw: a Sunset moved earlier leaves its clients less time than they were promised (RFC 8594 §3)",
+            instant(s),
+            instant(promised)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// The declared notice period (discovery `capabilities.deprecation_notice_days`), or a `fail`.
 pub fn declared_notice_days(capabilities: &serde_json::Value) -> Result<i64, Finding> {
     capabilities

@@ -110,6 +110,72 @@ pub fn items(pages: &[Page]) -> Vec<Value> {
     pages.iter().flat_map(|p| p.body.get("items").and_then(Value::as_array).cloned().unwrap_or_default()).collect()
 }
 
+/// How a page of a list operation links the next one (OE-21): by its `next` member (the OPIS page
+/// shape, `null` or absent on the last page) and by an RFC 8288 `Link` header field of relation
+/// `next` (§3.3), each resolved against the page's URL; when both are present they name the same
+/// page. Returns the next page's URL, `None` on the last page. A body without an `items` array, or
+/// a `next` member that is neither a string nor `null`, is a `fail`.
+pub fn check_page_links(response: &hutong_http::Response, body: &Value) -> Result<Option<String>, Finding> {
+    if !body.get("items").is_some_and(Value::is_array) {
+        return Err(Finding::fail(format!("a page of {} has no `items` array", hutong_model::sanitize_line(response.url.as_str(), 160))));
+    }
+    let resolve = |raw: &str, what: &str| {
+        response.url.join(raw).map(|u| u.to_string()).map_err(|_| Finding::fail(format!("{what} is not a URI reference: {}", hutong_model::sanitize_line(raw, 200))))
+    };
+    let member = match body.get("next") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(raw)) => Some(resolve(raw, "the page's `next` member")?),
+        Some(other) => return Err(Finding::fail(format!("the page's `next` member is {other}, neither a URL nor null"))),
+    };
+    let link = response.header("link").and_then(next_from_link_header).map(|raw| resolve(&raw, "the `Link: rel=\"next\"` target")).transpose()?;
+    match (member, link) {
+        (Some(m), Some(l)) if m != l => Err(Finding::fail(format!(
+            "a page of {} names two different next pages: `next` {} and `Link: rel=\"next\"` {} (RFC 8288 §3.3)",
+            hutong_model::sanitize_line(response.url.as_str(), 160),
+            hutong_model::sanitize_line(&m, 160),
+            hutong_model::sanitize_line(&l, 160)
+        ))),
+        (m, l) => Ok(m.or(l)),
+    }
+}
+
+/// The `id` of every item of a page (strings as they are, numbers written out); an item without
+/// one is a `fail` (OE-21 counts items by `id`).
+pub fn item_ids(body: &Value) -> Result<Vec<String>, Finding> {
+    body.get("items")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|item| match item.get("id") {
+            Some(Value::String(id)) => Ok(id.clone()),
+            Some(Value::Number(n)) => Ok(n.to_string()),
+            _ => Err(Finding::fail("an item of a page has no `id` string or number")),
+        })
+        .collect()
+}
+
+/// Checks that a walk from the first page to the last yielded no item twice (OE-21).
+pub fn check_each_once(ids: &[String], what: &str) -> Result<(), Finding> {
+    let mut seen = HashSet::new();
+    let twice: Vec<String> = ids.iter().filter(|id| !seen.insert(id.as_str())).map(|id| format!("{:?}", hutong_model::sanitize_line(id, 60))).collect();
+    if twice.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = twice.iter().take(10).cloned().collect();
+    Err(Finding::fail(format!(
+        "{what} yielded {} item(s) more than once: {}{}",
+        twice.len(),
+        shown.join(", "),
+        if twice.len() > shown.len() { ", …" } else { "" }
+    )))
+}
+
+/// The IDs of `earlier` that `later` lacks, in `earlier`'s order.
+pub fn missing_from(earlier: &[String], later: &[String]) -> Vec<String> {
+    let later: HashSet<&str> = later.iter().map(String::as_str).collect();
+    earlier.iter().filter(|id| !later.contains(id.as_str())).cloned().collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -38,3 +38,68 @@ pub fn check_problem_details(response: &Response) -> Result<(), Finding> {
         ))),
     }
 }
+
+/// Statuses of a denial: the answers that must cite the rule they apply (OE-16, OPIS §9).
+pub const DENIAL_STATUSES: [u16; 3] = [403, 429, 451];
+
+/// The published rule a denial cites (OE-16): a document of the disclosure index and the `id` of
+/// one of its sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedRule {
+    /// The `kind` of the listed document.
+    pub kind: String,
+    /// The listed `current` URL, fetched without credentials.
+    pub document: String,
+    /// The fragment: a section `id`.
+    pub section: String,
+}
+
+/// Checks that a denial (`403`, `429`, `451`) cites a published rule (OE-16, OPIS §9): problem
+/// details (RFC 9457 §3) whose `type` is an absolute URI (RFC 3986 §4.3), `https` unless the
+/// discovery document itself came over `http` (`http_allowed`), that is, without its fragment,
+/// the `current` URL of a document the disclosure index lists, with a fragment (RFC 3986 §3.5)
+/// naming the section. Returns the rule to fetch and look the section up in.
+pub fn check_cites_rule(response: &Response, listed: &[crate::disclosure::Listed], http_allowed: bool) -> Result<CitedRule, Finding> {
+    let status = response.status;
+    check_problem_details(response)?;
+    let body = crate::json_body(response, &format!("HTTP {status} problem details"))?;
+    let raw = body.get("type").and_then(|t| t.as_str()).unwrap_or_default();
+    let shown = hutong_model::sanitize_line(raw, 120);
+    let uri = url::Url::parse(raw).map_err(|_| {
+        Finding::fail(format!("the HTTP {status} denial's problem `type` {shown:?} is not an absolute URI: it cites no published rule (OPIS §9)"))
+    })?;
+    if uri.scheme() != "https" && !(http_allowed && uri.scheme() == "http") {
+        return Err(Finding::fail(format!("the HTTP {status} denial's problem `type` {shown:?} is not an `https` URI: it cites no published rule (OPIS §9)")));
+    }
+    let Some(section) = uri.fragment().filter(|f| !f.is_empty()).map(str::to_string) else {
+        return Err(Finding::fail(format!(
+            "the HTTP {status} denial's problem `type` {shown:?} has no fragment naming a section of a published document (OPIS §9)"
+        )));
+    };
+    let mut document = uri.clone();
+    document.set_fragment(None);
+    let listed_doc = listed.iter().find(|d| url::Url::parse(&d.current).is_ok_and(|c| c == document)).ok_or_else(|| {
+        Finding::fail(format!(
+            "the HTTP {status} denial's problem `type` {shown:?} is not the current version of a document the disclosure index lists ({}): it cites no published rule (OPIS §9)",
+            listed.iter().map(|d| hutong_model::sanitize_line(&d.current, 120)).collect::<Vec<_>>().join(", ")
+        ))
+    })?;
+    Ok(CitedRule { kind: listed_doc.kind.clone(), document: document.to_string(), section })
+}
+
+/// Checks that the document a denial cites, as fetched without credentials, is a disclosure
+/// document of the listed kind with a section whose `id` is the cited fragment (OE-16).
+pub fn check_cited_section(doc: &serde_json::Value, rule: &CitedRule) -> Result<(), Finding> {
+    let what = format!("the document a denial cites ({})", hutong_model::sanitize_line(&rule.document, 120));
+    crate::disclosure::check_document(doc, &rule.kind, &what)?;
+    let sections = doc.pointer("/content/sections").and_then(|s| s.as_array()).cloned().unwrap_or_default();
+    if sections.iter().any(|s| s.get("id").and_then(|i| i.as_str()) == Some(rule.section.as_str())) {
+        return Ok(());
+    }
+    let ids: Vec<String> = sections.iter().filter_map(|s| s.get("id").and_then(|i| i.as_str())).map(|i| format!("{:?}", hutong_model::sanitize_line(i, 40))).collect();
+    Err(Finding::fail(format!(
+        "a denial cites section {:?} of {what}, which has no such section (its `content.sections` ids: {})",
+        hutong_model::sanitize_line(&rule.section, 60),
+        if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
+    )))
+}

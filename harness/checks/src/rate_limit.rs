@@ -15,24 +15,24 @@ pub struct Probe {
     pub url: String,
     /// Requests allowed per window.
     pub limit: u64,
+    /// The window of that limit, in seconds.
+    pub window_seconds: u64,
 }
 
 /// Validates a policy document and returns its probe.
 pub fn probe_of(policy: &Value) -> Result<Probe, Finding> {
     SchemaSet::embedded().check("rate-limit-policy.schema.json", policy, "the rate-limit policy")?;
     let id = policy.pointer("/probe/limit").and_then(Value::as_str).unwrap_or_default();
-    let limit = policy
-        .get("limits")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .find(|l| l.get("id").and_then(Value::as_str) == Some(id))
+    let listed = policy.get("limits").and_then(Value::as_array).into_iter().flatten().find(|l| l.get("id").and_then(Value::as_str) == Some(id));
+    let window_seconds = listed.and_then(|l| l.get("window_seconds")).and_then(Value::as_u64).unwrap_or_default();
+    let limit = listed
         .and_then(|l| l.get("requests").and_then(Value::as_u64))
         .ok_or_else(|| Finding::fail(format!("the policy's probe names limit {:?}, which the policy does not list", sanitize_line(id, 60))))?;
     Ok(Probe {
         method: policy.pointer("/probe/method").and_then(Value::as_str).unwrap_or("POST").to_string(),
         url: policy.pointer("/probe/url").and_then(Value::as_str).unwrap_or_default().to_string(),
         limit,
+        window_seconds,
     })
 }
 
@@ -49,6 +49,69 @@ pub fn check_retry_after(response: &Response) -> Result<(), Finding> {
     } else {
         Err(Finding::fail(format!("Retry-After {:?} is neither delta-seconds nor an HTTP-date (RFC 9110 §10.2.3)", sanitize_line(value, 60))))
     }
+}
+
+/// Where one client's calls of the probe, sent in a row alongside the other clients', were cut off
+/// (OE-19).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct CutOff {
+    /// The client's role, for findings.
+    pub client: String,
+    /// Calls accepted before the first 429 (`limit + 1` when none was refused).
+    pub accepted: u64,
+    /// Whether the call right after the first 429 was refused too (`None`: not sent).
+    pub refused_again: Option<bool>,
+    /// The first 429's `Retry-After`, in seconds from the answer (`None`: absent or unreadable).
+    pub retry_after_secs: Option<u64>,
+}
+
+/// Checks that every client was cut off after the same number of requests within the same window,
+/// as published (OE-19): each accepted exactly `limit` calls, was refused again on the call after
+/// its first 429 (a refusal does not start a new window), and was told to retry no later than the
+/// published window allows (`Retry-After` at most `window_seconds`, RFC 9110 §10.2.3).
+pub fn check_same_cut_off(cut_offs: &[CutOff], limit: u64, window_seconds: u64) -> Result<(), Finding> {
+    let mut problems = Vec::new();
+    let counts: Vec<String> = cut_offs.iter().map(|c| format!("{} after {}", c.client, c.accepted)).collect();
+    if cut_offs.iter().any(|c| c.accepted != limit) {
+        problems.push(format!(
+            "the clients were not all refused after the published {limit} requests: {}",
+            counts.join(", ")
+        ));
+    }
+    for c in cut_offs {
+        if c.refused_again == Some(false) {
+            problems.push(format!(
+                "{} was served again on the call right after its 429, within the same window: its count started anew while the other clients' did not",
+                c.client
+            ));
+        }
+        if let Some(secs) = c.retry_after_secs
+            && window_seconds > 0
+            && secs > window_seconds
+        {
+            problems.push(format!(
+                "{} was told to retry after {secs} s, longer than the published window of {window_seconds} s: its window is not the published one",
+                c.client
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(problems.join("; ")))
+    }
+}
+
+/// The seconds a `Retry-After` asks for: delta-seconds, or an HTTP-date less the answer's `Date`
+/// (RFC 9110 §10.2.3, §6.6.1); `None` when neither can be read.
+pub fn retry_after_secs(response: &Response) -> Option<u64> {
+    let value = response.header("retry-after")?.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(secs);
+    }
+    let at = crate::deprecation::parse_http_date(value)?;
+    let now = crate::deprecation::parse_http_date(response.header("date")?.trim())?;
+    Some(u64::try_from(at - now).unwrap_or(0))
 }
 
 #[cfg(test)]

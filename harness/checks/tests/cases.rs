@@ -165,6 +165,14 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             let now = time::OffsetDateTime::parse(s(i, "now"), &time::format_description::well_known::Rfc3339).expect("`now` is RFC 3339");
             problem(deprecation::check_sunset_not_passed(&response(&i["response"]), now.unix_timestamp()))
         }
+        "deprecation.check_served_until_sunset" => {
+            let at = |k: &str| time::OffsetDateTime::parse(s(i, k), &time::format_description::well_known::Rfc3339).expect("RFC 3339").unix_timestamp();
+            finding(deprecation::check_served_until_sunset(s(i, "operation"), u(i, "status") as u16, opt(i, "sunset").map(|_| at("sunset")), at("now")))
+        }
+        "deprecation.check_sunset_kept" => {
+            let at = |k: &str| time::OffsetDateTime::parse(s(i, k), &time::format_description::well_known::Rfc3339).expect("RFC 3339").unix_timestamp();
+            finding(deprecation::check_sunset_kept(s(i, "operation"), at("promised"), s(i, "promised_in"), u(i, "status") as u16, opt(i, "sunset_now").map(|_| at("sunset_now")), at("now")))
+        }
         "differential.check_volatile_fields" => finding(differential::check_volatile_fields(&strings(&i["pointers"]), i["bodies"].as_array().expect("bodies").iter())),
         "disclosure.check_index" => finding(disclosure::check_index(&i["index"])),
         "disclosure.check_document" => finding(disclosure::check_document(&i["doc"], s(i, "kind"), s(i, "what"))),
@@ -239,6 +247,22 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
         "openapi.check_document" => finding(openapi::check_document(&i["doc"])),
         "payment.check_no_exclusivity" => finding(payment::check_no_exclusivity(&i["terms"])),
         "problem.check_problem_details" => finding(problem::check_problem_details(&response(&i["response"]))),
+        "paging.check_page_links" => {
+            let r = response(&i["response"]);
+            let body = r.json_value().unwrap_or(Value::Null);
+            finding(paging::check_page_links(&r, &body))
+        }
+        "paging.check_each_once" => finding(paging::check_each_once(&strings(&i["ids"]), s(i, "what"))),
+        "problem.check_cites_rule" => finding(problem::check_cites_rule(&response(&i["response"]), &checks::disclosure::listed(&i["index"]), i["http_allowed"].as_bool().unwrap_or(false))),
+        "problem.check_cited_section" => finding(problem::check_cited_section(
+            &i["doc"],
+            &problem::CitedRule { kind: s(&i["rule"], "kind").to_string(), document: s(&i["rule"], "document").to_string(), section: s(&i["rule"], "section").to_string() },
+        )),
+        "rate_limit.check_same_cut_off" => finding(rate_limit::check_same_cut_off(
+            &serde_json::from_value::<Vec<rate_limit::CutOff>>(i["cut_offs"].clone()).expect("cut_offs"),
+            u(i, "limit"),
+            u(i, "window_seconds"),
+        )),
         "rate_limit.check_retry_after" => finding(rate_limit::check_retry_after(&response(&i["response"]))),
         "wellknown.check_security_txt" => {
             let now = time::OffsetDateTime::parse(s(i, "now"), &time::format_description::well_known::Rfc3339).expect("`now` is RFC 3339");

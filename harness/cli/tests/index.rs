@@ -107,6 +107,7 @@ fn signed_run(dir: &Path, i: usize, key: &hutong_report::sign::SigningKey) {
         profiles,
         evidence: Vec::<EvidenceRef>::new(),
         waivers,
+        history: None,
     };
     let exchange = |seq: usize| {
         serde_json::json!({ "seq": seq, "label": "links", "method": "GET", "url": format!("https://platform-{platform}.example/items/{seq}"),

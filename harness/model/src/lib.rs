@@ -5,10 +5,12 @@
 #![forbid(unsafe_code)]
 
 pub mod exit_codes;
+mod history;
 mod outcome;
 mod report;
 mod waiver;
 
+pub use history::{HistoryRun, HistoryUse, Observations, RunHistory, HISTORY_FORMAT, HISTORY_RUNS};
 pub use outcome::{Finding, FindingKind, NotApplicableReason, Outcome, ProfileVerdict};
 pub use report::{
     decisive_evidence, redact_report, EvidenceRef, ProfileResult, Report, RequirementResult,

@@ -62,27 +62,39 @@ pub struct Finding {
     /// (otherwise the report points at the scenario's last exchange).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exchanges: Vec<usize>,
+    /// Whether the step that raised this finding, narrowed to `requirements`, judged every other
+    /// requirement of its scenario too and found it met (e.g. two requirements read from one
+    /// burst of requests): those pass instead of being left undecided.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub others_judged: bool,
 }
 
 impl Finding {
     /// The platform broke the requirement.
     pub fn fail(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new(), exchanges: Vec::new() }
+        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false }
     }
 
     /// The harness could not decide.
     pub fn error(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new(), exchanges: Vec::new() }
+        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false }
     }
 
     /// The scenario does not apply.
     pub fn not_applicable(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new(), exchanges: Vec::new() }
+        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false }
     }
 
     /// Narrows the finding to one requirement of a scenario that verifies several.
     pub fn about(mut self, requirement: impl Into<String>) -> Self {
         self.requirements.push(requirement.into());
+        self
+    }
+
+    /// Says that the step judged every other requirement of the scenario and found it met (see
+    /// [`Finding::others_judged`]); meaningful with a finding narrowed by [`Finding::about`].
+    pub fn others_judged(mut self) -> Self {
+        self.others_judged = true;
         self
     }
 

@@ -40,6 +40,10 @@ pub struct Report {
     /// report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
+    /// How the run used the run history of its target (`certify --history`): absent when no
+    /// history was kept; otherwise the requirements judged against earlier runs and those runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<crate::HistoryUse>,
 }
 
 /// Which suite produced a report.
@@ -355,6 +359,7 @@ mod tests {
             totals: Totals::default(),
             evidence: Vec::new(),
             waivers: Vec::new(),
+            history: None,
         };
         use crate::exit_codes::*;
         assert_eq!(report(&[ProfileVerdict::Conformant, ProfileVerdict::Partial]).exit_code(), CONFORMANT);

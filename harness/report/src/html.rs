@@ -271,6 +271,9 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
     }
     out.push_str("</tbody>\n</table>\n");
     out.push_str(&outcome_chart(report, lang));
+    if let Some(h) = &report.history {
+        let _ = writeln!(out, "<p class=\"note history\">{}</p>", esc(&lang.history_line(h)));
+    }
     out.push_str("</div>\n");
     let limits: Vec<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     if !limits.is_empty() {

@@ -66,6 +66,21 @@ impl Lang {
     }
 
     /// The totals as one line: `Requirements: N · pass N · fail N · error N · n/a N`.
+    /// The line that says how a run used its target's run history (OPIS §12): which requirements
+    /// compared with earlier runs, and which runs those were. Text only; callers escape it.
+    pub(crate) fn history_line(self, h: &hutong_model::HistoryUse) -> String {
+        let runs = if h.runs.is_empty() { self.pick("none yet (the first run of this target)", "尚无（该目标的首次运行）").to_string() } else { h.runs.join(", ") };
+        let used = if h.requirements.is_empty() { self.pick("none", "无").to_string() } else { h.requirements.join(", ") };
+        format!(
+            "{}: {} {} · {} {}",
+            self.pick("Run history", "运行历史"),
+            self.pick("requirements judged against earlier runs:", "依据以往运行判定的要求："),
+            used,
+            self.pick("earlier runs of this target:", "该目标的以往运行："),
+            runs
+        )
+    }
+
     pub(crate) fn totals_line(self, t: &hutong_model::Totals) -> String {
         format!(
             "{}: {} · {} {} · {} {} · {} {} · {} {}",

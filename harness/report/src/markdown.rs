@@ -76,6 +76,9 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
     }
     let t = report.totals;
     let _ = writeln!(out, "\n{}\n", lang.totals_line(&t));
+    if let Some(h) = &report.history {
+        let _ = writeln!(out, "{}\n", md(&lang.history_line(h), 2000));
+    }
     let limits: std::collections::BTreeSet<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect();
     if !limits.is_empty() {
         let _ = writeln!(out, "**{}**\n", l("Limited: comparisons that could not be made", "有限：未能进行的比较"));

@@ -116,6 +116,7 @@ fn fixed_report(message: &str) -> Report {
         profiles,
         evidence: vec![EvidenceRef { path: "evidence/open-ecosystem-openapi--9.json".into(), sha256: "cd".repeat(32) }],
         waivers: Vec::new(),
+        history: None,
     }
 }
 

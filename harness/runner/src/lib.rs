@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod identities;
+pub mod history;
 pub mod migrate;
 pub mod oauth;
 #[macro_use]

@@ -68,6 +68,11 @@ pub struct CertifyArgs {
     /// Sign report.json with this Ed25519 private key (from `hutong keygen`); writes report.json.sig.
     #[arg(long, value_name = "KEYFILE", conflicts_with = "no_out")]
     pub sign: Option<PathBuf>,
+    /// Keep the target's run history in DIR (one JSON file per target; default: `history/` beside
+    /// the run directory, none with --no-out): a later run compares with what earlier runs saw
+    /// (OE-20), and the report names the runs compared.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
 }
 
 /// Parses a report language.
@@ -124,7 +129,26 @@ pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
         builtin_reference: None,
         waivers: Vec::new(),
         migration: None,
+        history: None,
     }
+}
+
+/// Where the run history of `target` is kept: `--history DIR`, else `history/` beside the run
+/// directory when one is written (OPIS §12).
+pub fn history_file(args: &CertifyArgs, target: &str) -> Option<PathBuf> {
+    let dir = args.history.clone().or_else(|| {
+        (!args.no_out).then(|| args.out.clone().unwrap_or_else(crate::default_out_dir).parent().map(|p| p.join("history")).unwrap_or_else(|| PathBuf::from("history")))
+    })?;
+    Some(hutong_runner::history::file_in(&dir, target))
+}
+
+/// The name a target's history is kept under: its base URL, or the built-in reference's shape and
+/// injected faults (a faulty reference is another platform).
+pub fn history_target(base: Option<&str>, args: &CertifyArgs) -> String {
+    let mut faults = args.reference_faults.clone();
+    faults.sort();
+    let faults = if faults.is_empty() { String::new() } else { format!(", faults {}", faults.join(" ")) };
+    base.map(str::to_string).unwrap_or_else(|| format!("built-in reference platform, {} shape{faults}", args.reference_shape.name()))
 }
 
 /// Reads and checks the waiver file of `--waivers` against the registry and today's date (UTC).
@@ -141,6 +165,7 @@ pub async fn certify_reference(
     args: &CertifyArgs,
     waivers: Vec<hutong_model::Waiver>,
     progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
+    history: Option<hutong_model::RunHistory>,
 ) -> anyhow::Result<RunResult> {
     let secret_seed = format!("{:016x}", rand::random::<u64>());
     let config = ReferenceConfig { faults: faults.clone(), ..ReferenceConfig::for_shape(args.reference_shape) }.with_preissued_clients(&secret_seed);
@@ -165,6 +190,7 @@ pub async fn certify_reference(
     request.credentials = credentials;
     request.progress = progress;
     request.waivers = waivers;
+    request.history = history;
     request.configuration = serde_json::json!({
         "target": "built-in reference platform",
         "reference_faults": faults.names().collect::<Vec<_>>(),
@@ -206,6 +232,10 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     let waivers = args.waivers.as_deref().map(load_waivers).transpose()?.unwrap_or_default();
     // A bad signing key stops the run before it starts.
     let signing_key = args.sign.as_deref().map(hutong_report::sign::load_signing_key).transpose().map_err(Exit::harness)?;
+    // An unusable run history stops the run before it starts, too.
+    let history_target = history_target(base.as_deref(), &args);
+    let history_path = history_file(&args, &history_target);
+    let history = history_path.as_deref().map(|p| hutong_runner::history::load(p, &history_target)).transpose().map_err(Exit::harness)?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let bar = show_progress.then(crate::output::progress_bar);
     let progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>> = bar.clone().map(|b| {
@@ -217,7 +247,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     let result = match base {
         None => {
             let faults = FaultSet::from_names(&args.reference_faults).map_err(Exit::harness)?;
-            certify_reference(faults, &args, waivers, progress).await?
+            certify_reference(faults, &args, waivers, progress, history.clone()).await?
         }
         Some(base) => {
             let base_url = Url::parse(&base).map_err(|e| Exit::harness(format!("invalid base URL {base:?}: {e}")))?;
@@ -227,6 +257,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
             let mut request = request_for(base_url, &args);
             request.progress = progress;
             request.waivers = waivers;
+            request.history = history.clone();
             if let Some(t) = &target {
                 let path = args.target.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
                 request.credentials = t.resolve_credentials(&path).map_err(Exit::harness)?;
@@ -270,6 +301,10 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
     };
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    if let (Some(path), Some(history), None) = (&history_path, history, &result.fatal) {
+        hutong_runner::history::save(path, history, &result.report.started_at, result.observations.clone())
+            .map_err(|e| Exit::harness(format!("the run finished but its run history could not be kept: {e}")))?;
     }
     finish(result, &args, signing_key.as_ref())
 }

@@ -134,14 +134,17 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
         lang: Default::default(),
         sign: None,
         waivers: None,
+        history: None,
     };
     let mut jobs: Vec<(Shape, Option<String>, BTreeSet<String>)> = Vec::new();
     for shape in [Shape::Marketplace, Shape::Cloud] {
         jobs.push((shape, None, BTreeSet::new()));
         jobs.extend(selected.iter().filter(|f| f.applies_to(shape)).map(|f| (shape, Some(f.name.clone()), f.breaks.iter().cloned().collect())));
     }
+    let with_history: BTreeSet<String> = faults.iter().filter(|f| f.needs_history).map(|f| f.name.clone()).collect();
     let mut rows = Vec::new();
     for chunk in jobs.chunks(args.jobs.max(1)) {
+        let with_history = &with_history;
         let runs = chunk.iter().map(|(shape, fault, declared)| {
             let certify_args = CertifyArgs { reference_shape: *shape, ..certify_args.clone() };
             async move {
@@ -149,7 +152,10 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
                     Some(name) => FaultSet::from_names(&[name]).map_err(Exit::harness)?,
                     None => FaultSet::none(),
                 };
-                let result = certify_reference(set, &certify_args, Vec::new(), None).await?;
+                // A fault judged over time runs against the history of a run without it.
+                let needs_history = fault.as_ref().is_some_and(|n| with_history.contains(n));
+                let history = if needs_history { Some(seeded_history(&certify_args, declared).await?) } else { None };
+                let result = certify_reference(set, &certify_args, Vec::new(), None, history).await?;
                 if let Some(reason) = result.fatal {
                     return Err(Exit::harness(format!("{} ({}): {reason}", fault.as_deref().unwrap_or("baseline"), shape.name())));
                 }
@@ -207,6 +213,21 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
         return Ok(exit_codes::NOT_CONFORMANT);
     }
     Ok(exit_codes::CONFORMANT)
+}
+
+/// A run history holding one run of the reference without faults, of the scenarios of the
+/// requirements `breaks` only (OPIS §12): what a fault judged over time is compared with.
+async fn seeded_history(args: &CertifyArgs, breaks: &BTreeSet<String>) -> Result<hutong_model::RunHistory, Exit> {
+    let tags = breaks.iter().map(|id| format!("@req:{id}")).collect::<Vec<_>>().join(" or ");
+    let seed_args = CertifyArgs { tags: Some(tags), ..args.clone() };
+    let target = "built-in reference platform (selftest)";
+    let result = certify_reference(FaultSet::none(), &seed_args, Vec::new(), None, Some(hutong_model::RunHistory::new(target))).await?;
+    if let Some(reason) = result.fatal {
+        return Err(Exit::harness(format!("the run that seeds a fault's history failed: {reason}")));
+    }
+    let mut history = hutong_model::RunHistory::new(target);
+    history.record(hutong_model::HistoryRun { started_at: result.report.started_at.clone(), observations: result.observations });
+    Ok(history)
 }
 
 fn fmt_set(set: &BTreeSet<String>) -> String {

@@ -69,6 +69,9 @@ pub struct CertifyRequest {
     /// The platform and the partner platform CM-21 migrates between (OPIS §16), when the target
     /// file names a `migration_partner` or the target is the built-in reference.
     pub migration: Option<world::MigrationPair>,
+    /// The target's earlier runs (`certify --history`, OPIS §12), read by the caller; `None` when
+    /// no history is kept. Requirements judged over time (OE-20) compare with them.
+    pub history: Option<hutong_model::RunHistory>,
 }
 
 /// What a run produced.
@@ -79,6 +82,8 @@ pub struct RunResult {
     pub evidence: BTreeMap<String, Vec<Exchange>>,
     /// Why the run could not certify at all (unreachable target, unusable discovery), if so.
     pub fatal: Option<String>,
+    /// What this run saw that a later run compares with: the caller appends it to the history.
+    pub observations: hutong_model::Observations,
 }
 
 /// One finished scenario.
@@ -254,6 +259,9 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         migration: request.migration.clone(),
         insecure: request.insecure,
         persons: crate::identities::Persons::new(request.identities.clone()),
+        history: request.history.clone(),
+        observations: Default::default(),
+        history_used: Default::default(),
     });
     let records: Arc<Mutex<Vec<ScenarioRecord>>> = Arc::default();
     let progress = request.progress.clone();
@@ -320,8 +328,14 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     let mut report = build_report(&request, started_at, &discovery, &selected, records, sweep, &mut evidence, timed_out, seed);
     report.configuration["seed"] = serde_json::json!(seed);
     report.configuration["user_agent"] = serde_json::json!(user_agent);
+    // Which requirements compared with earlier runs, and which runs those were (OPIS §12).
+    report.history = request.history.as_ref().map(|h| hutong_model::HistoryUse {
+        requirements: ctx.history_used.lock().unwrap_or_else(|e| e.into_inner()).iter().cloned().collect(),
+        runs: h.runs.iter().map(|r| r.started_at.clone()).collect(),
+    });
     hutong_model::redact_report(&mut report, |s| redactor.redact_text(s));
-    RunResult { report, evidence, fatal: None }
+    let observations = ctx.observations.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    RunResult { report, evidence, fatal: None, observations }
 }
 
 /// What the evidence sweep found: per requirement, a failed result citing its decisive answers,
@@ -434,6 +448,10 @@ fn build_report(
         for id in &r.requirements {
             let (outcome, message) = match &r.finding {
                 None => (Outcome::Pass, format!("as required: every step of \"{}\" passed ({exchanges} HTTP exchanges checked)", r.name)),
+                Some(f) if !f.requirements.is_empty() && !f.requirements.contains(id) && f.others_judged => (
+                    Outcome::Pass,
+                    format!("as required: judged by \"{}\", whose finding concerns {} only ({exchanges} HTTP exchanges checked)", r.name, f.requirements.join(", ")),
+                ),
                 Some(f) if !f.requirements.is_empty() && !f.requirements.contains(id) => {
                     (Outcome::NotApplicable, format!("not decided: the scenario stopped at a finding about {}", f.requirements.join(", ")))
                 }
@@ -605,6 +623,7 @@ fn finish_report(
         profiles,
         evidence: Vec::new(),
         waivers: request.waivers.clone(),
+        history: None,
     }
 }
 
@@ -659,7 +678,7 @@ fn fatal_result(
         .chain(request.identities.identities.iter().map(|i| &i.refresh_token))
         .for_each(|s| redactor.insert_secret(s.clone()));
     hutong_model::redact_report(&mut report, |s| redactor.redact_text(s));
-    RunResult { report, evidence, fatal: Some(redactor.redact_text(&reason)) }
+    RunResult { report, evidence, fatal: Some(redactor.redact_text(&reason)), observations: Default::default() }
 }
 
 /// Feeds the embedded, pre-parsed features to cucumber.

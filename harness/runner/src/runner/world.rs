@@ -47,6 +47,13 @@ pub struct RunContext {
     /// Test identities of persons (OPIS §7.2): the target file's and those obtained so far
     /// (`RunContext::person`, `crate::identities`).
     pub persons: crate::identities::Persons,
+    /// The target's earlier runs (OPIS §12), when a history is kept.
+    pub history: Option<hutong_model::RunHistory>,
+    /// What this run saw that a later run compares with (OE-20: each deprecated operation's
+    /// `Sunset`).
+    pub observations: std::sync::Mutex<hutong_model::Observations>,
+    /// Requirements this run judged against earlier runs (written in the report).
+    pub history_used: std::sync::Mutex<std::collections::BTreeSet<String>>,
 }
 
 /// How CM-21 reaches the two platforms it migrates between: each as `hutong migrate-check`
@@ -120,6 +127,9 @@ impl RunContext {
             migration: None,
             insecure: false,
             persons: Default::default(),
+            history: None,
+            observations: Default::default(),
+            history_used: Default::default(),
         }
     }
 

@@ -1,9 +1,12 @@
 //! Steps of `features/open-ecosystem/`.
 
 mod contract;
+mod denials;
 mod deprecation;
 mod disclosures;
+mod paging;
 mod rate_limits;
+mod sunset;
 #[cfg(test)]
 mod real_oauth_server;
 mod uniform;
@@ -74,6 +77,15 @@ pub struct State {
     pub safe_pool: Option<serde_json::Value>,
     /// `uniform_answers`, stored by an earlier step.
     pub uniform_answers: Option<serde_json::Value>,
+    /// The denials (`403`, `429`, `451`) a client of OE-16 received.
+    pub denials: Option<Vec<hutong_http::Response>>,
+    /// OE-21's walks of each declared collection: the IDs with the default and a small page size.
+    pub paging_walks: Option<Vec<serde_json::Value>>,
+    /// Where OE-07's bursts cut each client off, with the exchange that shows it (OE-19), and
+    /// whether a client's probe failed otherwise (then not counted).
+    pub cut_offs: Option<(Vec<(usize, hutong_checks::rate_limit::CutOff)>, bool)>,
+    /// What each deprecated operation answered in this run, with its `Sunset` (OE-20).
+    pub sunsets_seen: Option<Vec<sunset::SunsetSeen>>,
 }
 
 

@@ -1,4 +1,5 @@
-//! OE-07: the rate-limit policy is published and a 429 says when to retry.
+//! OE-07: the rate-limit policy is published and a 429 says when to retry; OE-19: every client is
+//! cut off after the same number of requests within the same window.
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld, RunContext};
 use hutong_http::Recorder;
@@ -19,7 +20,7 @@ async fn fetch_policy(w: &mut PlatformWorld) {
 #[then("it is a valid rate-limit policy that names a probe operation and its limit")]
 fn valid_policy(w: &mut PlatformWorld) {
     let probe = hutong_checks::rate_limit::probe_of(earlier!(w.oe.policy)).or_raise();
-    w.oe.probe = Some(json!({ "method": probe.method, "url": probe.url, "limit": probe.limit }));
+    w.oe.probe = Some(json!({ "method": probe.method, "url": probe.url, "limit": probe.limit, "window_seconds": probe.window_seconds }));
 }
 
 /// Longest `Retry-After` the harness waits for before trying a burst again (an early 429 may be
@@ -28,8 +29,9 @@ const MAX_RETRY_WAIT_SECS: u64 = 120;
 
 /// What one client's burst against the probe showed.
 enum Burst {
-    /// A 429 after exactly `limit` accepted requests: that answer.
-    RefusedOverLimit(Box<hutong_http::Response>),
+    /// A 429 after exactly `limit` accepted requests: that answer, and whether the call right
+    /// after it was refused too (OE-19: a refusal does not start a new window).
+    RefusedOverLimit { response: Box<hutong_http::Response>, refused_again: bool },
     /// A 429 after only `accepted` accepted requests; `retry_after` is what it said, in seconds.
     RefusedEarly { accepted: u64, retry_after: Option<u64> },
     /// `limit + 1` requests all accepted.
@@ -38,7 +40,8 @@ enum Burst {
     Failed(String),
 }
 
-/// Calls the probe `limit + 1` times as `token` (stops at the first 429), recording into `rec`.
+/// Calls the probe `limit + 1` times as `token` (stops at the first 429, after one more call when
+/// it came over the limit), recording into `rec`.
 async fn burst(ctx: &RunContext, rec: &Recorder, role: &str, token: &str, method: &hutong_http::http::Method, url: &str, limit: u64) -> Burst {
     for i in 0..=limit {
         let request = ctx.http.request(method.clone(), url).bearer(token).label(format!("rate-limit probe #{} as {role}", i + 1));
@@ -48,7 +51,9 @@ async fn burst(ctx: &RunContext, rec: &Recorder, role: &str, token: &str, method
                 let retry_after = response.header("retry-after").and_then(|v| v.trim().parse::<u64>().ok());
                 return Burst::RefusedEarly { accepted: i, retry_after };
             }
-            return Burst::RefusedOverLimit(Box::new(response));
+            let again = ctx.http.request(method.clone(), url).bearer(token).label(format!("rate-limit probe #{} as {role}, right after its 429", i + 2));
+            let again = again.send(rec).await.or_raise();
+            return Burst::RefusedOverLimit { response: Box::new(response), refused_again: again.status == 429 };
         }
         if !response.is_success() {
             return Burst::Failed(format!("the probe operation answered {role} HTTP {}{}", response.status, hutong_checks::body_hint(&response)));
@@ -131,9 +136,21 @@ async fn exceed_probe(w: &mut PlatformWorld) {
         }
     }
     let mut problems = Vec::new();
+    // Where each client was cut off (OE-19); a client whose probe failed otherwise is not counted.
+    let mut cut_offs = Vec::new();
+    let mut uncounted = false;
     for (role, _, outcome, last) in results {
+        let cut_off = |accepted, refused_again, retry_after_secs| hutong_checks::rate_limit::CutOff { client: role.clone(), accepted, refused_again, retry_after_secs };
+        match &outcome {
+            Burst::RefusedOverLimit { response, refused_again } => {
+                cut_offs.push((last, cut_off(limit, Some(*refused_again), hutong_checks::rate_limit::retry_after_secs(response))))
+            }
+            Burst::RefusedEarly { accepted, retry_after } => cut_offs.push((last, cut_off(*accepted, None, *retry_after))),
+            Burst::NeverRefused => cut_offs.push((last, cut_off(limit + 1, None, None))),
+            Burst::Failed(_) => uncounted = true,
+        }
         match outcome {
-            Burst::RefusedOverLimit(response) => {
+            Burst::RefusedOverLimit { response, .. } => {
                 if let Err(f) = hutong_checks::rate_limit::check_retry_after(&response) {
                     problems.push((last, format!("{role}: {}", f.message)));
                 }
@@ -158,14 +175,27 @@ async fn exceed_probe(w: &mut PlatformWorld) {
     }
     let problems: Vec<_> = problems.into_iter().map(|(exchange, text)| json!({ "exchange": exchange, "text": text })).collect();
     w.oe.rate_limit_problems = Some(json!(problems));
+    w.oe.cut_offs = Some((cut_offs, uncounted));
 }
 
-#[then("no client is refused within the published limit, and each is refused with 429 and Retry-After over it")]
+#[then("no client is refused within the published limit, each is refused with 429 and Retry-After over it, and all are cut off after the same number of requests within the same window")]
 fn limit_applied_both_ways(w: &mut PlatformWorld) {
     let problems = earlier!(w.oe.rate_limit_problems).as_array().cloned().unwrap_or_default();
-    if !problems.is_empty() {
-        let exchanges: Vec<usize> = problems.iter().filter_map(|p| p["exchange"].as_u64().map(|i| i as usize)).collect();
-        let text: Vec<&str> = problems.iter().filter_map(|p| p["text"].as_str()).collect();
-        raise(Finding::fail(text.join("; ")).with_exchanges(exchanges));
+    let exchanges: Vec<usize> = problems.iter().filter_map(|p| p["exchange"].as_u64().map(|i| i as usize)).collect();
+    let text: Vec<&str> = problems.iter().filter_map(|p| p["text"].as_str()).collect();
+    // OE-07 per client, OE-19 across them: both read from the same bursts, each judged whatever
+    // the other's outcome, so that a finding about one leaves the other decided.
+    let probe = earlier!(w.oe.probe).clone();
+    let (cut_offs, uncounted) = earlier!(w.oe.cut_offs).clone();
+    let counted: Vec<_> = cut_offs.iter().map(|(_, c)| c.clone()).collect();
+    let window = probe["window_seconds"].as_u64().unwrap_or_default();
+    let same = hutong_checks::rate_limit::check_same_cut_off(&counted, probe["limit"].as_u64().unwrap_or_default(), window)
+        .map_err(|f| f.with_exchanges(cut_offs.iter().map(|(e, _)| *e)));
+    match (problems.is_empty(), same) {
+        (true, Ok(())) => {}
+        (true, Err(f)) => raise(f.about("OE-19").others_judged()),
+        (false, Ok(())) if !uncounted => raise(Finding::fail(text.join("; ")).with_exchanges(exchanges).about("OE-07").others_judged()),
+        (false, Ok(())) => raise(Finding::fail(text.join("; ")).with_exchanges(exchanges).about("OE-07")),
+        (false, Err(f)) => raise(Finding::fail(format!("{}; {}", text.join("; "), f.message)).with_exchanges(exchanges).with_exchanges(f.exchanges).about("OE-07").about("OE-19")),
     }
 }
