@@ -57,3 +57,29 @@ Feature: Payment neutrality
     Then every declared payment method states its kind
     And the checkout without a payment method is refused or paid with a method that is not a financial product
     And no checkout with a method that is not a financial product requires one
+
+  @req:AI-18
+  Scenario: The merchant terms tie no prices elsewhere
+    The merchant terms (`merchant-terms.schema.json`) MUST state `price_parity_required: false` and
+    flag every clause with `restricts_pricing_elsewhere`, none `true`: no clause may tie a
+    merchant's prices or terms on the platform to those it offers on other channels; a clause whose
+    text contains price-parity wording of `fixtures/corpus/restriction-phrases.toml` (kind
+    `price-parity`) ties them whatever its flag says.
+    The flags are declarations, checked against the wording of the clauses they describe.
+    When the harness fetches the merchant terms declared in discovery
+    Then the body validates against the schema "merchant-terms.schema.json"
+    And the merchant terms require no price parity
+
+  @req:AI-19
+  Scenario: The merchant terms rule out a ranking penalty for trading elsewhere
+    The merchant terms SHOULD declare (`ranking`) where the platform's ranking rules are published
+    (`rules_url`, on the platform's origins, answering `GET` with `200`) and that they neither
+    demote nor otherwise limit a merchant for selling elsewhere (`demotes_for_selling_elsewhere:
+    false`) or for using outside payment (`demotes_for_outside_payment: false`), and no clause of
+    the terms SHOULD tie a ranking penalty to trading elsewhere (contain both a phrase of kind
+    `ranking-penalty` and one of kind `elsewhere` of `fixtures/corpus/restriction-phrases.toml`).
+    The declaration is checked against the clauses' wording and the published rules' address; how
+    search actually ranks merchants is not compared.
+    When the harness fetches the merchant terms declared in discovery
+    Then the body validates against the schema "merchant-terms.schema.json"
+    And the merchant terms declare no ranking penalty for selling elsewhere or paying outside, and the ranking rules they point to answer

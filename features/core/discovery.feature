@@ -18,7 +18,10 @@ Feature: Discovery of the interop surface
     Every endpoint URL in the discovery document MUST be on the discovery document's origin or on an
     origin listed in `trusted_origins`, and MUST answer a request without a 404, a 5xx or a
     transport failure; and the platform MUST NOT declare an endpoint of, or describe in its OpenAPI
-    description an operation of, an optional capability it does not declare (OPIS §6.5).
+    description an operation of, an optional capability it does not declare (OPIS §6.5), nor publish
+    current algorithmic rules that name `workers` as affected without declaring `workers`, or a
+    current fee schedule that states a commission or payment-settlement rate without declaring
+    `commission_fees`.
     This scenario checks the origins and the answers.
     Given the discovery document
     Then every declared endpoint is on an allowed origin
@@ -29,9 +32,14 @@ Feature: Discovery of the interop surface
     Every endpoint URL in the discovery document MUST be on the discovery document's origin or on an
     origin listed in `trusted_origins`, and MUST answer a request without a 404, a 5xx or a
     transport failure; and the platform MUST NOT declare an endpoint of, or describe in its OpenAPI
-    description an operation of, an optional capability it does not declare (OPIS §6.5).
+    description an operation of, an optional capability it does not declare (OPIS §6.5), nor publish
+    current algorithmic rules that name `workers` as affected without declaring `workers`, or a
+    current fee schedule that states a commission or payment-settlement rate without declaring
+    `commission_fees`.
     This scenario checks the capabilities: a capability is declared or not offered, so that leaving
-    it out escapes no requirement.
+    it out escapes no requirement. `workers` and `commission_fees` bring no operation; what the
+    platform discloses (OE-10) shows whether it has them.
     Given the discovery document
     When the harness reads the OpenAPI document linked from discovery
     Then no endpoint or described operation belongs to an optional capability the platform does not declare
+    And no published disclosure shows workers or commission fees the platform does not declare

@@ -143,6 +143,43 @@ pub fn check_declared_or_absent(discovery: &Discovery, openapi: &Value, openapi_
     )))
 }
 
+/// Checks the capabilities that bring no operation against what the platform discloses (OPIS
+/// §6.5): current algorithmic rules (`algorithmic-rules`) naming `workers` among those a rule
+/// affects need `workers` declared, a current fee schedule (`fee-schedule`) stating a commission or
+/// payment-settlement rate needs `commission_fees` declared, so that leaving either out escapes
+/// neither OE-13, OE-22 nor OE-14. A document not given (not published or not readable; OE-10
+/// judges that) is not read.
+pub fn check_disclosed_capabilities(discovery: &Discovery, algorithmic_rules: Option<&Value>, fee_schedule: Option<&Value>) -> Result<(), Finding> {
+    let mut problems = Vec::new();
+    let names_workers = algorithmic_rules
+        .and_then(|d| d.pointer("/content/rules"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|r| r.get("affects").and_then(Value::as_array).is_some_and(|a| a.iter().any(|x| x == "workers")))
+        .filter_map(|r| r.get("topic").and_then(Value::as_str))
+        .map(|t| hutong_model::sanitize_line(t, 40))
+        .collect::<Vec<_>>();
+    if !names_workers.is_empty() && !discovery.declares_capability("workers") {
+        problems.push(format!("the current algorithmic rules name workers as affected ({}), but `capabilities.workers` is not declared", names_workers.join(", ")));
+    }
+    let rates: usize = ["commission_rates", "payment_settlement_rates"]
+        .iter()
+        .map(|m| fee_schedule.and_then(|d| d.pointer(&format!("/content/{m}"))).and_then(Value::as_array).map_or(0, Vec::len))
+        .sum();
+    if rates > 0 && !discovery.declares_capability("commission_fees") {
+        problems.push(format!("the current fee schedule states {rates} commission or payment-settlement rates, but `capabilities.commission_fees` is not declared"));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!(
+            "the platform's disclosures show capabilities it does not declare (OPIS §6.5: a capability is declared or not offered, so that no requirement conditional on it is escaped): {}",
+            problems.join("; ")
+        )))
+    }
+}
+
 /// How to change a declared test record: `PATCH` on `url` (`{id}` replaced) with `body`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChangeOperation {

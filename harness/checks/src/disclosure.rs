@@ -170,6 +170,211 @@ pub fn check_fee_schedule(doc: &Value) -> Result<(), Finding> {
     }
 }
 
+/// Kind of the interop (developer) terms (OE-17).
+pub const INTEROP_TERMS: &str = "interop-terms";
+
+/// Kind of the complaint and appeal channels (OE-23).
+pub const COMPLAINTS: &str = "complaints";
+
+/// Topics the algorithmic rules of a platform with workers cover besides OE-13's (OE-22;
+/// Algorithm Recommendation Provisions (2021) art. 20).
+pub const WORKER_TOPICS: &[&str] = &["pay-composition", "working-time", "rewards-penalties"];
+
+/// Who a complaint channel must be open to, and what it must handle (OE-23).
+pub const COMPLAINT_AUDIENCES: &[&str] = &["third-parties", "merchants", "users"];
+
+/// What the complaint channels must handle between them (OE-23).
+pub const COMPLAINT_HANDLES: &[&str] = &["complaints", "appeals"];
+
+/// An instant as RFC 3339, for messages.
+fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_else(|_| t.to_string())
+}
+
+fn strs<'a>(v: Option<&'a Value>) -> Vec<&'a str> {
+    v.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect()
+}
+
+/// Checks that a schema-valid `interop-terms` document states admission criteria, review criteria,
+/// a review deadline and grounds for suspension, each citing a section the document contains
+/// (OE-17). A criterion citing no existing section points at nothing a developer could read.
+pub fn check_interop_terms(doc: &Value) -> Result<(), Finding> {
+    let content = doc.get("content").unwrap_or(&Value::Null);
+    let sections: Vec<&str> =
+        content.get("sections").and_then(Value::as_array).into_iter().flatten().filter_map(|s| s.get("id").and_then(Value::as_str)).collect();
+    let mut problems = Vec::new();
+    for (pointer, what) in [("/admission_criteria", "admission criterion"), ("/review/criteria", "review criterion"), ("/suspension_grounds", "ground for suspension")] {
+        let items: Vec<&Value> = content.pointer(pointer).and_then(Value::as_array).into_iter().flatten().collect();
+        if items.is_empty() {
+            problems.push(format!("no {what} (`content{}` is missing or empty)", pointer.replace('/', ".")));
+        }
+        for item in items {
+            let section = item.get("section").and_then(Value::as_str).unwrap_or_default();
+            if item.get("text").and_then(Value::as_str).is_none_or(|t| t.trim().is_empty()) {
+                problems.push(format!("a {what} has no text"));
+            }
+            if !sections.contains(&section) {
+                problems.push(format!("the {what} citing section {:?} cites a section the document does not contain", sanitize_line(section, 40)));
+            }
+        }
+    }
+    if !content.pointer("/review/deadline_days").and_then(Value::as_u64).is_some_and(|d| d >= 1) {
+        problems.push("no review deadline (`content.review.deadline_days`, a number of days)".to_string());
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("the interop terms are incomplete: {}", problems.join("; "))))
+    }
+}
+
+/// Checks that a history lists the current document as the version in effect at `now`: the
+/// listed version with the latest `effective_at` not after `now` has the current document's
+/// `version`, `announced_at` and `effective_at` (the same instants), and it was announced no later
+/// than `now` (OE-17, OE-23: a document is versioned, and a current version the history does not
+/// know, or one dated in the future, was not published as OE-11 and OE-12 require).
+pub fn check_current_listed(current: &Value, versions: &[Value], kind: &str, now: OffsetDateTime) -> Result<(), Finding> {
+    let version = sanitize_line(current.get("version").and_then(Value::as_str).unwrap_or("?"), 60);
+    if timestamp(current, "announced_at").is_none_or(|a| a > now) {
+        return Err(Finding::fail(format!(
+            "the current `{kind}` (version {version}) is announced at {}, after the time of the run {}",
+            sanitize_line(current.get("announced_at").and_then(Value::as_str).unwrap_or("(none)"), 40),
+            rfc3339(now)
+        )));
+    }
+    let in_effect = versions.iter().filter(|v| timestamp(v, "effective_at").is_some_and(|e| e <= now)).max_by_key(|v| timestamp(v, "effective_at"));
+    let Some(listed) = in_effect else {
+        return Err(Finding::fail(format!("the history of `{kind}` lists no version in effect at the time of the run, yet version {version} is served as current")));
+    };
+    if let Some(p) = listed_version_disagreement(listed, current, kind) {
+        return Err(Finding::fail(format!("the current `{kind}` is not the version its history lists as in effect now: {p}")));
+    }
+    Ok(())
+}
+
+/// Checks the consultation each listed version records (OE-18): present, opened before it closed,
+/// closed no later than the version's `announced_at` and not after `now`, with an absolute URL.
+/// Whether the URL answers and the version's document agrees is checked over HTTP by the step.
+pub fn check_consultations(versions: &[Value], kind: &str, now: OffsetDateTime) -> Result<(), Finding> {
+    let mut problems = Vec::new();
+    for v in versions {
+        let version = sanitize_line(v.get("version").and_then(Value::as_str).unwrap_or("?"), 60);
+        let Some(c) = v.get("consultation").filter(|c| c.is_object()) else {
+            problems.push(format!("{kind} {version}: no consultation recorded"));
+            continue;
+        };
+        let (opened, closed, announced) = (timestamp(c, "opened_at"), timestamp(c, "closed_at"), timestamp(v, "announced_at"));
+        let (Some(opened), Some(closed), Some(announced)) = (opened, closed, announced) else {
+            problems.push(format!("{kind} {version}: the consultation's `opened_at`, `closed_at` or the version's `announced_at` is not an RFC 3339 date-time"));
+            continue;
+        };
+        if opened >= closed {
+            problems.push(format!("{kind} {version}: the consultation opened at {}, not before it closed at {}", rfc3339(opened), rfc3339(closed)));
+        }
+        if closed > announced {
+            problems.push(format!("{kind} {version}: the consultation closed at {}, after the version was announced at {}", rfc3339(closed), rfc3339(announced)));
+        }
+        if closed > now {
+            problems.push(format!("{kind} {version}: the consultation closes at {}, after the time of the run {}", rfc3339(closed), rfc3339(now)));
+        }
+        if c.get("url").and_then(Value::as_str).is_none_or(|u| url::Url::parse(u).is_err()) {
+            problems.push(format!("{kind} {version}: the consultation's `url` is not an absolute URL"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("disclosure versions without a public consultation before their announcement (E-Commerce Law art. 34 para. 1): {}", problems.join("; "))))
+    }
+}
+
+/// How the consultation a version's own document records differs from the one its history lists
+/// (instants compared as times, the URL exactly), described; `None` when they agree (OE-18).
+pub fn consultation_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
+    let version = sanitize_line(listed.get("version").and_then(Value::as_str).unwrap_or("?"), 60);
+    let (a, b) = (listed.get("consultation"), doc.get("consultation"));
+    let Some(b) = b.filter(|b| b.is_object()) else {
+        return Some(format!("{kind} {version}: the version's document records no consultation, though its history lists one"));
+    };
+    let a = a.unwrap_or(&Value::Null);
+    let mut differences = Vec::new();
+    for member in ["opened_at", "closed_at"] {
+        if timestamp(a, member).is_none() || timestamp(a, member) != timestamp(b, member) {
+            differences.push(member);
+        }
+    }
+    if a.get("url") != b.get("url") {
+        differences.push("url");
+    }
+    (!differences.is_empty()).then(|| format!("{kind} {version}: the version's document records another consultation ({} differ)", differences.join(", ")))
+}
+
+/// Whether a consultation page names the version consulted on (contains its `version` string).
+pub fn page_names_version(body: &str, version: &str) -> bool {
+    !version.is_empty() && body.contains(version)
+}
+
+/// Checks that the algorithmic rules of a platform with workers cover pay composition, working
+/// time and rewards and penalties, each naming workers as affected and summarised (OE-22).
+pub fn check_worker_rules(doc: &Value) -> Result<(), Finding> {
+    let rules: Vec<&Value> = doc.pointer("/content/rules").and_then(Value::as_array).into_iter().flatten().collect();
+    let mut problems = Vec::new();
+    for topic in WORKER_TOPICS {
+        let Some(rule) = rules.iter().find(|r| r.get("topic").and_then(Value::as_str) == Some(topic)) else {
+            problems.push(format!("no rule on `{topic}`"));
+            continue;
+        };
+        if !strs(rule.get("affects")).contains(&"workers") {
+            problems.push(format!("the `{topic}` rule does not name workers as affected"));
+        }
+        if rule.get("summary").and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()) {
+            problems.push(format!("the `{topic}` rule has no summary"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("the algorithmic rules leave out what workers are owed (Algorithm Recommendation Provisions art. 20): {}", problems.join("; "))))
+    }
+}
+
+/// Checks that a schema-valid `complaints` document gives channels for complaints and appeals
+/// open to third parties, merchants and users, processing steps and a response time limit
+/// (OE-23). Whether each channel answers is checked over HTTP by the step; returns the channels'
+/// URLs.
+pub fn check_complaints(doc: &Value) -> Result<Vec<String>, Finding> {
+    let content = doc.get("content").unwrap_or(&Value::Null);
+    let channels: Vec<&Value> = content.get("channels").and_then(Value::as_array).into_iter().flatten().collect();
+    let mut problems = Vec::new();
+    for audience in COMPLAINT_AUDIENCES {
+        if !channels.iter().any(|c| strs(c.get("audiences")).contains(audience)) {
+            problems.push(format!("no channel open to {audience}"));
+        }
+    }
+    for handles in COMPLAINT_HANDLES {
+        if !channels.iter().any(|c| strs(c.get("handles")).contains(handles)) {
+            problems.push(format!("no channel takes {handles}"));
+        }
+    }
+    if !strs(content.get("steps")).iter().any(|s| !s.trim().is_empty()) {
+        problems.push("no processing steps (`content.steps`)".to_string());
+    }
+    if !content.get("response_days").and_then(Value::as_u64).is_some_and(|d| d >= 1) {
+        problems.push("no time limit for a response (`content.response_days`)".to_string());
+    }
+    let urls: Vec<String> = channels.iter().filter_map(|c| c.get("url").and_then(Value::as_str)).map(str::to_string).collect();
+    for u in &urls {
+        if url::Url::parse(u).is_err() {
+            problems.push(format!("channel URL {:?} is not absolute", sanitize_line(u, 80)));
+        }
+    }
+    if problems.is_empty() {
+        Ok(urls)
+    } else {
+        Err(Finding::fail(format!("the complaint and appeal channels are incomplete: {}", problems.join("; "))))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

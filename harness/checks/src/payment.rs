@@ -303,7 +303,8 @@ pub struct RestrictionPhrase {
     pub text: String,
     /// `zh` or `en`.
     pub lang: String,
-    /// `exclusivity`, `payment-tying` or `price-parity`.
+    /// `exclusivity`, `payment-tying`, `price-parity` (restrictions, AI-13), `ranking-penalty` or
+    /// `elsewhere` (AI-19: a penalty, and the trading elsewhere it is tied to).
     pub kind: String,
     /// The decision or text that describes the restriction in these words.
     pub source: String,
@@ -353,11 +354,14 @@ fn denied(text: &str, at: usize) -> bool {
     DENIALS.iter().any(|d| part.contains(d))
 }
 
-/// The first phrase of `phrases` a clause text contains as a restriction (an occurrence that the
-/// same part of the sentence denies does not count).
+/// The kinds of phrase that are restrictions of trading elsewhere by themselves (AI-13).
+pub const RESTRICTION_KINDS: &[&str] = &["exclusivity", "payment-tying", "price-parity"];
+
+/// The first restriction phrase (of [`RESTRICTION_KINDS`]) of `phrases` a clause text contains as
+/// a restriction (an occurrence that the same part of the sentence denies does not count).
 pub fn restriction_in<'a>(text: &str, phrases: &'a [RestrictionPhrase]) -> Option<&'a RestrictionPhrase> {
     let text = normalised(text);
-    phrases.iter().find(|p| {
+    phrases.iter().filter(|p| RESTRICTION_KINDS.contains(&p.kind.as_str())).find(|p| {
         let phrase = normalised(&p.text);
         text.match_indices(&phrase).any(|(at, _)| !denied(&text, at))
     })
@@ -395,6 +399,100 @@ pub(crate) fn check_no_exclusivity_with(terms: &Value, phrases: &[RestrictionPhr
         Ok(())
     } else {
         Err(Finding::fail(format!("the merchant terms restrict trading elsewhere (E-Commerce Law art. 35): {}", problems.join("; "))))
+    }
+}
+
+/// The first phrase of `kind` a clause text contains.
+fn restriction_of_kind<'a>(text: &str, kind: &str, phrases: &'a [RestrictionPhrase]) -> Option<&'a RestrictionPhrase> {
+    let text = normalised(text);
+    phrases.iter().filter(|p| p.kind == kind).find(|p| text.contains(&normalised(&p.text)))
+}
+
+/// Checks merchant terms for price parity (AI-18): `price_parity_required` must be stated `false`,
+/// every clause must carry `restricts_pricing_elsewhere`, none `true`, and no clause flagged
+/// `false` may contain price-parity wording of [`restriction_phrases`] (the flag is a
+/// declaration, checked against the clause it describes).
+pub fn check_no_price_parity(terms: &Value) -> Result<(), Finding> {
+    check_no_price_parity_with(terms, restriction_phrases())
+}
+
+/// [`check_no_price_parity`] with the given phrases.
+pub(crate) fn check_no_price_parity_with(terms: &Value, phrases: &[RestrictionPhrase]) -> Result<(), Finding> {
+    let mut problems = Vec::new();
+    match terms.get("price_parity_required").and_then(Value::as_bool) {
+        Some(false) => {}
+        Some(true) => problems.push("the terms declare price_parity_required: true".to_string()),
+        None => problems.push("the terms do not state `price_parity_required`".to_string()),
+    }
+    for clause in terms.get("clauses").and_then(Value::as_array).into_iter().flatten() {
+        let id = hutong_model::sanitize_line(clause.get("id").and_then(Value::as_str).unwrap_or("?"), 40);
+        let text = clause.get("text").and_then(Value::as_str).unwrap_or_default();
+        match clause.get("restricts_pricing_elsewhere").and_then(Value::as_bool) {
+            None => problems.push(format!("clause {id} has no `restricts_pricing_elsewhere` flag")),
+            Some(true) => problems.push(format!("clause {id} restricts pricing elsewhere: {:?}", hutong_model::sanitize_line(text, 160))),
+            Some(false) => {
+                if let Some(p) = restriction_of_kind(text, "price-parity", phrases) {
+                    problems.push(format!(
+                        "clause {id} is declared `restricts_pricing_elsewhere: false` but its text contains the price-parity wording {:?} ({:?})",
+                        p.text,
+                        hutong_model::sanitize_line(text, 160)
+                    ));
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("the merchant terms tie merchants' prices elsewhere (E-Commerce Law art. 35): {}", problems.join("; "))))
+    }
+}
+
+/// Checks the ranking declaration of merchant terms (AI-19): `ranking` states that merchants are
+/// demoted neither for selling elsewhere nor for outside payment, names an absolute `rules_url`,
+/// and no clause contains both ranking-penalty wording and wording of trading elsewhere of
+/// [`restriction_phrases`] (the declaration checked against the clauses). Returns `rules_url`,
+/// which the step fetches.
+pub fn check_ranking_declaration(terms: &Value) -> Result<String, Finding> {
+    check_ranking_declaration_with(terms, restriction_phrases())
+}
+
+/// [`check_ranking_declaration`] with the given phrases.
+pub(crate) fn check_ranking_declaration_with(terms: &Value, phrases: &[RestrictionPhrase]) -> Result<String, Finding> {
+    let mut problems = Vec::new();
+    let ranking = terms.get("ranking").filter(|r| r.is_object());
+    if ranking.is_none() {
+        problems.push("the terms declare nothing about ranking (`ranking` is missing)".to_string());
+    }
+    let ranking = ranking.unwrap_or(&Value::Null);
+    for (member, what) in [("demotes_for_selling_elsewhere", "selling elsewhere"), ("demotes_for_outside_payment", "using outside payment")] {
+        match ranking.get(member).and_then(Value::as_bool) {
+            Some(false) => {}
+            Some(true) => problems.push(format!("the ranking rules demote or limit merchants for {what} (`ranking.{member}: true`)")),
+            None if ranking.is_object() => problems.push(format!("`ranking.{member}` is not stated")),
+            None => {}
+        }
+    }
+    let rules_url = ranking.get("rules_url").and_then(Value::as_str).filter(|u| url::Url::parse(u).is_ok()).map(str::to_string);
+    if ranking.is_object() && rules_url.is_none() {
+        problems.push("`ranking.rules_url` is not an absolute URL".to_string());
+    }
+    for clause in terms.get("clauses").and_then(Value::as_array).into_iter().flatten() {
+        let id = hutong_model::sanitize_line(clause.get("id").and_then(Value::as_str).unwrap_or("?"), 40);
+        let text = clause.get("text").and_then(Value::as_str).unwrap_or_default();
+        // A demotion alone may be for fraud or fake reviews; tied to trading elsewhere it is a penalty.
+        if let (Some(p), Some(e)) = (restriction_of_kind(text, "ranking-penalty", phrases), restriction_of_kind(text, "elsewhere", phrases)) {
+            problems.push(format!(
+                "clause {id} ties the ranking-penalty wording {:?} to trading elsewhere ({:?}): {:?}",
+                p.text,
+                e.text,
+                hutong_model::sanitize_line(text, 160)
+            ));
+        }
+    }
+    match rules_url {
+        Some(u) if problems.is_empty() => Ok(u),
+        _ => Err(Finding::fail(format!("the merchant terms do not rule out a ranking penalty for trading elsewhere: {}", problems.join("; ")))),
     }
 }
 
@@ -478,7 +576,7 @@ mod tests {
     fn the_phrase_corpus_is_sourced_and_loads() {
         let phrases = restriction_phrases();
         assert!(phrases.len() >= 20, "{}", phrases.len());
-        for kind in ["exclusivity", "payment-tying", "price-parity"] {
+        for kind in ["exclusivity", "payment-tying", "price-parity", "ranking-penalty", "elsewhere"] {
             for lang in ["zh", "en"] {
                 assert!(phrases.iter().any(|p| p.kind == kind && p.lang == lang), "no {lang} phrase of kind {kind}");
             }
@@ -518,6 +616,22 @@ mod tests {
             "Merchants are not required to sell exclusively on this platform.",
         ] {
             assert!(check_no_exclusivity(&clause(text)).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_demotion_is_a_penalty_only_when_tied_to_trading_elsewhere() {
+        let terms = |text: &str| {
+            json!({"ranking": {"rules_url": "https://m.example/rules", "demotes_for_selling_elsewhere": false, "demotes_for_outside_payment": false},
+                   "clauses": [{"id": "8", "text": text}]})
+        };
+        for fine in ["刷单炒信的商品将被降权。", "Listings with fake reviews will be demoted.", "Merchants selling on other platforms will not be demoted."] {
+            assert!(check_ranking_declaration(&terms(fine)).is_ok(), "{fine}");
+            assert!(check_no_exclusivity(&clause(fine)).is_ok(), "{fine}");
+        }
+        for penalty in ["在其他平台参加促销的商家将被降权。", "Merchants who also sell on other platforms will be ranked lower."] {
+            let err = check_ranking_declaration(&terms(penalty)).expect_err(penalty);
+            assert!(err.message.contains("clause 8 ties the ranking-penalty wording"), "{}", err.message);
         }
     }
 }

@@ -273,6 +273,23 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             finding(wellknown::check_api_catalog(opt(i, "content_type"), &i["catalog"], &url(i, "catalog_url"), &required))
         }
         "strict_json.check_unique_keys" => problem(strict_json::check_unique_keys(s(i, "text").as_bytes())),
+        "disclosure.check_interop_terms" => finding(disclosure::check_interop_terms(&i["doc"])),
+        "disclosure.check_current_listed" => {
+            let now = time::OffsetDateTime::parse(s(i, "now"), &time::format_description::well_known::Rfc3339).expect("`now` is RFC 3339");
+            finding(disclosure::check_current_listed(&i["current"], i["versions"].as_array().expect("versions"), s(i, "kind"), now))
+        }
+        "disclosure.check_consultations" => {
+            let now = time::OffsetDateTime::parse(s(i, "now"), &time::format_description::well_known::Rfc3339).expect("`now` is RFC 3339");
+            finding(disclosure::check_consultations(i["versions"].as_array().expect("versions"), s(i, "kind"), now))
+        }
+        "disclosure.check_worker_rules" => finding(disclosure::check_worker_rules(&i["doc"])),
+        "disclosure.check_complaints" => finding(disclosure::check_complaints(&i["doc"])),
+        "payment.check_no_price_parity" => finding(payment::check_no_price_parity(&i["terms"])),
+        "payment.check_ranking_declaration" => finding(payment::check_ranking_declaration(&i["terms"])),
+        "capabilities.check_disclosed_capabilities" => match discovery::Discovery::parse(&i["discovery"]) {
+            Ok(d) => finding(capabilities::check_disclosed_capabilities(&d, i.get("algorithmic_rules"), i.get("fee_schedule"))),
+            Err(f) => Said::Finding(f),
+        },
         _ => return None,
     })
 }

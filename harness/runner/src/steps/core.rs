@@ -83,6 +83,32 @@ fn capabilities_declared_or_absent(w: &mut PlatformWorld) {
     hutong_checks::capabilities::check_declared_or_absent(&w.discovery(), &doc, &url).or_raise();
 }
 
+/// The current document of `kind` the disclosure index lists, read leniently: `None` when it is
+/// not listed or not readable (OE-10 judges that).
+async fn current_disclosure(w: &mut PlatformWorld, index: &serde_json::Value, kind: &str) -> Option<serde_json::Value> {
+    let listed = hutong_checks::disclosure::listed(index);
+    let d = listed.iter().find(|d| d.kind == kind)?;
+    let url = url::Url::parse(&d.current).ok()?;
+    crate::runner::world::check_on_platform(&w.ctx(), &url, "a disclosure document").ok()?;
+    let request = w.ctx().http.get(url.as_str()).label(format!("the current `{kind}`"));
+    let response = w.send(request).await;
+    (response.status == 200).then(|| response.json_value().ok()).flatten()
+}
+
+#[then("no published disclosure shows workers or commission fees the platform does not declare")]
+async fn disclosed_capabilities_declared(w: &mut PlatformWorld) {
+    if !w.discovery().has_endpoint("disclosures") {
+        return;
+    }
+    let url = w.endpoint("disclosures");
+    let request = w.ctx().http.get(url.as_str()).label("the disclosure index");
+    let response = w.send(request).await;
+    let Some(index) = (response.status == 200).then(|| response.json_value().ok()).flatten() else { return };
+    let rules = current_disclosure(w, &index, "algorithmic-rules").await;
+    let fees = current_disclosure(w, &index, "fee-schedule").await;
+    hutong_checks::capabilities::check_disclosed_capabilities(&w.discovery(), rules.as_ref(), fees.as_ref()).or_raise();
+}
+
 #[when(expr = "the harness fetches {string} from the discovery document's origin")]
 async fn fetch_well_known(w: &mut PlatformWorld, path: String) {
     let url = hutong_checks::discovery::origin_url(&w.ctx().base_url).join(&path).expect("an origin joins a path");

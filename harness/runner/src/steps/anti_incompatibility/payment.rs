@@ -1,4 +1,5 @@
-//! AI-11, AI-12, AI-13: payment neutrality and merchant terms without exclusivity. Checkouts buy
+//! AI-11, AI-12, AI-13, AI-18, AI-19: payment neutrality and merchant terms without exclusivity,
+//! price parity or a ranking penalty for trading elsewhere. Checkouts buy
 //! only the sandbox item the platform declares (`capabilities.test_resources.checkout`, OPIS §6.6).
 
 use crate::runner::world::entries_with;
@@ -225,4 +226,24 @@ fn no_enrolment_required(w: &mut PlatformWorld) {
     if !problems.is_empty() {
         raise(Finding::fail(problems.join("; ")));
     }
+}
+
+#[then("the merchant terms require no price parity")]
+fn no_price_parity(w: &mut PlatformWorld) {
+    let terms = hutong_checks::json_body(w.last(), "the merchant terms").or_raise();
+    hutong_checks::payment::check_no_price_parity(&terms).or_raise();
+}
+
+#[then("the merchant terms declare no ranking penalty for selling elsewhere or paying outside, and the ranking rules they point to answer")]
+async fn no_ranking_penalty(w: &mut PlatformWorld) {
+    let terms = hutong_checks::json_body(w.last(), "the merchant terms").or_raise();
+    let rules_url = hutong_checks::payment::check_ranking_declaration(&terms).or_raise();
+    let parsed = url::Url::parse(&rules_url).map_err(|e| Finding::error(format!("ranking.rules_url: {e}"))).or_raise();
+    let ctx = w.ctx();
+    if let Err(f) = crate::runner::world::check_on_platform(&ctx, &parsed, "the ranking rules (`ranking.rules_url`)") {
+        raise(Finding::fail(f.message));
+    }
+    let request = ctx.http.get(&rules_url).label("the ranking rules");
+    let response = w.send(request).await;
+    hutong_checks::expect_status(&response, 200, "the ranking rules the merchant terms point to").or_raise();
 }
