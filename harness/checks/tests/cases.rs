@@ -213,6 +213,19 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             finding(wellknown::check_api_catalog(opt(i, "content_type"), &i["catalog"], &url(i, "catalog_url"), &required))
         }
         "strict_json.check_unique_keys" => problem(strict_json::check_unique_keys(s(i, "text").as_bytes())),
+        "transparency.check_ranking_rules" => finding(transparency::check_ranking_rules(&i["doc"])),
+        "transparency.check_sponsored" => finding(transparency::check_sponsored(&i["declared"], &i["searches"])),
+        "transparency.check_order" => finding(transparency::check_order(s(i, "sort"), &i["results"])),
+        "transparency.check_result_prices" => finding(transparency::check_result_prices(&i["results"], &i["served"])),
+        "transparency.check_self_operated" => finding(transparency::check_self_operated(&i["identity"], &i["licences"], &i["results"])),
+        "transparency.check_enforcement_actions" => finding(transparency::check_enforcement_actions(&i["doc"], &i["rules"])),
+        "transparency.check_credit_evaluation" => finding(transparency::check_credit_evaluation(&i["doc"], &i["results"])),
+        "transparency.check_operator_identity" => finding(transparency::check_operator_identity(&i["doc"])),
+        "transparency.check_merchant_licence" => finding(transparency::check_merchant_licence(s(i, "merchant_id"), &i["licence"])),
+        "transparency.check_algorithm_filings" => finding(transparency::check_algorithm_filings(&i["doc"])),
+        "transparency.check_fee_list" => finding(transparency::check_fee_list(&i["schedule"], &i["quotes"])),
+        "transparency.check_fee_quotes" => finding(transparency::check_fee_quotes(&i["schedule"], &i["quotes"], &i["categories"])),
+        "transparency.check_small_merchant_support" => finding(transparency::check_small_merchant_support(&i["doc"], &i["schedule"])),
         _ => return None,
     })
 }
