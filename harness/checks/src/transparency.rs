@@ -507,6 +507,112 @@ pub fn check_small_merchant_support(doc: &Value, schedule: &Value) -> Result<(),
     fail_if(problems, "the small-merchant support programme does not say who is eligible and what they get")
 }
 
+/// The product IDs of a result list, in order.
+fn product_ids(items_: &Value) -> Vec<String> {
+    items(items_.get("items").unwrap_or(items_)).into_iter().map(|r| r.get("product_id").and_then(Value::as_str).unwrap_or_default().to_string()).collect()
+}
+
+/// Where two lists of product IDs first differ, in words.
+fn first_difference(a: &[String], b: &[String]) -> Option<String> {
+    if a == b {
+        return None;
+    }
+    let i = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let at = |l: &[String]| l.get(i).map(|s| format!("{:?}", sanitize_line(s, 40))).unwrap_or_else(|| "nothing".into());
+    Some(format!("position {}: {} against {} ({} and {} results)", i + 1, at(a), at(b), a.len(), b.len()))
+}
+
+/// TP-02: the non-personalised results two personas received at the same time, round by round
+/// (`rounds`: a list of `{what, a, b}`, each answer a result list), are identical.
+pub fn check_same_results(rounds: &Value) -> Result<(), Finding> {
+    let rounds = items(rounds);
+    if rounds.is_empty() {
+        return Err(Finding::error("no non-personalised results were compared"));
+    }
+    let mut problems = Vec::new();
+    for r in rounds {
+        let what = r.get("what").and_then(Value::as_str).unwrap_or("results");
+        if let Some(d) = first_difference(&product_ids(&r["a"]), &product_ids(&r["b"])) {
+            problems.push(format!("{what} differ between the two personas at {d}"));
+        }
+    }
+    fail_if(problems, "the non-personalised option gives personas with different histories different results (E-Commerce Law (2018) art. 18; Algorithm Recommendation Provisions (2021) art. 17)")
+}
+
+/// TP-03: once personalisation is off, the next default recommendations (`after_off`) are the
+/// non-personalised ones (`non_personalised`), and the deleted tag (`deleted`) is no longer
+/// listed among the persona's tags (`tags_after`).
+pub fn check_personalisation_off(after_off: &Value, non_personalised: &Value, deleted: &str, tags_after: &Value) -> Result<(), Finding> {
+    let mut problems = Vec::new();
+    if let Some(d) = first_difference(&product_ids(after_off), &product_ids(non_personalised)) {
+        problems.push(format!("the first recommendations after turning personalisation off are still personalised (they differ from the non-personalised list at {d})"));
+    }
+    let listed = items(tags_after.get("items").unwrap_or(tags_after));
+    if listed.iter().any(|t| t.get("id").and_then(Value::as_str) == Some(deleted)) {
+        problems.push(format!("tag {:?} is still listed after it was deleted", sanitize_line(deleted, 60)));
+    }
+    fail_if(problems, "turning personalisation off or deleting a tag did not take effect on the next request (Algorithm Recommendation Provisions (2021) art. 17; Network Data Security Management Regulations (2024) art. 42)")
+}
+
+/// TP-04: the URLs (without fragment) of the rules the price quotes' adjustments cite.
+pub fn price_rule_urls(rounds: &Value) -> Vec<String> {
+    let urls: BTreeSet<String> = items(rounds)
+        .into_iter()
+        .flat_map(|r| [r.get("a"), r.get("b")])
+        .flatten()
+        .flat_map(|q| items(q.get("adjustments").unwrap_or(&Value::Null)))
+        .filter_map(|a| a.get("rule").and_then(Value::as_str))
+        .map(|u| split_fragment(u).0.to_string())
+        .collect();
+    urls.into_iter().collect()
+}
+
+/// TP-04: in every round (`{a, b}`, the price quotes two personas received at the same time for
+/// the same item, quantity and delivery location), the totals are equal once the itemised
+/// adjustments are taken out, and every adjustment cites a section of a published
+/// `platform-rules` document (`rules`: URL without fragment to the document fetched there).
+pub fn check_same_price(rounds: &Value, rules: &Value) -> Result<(), Finding> {
+    let rounds = items(rounds);
+    if rounds.is_empty() {
+        return Err(Finding::error("no price quotes were compared"));
+    }
+    let mut problems = Vec::new();
+    for (n, r) in rounds.iter().enumerate() {
+        let mut base = Vec::new();
+        for side in ["a", "b"] {
+            let q = &r[side];
+            let Some(total) = q.get("total_cents").and_then(Value::as_i64) else {
+                problems.push(format!("round {}: persona {side}'s quote has no integer `total_cents`", n + 1));
+                continue;
+            };
+            let mut adjusted = 0i64;
+            for a in items(q.get("adjustments").unwrap_or(&Value::Null)) {
+                adjusted += a.get("amount_cents").and_then(Value::as_i64).unwrap_or_default();
+                let rule = a.get("rule").and_then(Value::as_str).unwrap_or_default();
+                let (url, fragment) = split_fragment(rule);
+                let cited = rules.get(url).filter(|d| d.get("kind").and_then(Value::as_str) == Some("platform-rules"));
+                let section = cited.zip(fragment).is_some_and(|(d, f)| items(d.pointer("/content/sections").unwrap_or(&Value::Null)).iter().any(|s| s.get("id").and_then(Value::as_str) == Some(f)));
+                if !section {
+                    problems.push(format!("round {}: persona {side}'s adjustment {} cites no section of a published platform-rules document", n + 1, short(a)));
+                }
+            }
+            base.push(total - adjusted);
+        }
+        if let [a, b] = base[..]
+            && a != b
+        {
+            problems.push(format!(
+                "round {}: the personas are quoted {} and {} (total_cents) for the same item, quantity, place and time{}",
+                n + 1,
+                r["a"]["total_cents"],
+                r["b"]["total_cents"],
+                if a != r["a"]["total_cents"].as_i64().unwrap_or(a) || b != r["b"]["total_cents"].as_i64().unwrap_or(b) { ", a difference the itemised adjustments do not explain" } else { "" }
+            ));
+        }
+    }
+    fail_if(problems, "personas that differ only in history, device or client are quoted different prices (大数据杀熟; Personal Information Protection Law (2021) art. 24; Algorithm Recommendation Provisions (2021) art. 21)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -226,6 +226,9 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
         "transparency.check_fee_list" => finding(transparency::check_fee_list(&i["schedule"], &i["quotes"])),
         "transparency.check_fee_quotes" => finding(transparency::check_fee_quotes(&i["schedule"], &i["quotes"], &i["categories"])),
         "transparency.check_small_merchant_support" => finding(transparency::check_small_merchant_support(&i["doc"], &i["schedule"])),
+        "transparency.check_same_results" => finding(transparency::check_same_results(&i["rounds"])),
+        "transparency.check_personalisation_off" => finding(transparency::check_personalisation_off(&i["after_off"], &i["non_personalised"], s(i, "deleted"), &i["tags_after"])),
+        "transparency.check_same_price" => finding(transparency::check_same_price(&i["rounds"], &i["rules"])),
         _ => return None,
     })
 }

@@ -7,6 +7,7 @@
 //! writes to the terminal and never renders a report: the `hutong` binary does both.
 #![forbid(unsafe_code)]
 
+pub mod identities;
 pub mod migrate;
 pub mod oauth;
 #[macro_use]

@@ -6,6 +6,14 @@
 //! [credentials.third-party-a]          # a pre-issued client; roles: third-party-a, third-party-b, affiliated
 //! client_id = "public-client-id"       # or client_id_env = "VAR"
 //! client_secret_env = "HUTONG_A_SECRET" # secrets only by environment variable
+//! redirect_uri = "http://127.0.0.1/callback" # its loopback redirect URI (OPIS §7.1; this is the default)
+//!
+//! [[identities]]                       # a certifier-owned account (OPIS §7.2)
+//! name = "persona-a"                   # the label scenarios ask for
+//! kind = "user"                        # user | merchant
+//! client = "third-party-a"             # the pre-issued client the refresh token was issued to
+//! refresh_token_env = "HUTONG_PERSONA_A_REFRESH" # the refresh token, by environment variable
+//! disposable = false                   # true: deletion and cancellation may run on it
 //!
 //! [options]
 //! insecure = false                     # accept invalid TLS certificates
@@ -32,6 +40,9 @@ pub struct TargetFile {
     /// Pre-issued clients by role.
     #[serde(default)]
     pub credentials: BTreeMap<String, CredentialRef>,
+    /// Certifier-owned identities of persons (OPIS §7.2).
+    #[serde(default)]
+    pub identities: Vec<IdentityRef>,
     /// Options.
     #[serde(default)]
     pub options: TargetOptions,
@@ -53,6 +64,27 @@ pub struct CredentialRef {
     pub client_id_env: Option<String>,
     /// Variable holding the client secret.
     pub client_secret_env: String,
+    /// The loopback redirect URI registered for the client (RFC 8252 §7.3; default
+    /// `http://127.0.0.1/callback`), for the authorization-code grant (OPIS §7.1).
+    pub redirect_uri: Option<String>,
+}
+
+/// A certifier-owned identity of a person (OPIS §7.2), its refresh token named by environment
+/// variable.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityRef {
+    /// The label scenarios ask for (`persona-a`, `merchant-a`, …).
+    pub name: String,
+    /// `user` or `merchant`.
+    pub kind: crate::identities::PersonKind,
+    /// The role of the pre-issued client the refresh token was issued to.
+    pub client: String,
+    /// Variable holding the refresh token.
+    pub refresh_token_env: String,
+    /// Whether destructive steps (deletion, cancellation) may run on the account.
+    #[serde(default)]
+    pub disposable: bool,
 }
 
 /// Options of a run.
@@ -102,13 +134,13 @@ pub enum TargetError {
         message: String,
     },
     /// A variable the file names is not set.
-    #[error("target file {path}: environment variable {var} (credentials.{role}) is not set")]
+    #[error("target file {path}: environment variable {var} ({role}) is not set")]
     MissingEnv {
         /// The file.
         path: String,
         /// The variable.
         var: String,
-        /// The credential role.
+        /// The entry naming it (`credentials.ROLE`, `identities NAME`).
         role: String,
     },
 }
@@ -135,10 +167,51 @@ impl TargetFile {
         Ok(file)
     }
 
+    /// Resolves the identities of persons from the environment: each names a pre-issued client of
+    /// the file, a name used once, and a refresh token that is set (OPIS §7.2).
+    pub fn resolve_identities(&self, path: &str) -> Result<crate::identities::IdentityConfig, TargetError> {
+        self.resolve_identities_with(path, &|var| std::env::var(var).ok())
+    }
+
+    /// As [`TargetFile::resolve_identities`], reading variables with `env`.
+    pub fn resolve_identities_with(&self, path: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<crate::identities::IdentityConfig, TargetError> {
+        let mut config = crate::identities::IdentityConfig::default();
+        for (role, c) in &self.credentials {
+            if let Some(uri) = &c.redirect_uri {
+                config.redirect_uris.insert(role.clone(), uri.clone());
+            }
+        }
+        for i in &self.identities {
+            let problem = if !self.credentials.contains_key(&i.client) {
+                Some(format!("identities {}: client {} has no [credentials.{}] entry (the refresh token is used with that pre-issued client)", i.name, i.client, i.client))
+            } else if config.identities.iter().any(|o: &crate::identities::ResolvedIdentity| o.name == i.name) {
+                Some(format!("identities {}: the name is used twice", i.name))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                return Err(TargetError::Syntax { path: path.to_string(), message });
+            }
+            let refresh_token = env(&i.refresh_token_env).filter(|v| !v.is_empty()).ok_or_else(|| TargetError::MissingEnv {
+                path: path.to_string(),
+                var: i.refresh_token_env.clone(),
+                role: format!("identities {}", i.name),
+            })?;
+            config.identities.push(crate::identities::ResolvedIdentity {
+                name: i.name.clone(),
+                kind: i.kind,
+                client: i.client.clone(),
+                refresh_token,
+                disposable: i.disposable,
+            });
+        }
+        Ok(config)
+    }
+
     /// Resolves every credential from the environment.
     pub fn resolve_credentials(&self, path: &str) -> Result<BTreeMap<String, ResolvedCredential>, TargetError> {
         let env = |var: &str, role: &str| {
-            std::env::var(var).map_err(|_| TargetError::MissingEnv { path: path.to_string(), var: var.to_string(), role: role.to_string() })
+            std::env::var(var).map_err(|_| TargetError::MissingEnv { path: path.to_string(), var: var.to_string(), role: format!("credentials.{role}") })
         };
         let mut out = BTreeMap::new();
         for (role, c) in &self.credentials {
@@ -163,6 +236,7 @@ impl TargetFile {
             .credentials
             .values()
             .flat_map(|c| std::iter::once(c.client_secret_env.clone()).chain(c.client_id_env.clone()))
+            .chain(self.identities.iter().map(|i| i.refresh_token_env.clone()))
             .chain(self.options.secret_env.iter().cloned());
         vars.filter_map(|v| std::env::var(v).ok()).filter(|v| !v.is_empty()).collect()
     }
@@ -208,6 +282,37 @@ mod tests {
             let file = TargetFile::load(&path).unwrap_or_else(|e| panic!("{e}"));
             assert!(file.base_url.is_some(), "{}", path.display());
         }
+    }
+
+    #[test]
+    fn identities_name_a_client_and_a_refresh_token_variable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        let var = "HUTONG_TEST_TARGET_PERSONA_A_REFRESH";
+        let text = format!(
+            "base_url = \"http://x\"\n[credentials.third-party-a]\nclient_id = \"a\"\nclient_secret_env = \"{var}_S\"\nredirect_uri = \"http://127.0.0.1:7/cb\"\n\n\
+             [[identities]]\nname = \"persona-a\"\nkind = \"user\"\nclient = \"third-party-a\"\nrefresh_token_env = \"{var}\"\n"
+        );
+        std::fs::write(&path, &text).unwrap();
+        let file = TargetFile::load(&path).unwrap();
+        // Unset: the error names the variable and the identity, never a value.
+        let err = file.resolve_identities("t.toml").unwrap_err().to_string();
+        assert!(err.contains(var) && err.contains("identities persona-a"), "{err}");
+        let env = |v: &str| (v == var).then(|| "rt-secret-value".to_string());
+        let config = file.resolve_identities_with("t.toml", &env).unwrap();
+        assert_eq!(config.identities.len(), 1);
+        let i = &config.identities[0];
+        assert_eq!((i.name.as_str(), i.kind, i.client.as_str(), i.disposable), ("persona-a", crate::identities::PersonKind::User, "third-party-a", false));
+        assert_eq!(config.redirect_uris["third-party-a"], "http://127.0.0.1:7/cb");
+        assert!(!format!("{config:?}").contains("rt-secret-value"), "the refresh token is not in Debug output");
+        // An identity whose client has no credentials is refused, naming it.
+        std::fs::write(&path, text.replace("client = \"third-party-a\"", "client = \"third-party-b\"")).unwrap();
+        let err = TargetFile::load(&path).unwrap().resolve_identities("t.toml").unwrap_err().to_string();
+        assert!(err.contains("[credentials.third-party-b]"), "{err}");
+        // A kind OPIS does not define is a syntax error naming the line.
+        std::fs::write(&path, text.replace("kind = \"user\"", "kind = \"robot\"")).unwrap();
+        let err = TargetFile::load(&path).unwrap_err().to_string();
+        assert!(err.contains("line 9"), "{err}");
     }
 
     #[test]

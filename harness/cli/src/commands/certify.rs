@@ -108,6 +108,7 @@ pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
     CertifyRequest {
         base_url,
         credentials: BTreeMap::new(),
+        identities: Default::default(),
         secrets: Vec::new(),
         profiles: args.profiles.clone(),
         tags: args.tags.clone(),
@@ -223,6 +224,7 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
             if let Some(t) = &target {
                 let path = args.target.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
                 request.credentials = t.resolve_credentials(&path).map_err(Exit::harness)?;
+                request.identities = t.resolve_identities(&path).map_err(Exit::harness)?;
                 request.secrets = t.secret_values();
                 request.corpus = load_corpus(Some(t)).map_err(Exit::from)?;
                 request.insecure |= t.options.insecure.unwrap_or(false);
@@ -241,6 +243,12 @@ pub async fn run(args: CertifyArgs) -> Result<i32, Exit> {
                 "credentials": target.as_ref().map(|t| t.credentials.iter().map(|(role, c)| (role.clone(), serde_json::json!({
                     "client_id_env": c.client_id_env, "client_secret_env": c.client_secret_env,
                 }))).collect::<BTreeMap<_, _>>()),
+                // Certifier-owned identities (OPIS §7.3: the report says where each came from);
+                // synthetic ones are in the evidence.
+                "identities": target.as_ref().map(|t| t.identities.iter().map(|i| serde_json::json!({
+                    "name": i.name, "kind": i.kind, "client": i.client, "refresh_token_env": i.refresh_token_env,
+                    "disposable": i.disposable, "source": "certifier-owned",
+                })).collect::<Vec<_>>()),
                 "profiles": args.profiles,
                 "tags": args.tags,
                 "insecure": request.insecure,

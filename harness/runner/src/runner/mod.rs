@@ -34,6 +34,8 @@ pub struct CertifyRequest {
     pub base_url: Url,
     /// Pre-issued clients by role.
     pub credentials: BTreeMap<String, ResolvedCredential>,
+    /// Certifier-owned identities of persons and redirect URIs of pre-issued clients (OPIS §7.2).
+    pub identities: crate::identities::IdentityConfig,
     /// Secret values to redact everywhere.
     pub secrets: Vec<String>,
     /// Profiles asked for; empty means the claimed ones.
@@ -133,6 +135,9 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     }
     for c in request.credentials.values() {
         redactor.insert_secret(c.client_secret.clone());
+    }
+    for i in &request.identities.identities {
+        redactor.insert_secret(i.refresh_token.clone());
     }
     let base = request.base_url.clone();
     let seed = request.seed.unwrap_or_else(rand::random);
@@ -242,6 +247,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         persona,
         created: Default::default(),
         progress: world::RunProgress::new(total),
+        persons: crate::identities::Persons::new(request.identities.clone()),
     });
     let records: Arc<Mutex<Vec<ScenarioRecord>>> = Arc::default();
     let progress = request.progress.clone();
@@ -640,7 +646,12 @@ fn fatal_result(
         p.verdict = hutong_model::ProfileVerdict::Inconclusive;
     }
     let redactor = Redactor::new();
-    request.secrets.iter().chain(request.credentials.values().map(|c| &c.client_secret)).for_each(|s| redactor.insert_secret(s.clone()));
+    request
+        .secrets
+        .iter()
+        .chain(request.credentials.values().map(|c| &c.client_secret))
+        .chain(request.identities.identities.iter().map(|i| &i.refresh_token))
+        .for_each(|s| redactor.insert_secret(s.clone()));
     hutong_model::redact_report(&mut report, |s| redactor.redact_text(s));
     RunResult { report, evidence, fatal: Some(redactor.redact_text(&reason)) }
 }

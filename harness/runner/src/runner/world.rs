@@ -39,6 +39,9 @@ pub struct RunContext {
     /// How many of the run's scenarios have finished: a step that samples across the run (OE-06)
     /// waits on it for its later windows.
     pub progress: RunProgress,
+    /// Test identities of persons (OPIS §7.2): the target file's and those obtained so far
+    /// (`RunContext::person`, `crate::identities`).
+    pub persons: crate::identities::Persons,
 }
 
 /// The run's scenarios finished so far, out of its total (updated by the runner's after hook).
@@ -99,7 +102,19 @@ impl RunContext {
             seed: 0,
             created: Default::default(),
             progress: Default::default(),
+            persons: Default::default(),
         }
+    }
+
+    /// The run's client-credentials token for `role`, obtained once per run (the outcome, token
+    /// or finding, is shared by every scenario).
+    pub async fn client_token(&self, rec: &Recorder, role: &str) -> Result<String, Finding> {
+        let mut tokens = self.tokens.lock().await;
+        if !tokens.contains_key(role) {
+            let obtained = obtain_token(self, role, rec).await;
+            tokens.insert(role.to_string(), obtained);
+        }
+        tokens.get(role).cloned().expect("just inserted")
     }
 }
 
@@ -259,13 +274,13 @@ impl PlatformWorld {
     /// The run's token for `role`, obtained once per run (the outcome, token or finding, is
     /// shared by every scenario).
     async fn token_for(&self, role: &str) -> Result<String, Finding> {
-        let ctx = self.ctx();
-        let mut tokens = ctx.tokens.lock().await;
-        if !tokens.contains_key(role) {
-            let obtained = obtain_token(&ctx, role, &self.rec).await;
-            tokens.insert(role.to_string(), obtained);
-        }
-        tokens.get(role).cloned().expect("just inserted")
+        self.ctx().client_token(&self.rec, role).await
+    }
+
+    /// A token acting for the person labelled `label` through client `role`, with `scope` when
+    /// given (OPIS §7.2, `RunContext::person_with_scope`); an `error` when none can be obtained.
+    pub async fn person(&self, kind: crate::identities::PersonKind, label: &str, role: &str, scope: Option<&str>) -> crate::identities::PersonSession {
+        self.ctx().person_with_scope(&self.rec, kind, label, role, scope).await.or_raise()
     }
 
     /// Authenticates the scenario as `role`, reusing the run's token for that role.

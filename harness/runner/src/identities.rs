@@ -1,0 +1,570 @@
+//! Test identities of persons (OPIS §7.1–§7.3): tokens that act for a user or a merchant.
+//!
+//! A step asks the run context for a person by label and client role:
+//!
+//! ```ignore
+//! let alice = ctx.person(&rec, PersonKind::User, "persona-a", "third-party-a").await?;
+//! // or, raising the finding: w.person(PersonKind::User, "persona-a", "third-party-a", None).await
+//! w.token = Some(alice.access_token.clone());
+//! ```
+//!
+//! The identity comes from the target file's `[[identities]]` entry of that name when there is
+//! one (a certifier-owned account: a refresh token, RFC 6749 §6, for the pre-issued client of the
+//! role), otherwise from the platform's sandbox (`endpoints.test_identities`: a synthetic account,
+//! authorised by `login_hint` with the authorization-code grant and PKCE S256, RFC 6749 §4.1,
+//! RFC 7636). One account is made per label and run (the same person through every client role),
+//! one session per label, role and scope. Every failure is an `error` naming what is missing:
+//! acquiring a person is a precondition, never what a requirement judges.
+
+use crate::runner::world::{check_on_platform, RunContext};
+use base64::Engine as _;
+use hutong_checks::oauth::{self as oauth_checks, TokenAuthMethod};
+use hutong_http::Recorder;
+use hutong_model::Finding;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use url::Url;
+
+/// The redirect URI of the harness's clients (a loopback URI, RFC 8252 §7.3). The harness never
+/// follows a redirect there: it reads the answer's `Location`.
+pub const LOOPBACK_REDIRECT_URI: &str = "http://127.0.0.1/callback";
+
+/// The labels of the persons of differential comparisons (OPIS §7.2).
+pub const PERSONAS: [&str; 2] = ["persona-a", "persona-b"];
+/// The labels of the merchants of differential comparisons (OPIS §7.2).
+pub const MERCHANTS: [&str; 2] = ["merchant-a", "merchant-b"];
+
+/// A kind of person (OPIS §7.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonKind {
+    /// A consumer, a natural person.
+    User,
+    /// A business selling on the platform.
+    Merchant,
+}
+
+impl PersonKind {
+    /// The name OPIS gives the kind (`user`, `merchant`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PersonKind::User => "user",
+            PersonKind::Merchant => "merchant",
+        }
+    }
+}
+
+/// Where an identity came from (OPIS §7.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IdentitySource {
+    /// Created on the platform's sandbox endpoint for this run.
+    Synthetic,
+    /// An account of the certifier, listed in the target file.
+    CertifierOwned,
+}
+
+/// A certifier-owned identity of the target file, its refresh token read from the environment.
+#[derive(Clone)]
+pub struct ResolvedIdentity {
+    /// The identity's label (`name` in the target file).
+    pub name: String,
+    /// Its kind.
+    pub kind: PersonKind,
+    /// The client role the refresh token was issued to.
+    pub client: String,
+    /// The refresh token.
+    pub refresh_token: String,
+    /// Whether destructive steps may run on it.
+    pub disposable: bool,
+}
+
+impl std::fmt::Debug for ResolvedIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResolvedIdentity").field("name", &self.name).field("kind", &self.kind).field("client", &self.client).finish_non_exhaustive()
+    }
+}
+
+/// How the run obtains persons: the target file's identities and the redirect URIs of pre-issued
+/// clients.
+#[derive(Debug, Clone, Default)]
+pub struct IdentityConfig {
+    /// Certifier-owned identities by label.
+    pub identities: Vec<ResolvedIdentity>,
+    /// The loopback redirect URI registered for a pre-issued client, by role (default
+    /// [`LOOPBACK_REDIRECT_URI`]).
+    pub redirect_uris: HashMap<String, String>,
+}
+
+/// A token acting for a person through one client role.
+#[derive(Clone)]
+pub struct PersonSession {
+    /// The identity's label.
+    pub label: String,
+    /// Its kind.
+    pub kind: PersonKind,
+    /// The client role the token was issued to.
+    pub role: String,
+    /// Where the identity came from.
+    pub source: IdentitySource,
+    /// The platform's ID of the account (synthetic identities: the sandbox's `id`).
+    pub account_id: Option<String>,
+    /// The access token (a bearer token, RFC 6750).
+    pub access_token: String,
+    /// The refresh token, when the platform issued one.
+    pub refresh_token: Option<String>,
+    /// The scope granted (the token response's `scope`, else the one asked for).
+    pub scope: Option<String>,
+    /// Whether destructive steps may run on the identity (synthetic, or `disposable = true`).
+    pub disposable: bool,
+}
+
+impl std::fmt::Debug for PersonSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PersonSession")
+            .field("label", &self.label)
+            .field("kind", &self.kind)
+            .field("role", &self.role)
+            .field("source", &self.source)
+            .field("account_id", &self.account_id)
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PersonSession {
+    /// Why a destructive step (deletion, cancellation) must not run on this identity, if it must
+    /// not (OPIS §7.2): the reason a requirement is then `not_applicable`.
+    pub fn destructive_refusal(&self) -> Option<String> {
+        (!self.disposable).then(|| {
+            format!(
+                "identity {} is a certifier-owned account not marked `disposable = true` in the target file: destructive steps run only on synthetic or disposable identities (OPIS §7.2)",
+                self.label
+            )
+        })
+    }
+}
+
+/// A synthetic account the sandbox created (OPIS §7.2).
+#[derive(Debug, Clone)]
+struct SyntheticAccount {
+    id: String,
+    login_hint: String,
+}
+
+/// A client that can use the authorization-code grant.
+#[derive(Debug, Clone)]
+struct DelegatedClient {
+    id: String,
+    secret: String,
+    method: TokenAuthMethod,
+    redirect_uri: String,
+}
+
+/// The run's persons: the configuration and what was obtained so far.
+#[derive(Debug, Default)]
+pub struct Persons {
+    config: IdentityConfig,
+    accounts: tokio::sync::Mutex<HashMap<String, Result<SyntheticAccount, Finding>>>,
+    clients: tokio::sync::Mutex<HashMap<String, Result<DelegatedClient, Finding>>>,
+    sessions: tokio::sync::Mutex<HashMap<(String, String, Option<String>), Result<PersonSession, Finding>>>,
+}
+
+impl Persons {
+    /// The persons of a run configured by `config`.
+    pub fn new(config: IdentityConfig) -> Self {
+        Persons { config, ..Persons::default() }
+    }
+
+    /// The certifier-owned identities of the target file.
+    pub fn configured(&self) -> &[ResolvedIdentity] {
+        &self.config.identities
+    }
+}
+
+impl RunContext {
+    /// A token acting for the person labelled `label`, of `kind`, through client `role`, with the
+    /// platform's default scope (OPIS §7.2); obtained once per run.
+    pub async fn person(&self, rec: &Recorder, kind: PersonKind, label: &str, role: &str) -> Result<PersonSession, Finding> {
+        self.person_with_scope(rec, kind, label, role, None).await
+    }
+
+    /// As [`RunContext::person`], asking for `scope` (RFC 6749 §3.3; a space-separated list).
+    pub async fn person_with_scope(&self, rec: &Recorder, kind: PersonKind, label: &str, role: &str, scope: Option<&str>) -> Result<PersonSession, Finding> {
+        let key = (label.to_string(), role.to_string(), scope.map(str::to_string));
+        let mut sessions = self.persons.sessions.lock().await;
+        if let Some(s) = sessions.get(&key) {
+            return s.clone();
+        }
+        let obtained = match self.persons.config.identities.iter().find(|i| i.name == label) {
+            Some(identity) => certifier_owned(self, rec, identity, kind, role, scope).await,
+            None => synthetic(self, rec, kind, label, role, scope).await,
+        };
+        let obtained = obtained.map_err(|f| Finding::error(format!("cannot act for {} {label} through {role}: {}", kind.name(), f.message)));
+        sessions.insert(key, obtained.clone());
+        obtained
+    }
+
+    /// Where the identity labelled `label` comes from in this run (OPIS §7.3: the report says).
+    pub fn identity_source(&self, label: &str) -> IdentitySource {
+        if self.persons.config.identities.iter().any(|i| i.name == label) {
+            IdentitySource::CertifierOwned
+        } else {
+            IdentitySource::Synthetic
+        }
+    }
+}
+
+/// A certifier-owned identity: a refresh (RFC 6749 §6) with the role's pre-issued client.
+async fn certifier_owned(
+    ctx: &RunContext,
+    rec: &Recorder,
+    identity: &ResolvedIdentity,
+    kind: PersonKind,
+    role: &str,
+    scope: Option<&str>,
+) -> Result<PersonSession, Finding> {
+    if identity.kind != kind {
+        return Err(Finding::error(format!(
+            "the target file's identity {} is a {}, and a {} was needed",
+            identity.name,
+            identity.kind.name(),
+            kind.name()
+        )));
+    }
+    if identity.client != role {
+        return Err(Finding::error(format!(
+            "the target file's identity {} holds a refresh token of client {}, and the scenario acts through {role}: add an [[identities]] entry for {role}",
+            identity.name, identity.client
+        )));
+    }
+    let credential = ctx.credentials.get(role).ok_or_else(|| {
+        Finding::error(format!(
+            "the target file's identity {} names client {role}, which has no [credentials.{role}] in the target file",
+            identity.name
+        ))
+    })?;
+    let metadata = crate::oauth::metadata(ctx, rec).await?;
+    let method = oauth_checks::supported_auth_method(&metadata)?;
+    let mut form = vec![("grant_type", "refresh_token"), ("refresh_token", identity.refresh_token.as_str())];
+    if let Some(s) = scope {
+        form.push(("scope", s));
+    }
+    let body = token_request(ctx, rec, &metadata, &credential.client_id, &credential.client_secret, method, &form, "refresh").await?;
+    Ok(PersonSession {
+        label: identity.name.clone(),
+        kind,
+        role: role.to_string(),
+        source: IdentitySource::CertifierOwned,
+        account_id: None,
+        access_token: body.access_token,
+        refresh_token: body.refresh_token.or_else(|| Some(identity.refresh_token.clone())),
+        scope: body.scope.or_else(|| scope.map(str::to_string)),
+        disposable: identity.disposable,
+    })
+}
+
+/// A synthetic identity: created on the sandbox once per label, then authorised for `role` by
+/// `login_hint` with the authorization-code grant and PKCE S256.
+async fn synthetic(ctx: &RunContext, rec: &Recorder, kind: PersonKind, label: &str, role: &str, scope: Option<&str>) -> Result<PersonSession, Finding> {
+    let account = {
+        let mut accounts = ctx.persons.accounts.lock().await;
+        if !accounts.contains_key(label) {
+            let created = create_synthetic(ctx, rec, kind, label, role).await;
+            accounts.insert(label.to_string(), created);
+        }
+        accounts.get(label).cloned().expect("just inserted")?
+    };
+    let metadata = crate::oauth::metadata(ctx, rec).await?;
+    let client = delegated_client(ctx, rec, &metadata, role).await?;
+    let body = authorization_code_flow(ctx, rec, &metadata, &client, scope, Some(&account.login_hint)).await?;
+    Ok(PersonSession {
+        label: label.to_string(),
+        kind,
+        role: role.to_string(),
+        source: IdentitySource::Synthetic,
+        account_id: Some(account.id),
+        access_token: body.access_token,
+        refresh_token: body.refresh_token,
+        scope: body.scope.or_else(|| scope.map(str::to_string)),
+        disposable: true,
+    })
+}
+
+/// `POST {test_identities}` with the role's client-credentials token (OPIS §7.2).
+async fn create_synthetic(ctx: &RunContext, rec: &Recorder, kind: PersonKind, label: &str, role: &str) -> Result<SyntheticAccount, Finding> {
+    let url = ctx.discovery.endpoint("test_identities").map_err(|_| {
+        Finding::error(format!(
+            "the platform declares no endpoints.test_identities (synthetic identities, OPIS §7.2) and the target file lists no [[identities]] entry named {label}"
+        ))
+    })?;
+    check_on_platform(ctx, &url, "endpoint `test_identities`")?;
+    let token = ctx.client_token(rec, role).await?;
+    let response = ctx
+        .http
+        .post(url.as_str())
+        .bearer(&token)
+        .json(&json!({ "kind": kind.name(), "label": label }))
+        .label(format!("create synthetic {}", kind.name()))
+        .send(rec)
+        .await
+        .map_err(hutong_checks::transport)?;
+    if response.status != 201 {
+        return Err(Finding::error(format!("the test-identities endpoint answered HTTP {}, not 201 (OPIS §7.2)", response.status)));
+    }
+    let body = hutong_checks::json_body(&response, "test identity")?;
+    let text = |m: &str| body.get(m).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
+    let (Some(id), Some(login_hint)) = (text("id"), text("login_hint")) else {
+        return Err(Finding::error("the test identity has no `id` or `login_hint` (OPIS §7.2)"));
+    };
+    if body.get("synthetic") != Some(&Value::Bool(true)) {
+        // The harness acts only for accounts that stand for no real person (OPIS §7.3).
+        return Err(Finding::error("the test identity is not marked `synthetic: true`: the harness acts for no account that may be a real person's (OPIS §7.3)"));
+    }
+    if text("kind").as_deref() != Some(kind.name()) {
+        return Err(Finding::error(format!("the test identity's kind is not {} (OPIS §7.2)", kind.name())));
+    }
+    Ok(SyntheticAccount { id, login_hint })
+}
+
+/// The role's client for the authorization-code grant: its pre-issued credentials (with the
+/// target file's redirect URI), else a client registered for it (RFC 7591), once per run.
+async fn delegated_client(ctx: &RunContext, rec: &Recorder, metadata: &Value, role: &str) -> Result<DelegatedClient, Finding> {
+    let mut clients = ctx.persons.clients.lock().await;
+    if let Some(c) = clients.get(role) {
+        return c.clone();
+    }
+    let obtained = match ctx.credentials.get(role) {
+        Some(c) => oauth_checks::supported_auth_method(metadata).map(|method| DelegatedClient {
+            id: c.client_id.clone(),
+            secret: c.client_secret.clone(),
+            method,
+            redirect_uri: ctx.persons.config.redirect_uris.get(role).cloned().unwrap_or_else(|| LOOPBACK_REDIRECT_URI.to_string()),
+        }),
+        None => register_delegated(ctx, rec, metadata, role).await,
+    };
+    clients.insert(role.to_string(), obtained.clone());
+    obtained
+}
+
+/// The registration request of a confidential client of the authorization-code grant with
+/// refresh tokens and a loopback redirect URI (RFC 7591 §2, RFC 8252 §7.3).
+pub fn delegated_registration_request(name: &str) -> Value {
+    json!({
+        "client_name": name,
+        "grant_types": ["authorization_code", "refresh_token"],
+        "response_types": ["code"],
+        "redirect_uris": [LOOPBACK_REDIRECT_URI],
+        "token_endpoint_auth_method": "client_secret_basic",
+    })
+}
+
+async fn register_delegated(ctx: &RunContext, rec: &Recorder, metadata: &Value, role: &str) -> Result<DelegatedClient, Finding> {
+    let request = delegated_registration_request(&ctx.persona.client_name(role));
+    let response = crate::oauth::registration(ctx, metadata, &request)?.send(rec).await.map_err(hutong_checks::transport)?;
+    let registered = crate::oauth::registered(ctx, &request, &response)?;
+    Ok(DelegatedClient { id: registered.client_id, secret: registered.client_secret, method: registered.auth_method, redirect_uri: LOOPBACK_REDIRECT_URI.to_string() })
+}
+
+/// A PKCE pair (RFC 7636 §4.1, §4.2): a verifier of 43 unreserved characters and its S256
+/// challenge.
+pub fn pkce_pair() -> (String, String) {
+    let verifier = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>());
+    (verifier.clone(), pkce_challenge(&verifier))
+}
+
+/// `BASE64URL(SHA256(verifier))` (RFC 7636 §4.2).
+pub fn pkce_challenge(verifier: &str) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+/// What an authorization endpoint answered, read from its redirect (RFC 6749 §4.1.2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthorizationAnswer {
+    /// `code` and the `state` sent back.
+    Code {
+        /// The authorization code.
+        code: String,
+        /// `state`.
+        state: Option<String>,
+        /// `iss` (RFC 9207), when present.
+        iss: Option<String>,
+    },
+    /// An error redirected to the client (RFC 6749 §4.1.2.1).
+    Error {
+        /// `error`.
+        error: String,
+        /// `error_description`, if any.
+        description: Option<String>,
+    },
+}
+
+/// Reads the redirect an authorization request was answered with: the `Location` of a 302 or
+/// 303 to `redirect_uri`, with `code` or `error` in its query. Anything else (a sign-in page, a
+/// redirect elsewhere) is `Err` with what was seen.
+pub fn read_authorization_redirect(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<AuthorizationAnswer, String> {
+    if !matches!(status, 302 | 303) {
+        return Err(format!("the authorization endpoint answered HTTP {status}, not a redirect with a code (a sign-in page asks for a person at a browser)"));
+    }
+    let location = location.ok_or("the authorization redirect has no Location")?;
+    let url = Url::parse(location).map_err(|e| format!("the authorization redirect's Location is not an absolute URL ({e})"))?;
+    let target = Url::parse(redirect_uri).map_err(|e| format!("the redirect URI is not an absolute URL ({e})"))?;
+    let same = url.scheme() == target.scheme() && url.host_str() == target.host_str() && url.path() == target.path();
+    if !same {
+        return Err("the authorization endpoint redirected somewhere other than the registered redirect URI (RFC 6749 §4.1.2)".to_string());
+    }
+    let pairs: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    if let Some(error) = pairs.get("error") {
+        return Ok(AuthorizationAnswer::Error { error: error.clone(), description: pairs.get("error_description").cloned() });
+    }
+    let code = pairs.get("code").filter(|c| !c.is_empty()).ok_or("the authorization redirect carries neither code nor error (RFC 6749 §4.1.2)")?;
+    Ok(AuthorizationAnswer::Code { code: code.clone(), state: pairs.get("state").cloned(), iss: pairs.get("iss").cloned() })
+}
+
+/// The members of a token response the person flow uses (RFC 6749 §5.1).
+#[derive(Debug, Clone)]
+pub struct TokenBody {
+    /// `access_token`.
+    pub access_token: String,
+    /// `refresh_token`, if issued.
+    pub refresh_token: Option<String>,
+    /// `scope`, if given.
+    pub scope: Option<String>,
+}
+
+/// Sends a token request with `form`, authenticated as the client with `method`; judges the
+/// answer (RFC 6749 §5.1, bearer) and registers the tokens for redaction.
+#[allow(clippy::too_many_arguments)]
+async fn token_request(
+    ctx: &RunContext,
+    rec: &Recorder,
+    metadata: &Value,
+    id: &str,
+    secret: &str,
+    method: TokenAuthMethod,
+    form: &[(&str, &str)],
+    what: &str,
+) -> Result<TokenBody, Finding> {
+    let raw = metadata.get("token_endpoint").and_then(Value::as_str).ok_or_else(|| Finding::error("the OAuth metadata names no token_endpoint (RFC 8414 §2)"))?;
+    let url = Url::parse(raw).map_err(|e| Finding::error(format!("the OAuth token_endpoint is not an absolute URL ({e})")))?;
+    check_on_platform(ctx, &url, "the OAuth token_endpoint")?;
+    let redactor = ctx.http.redactor();
+    for (k, v) in form {
+        if matches!(*k, "code" | "refresh_token" | "code_verifier") {
+            redactor.insert_secret(*v);
+        }
+    }
+    let builder = ctx.http.post(url.as_str()).label(format!("token request ({what}, {})", method.name()));
+    let builder = match method {
+        TokenAuthMethod::ClientSecretBasic => builder.basic_auth(id, secret).form(form),
+        TokenAuthMethod::ClientSecretPost => {
+            redactor.insert_secret(secret);
+            let mut all = form.to_vec();
+            all.extend([("client_id", id), ("client_secret", secret)]);
+            builder.form(&all)
+        }
+    };
+    let response = builder.send(rec).await.map_err(hutong_checks::transport)?;
+    let body = response.json_value().ok();
+    let access_token = oauth_checks::check_token_response(response.status, body.as_ref(), method)?;
+    redactor.insert_secret(access_token.as_str());
+    let member = |m: &str| body.as_ref().and_then(|b| b.get(m)).and_then(Value::as_str).map(str::to_string);
+    let refresh_token = member("refresh_token");
+    if let Some(r) = &refresh_token {
+        redactor.insert_secret(r.as_str());
+    }
+    Ok(TokenBody { access_token, refresh_token, scope: member("scope") })
+}
+
+/// The authorization-code grant with PKCE S256 (RFC 6749 §4.1, RFC 7636) for `client`, with
+/// `login_hint` (a synthetic account, OPIS §7.2): the authorization request, its redirect read
+/// without being followed, `state` and `iss` checked, and the code exchanged.
+async fn authorization_code_flow(
+    ctx: &RunContext,
+    rec: &Recorder,
+    metadata: &Value,
+    client: &DelegatedClient,
+    scope: Option<&str>,
+    login_hint: Option<&str>,
+) -> Result<TokenBody, Finding> {
+    let raw = metadata
+        .get("authorization_endpoint")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Finding::error("the OAuth metadata names no authorization_endpoint (RFC 8414 §2; OPIS §7.1)"))?;
+    let mut url = Url::parse(raw).map_err(|e| Finding::error(format!("the OAuth authorization_endpoint is not an absolute URL ({e})")))?;
+    check_on_platform(ctx, &url, "the OAuth authorization_endpoint")?;
+    let (verifier, challenge) = pkce_pair();
+    let state = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 16]>());
+    {
+        let mut q = url.query_pairs_mut();
+        q.append_pair("response_type", "code")
+            .append_pair("client_id", &client.id)
+            .append_pair("redirect_uri", &client.redirect_uri)
+            .append_pair("state", &state)
+            .append_pair("code_challenge", &challenge)
+            .append_pair("code_challenge_method", "S256");
+        if let Some(s) = scope {
+            q.append_pair("scope", s);
+        }
+        if let Some(h) = login_hint {
+            q.append_pair("login_hint", h);
+        }
+    }
+    let response = ctx.http.get(url.as_str()).follow_redirects(false).label("authorization request").send(rec).await.map_err(hutong_checks::transport)?;
+    let answer = read_authorization_redirect(response.status, response.header("location"), &client.redirect_uri).map_err(Finding::error)?;
+    let code = match answer {
+        AuthorizationAnswer::Error { error, description } => {
+            return Err(Finding::error(format!(
+                "the authorization endpoint refused the synthetic identity's login_hint: {}{}",
+                hutong_model::sanitize_line(&error, 60),
+                description.map(|d| format!(" ({})", hutong_model::sanitize_line(&d, 200))).unwrap_or_default()
+            )))
+        }
+        AuthorizationAnswer::Code { code, state: returned, iss } => {
+            if returned.as_deref() != Some(state.as_str()) {
+                return Err(Finding::error("the authorization redirect did not return the request's state (RFC 6749 §4.1.2)"));
+            }
+            if let Some(iss) = iss
+                && Some(iss.as_str()) != metadata.get("issuer").and_then(Value::as_str)
+            {
+                return Err(Finding::error("the authorization redirect's iss is not the metadata's issuer (RFC 9207 §2.4)"));
+            }
+            code
+        }
+    };
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.as_str()),
+        ("redirect_uri", client.redirect_uri.as_str()),
+        ("code_verifier", verifier.as_str()),
+    ];
+    token_request(ctx, rec, metadata, &client.id, &client.secret, client.method, &form, "authorization code").await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_challenge_is_rfc_7636s() {
+        // RFC 7636 Appendix B.
+        assert_eq!(pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        let (verifier, challenge) = pkce_pair();
+        assert_eq!(verifier.len(), 43);
+        assert_eq!(pkce_challenge(&verifier), challenge);
+    }
+
+    #[test]
+    fn the_redirect_is_read_not_followed() {
+        let ok = read_authorization_redirect(302, Some("http://127.0.0.1:4711/callback?code=abc&state=s1&iss=http%3A%2F%2Fp"), LOOPBACK_REDIRECT_URI);
+        assert_eq!(ok, Ok(AuthorizationAnswer::Code { code: "abc".into(), state: Some("s1".into()), iss: Some("http://p".into()) }));
+        let refused = read_authorization_redirect(302, Some("http://127.0.0.1/callback?error=access_denied&state=s1"), LOOPBACK_REDIRECT_URI);
+        assert!(matches!(refused, Ok(AuthorizationAnswer::Error { ref error, .. }) if error == "access_denied"));
+        let page = read_authorization_redirect(200, None, LOOPBACK_REDIRECT_URI).unwrap_err();
+        assert!(page.contains("sign-in page"), "{page}");
+        let elsewhere = read_authorization_redirect(302, Some("https://login.example/?code=abc"), LOOPBACK_REDIRECT_URI).unwrap_err();
+        assert!(elsewhere.contains("other than the registered redirect URI"), "{elsewhere}");
+    }
+}
