@@ -1,8 +1,12 @@
 //! Steps of `features/transparency/`: the transparency disclosures, search (paid placements,
 //! orderings, self-operated marking), merchants' licence information and fee quotes.
 
+use crate::identities::{PersonKind, PERSONAS};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
-use cucumber::{then, when};
+use cucumber::{given, then, when};
+use hutong_http::{RequestBuilder, Response};
+use rand::seq::{IndexedRandom, SliceRandom};
+use rand::SeedableRng;
 use hutong_checks::disclosure;
 use hutong_checks::transparency as tp;
 use hutong_model::Finding;
@@ -31,6 +35,15 @@ pub struct State {
     pub licences: Option<Vec<Value>>,
     /// Fee quotes per listed merchant: `{merchant_id, status, body}`.
     pub quotes: Option<Vec<Value>>,
+    /// The tokens of `persona-a` (through `third-party-a`) and `persona-b` (through
+    /// `third-party-b`), once their histories are built.
+    pub personas: Option<[String; 2]>,
+    /// Rounds of answers to the two personas: `{what, a, b}` (TP-02) or `{a, b}` (TP-04).
+    pub rounds: Option<Value>,
+    /// The personas' default (personalised) recommendations, asked at the same time (TP-02).
+    pub defaults: Option<Value>,
+    /// What TP-03 saw: `{after_off, non_personalised, deleted, tags_after}`.
+    pub off: Option<Value>,
 }
 
 /// GET `url` without credentials (disclosures are public): the status and the JSON body.
@@ -311,4 +324,210 @@ fn fee_quotes(w: &mut PlatformWorld) {
 fn small_merchants(w: &mut PlatformWorld) {
     let schedule = w.tp.documents.get("fee-schedule").cloned().unwrap_or(Value::Null);
     tp::check_small_merchant_support(document(w, "small-merchant-support"), &schedule).or_raise();
+}
+
+// --- TP-02, TP-03, TP-04: persons -----------------------------------------------------------
+
+/// Products `persona-a` reads to build its history (TP-02, TP-04).
+const LONG_HISTORY: usize = 10;
+/// Products `persona-b` reads.
+const SHORT_HISTORY: usize = 2;
+/// Rounds of the differential comparisons of TP-02 and TP-04.
+const ROUNDS: usize = 3;
+/// The delivery location of TP-04's quotes (GB/T 2260: 北京市朝阳区).
+const DELIVERY_LOCATION: &str = "110105";
+/// The client role each persona acts through.
+const ROLES: [&str; 2] = ["third-party-a", "third-party-b"];
+
+/// A seeded random generator for this run and this purpose.
+fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
+    let salt = purpose.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+    rand_chacha::ChaCha8Rng::seed_from_u64(w.ctx().seed ^ salt)
+}
+
+/// A `User-Agent` of the harness-identities corpus other than the run's own: `persona-b`'s
+/// device (TP-04). `None` when the corpus has no other.
+fn other_user_agent(w: &PlatformWorld) -> Option<String> {
+    let ctx = w.ctx();
+    let others: Vec<&String> = ctx.corpus.harness.user_agent.iter().map(|e| &e.value).filter(|v| **v != ctx.persona.user_agent).collect();
+    let mut r = rng(w, "tp-device");
+    others.choose(&mut r).map(|s| s.to_string())
+}
+
+/// Sends `requests` at once, started in a random order; the answers in the order given.
+async fn at_once(w: &PlatformWorld, requests: Vec<RequestBuilder>, r: &mut rand_chacha::ChaCha8Rng) -> Vec<Response> {
+    let mut indexed: Vec<(usize, RequestBuilder)> = requests.into_iter().enumerate().collect();
+    indexed.shuffle(r);
+    let rec = w.side_recorder();
+    let mut sent = futures::future::join_all(indexed.into_iter().map(|(i, request)| {
+        let rec = &rec;
+        async move { (i, request.send(rec).await) }
+    }))
+    .await;
+    w.adopt(rec.take());
+    sent.sort_by_key(|(i, _)| *i);
+    sent.into_iter().map(|(_, r)| r.or_raise()).collect()
+}
+
+fn personas(w: &PlatformWorld) -> [String; 2] {
+    earlier!(w.tp.personas).clone()
+}
+
+#[given("persona-a and persona-b have different histories, built through the product API")]
+async fn build_histories(w: &mut PlatformWorld) {
+    let mut tokens = Vec::new();
+    for (label, role) in PERSONAS.iter().zip(ROLES) {
+        tokens.push(w.person(PersonKind::User, label, role, None).await.access_token);
+    }
+    let products = w.endpoint("products");
+    let request = w.request(http::Method::GET, products.as_str()).bearer(&tokens[0]).label("list products as persona-a");
+    let response = w.send(request).await;
+    if response.status != 200 {
+        raise(Finding::error(format!("precondition: listing products as persona-a answered HTTP {}", response.status)));
+    }
+    let page = response.json_value().unwrap_or_default();
+    let ids: Vec<String> = page["items"].as_array().into_iter().flatten().filter_map(|p| p.get("id").and_then(Value::as_str).map(str::to_string)).collect();
+    if ids.len() < LONG_HISTORY + SHORT_HISTORY {
+        raise(Finding::error(format!("precondition: the first page of products lists {} products; the histories need {}", ids.len(), LONG_HISTORY + SHORT_HISTORY)));
+    }
+    let mut reads: Vec<(usize, String)> = ids[..LONG_HISTORY].iter().map(|id| (0, id.clone())).collect();
+    reads.extend(ids[ids.len() - SHORT_HISTORY..].iter().map(|id| (1, id.clone())));
+    reads.shuffle(&mut rng(w, "tp-history"));
+    for (who, id) in reads {
+        let url = sub_url(&products, &id, None);
+        let request = w.ctx().http.get(&url).bearer(&tokens[who]).label(format!("{} reads product {id}", PERSONAS[who]));
+        let response = w.send(request).await;
+        if response.status != 200 {
+            raise(Finding::error(format!("precondition: {} reading product {id} answered HTTP {}", PERSONAS[who], response.status)));
+        }
+    }
+    w.tp.personas = Some([tokens[0].clone(), tokens[1].clone()]);
+}
+
+fn list_of(response: &Response, what: &str) -> Value {
+    hutong_checks::expect_status(response, 200, what).or_raise();
+    hutong_checks::json_body(response, what).or_raise()
+}
+
+#[when("both personas ask for non-personalised recommendations at once, in 3 rounds")]
+async fn ask_non_personalised(w: &mut PlatformWorld) {
+    let tokens = personas(w);
+    let url = w.endpoint("recommendations");
+    let mut r = rng(w, "tp-02");
+    let ctx = w.ctx();
+    let mut rounds = Vec::new();
+    for round in 1..=ROUNDS {
+        let requests = (0..2).map(|i| ctx.http.get(url.as_str()).query(&[("personalised", "false")]).bearer(&tokens[i]).label(format!("non-personalised recommendations for {} (round {round})", PERSONAS[i]))).collect();
+        let answers = at_once(w, requests, &mut r).await;
+        let what = format!("non-personalised recommendations (round {round})");
+        rounds.push(json!({ "what": what, "a": list_of(&answers[0], &what), "b": list_of(&answers[1], &what) }));
+    }
+    let requests = (0..2).map(|i| ctx.http.get(url.as_str()).bearer(&tokens[i]).label(format!("default recommendations for {}", PERSONAS[i]))).collect();
+    let answers = at_once(w, requests, &mut r).await;
+    w.tp.defaults = Some(json!({ "a": list_of(&answers[0], "default recommendations"), "b": list_of(&answers[1], "default recommendations") }));
+    w.tp.rounds = Some(Value::Array(rounds));
+}
+
+#[then("the non-personalised lists are the same for both personas")]
+fn same_non_personalised(w: &mut PlatformWorld) {
+    let defaults = earlier!(w.tp.defaults).clone();
+    let ids = |v: &Value| v["items"].as_array().map(|a| a.iter().map(|i| i["product_id"].clone()).collect::<Vec<_>>()).unwrap_or_default();
+    if ids(&defaults["a"]) == ids(&defaults["b"]) {
+        w.note_limitation("TP-02: the personas' default recommendations were the same too: their histories made no difference the run could see (the platform does not personalise, or did not for these identities), so the non-personalised option could not be seen at work");
+    }
+    tp::check_same_results(earlier!(w.tp.rounds)).or_raise();
+}
+
+#[when("persona-a turns personalisation off and asks for recommendations")]
+async fn turn_off(w: &mut PlatformWorld) {
+    let token = personas(w)[0].clone();
+    let url = w.endpoint("personalisation");
+    let recommendations = w.endpoint("recommendations");
+    let ctx = w.ctx();
+    let response = w.send(ctx.http.put(url.as_str()).bearer(&token).json(&json!({ "enabled": false })).label("persona-a turns personalisation off")).await;
+    if !(200..300).contains(&response.status) {
+        raise(Finding::fail(format!("turning personalisation off answered HTTP {}", response.status)));
+    }
+    let after_off = list_of(&w.send(ctx.http.get(recommendations.as_str()).bearer(&token).label("recommendations right after turning it off")).await, "the recommendations after turning personalisation off");
+    let non_personalised = list_of(&w.send(ctx.http.get(recommendations.as_str()).query(&[("personalised", "false")]).bearer(&token).label("non-personalised recommendations")).await, "the non-personalised recommendations");
+    // Back on, whatever was seen: the person's setting is restored for the rest of the run.
+    let restored = w.send(ctx.http.put(url.as_str()).bearer(&token).json(&json!({ "enabled": true })).label("persona-a turns personalisation back on")).await;
+    if !(200..300).contains(&restored.status) {
+        raise(Finding::fail(format!("turning personalisation back on answered HTTP {}", restored.status)));
+    }
+    w.tp.off = Some(json!({ "after_off": after_off, "non_personalised": non_personalised }));
+}
+
+#[when("persona-a lists its tags and deletes the first")]
+async fn delete_tag(w: &mut PlatformWorld) {
+    let token = personas(w)[0].clone();
+    let base = w.endpoint("personalisation");
+    let tags_url = format!("{}/tags", base.as_str().trim_end_matches('/'));
+    let ctx = w.ctx();
+    let tags = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags")).await, "the tags of persona-a");
+    let Some(first) = tags["items"].as_array().and_then(|i| i.first()).and_then(|t| t.get("id")).and_then(Value::as_str).map(str::to_string) else {
+        if !tags["items"].is_array() {
+            raise(Finding::fail("the tags answer has no `items` list"));
+        }
+        w.note_limitation("TP-03: persona-a's history gave it no tag, so deleting a tag could not be seen");
+        let off = w.tp.off.get_or_insert_with(|| json!({}));
+        off["deleted"] = json!("");
+        off["tags_after"] = tags;
+        return;
+    };
+    let encoded: String = url::form_urlencoded::byte_serialize(first.as_bytes()).collect();
+    let response = w.send(ctx.http.delete(format!("{tags_url}/{}", encoded.replace('+', "%20"))).bearer(&token).label("persona-a deletes a tag")).await;
+    if !(200..300).contains(&response.status) {
+        raise(Finding::fail(format!("deleting tag {first:?} answered HTTP {}", response.status)));
+    }
+    let after = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags after the deletion")).await, "the tags after the deletion");
+    let off = w.tp.off.get_or_insert_with(|| json!({}));
+    off["deleted"] = json!(first);
+    off["tags_after"] = after;
+}
+
+#[then("the first recommendations after turning it off were not personalised, and the deleted tag is gone")]
+fn off_took_effect(w: &mut PlatformWorld) {
+    let off = earlier!(w.tp.off).clone();
+    tp::check_personalisation_off(&off["after_off"], &off["non_personalised"], off["deleted"].as_str().unwrap_or_default(), &off["tags_after"]).or_raise();
+}
+
+#[when("both personas ask for a price quote for the first listed product at once, in 3 rounds")]
+async fn ask_quotes(w: &mut PlatformWorld) {
+    let tokens = personas(w);
+    let products = w.endpoint("products");
+    let request = w.ctx().http.get(products.as_str()).bearer(&tokens[0]).label("list products as persona-a");
+    let response = w.send(request).await;
+    if response.status != 200 {
+        raise(Finding::error(format!("precondition: listing products answered HTTP {}", response.status)));
+    }
+    let product = response.json_value().ok().and_then(|p| p["items"][0]["id"].as_str().map(str::to_string)).unwrap_or_else(|| raise(Finding::error("precondition: the products endpoint lists no product")));
+    let device = other_user_agent(w).unwrap_or_else(|| raise(Finding::error("the harness-identities corpus has no second User-Agent for persona-b's device")));
+    let url = w.endpoint("price_quotes");
+    let body = json!({ "product_id": product, "quantity": 1, "delivery_location": DELIVERY_LOCATION });
+    let mut r = rng(w, "tp-04");
+    let ctx = w.ctx();
+    let mut rounds = Vec::new();
+    for round in 1..=ROUNDS {
+        let a = ctx.http.post(url.as_str()).bearer(&tokens[0]).json(&body).label(format!("price quote for persona-a (round {round})"));
+        let b = ctx.http.post(url.as_str()).bearer(&tokens[1]).header("user-agent", device.as_str()).json(&body).label(format!("price quote for persona-b (round {round})"));
+        let answers = at_once(w, vec![a, b], &mut r).await;
+        rounds.push(json!({ "a": list_of(&answers[0], "persona-a's price quote"), "b": list_of(&answers[1], "persona-b's price quote") }));
+    }
+    w.tp.rounds = Some(Value::Array(rounds));
+}
+
+#[then("they are quoted the same price, any difference itemised with a published rule")]
+async fn same_price(w: &mut PlatformWorld) {
+    let rounds = earlier!(w.tp.rounds).clone();
+    let mut rules = Map::new();
+    for url in tp::price_rule_urls(&rounds) {
+        let parsed = url::Url::parse(&url).ok().filter(|u| crate::runner::world::check_on_platform(&w.ctx(), u, "the rule cited").is_ok());
+        let fetched = match parsed {
+            Some(u) => get_public(w, u.as_str(), "a rule cited by a price adjustment").await.1,
+            None => Value::Null,
+        };
+        rules.insert(url, fetched);
+    }
+    tp::check_same_price(&rounds, &Value::Object(rules)).or_raise();
 }
