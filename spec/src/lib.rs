@@ -59,6 +59,9 @@ pub enum Profile {
     AntiIncompatibility,
     /// Complete, verifiable export and import, and migration between platforms (（九）).
     CloudMigration,
+    /// Algorithm transparency, fair pricing, paid placements, self-operated items and fees
+    /// (（六）（四）（八）（二）).
+    Transparency,
     /// A merchant's own orders, settlements, reviews and statistics, for itself and for the tools
     /// it authorises (（八）（九）（十三）).
     MerchantData,
@@ -66,11 +69,12 @@ pub enum Profile {
 
 impl Profile {
     /// Every profile, `core` first.
-    pub const ALL: [Profile; 5] = [
+    pub const ALL: [Profile; 6] = [
         Profile::Core,
         Profile::OpenEcosystem,
         Profile::AntiIncompatibility,
         Profile::CloudMigration,
+        Profile::Transparency,
         Profile::MerchantData,
     ];
 
@@ -82,6 +86,7 @@ impl Profile {
             Profile::AntiIncompatibility => "anti-incompatibility",
             Profile::CloudMigration => "cloud-migration",
             Profile::MerchantData => "merchant-data",
+            Profile::Transparency => "transparency",
         }
     }
 
@@ -93,6 +98,7 @@ impl Profile {
             Profile::AntiIncompatibility => "AI",
             Profile::CloudMigration => "CM",
             Profile::MerchantData => "MD",
+            Profile::Transparency => "TP",
         }
     }
 

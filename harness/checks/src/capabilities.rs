@@ -19,7 +19,7 @@ use url::Url;
 
 /// The discovery endpoints each optional capability brings (OPIS §6.5).
 pub const CAPABILITY_ENDPOINTS: &[(&str, &[&str])] = &[
-    ("catalogue", &["products"]),
+    ("catalogue", &["products", "search"]),
     ("merchants", &["merchants", "merchant_terms"]),
     ("messaging", &["messages", "links_open"]),
     ("checkout", &["checkout", "payment_methods"]),
@@ -262,6 +262,19 @@ pub struct TestResources {
     /// Sandbox checkout items.
     #[serde(default)]
     pub checkout: Option<CheckoutResources>,
+    /// Sandbox paid placements (transparency TP-05): `None` when not declared, an empty list when
+    /// the platform declares that it sells none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sponsored_placements: Option<Vec<SponsoredPlacement>>,
+}
+
+/// A sandbox paid placement: a search for `query` lists `product_id` as a paid placement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SponsoredPlacement {
+    /// The search query.
+    pub query: String,
+    /// The product placed for it.
+    pub product_id: String,
 }
 
 /// Reads `capabilities.test_resources`. A missing or unusable declaration is an `error`: the

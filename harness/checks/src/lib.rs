@@ -30,6 +30,7 @@ pub mod schema;
 pub mod stats;
 pub mod strict_json;
 pub mod sweep;
+pub mod transparency;
 pub mod wellknown;
 
 pub use hutong_model::Finding;

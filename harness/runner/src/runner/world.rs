@@ -224,6 +224,8 @@ pub struct PlatformWorld {
     pub cm: crate::steps::cloud_migration::State,
     /// What the steps of `features/merchant-data/` pass on.
     pub md: crate::steps::merchant_data::State,
+    /// What the steps of `features/transparency/` pass on.
+    pub tp: crate::steps::transparency::State,
     /// Comparisons the scenario could not make (e.g. no affiliated client): reported with its
     /// requirements, and the verdict says it is limited.
     pub limitations: Vec<String>,

@@ -11,3 +11,4 @@ pub(crate) mod common;
 pub(crate) mod core;
 pub(crate) mod merchant_data;
 pub(crate) mod open_ecosystem;
+pub(crate) mod transparency;
