@@ -59,15 +59,19 @@ pub enum Profile {
     AntiIncompatibility,
     /// Complete, verifiable export and import, and migration between platforms (（九）).
     CloudMigration,
+    /// A person's rights over their personal information: access, copy, transfer, correction,
+    /// deletion, cancellation, scopes and revocation (（六）).
+    PersonalData,
 }
 
 impl Profile {
     /// Every profile, `core` first.
-    pub const ALL: [Profile; 4] = [
+    pub const ALL: [Profile; 5] = [
         Profile::Core,
         Profile::OpenEcosystem,
         Profile::AntiIncompatibility,
         Profile::CloudMigration,
+        Profile::PersonalData,
     ];
 
     /// The profile's name as used in discovery, tags and on the command line.
@@ -77,6 +81,7 @@ impl Profile {
             Profile::OpenEcosystem => "open-ecosystem",
             Profile::AntiIncompatibility => "anti-incompatibility",
             Profile::CloudMigration => "cloud-migration",
+            Profile::PersonalData => "personal-data",
         }
     }
 
@@ -87,6 +92,7 @@ impl Profile {
             Profile::OpenEcosystem => "OE",
             Profile::AntiIncompatibility => "AI",
             Profile::CloudMigration => "CM",
+            Profile::PersonalData => "PD",
         }
     }
 

@@ -195,6 +195,8 @@ pub struct PlatformWorld {
     pub ai: crate::steps::anti_incompatibility::State,
     /// What the steps of `features/cloud-migration/` pass on.
     pub cm: crate::steps::cloud_migration::State,
+    /// What the steps of `features/personal-data/` pass on.
+    pub pd: crate::steps::personal_data::State,
     /// Comparisons the scenario could not make (e.g. no affiliated client): reported with its
     /// requirements, and the verdict says it is limited.
     pub limitations: Vec<String>,

@@ -10,3 +10,4 @@ pub(crate) mod cloud_migration;
 pub(crate) mod common;
 pub(crate) mod core;
 pub(crate) mod open_ecosystem;
+pub(crate) mod personal_data;
