@@ -46,7 +46,10 @@ fn start() -> Option<(Server, Url)> {
     let stdout = child.stdout.take().expect("piped stdout");
     let server = Server(child);
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("the server prints its address");
+    let mut reader = BufReader::new(stdout);
+    reader.read_line(&mut line).expect("the server prints its address");
+    // The rest of its output is drained, so that a later line does not meet a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     let url = line.trim().strip_prefix("listening ").and_then(|u| Url::parse(u).ok()).unwrap_or_else(|| panic!("unexpected start line {line:?}"));
     Some((server, url))
 }
@@ -107,23 +110,25 @@ async fn self_service_checks_pass_on_oidc_provider() {
     assert!(!evidence.contains(&secret) && !evidence.contains(&token));
 }
 
-/// A browser's cookie jar, as little of one as the sign-in needs: every cookie set so far, sent
-/// back on every request to the one origin.
+/// A browser's cookie jar, as little of one as the sign-in needs: the cookies set so far, each
+/// sent back to the paths under its `Path` (RFC 6265 §5.1.4).
 #[derive(Default)]
-struct Cookies(BTreeMap<String, String>);
+struct Cookies(BTreeMap<String, (String, String)>);
 
 impl Cookies {
     fn keep(&mut self, response: &hutong_http::Response) {
         for value in response.headers.get_all("set-cookie") {
             let Ok(text) = value.to_str() else { continue };
-            if let Some((name, value)) = text.split(';').next().and_then(|pair| pair.split_once('=')) {
-                self.0.insert(name.trim().to_string(), value.trim().to_string());
-            }
+            let mut parts = text.split(';');
+            let Some((name, value)) = parts.next().and_then(|pair| pair.split_once('=')) else { continue };
+            let path = parts.filter_map(|a| a.trim().strip_prefix("path=")).next().unwrap_or("/").to_string();
+            self.0.insert(name.trim().to_string(), (value.trim().to_string(), path));
         }
     }
 
-    fn header(&self) -> String {
-        self.0.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    fn header(&self, url: &str) -> String {
+        let path = Url::parse(url).map(|u| u.path().to_string()).unwrap_or_default();
+        self.0.iter().filter(|(_, (_, p))| path.starts_with(p.as_str())).map(|(k, (v, _))| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
     }
 }
 
@@ -172,7 +177,12 @@ async fn a_certifier_owned_refresh_token_becomes_a_persons_token_on_oidc_provide
     let mut code = None;
     // Each step is a redirect or a form; a handful of them, bounded against a loop.
     for _ in 0..12 {
-        let response = probe.http.get(&next).header("cookie", jar.header()).follow_redirects(false).send(&rec).await.expect("the server answers");
+        let mut get = probe.http.get(&next).follow_redirects(false);
+        let cookie = jar.header(&next);
+        if !cookie.is_empty() {
+            get = get.header("cookie", cookie);
+        }
+        let response = get.send(&rec).await.expect("the server answers");
         jar.keep(&response);
         if matches!(response.status, 302 | 303) {
             let location = base.join(response.header("location").expect("a Location")).unwrap();
@@ -192,7 +202,7 @@ async fn a_certifier_owned_refresh_token_becomes_a_persons_token_on_oidc_provide
         let action = base.join(&form_action(&page)).unwrap();
         let form: Vec<(&str, &str)> =
             if page.contains("name=\"login\"") { vec![("prompt", "login"), ("login", "certifier-shopper-1"), ("password", "any")] } else { vec![("prompt", "consent")] };
-        let submitted = probe.http.post(action.as_str()).header("cookie", jar.header()).form(&form).follow_redirects(false).send(&rec).await.unwrap();
+        let submitted = probe.http.post(action.as_str()).header("cookie", jar.header(action.as_str())).form(&form).follow_redirects(false).send(&rec).await.unwrap();
         jar.keep(&submitted);
         assert!(matches!(submitted.status, 302 | 303), "the form answers with a redirect, not HTTP {}", submitted.status);
         next = base.join(submitted.header("location").unwrap()).unwrap().to_string();
