@@ -62,6 +62,9 @@ pub enum Profile {
     /// Algorithm transparency, fair pricing, paid placements, self-operated items and fees
     /// (（六）（四）（八）（二）).
     Transparency,
+    /// A person's rights over their personal information: access, copy, transfer, correction,
+    /// deletion, cancellation, scopes and revocation (（六）).
+    PersonalData,
     /// A merchant's own orders, settlements, reviews and statistics, for itself and for the tools
     /// it authorises (（八）（九）（十三）).
     MerchantData,
@@ -69,12 +72,13 @@ pub enum Profile {
 
 impl Profile {
     /// Every profile, `core` first.
-    pub const ALL: [Profile; 6] = [
+    pub const ALL: [Profile; 7] = [
         Profile::Core,
         Profile::OpenEcosystem,
         Profile::AntiIncompatibility,
         Profile::CloudMigration,
         Profile::Transparency,
+        Profile::PersonalData,
         Profile::MerchantData,
     ];
 
@@ -87,6 +91,7 @@ impl Profile {
             Profile::CloudMigration => "cloud-migration",
             Profile::MerchantData => "merchant-data",
             Profile::Transparency => "transparency",
+            Profile::PersonalData => "personal-data",
         }
     }
 
@@ -99,6 +104,7 @@ impl Profile {
             Profile::CloudMigration => "CM",
             Profile::MerchantData => "MD",
             Profile::Transparency => "TP",
+            Profile::PersonalData => "PD",
         }
     }
 

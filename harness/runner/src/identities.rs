@@ -207,6 +207,41 @@ impl RunContext {
         obtained
     }
 
+    /// Revokes `session`'s grant at the metadata's `revocation_endpoint` (RFC 7009 §2.1): its
+    /// refresh token (else its access token), authenticated as the client it was issued to.
+    /// Returns the answer; a missing endpoint is a `fail` (RFC 8414 §2 names it).
+    pub async fn revoke(&self, rec: &Recorder, session: &PersonSession) -> Result<hutong_http::Response, Finding> {
+        let metadata = crate::oauth::metadata(self, rec).await?;
+        let raw = metadata
+            .get("revocation_endpoint")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Finding::fail("the OAuth metadata names no revocation_endpoint (RFC 8414 §2, RFC 7009 §2)"))?;
+        let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth revocation_endpoint is not an absolute URL ({e})")))?;
+        check_on_platform(self, &url, "the OAuth revocation_endpoint")?;
+        let (id, secret, method) = match (session.source, self.credentials.get(&session.role)) {
+            (IdentitySource::CertifierOwned, Some(c)) => (c.client_id.clone(), c.client_secret.clone(), oauth_checks::supported_auth_method(&metadata)?),
+            (IdentitySource::CertifierOwned, None) => return Err(Finding::error(format!("no [credentials.{}] to revoke with", session.role))),
+            (IdentitySource::Synthetic, _) => {
+                let c = delegated_client(self, rec, &metadata, &session.role).await?;
+                (c.id, c.secret, c.method)
+            }
+        };
+        let (token, hint) = match &session.refresh_token {
+            Some(r) => (r.as_str(), "refresh_token"),
+            None => (session.access_token.as_str(), "access_token"),
+        };
+        let form = [("token", token), ("token_type_hint", hint)];
+        let builder = self.http.post(url.as_str()).label(format!("token revocation ({})", method.name()));
+        let builder = match method {
+            TokenAuthMethod::ClientSecretBasic => builder.basic_auth(&id, &secret).form(&form),
+            TokenAuthMethod::ClientSecretPost => {
+                self.http.redactor().insert_secret(secret.as_str());
+                builder.form(&[form[0], form[1], ("client_id", id.as_str()), ("client_secret", secret.as_str())])
+            }
+        };
+        builder.send(rec).await.map_err(hutong_checks::transport)
+    }
+
     /// Where the identity labelled `label` comes from in this run (OPIS §7.3: the report says).
     pub fn identity_source(&self, label: &str) -> IdentitySource {
         if self.persons.config.identities.iter().any(|i| i.name == label) {

@@ -226,6 +226,8 @@ pub struct PlatformWorld {
     pub md: crate::steps::merchant_data::State,
     /// What the steps of `features/transparency/` pass on.
     pub tp: crate::steps::transparency::State,
+    /// What the steps of `features/personal-data/` pass on.
+    pub pd: crate::steps::personal_data::State,
     /// Comparisons the scenario could not make (e.g. no affiliated client): reported with its
     /// requirements, and the verdict says it is limited.
     pub limitations: Vec<String>,

@@ -12,3 +12,4 @@ pub(crate) mod core;
 pub(crate) mod merchant_data;
 pub(crate) mod open_ecosystem;
 pub(crate) mod transparency;
+pub(crate) mod personal_data;
