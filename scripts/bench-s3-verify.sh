@@ -52,13 +52,13 @@ PY
 echo "== $N objects, moto ($HUTONG_S3_A_ENDPOINT) -> s3s-fs ($HUTONG_S3_B_ENDPOINT); hutong: $HUTONG, concurrency $CONCURRENCY"
 rclone mkdir "A:$src"; rclone mkdir "B:$dst"
 echo "seed the source with rclone copy:   $(secs "$work/seed.txt" rclone copy --transfers 16 "$work/objects" "A:$src") s"
-echo "hutong migrate-check (copy+verify): $(secs "$work/hutong-copy.txt" "$HUTONG" migrate-check --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0) s"
+echo "hutong migrate-check (copy+verify): $(secs "$work/hutong-copy.txt" "$HUTONG" migrate-check --no-out --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0) s"
 sed 's/^/    /' "$work/hutong-copy.txt"
 fi
 echo "-- verification of the same buckets"
-h=$(secs "$work/h.txt" "$HUTONG" migrate-check --verify-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0)
+h=$(secs "$work/h.txt" "$HUTONG" migrate-check --no-out --verify-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0)
 echo "hutong (downloads both sides, SHA-256 + size + user metadata):    $h s  [$(grep verified "$work/h.txt" | sed 's/^ *//')]"
-hl=$(secs "$work/hl.txt" "$HUTONG" migrate-check --verify-only --listings-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0)
+hl=$(secs "$work/hl.txt" "$HUTONG" migrate-check --no-out --verify-only --listings-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0)
 echo "hutong --listings-only (listed sizes, MD5 ETags, HEAD if unlisted): $hl s  [$(grep -Eo 'verified .*' "$work/hl.txt")]"
 r=$(secs "$work/r.txt" rclone check --checkers 16 "A:$src" "B:$dst"); cat "$work/r.txt.err" >>"$work/r.txt"
 echo "rclone check (listed sizes and hashes):                        $r s  [$(grep -Eo '[0-9]+ differences found|[0-9]+ matching files' "$work/r.txt" | paste -sd ', ')]"
@@ -69,6 +69,6 @@ echo "-- tamper with the destination: alter one object, delete one, add one"
 echo "tampered" | rclone rcat "B:$dst/shard-03/object-00003.bin"
 rclone deletefile "B:$dst/shard-04/object-00004.bin"
 echo "extra" | rclone rcat "B:$dst/extra-object.bin"
-"$HUTONG" migrate-check --verify-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 5 | sed 's/^/    hutong: /' || true
-"$HUTONG" migrate-check --verify-only --listings-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 5 | sed 's/^/    hutong --listings-only: /' || true
+"$HUTONG" migrate-check --no-out --verify-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 5 | sed 's/^/    hutong: /' || true
+"$HUTONG" migrate-check --no-out --verify-only --listings-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 5 | sed 's/^/    hutong --listings-only: /' || true
 rclone check --download --combined - "A:$src" "B:$dst" 2>/dev/null | grep -v '^=' | sed 's/^/    rclone: /' || true

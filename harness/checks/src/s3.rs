@@ -1,7 +1,8 @@
 //! Object storage through the S3 API: a small client over the harness's own HTTP client, signed
 //! with AWS Signature Version 4 by a kept crate ([`sigv4`], `aws-sigv4`), a bucket migration
 //! (list, get, put, multipart upload, SHA-256 checksums, user metadata) and an object-by-object
-//! verification of two buckets.
+//! verification of two buckets, both in bounded memory (`stream`: ranges read and parts written
+//! above a threshold).
 //!
 //! Only the operations a migration needs are implemented: `CreateBucket`, `ListObjectsV2`,
 //! `GetObject`, `PutObject`, `DeleteObject`, `CreateMultipartUpload`, `UploadPart` and
@@ -19,6 +20,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use url::Url;
+
+mod stream;
+pub use stream::{compare_buckets, copy_bucket, Progress, StreamLimits};
 
 /// Objects larger than this are copied with a multipart upload.
 pub const MULTIPART_THRESHOLD: usize = 8 * 1024 * 1024;
@@ -699,58 +703,11 @@ impl S3Client {
     }
 }
 
-/// How far a copy or a verification has got, reported each time an object is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    /// What is being done: `"copied"` or `"compared"`.
-    pub stage: &'static str,
-    /// Objects done.
-    pub done: usize,
-    /// Objects to do.
-    pub total: usize,
-    /// Bytes of the objects done.
-    pub bytes: u64,
-}
-
 /// Copies every object of `from_bucket` to `to_bucket`: content, user metadata and a SHA-256
 /// checksum the destination can check, multipart above [`MULTIPART_THRESHOLD`]; `concurrency`
-/// objects at a time. See [`migrate_bucket_with_progress`].
+/// objects at a time, within the default [`StreamLimits`]. See [`copy_bucket`].
 pub async fn migrate_bucket(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<MigrationStats, Finding> {
-    migrate_bucket_with_progress(from, from_bucket, to, to_bucket, concurrency, &|_| {}).await
-}
-
-/// [`migrate_bucket`], telling `progress` as each object is copied. The destination is asked
-/// first (one listing request), so a silent destination or refused keys stop the copy before
-/// the source is read; results are judged as they come, and the first failure stops the copy:
-/// nothing more is scheduled and the requests in flight are cancelled, so a failing copy ends
-/// within about one request timeout, whatever the number of objects.
-pub async fn migrate_bucket_with_progress(
-    from: &S3Client,
-    from_bucket: &str,
-    to: &S3Client,
-    to_bucket: &str,
-    concurrency: usize,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<MigrationStats, Finding> {
-    to.check_access(to_bucket).await.map_err(|f| f.context(format!("the destination bucket {to_bucket} (asked before the copy)")))?;
-    let objects = from.list(from_bucket).await?;
-    let total = objects.len();
-    let mut copies = futures::stream::iter(objects.into_iter().map(|object| async move {
-        let fetched = from.get(from_bucket, &object.key, object.size).await?;
-        let bytes = fetched.body.len() as u64;
-        let multipart = to.put(to_bucket, &object.key, fetched.body, &fetched.metadata).await?;
-        Ok::<_, Finding>((bytes, multipart))
-    }))
-    .buffer_unordered(concurrency.max(1));
-    let mut stats = MigrationStats::default();
-    while let Some(copy) = copies.next().await {
-        let (bytes, multipart) = copy.map_err(|f| f.context(format!("the copy stopped after {} of {total} objects (requests in flight cancelled)", stats.objects)))?;
-        stats.objects += 1;
-        stats.bytes += bytes;
-        stats.multipart += usize::from(multipart);
-        progress(Progress { stage: "copied", done: stats.objects, total, bytes: stats.bytes });
-    }
-    Ok(stats)
+    copy_bucket(from, from_bucket, to, to_bucket, concurrency, &StreamLimits::default(), &|_| {}).await
 }
 
 /// What a verification from the listings alone found.
@@ -820,49 +777,10 @@ fn compare_listed(source: Vec<ListedObject>, destination: Vec<ListedObject>) -> 
 }
 
 /// Verifies `to_bucket` against `from_bucket` object by object: the same keys, and for each key
-/// the same size, SHA-256 of content and user metadata; `concurrency` objects at a time.
+/// the same size, SHA-256 of content and user metadata; `concurrency` objects at a time, within
+/// the default [`StreamLimits`]. See [`compare_buckets`].
 pub async fn verify_buckets(from: &S3Client, from_bucket: &str, to: &S3Client, to_bucket: &str, concurrency: usize) -> Result<BucketDiff, Finding> {
-    verify_buckets_with_progress(from, from_bucket, to, to_bucket, concurrency, &|_| {}).await
-}
-
-/// [`verify_buckets`], telling `progress` as each object is compared; the first failure to
-/// read an object stops the verification (the requests in flight are cancelled).
-pub async fn verify_buckets_with_progress(
-    from: &S3Client,
-    from_bucket: &str,
-    to: &S3Client,
-    to_bucket: &str,
-    concurrency: usize,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Result<BucketDiff, Finding> {
-    let (source, destination) = futures::future::join(from.list(from_bucket), to.list(to_bucket)).await;
-    let (mut diff, same_size) = compare_listed(source?, destination?);
-    let total = same_size.len();
-    let in_both = same_size.into_iter().map(|(object, _)| (object.key, object.size));
-    let mut compared = futures::stream::iter(in_both.map(|(key, size)| async move {
-        let (a, b) = futures::future::join(from.get(from_bucket, &key, size), to.get(to_bucket, &key, size)).await;
-        let (a, b) = (a?, b?);
-        let (sha_a, sha_b) = (hex::encode(Sha256::digest(&a.body)), hex::encode(Sha256::digest(&b.body)));
-        let problem = if sha_a != sha_b {
-            Some(format!("content SHA-256 {sha_b} in the destination, {sha_a} in the source"))
-        } else if a.metadata != b.metadata {
-            Some(format!("user metadata {:?} in the destination, {:?} in the source", b.metadata, a.metadata))
-        } else {
-            None
-        };
-        Ok::<_, Finding>((size, problem.map(|p| (key, p))))
-    }))
-    .buffer_unordered(concurrency.max(1));
-    let (mut done, mut bytes) = (0, 0);
-    while let Some(c) = compared.next().await {
-        let (size, altered) = c.map_err(|f| f.context(format!("the verification stopped after {done} of {total} objects (requests in flight cancelled)")))?;
-        diff.altered.extend(altered);
-        done += 1;
-        bytes += size;
-        progress(Progress { stage: "compared", done, total, bytes });
-    }
-    diff.altered.sort();
-    Ok(diff)
+    compare_buckets(from, from_bucket, to, to_bucket, concurrency, &StreamLimits::default(), &|_| {}).await
 }
 
 #[cfg(test)]

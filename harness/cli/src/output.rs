@@ -46,6 +46,9 @@ pub fn progress_bar() -> indicatif::ProgressBar {
 /// line every 1,000 objects and at the end of each stage.
 pub struct BucketProgress {
     bar: Option<indicatif::ProgressBar>,
+    /// Objects done when a line was last printed (without a terminal), so that per-part
+    /// updates print no duplicate lines.
+    last_line: std::sync::Mutex<(&'static str, usize)>,
 }
 
 impl BucketProgress {
@@ -54,23 +57,30 @@ impl BucketProgress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {msg} {pos}/{len} objects {wide_bar} {elapsed}")
+                indicatif::ProgressStyle::with_template("{spinner} {msg} {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} {elapsed}")
                     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar
         });
-        BucketProgress { bar }
+        BucketProgress { bar, last_line: std::sync::Mutex::new(("", usize::MAX)) }
     }
 
-    /// Shows how far the copy or verification has got.
+    /// Shows how far the copy or verification has got (objects, and bytes: a large object
+    /// advances part by part).
     pub fn update(&self, p: hutong_runner::migrate::Progress) {
         match &self.bar {
             Some(bar) => {
-                bar.set_length(p.total as u64);
-                bar.set_position(p.done as u64);
-                bar.set_message(p.stage);
+                bar.set_length(p.total_bytes);
+                bar.set_position(p.bytes);
+                bar.set_message(format!("{} {}/{} objects", p.stage, p.done, p.total));
             }
-            None if p.done % 1000 == 0 || p.done == p.total => eprintln!("{} {}/{} objects ({} bytes)", p.stage, p.done, p.total, p.bytes),
+            None if p.done == p.total || (p.done % 1000 == 0 && p.done > 0) => {
+                let mut last = self.last_line.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                if *last != (p.stage, p.done) {
+                    *last = (p.stage, p.done);
+                    eprintln!("{} {}/{} objects ({} bytes)", p.stage, p.done, p.total, p.bytes);
+                }
+            }
             None => {}
         }
     }

@@ -2,7 +2,9 @@
 //! settings: a faithful destination gives a complete migration; a destination that alters,
 //! loses and invents records on import has every one of them reported. Also: a 404 discovery
 //! document, endpoints on a trusted origin, and a bucket migration (moto to s3s-fs, from
-//! `.ci/setup.d/20-s3-servers.sh`) with progress, `--insecure` and a silent destination.
+//! `.ci/setup.d/20-s3-servers.sh`) with progress, `--insecure` and a silent destination; objects
+//! above a lowered multipart threshold streamed by ranges and parts; the run written as a signed
+//! report that `hutong verify` accepts.
 
 mod support;
 
@@ -17,7 +19,7 @@ async fn start(seed: u64, scale: usize, faults: &[&str]) -> hutong_reference::Ru
 
 fn migrate_check(from: &str, to: &str) -> (i32, serde_json::Value) {
     let out = Command::new(env!("CARGO_BIN_EXE_hutong"))
-        .args(["migrate-check", "--from", from, "--to", to, "--json"])
+        .args(["migrate-check", "--from", from, "--to", to, "--json", "--no-out"])
         .output()
         .expect("hutong runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -86,7 +88,12 @@ async fn fake_server(response: Option<String>) -> String {
 
 /// `hutong migrate-check ARGS` with `env`: exit code, stdout, stderr.
 fn hutong(args: &[&str], env: &[(String, String)]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_hutong")).arg("migrate-check").args(args).envs(env.iter().cloned()).output().expect("hutong runs");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hutong"));
+    command.arg("migrate-check").args(args).envs(env.iter().cloned());
+    if !args.contains(&"--out") {
+        command.arg("--no-out");
+    }
+    let out = command.output().expect("hutong runs");
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
@@ -194,6 +201,87 @@ async fn bucket_migration_shows_progress_and_stops_on_a_silent_destination() {
         .unwrap();
     assert_eq!(code, 2, "{stdout}\n{stderr}");
     assert!(stderr.contains("timed out") && stderr.contains("destination bucket nowhere"), "{stderr}");
+    let _ = source.remove_bucket(&src).await;
+    let _ = destination.remove_bucket(&dst).await;
+}
+
+/// Pseudo-random bytes (a linear congruential generator; no two parts alike).
+fn noise(len: usize, seed: u64) -> Vec<u8> {
+    let mut x = seed;
+    (0..len)
+        .map(|_| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (x >> 56) as u8
+        })
+        .collect()
+}
+
+// See issue 13: every object was held whole in memory (at most 512 MiB, larger ones an error).
+// With the threshold lowered by an option, small objects take the path of large ones: read by
+// ranges, written by a multipart upload, hashed as the bytes pass. The run is a report
+// directory like certify's, signed and verified; an altered object is named in its evidence.
+#[tokio::test(flavor = "multi_thread")]
+async fn objects_above_the_threshold_stream_by_ranges_and_parts_into_a_signed_report() {
+    let Some((moto, s3s, vars)) = s3_servers().await else { return };
+    let var = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap();
+    let source = s3_client(&moto, &var("HUTONG_S3_FROM_ACCESS_KEY"), &var("HUTONG_S3_FROM_SECRET_KEY"));
+    let destination = s3_client(&s3s, &var("HUTONG_S3_TO_ACCESS_KEY"), &var("HUTONG_S3_TO_SECRET_KEY"));
+    let (src, dst) = (unique("stream-src"), unique("stream-dst"));
+    source.create_bucket(&src).await.expect("bucket");
+    destination.create_bucket(&dst).await.expect("bucket");
+    let metadata: std::collections::BTreeMap<String, String> = [("origin".to_string(), "Mixed Case value".to_string())].into();
+    // Parts of 5 MiB, the least S3 (and s3s-fs, and moto) takes: the big object is two parts,
+    // the second of 3,393 bytes; 1 MiB is exactly the lowered threshold, so written whole.
+    const BIG: usize = 5 * 1024 * 1024 + 3_393;
+    let objects = [("big/ä b", noise(BIG, 1)), ("exact", noise(1024 * 1024, 2)), ("small", noise(10, 3)), ("empty", Vec::new())];
+    for (key, body) in &objects {
+        source.put(&src, key, body.clone(), &metadata).await.expect("seed");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("signing.key");
+    let keygen = Command::new(env!("CARGO_BIN_EXE_hutong")).args(["keygen", "--out"]).arg(&key).output().expect("keygen runs");
+    assert!(keygen.status.success(), "{}", String::from_utf8_lossy(&keygen.stderr));
+    let out = dir.path().join("run");
+    let limits = ["--multipart-threshold", "1MiB", "--part-size", "5MiB", "--buffer-budget", "10MiB"];
+    let (from, to, out_arg, key_arg) = (format!("s3+{moto}/{src}"), format!("s3+{s3s}/{dst}"), out.display().to_string(), key.display().to_string());
+    let mut args: Vec<String> = ["--from", &from, "--to", &to, "--json", "--out", &out_arg, "--sign", &key_arg].iter().map(|s| s.to_string()).collect();
+    args.extend(limits.iter().map(|s| s.to_string()));
+    let env = vars.clone();
+    let (code, stdout, stderr) = tokio::task::spawn_blocking(move || hutong(&args.iter().map(String::as_str).collect::<Vec<_>>(), &env)).await.unwrap();
+    assert_eq!(code, 0, "{stdout}\n{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(summary["verdict"], "complete", "{summary:#}");
+    assert_eq!(summary["copied"]["multipart"], 1, "only the object above the threshold: {summary:#}");
+    assert_eq!(summary["copied"]["bytes"], BIG + 1024 * 1024 + 10);
+    for (key, body) in &objects {
+        let copied = destination.get(&dst, key, body.len() as u64).await.expect("copied");
+        assert_eq!(&copied.body, body, "{key}");
+        assert_eq!(copied.metadata, metadata, "{key}");
+    }
+    for file in ["report.json", "junit.xml", "summary.md", "report.html", "report.json.sig", "evidence/migration.json"] {
+        assert!(out.join(file).is_file(), "{file} written");
+    }
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["requirements"][0]["id"], "CM-13");
+    assert_eq!(report["requirements"][0]["outcome"], "pass");
+    assert_eq!(report["profiles"][0]["verdict"], "partial", "a migration is not a certification");
+    let public = format!("{}.pub", key.display());
+    let verify = Command::new(env!("CARGO_BIN_EXE_hutong")).arg("verify").arg(&out).args(["--key", &public]).output().expect("verify runs");
+    assert!(verify.status.success(), "{}{}", String::from_utf8_lossy(&verify.stdout), String::from_utf8_lossy(&verify.stderr));
+
+    // One byte changed in the last part of the destination's copy: found, and named.
+    let mut altered = objects[0].1.clone();
+    altered[BIG - 1] ^= 1;
+    destination.put(&dst, objects[0].0, altered, &metadata).await.expect("alter");
+    let mut args: Vec<String> = ["--from", &from, "--to", &to, "--verify-only", "--out", &out_arg].iter().map(|s| s.to_string()).collect();
+    args.extend(limits.iter().map(|s| s.to_string()));
+    let (code, stdout, stderr) = tokio::task::spawn_blocking(move || hutong(&args.iter().map(String::as_str).collect::<Vec<_>>(), &vars)).await.unwrap();
+    assert_eq!(code, 1, "{stdout}\n{stderr}");
+    let evidence: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("evidence/migration.json")).unwrap()).unwrap();
+    assert_eq!(evidence["objects"]["altered"][0][0], objects[0].0, "{evidence:#}");
+    assert!(evidence["objects"]["altered"][0][1].as_str().unwrap().starts_with("content SHA-256"), "{evidence:#}");
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["requirements"][0]["outcome"], "fail");
     let _ = source.remove_bucket(&src).await;
     let _ = destination.remove_bucket(&dst).await;
 }

@@ -17,21 +17,32 @@
 //!
 //! The destination keeps the records it held before: they are read from an export taken before
 //! the import and are neither compared nor counted as extra.
+//!
+//! Memory does not grow with the data: bucket objects stream through a fixed buffer budget
+//! ([`StreamLimits`]), and exported records go to disk (the source's spooled for the import,
+//! every side's compared by sorted runs, [`records`]) under `work_dir`. The import sends one
+//! entity's file per request (OPIS §16), so that one file is in memory while it is sent.
 
 use crate::runner::world::RunContext;
 use crate::target::TargetFile;
 use hutong_checks::discovery::{origin_url, Discovery, WELL_KNOWN_PATH};
 use hutong_checks::export::{Manifest, RecordLines};
-use hutong_checks::migration::{diff_records, RecordDiff};
-use hutong_checks::s3::{migrate_bucket_with_progress, parse_bucket_target, verify_buckets_with_progress, verify_listings, S3Client, S3Endpoint};
-pub use hutong_checks::s3::Progress;
+use hutong_checks::migration::RecordDiff;
+use hutong_checks::s3::{compare_buckets, copy_bucket, parse_bucket_target, verify_listings, S3Client, S3Endpoint};
+pub use hutong_checks::s3::{Progress, StreamLimits};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
 use hutong_model::Finding;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashSet};
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use url::Url;
+
+pub mod records;
+pub mod report;
+
+pub use records::{RecordComparison, DEFAULT_RUN_BUDGET};
 
 /// Why a migration could not be performed or verified (a usage, configuration or transport
 /// problem, never a verdict on the migration).
@@ -63,6 +74,36 @@ pub struct MigrationOptions {
     /// Accept invalid TLS certificates and host names (also set by a target file's
     /// `[options] insecure = true`).
     pub insecure: bool,
+    /// Object storage only: the multipart threshold, part size and content held at once.
+    pub limits: StreamLimits,
+    /// Where exported records are spooled and sorted (default: the system's temporary
+    /// directory); removed afterwards.
+    pub work_dir: Option<PathBuf>,
+    /// Bytes of records held in memory per sorted run ([`DEFAULT_RUN_BUDGET`]).
+    pub run_budget: usize,
+    /// The longest wait for an answer (and between two chunks of one), instead of the HTTP
+    /// client's default; a target file's `request_timeout_secs` applies to its platform.
+    pub request_timeout: Option<Duration>,
+}
+
+impl MigrationOptions {
+    /// Options for a migration from `from` to `to` with every default (role `third-party-a`,
+    /// concurrency 8).
+    pub fn new(from: impl Into<String>, to: impl Into<String>) -> MigrationOptions {
+        MigrationOptions {
+            from: from.into(),
+            to: to.into(),
+            role: "third-party-a".into(),
+            verify_only: false,
+            listings_only: false,
+            concurrency: 8,
+            insecure: false,
+            limits: StreamLimits::default(),
+            work_dir: None,
+            run_budget: DEFAULT_RUN_BUDGET,
+            request_timeout: None,
+        }
+    }
 }
 
 /// What a migration found.
@@ -92,17 +133,21 @@ fn harness_error(what: &str, f: Finding) -> MigrateError {
 }
 
 impl Platform {
-    async fn connect(target: &str, role: &str, insecure: bool) -> Result<Platform, MigrateError> {
-        let (base, credentials, secrets, insecure) = if Path::new(target).is_file() {
+    async fn connect(target: &str, role: &str, insecure: bool, timeout: Option<Duration>) -> Result<Platform, MigrateError> {
+        let (base, credentials, secrets, insecure, timeout) = if Path::new(target).is_file() {
             let file = TargetFile::load(Path::new(target)).map_err(MigrateError::new)?;
             let base = file.base_url.clone().ok_or_else(|| MigrateError::new(format!("{target} names no base_url")))?;
             let insecure = insecure || file.options.insecure.unwrap_or(false);
-            (base, file.resolve_credentials(target).map_err(MigrateError::new)?, file.secret_values(), insecure)
+            let timeout = file.options.request_timeout_secs.map(|s| Duration::from_secs(s.max(1))).or(timeout);
+            (base, file.resolve_credentials(target).map_err(MigrateError::new)?, file.secret_values(), insecure, timeout)
         } else {
-            (target.to_string(), BTreeMap::new(), Vec::new(), insecure)
+            (target.to_string(), BTreeMap::new(), Vec::new(), insecure, timeout)
         };
         let base = Url::parse(&base).map_err(|e| MigrateError::new(format!("{target}: not a URL or a target file: {e}")))?;
-        let config = ClientConfig { allowed_origins: vec![origin_url(&base)], insecure_tls: insecure, ..ClientConfig::default() };
+        let mut config = ClientConfig { allowed_origins: vec![origin_url(&base)], insecure_tls: insecure, ..ClientConfig::default() };
+        if let Some(t) = timeout {
+            config.limits.request_timeout = t;
+        }
         for s in &secrets {
             config.redactor.insert_secret(s);
         }
@@ -170,15 +215,17 @@ impl Platform {
         Manifest::parse(&value).map_err(|f| harness_error(&self.name, f))
     }
 
-    /// Every record of `manifest`, by entity.
-    async fn records(&self, manifest: &Manifest) -> Result<BTreeMap<String, Vec<Value>>, MigrateError> {
-        manifest.check_comparable().map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
-        let mut out = BTreeMap::new();
+    /// Hands every record of `manifest` to `each` with its entity's name, as the files stream
+    /// in (each file checked against its manifest SHA-256).
+    async fn for_each_record(&self, manifest: &Manifest, each: &mut (dyn FnMut(&str, Value) -> Result<(), String> + Send)) -> Result<(), MigrateError> {
         for entity in &manifest.entities {
-            let mut records = Vec::new();
             for file in &entity.files {
                 let mut lines = RecordLines::new(&file.name, file.bytes);
-                let mut sink = |chunk: &[u8]| lines.feed(chunk, &mut records);
+                let mut parsed = Vec::new();
+                let mut sink = |chunk: &[u8]| {
+                    lines.feed(chunk, &mut parsed)?;
+                    parsed.drain(..).try_for_each(|r| each(&entity.name, r))
+                };
                 let meta = self
                     .request(http::Method::GET, &file.url)
                     .label(format!("download {}", file.name))
@@ -188,24 +235,21 @@ impl Platform {
                 if meta.status != 200 || meta.sha256_hex != file.sha256 {
                     return Err(MigrateError::new(format!("{}: {} answered HTTP {} with SHA-256 {} (manifest: {})", self.name, file.name, meta.status, meta.sha256_hex, file.sha256)));
                 }
-                lines.finish(&mut records).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
+                lines.finish(&mut parsed).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
+                parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
             }
-            out.insert(entity.name.clone(), records);
         }
-        Ok(out)
+        Ok(())
     }
 
-    /// Imports `records` entity by entity (in `order`) in one session; returns the ID mapping.
-    async fn import(&self, order: &[String], records: &BTreeMap<String, Vec<Value>>) -> Result<BTreeMap<String, String>, MigrateError> {
+    /// Imports the spooled files entity by entity (in order) in one session; returns the ID
+    /// mapping.
+    async fn import(&self, spooled: &[(String, PathBuf)]) -> Result<BTreeMap<String, String>, MigrateError> {
         let url = self.ctx.discovery.endpoint("imports").map_err(|f| harness_error(&self.name, f))?;
         let mut session: Option<String> = None;
         let mut map = BTreeMap::new();
-        for entity in order {
-            let mut body = Vec::new();
-            for r in records.get(entity).into_iter().flatten() {
-                serde_json::to_writer(&mut body, r).expect("records serialise");
-                body.push(b'\n');
-            }
+        for (entity, path) in spooled {
+            let body = std::fs::read(path).map_err(|e| MigrateError::new(format!("cannot read the spooled records {}: {e}", path.display())))?;
             let mut query = vec![("entity", entity.clone())];
             if let Some(s) = &session {
                 query.push(("session", s.clone()));
@@ -226,14 +270,10 @@ impl Platform {
     }
 }
 
-fn ids(records: &[Value]) -> HashSet<String> {
-    records.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_string)).collect()
-}
-
 /// The S3 endpoint and bucket a `s3+http(s)://host[:port][/prefix]/bucket` (path-style) or
 /// `s3+http(s)://bucket.host[:port]/` (virtual-hosted-style) target names, with credentials from
 /// `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
-fn s3_target(target: &str, side: &str, insecure: bool) -> Result<(S3Client, String), MigrateError> {
+fn s3_target(target: &str, side: &str, insecure: bool, timeout: Option<Duration>) -> Result<(S3Client, String), MigrateError> {
     let (endpoint_url, bucket, addressing) = parse_bucket_target(target.strip_prefix("s3+").unwrap_or(target)).map_err(MigrateError::new)?;
     let env = |k: &str| std::env::var(format!("HUTONG_S3_{side}_{k}")).map_err(|_| MigrateError::new(format!("{target}: set HUTONG_S3_{side}_{k}")));
     let endpoint = S3Endpoint {
@@ -244,26 +284,29 @@ fn s3_target(target: &str, side: &str, insecure: bool) -> Result<(S3Client, Stri
         addressing,
     };
     let origin = endpoint.bucket_origin(&bucket).map_err(|f| MigrateError::new(format!("{target}: {}", f.message)))?;
-    let config = ClientConfig { allowed_origins: vec![origin], insecure_tls: insecure, ..ClientConfig::default() };
+    let mut config = ClientConfig { allowed_origins: vec![origin], insecure_tls: insecure, ..ClientConfig::default() };
+    if let Some(t) = timeout {
+        config.limits.request_timeout = t;
+    }
     let http = HttpClient::new(config).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
     Ok((S3Client::new(http, endpoint, Recorder::new()).without_evidence(), bucket))
 }
 
 async fn run_s3(args: &MigrationOptions, progress: &(dyn Fn(Progress) + Sync)) -> Result<MigrationOutcome, MigrateError> {
-    let (from, from_bucket) = s3_target(&args.from, "FROM", args.insecure)?;
-    let (to, to_bucket) = s3_target(&args.to, "TO", args.insecure)?;
+    let (from, from_bucket) = s3_target(&args.from, "FROM", args.insecure, args.request_timeout)?;
+    let (to, to_bucket) = s3_target(&args.to, "TO", args.insecure, args.request_timeout)?;
     let started = Instant::now();
     let stats = if args.verify_only {
         None
     } else {
-        Some(migrate_bucket_with_progress(&from, &from_bucket, &to, &to_bucket, args.concurrency, progress).await.map_err(|f| harness_error("migration", f))?)
+        Some(copy_bucket(&from, &from_bucket, &to, &to_bucket, args.concurrency, &args.limits, progress).await.map_err(|f| harness_error("migration", f))?)
     };
     let copied = started.elapsed();
     let (diff, size_only) = if args.listings_only {
         let listed = verify_listings(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?;
         (listed.diff, Some(listed.size_only))
     } else {
-        (verify_buckets_with_progress(&from, &from_bucket, &to, &to_bucket, args.concurrency, progress).await.map_err(|f| harness_error("verification", f))?, None)
+        (compare_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency, &args.limits, progress).await.map_err(|f| harness_error("verification", f))?, None)
     };
     let verified = started.elapsed() - copied;
     let summary = json!({
@@ -289,25 +332,52 @@ pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(P
         (false, false) => {}
         _ => return Err(MigrateError::new("migrate either between two OPIS platforms or between two S3 buckets")),
     }
-    let from = Platform::connect(&args.from, &args.role, args.insecure).await?;
-    let to = Platform::connect(&args.to, &args.role, args.insecure).await?;
-    let before = to.records(&to.export().await?).await?;
+    let from = Platform::connect(&args.from, &args.role, args.insecure, args.request_timeout).await?;
+    let to = Platform::connect(&args.to, &args.role, args.insecure, args.request_timeout).await?;
+    let io = |what: &str, e: std::io::Error| MigrateError::new(format!("{what}: {e}"));
+    let parent = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
+    let work = tempfile::Builder::new().prefix("hutong-migrate-").tempdir_in(&parent).map_err(|e| io(&format!("cannot make a work directory in {}", parent.display()), e))?;
+    let mut comparison = RecordComparison::new(work.path(), args.run_budget, &[]).map_err(|e| io("cannot start the comparison", e))?;
+    // What the destination held before: neither compared nor extra.
+    let before = to.export().await?;
+    to.for_each_record(&before, &mut |entity, r| comparison.add_preexisting(entity, &r).map_err(|e| e.to_string())).await?;
+    comparison.seal().map_err(|e| io("sorting records", e))?;
+    // The source's records, spooled to disk entity by entity for the import.
     let source_manifest = from.export().await?;
-    let source = from.records(&source_manifest).await?;
-    let order: Vec<String> = source_manifest.entities.iter().map(|e| e.name.clone()).collect();
-    let id_map = to.import(&order, &source).await?;
-    let after = to.records(&to.export().await?).await?;
-    let mut diffs: BTreeMap<String, RecordDiff> = BTreeMap::new();
-    for entity in &order {
-        let preexisting = before.get(entity).map(|r| ids(r)).unwrap_or_default();
-        let diff = diff_records(
-            source.get(entity).map(Vec::as_slice).unwrap_or_default(),
-            after.get(entity).map(Vec::as_slice).unwrap_or_default(),
-            &id_map,
-            &preexisting,
-        );
-        diffs.insert(entity.clone(), diff);
+    let mut spooled: Vec<(String, PathBuf)> = Vec::new();
+    let mut writers: BTreeMap<String, std::io::BufWriter<std::fs::File>> = BTreeMap::new();
+    for (i, entity) in source_manifest.entities.iter().enumerate() {
+        let path = work.path().join(format!("source-{i}.jsonl"));
+        let file = std::fs::File::create(&path).map_err(|e| io("cannot spool the source's records", e))?;
+        writers.insert(entity.name.clone(), std::io::BufWriter::new(file));
+        spooled.push((entity.name.clone(), path));
     }
+    from.for_each_record(&source_manifest, &mut |entity, r| {
+        let w = writers.get_mut(entity).ok_or("a record of an entity the manifest does not list")?;
+        serde_json::to_writer(&mut *w, &r).map_err(|e| e.to_string())?;
+        w.write_all(b"\n").map_err(|e| e.to_string())
+    })
+    .await?;
+    for (_, mut w) in std::mem::take(&mut writers) {
+        w.flush().map_err(|e| io("cannot spool the source's records", e))?;
+    }
+    let id_map = to.import(&spooled).await?;
+    // The source's records mapped to the destination's IDs, then the destination's after.
+    for (entity, path) in &spooled {
+        let file = std::io::BufReader::new(std::fs::File::open(path).map_err(|e| io("cannot read the spooled records", e))?);
+        for line in std::io::BufRead::lines(file) {
+            let line = line.map_err(|e| io("cannot read the spooled records", e))?;
+            let record: Value = serde_json::from_str(&line).map_err(|e| MigrateError::new(format!("a spooled record is not JSON: {e}")))?;
+            comparison.add_source(entity, &record, &id_map).map_err(|e| io("sorting records", e))?;
+        }
+    }
+    comparison.seal().map_err(|e| io("sorting records", e))?;
+    let after = to.export().await?;
+    to.for_each_record(&after, &mut |entity, r| comparison.add_destination(entity, &r).map_err(|e| e.to_string())).await?;
+    let mut diffs: BTreeMap<String, RecordDiff> = comparison.finish().map_err(|e| io("comparing records", e))?;
+    // Only the source's entities are compared (as before): a destination entity the source
+    // does not export is not part of the migration.
+    diffs.retain(|entity, _| source_manifest.entities.iter().any(|e| &e.name == entity));
     let clean = diffs.values().all(RecordDiff::is_clean);
     let summary = json!({
         "from": from.name, "to": to.name, "export_id": source_manifest.export_id,

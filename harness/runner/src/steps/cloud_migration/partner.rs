@@ -8,10 +8,6 @@ use cucumber::{given, then, when};
 use hutong_model::{sanitize_line, Finding};
 use serde_json::Value;
 
-/// Objects copied or compared at a time (unused between OPIS platforms; the migration's own
-/// default).
-const CONCURRENCY: usize = 4;
-
 #[given("the migration partner the target file names")]
 fn partner_named(w: &mut PlatformWorld) {
     let Some(pair) = w.ctx().migration.clone() else {
@@ -28,15 +24,7 @@ async fn migrate_both_ways(w: &mut PlatformWorld) {
     let insecure = w.ctx().insecure;
     let mut outcomes = Vec::new();
     for (direction, from, to) in [("platform → partner", &platform, &partner), ("partner → platform", &partner, &platform)] {
-        let options = MigrationOptions {
-            from: from.clone(),
-            to: to.clone(),
-            role: "third-party-a".to_string(),
-            verify_only: false,
-            listings_only: false,
-            concurrency: CONCURRENCY,
-            insecure,
-        };
+        let options = MigrationOptions { role: "third-party-a".to_string(), insecure, ..MigrationOptions::new(from.clone(), to.clone()) };
         let outcome = migrate(&options)
             .await
             .map_err(|e| Finding::error(format!("the migration {direction} could not be performed or verified: {}", e.0)))
