@@ -242,8 +242,17 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         .flat_map(|f| features::scenarios(f).filter(|s| scenario_selected(f, s)).map(move |s| (f, s)))
         .filter(|(f, s)| f.tags.iter().chain(&s.tags).any(|t| t.trim_start_matches('@') == "serial"))
         .count();
-    let scenario_budget = request.deadline / (serial as u32 + 2);
     let (run_started, run_budget) = (Instant::now(), request.deadline.mul_f64(0.9));
+    // The budget is dealt as the run goes (a hang guard, never a measure), and never less than
+    // the run's deadline divided among the serial scenarios and two shares for the concurrent
+    // rest: a serial scenario gets what is left of the deadline divided among the serial
+    // scenarios not yet started; a concurrent one half of what is left once each of those has
+    // its share. Time the early scenarios did not use goes to the later ones, so that a slow
+    // (busy) machine does not cut off a platform that answers, while every serial scenario still
+    // finds a share.
+    let serial_left = Arc::new(std::sync::atomic::AtomicUsize::new(serial));
+    let floor_budget = request.deadline / (serial as u32 + 2);
+    let deadline = request.deadline;
 
     let ctx = Arc::new(RunContext {
         base_url: base.clone(),
@@ -282,7 +291,22 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
             // A scenario tagged @across-run samples all through the run (OE-06): its budget is
             // the run's, less a margin to report it in.
             let across = feature.tags.iter().chain(&scenario.tags).any(|t| t.trim_start_matches('@') == ACROSS_RUN_TAG);
-            let budget = if across { run_budget.saturating_sub(Instant::now().saturating_duration_since(run_started)) } else { scenario_budget };
+            let is_serial = feature.tags.iter().chain(&scenario.tags).any(|t| t.trim_start_matches('@') == "serial");
+            let left = if is_serial {
+                serial_left.fetch_sub(1, std::sync::atomic::Ordering::SeqCst)
+            } else {
+                serial_left.load(std::sync::atomic::Ordering::SeqCst)
+            };
+            let remaining = deadline.saturating_sub(Instant::now().saturating_duration_since(run_started));
+            let budget = if across {
+                run_budget.saturating_sub(Instant::now().saturating_duration_since(run_started))
+            } else if is_serial {
+                // `left` counts this scenario too.
+                floor_budget.max(remaining / (left as u32 + 1))
+            } else {
+                // Half of what is left once every serial scenario not yet started has its share.
+                floor_budget.max(remaining.saturating_sub(floor_budget * left as u32) / 2)
+            };
             world.rec = Recorder::with_deadline(Instant::now() + budget);
             async {}.boxed_local()
         })
