@@ -34,12 +34,32 @@ Feature: Disclosure documents (信息公示)
     Each disclosure document MUST have a history listing every version with its effective date, and
     every listed version, including superseded ones, MUST be retrievable at its URL as a document
     valid against `disclosure-document.schema.json` whose `kind`, `version`, `announced_at` and
-    `effective_at` are the ones listed (the same instants).
+    `effective_at` are the ones listed (the same instants); a version once published MUST stay
+    listed with the same dates and content.
     OE-11 judges the notice from the history; this scenario makes sure the history is the documents'.
     Given the discovery document
     When the harness fetches the disclosure index without credentials
     And the harness fetches the history of every listed disclosure document
     Then every listed version, superseded ones included, is retrievable and is the version listed, with the dates listed
+
+  @req:OE-12
+  Scenario: A published version is never rewritten, backdated or withdrawn
+    Each disclosure document MUST have a history listing every version with its effective date, and
+    every listed version, including superseded ones, MUST be retrievable at its URL as a document
+    valid against `disclosure-document.schema.json` whose `kind`, `version`, `announced_at` and
+    `effective_at` are the ones listed (the same instants); a version once published MUST stay
+    listed with the same dates and content.
+    A version is a published text: against the target's run history (OPIS §12), every version an
+    earlier run retrieved is still listed and retrievable with the same `announced_at`,
+    `effective_at` and content (SHA-256 of its `content`, members sorted). Without an earlier run of
+    the target in its history this scenario is not applicable, saying so, and the requirement rests
+    on the scenario above; the report names the earlier runs compared.
+    Given the discovery document
+    And the run history holds an earlier run of this target
+    When the harness fetches the disclosure index without credentials
+    And the harness fetches the history of every listed disclosure document
+    Then every listed version, superseded ones included, is retrievable and is the version listed, with the dates listed
+    And no version an earlier run retrieved was rewritten, backdated or withdrawn from its history
 
   @req:OE-13
   Scenario: The algorithmic rules cover order allocation, piece rates and commission ratios

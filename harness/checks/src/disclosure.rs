@@ -433,3 +433,61 @@ mod tests {
         }
     }
 }
+
+/// `value` serialised with the members of every object sorted by name (for a digest that does
+/// not depend on member order).
+fn canonical(value: &Value) -> String {
+    fn sorted(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => {
+                let mut keys: Vec<&String> = m.keys().collect();
+                keys.sort();
+                Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&m[k]))).collect())
+            }
+            Value::Array(a) => Value::Array(a.iter().map(sorted).collect()),
+            other => other.clone(),
+        }
+    }
+    sorted(value).to_string()
+}
+
+/// What a run keeps of a disclosure version it retrieved (OE-12 over time): its dates and the
+/// SHA-256 of its `content`.
+pub fn seen_version(doc: &Value) -> hutong_model::DisclosureSeen {
+    use sha2::Digest as _;
+    let text = |k: &str| doc.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+    let content = doc.get("content").map(canonical).unwrap_or_default();
+    hutong_model::DisclosureSeen {
+        announced_at: text("announced_at"),
+        effective_at: text("effective_at"),
+        content_sha256: hex::encode(sha2::Sha256::digest(content.as_bytes())),
+    }
+}
+
+/// OE-12 over time: every disclosure version an earlier run retrieved (`earlier`: key
+/// `kind@version` → what it saw and the start of that run) is still listed, with the same
+/// `announced_at` and `effective_at`, and the same content (`now`: what this run retrieved). A
+/// version is a published text: it is never rewritten, backdated or withdrawn from the history.
+pub fn check_versions_kept(earlier: &[(String, hutong_model::DisclosureSeen, String)], now: &std::collections::BTreeMap<String, hutong_model::DisclosureSeen>) -> Result<(), Finding> {
+    let mut problems = Vec::new();
+    for (key, before, run) in earlier {
+        let key_s = sanitize_line(key, 80);
+        let Some(seen) = now.get(key) else {
+            problems.push(format!("{key_s}, which the run of {run} retrieved, is no longer listed"));
+            continue;
+        };
+        for (what, a, b) in [("announced_at", &before.announced_at, &seen.announced_at), ("effective_at", &before.effective_at, &seen.effective_at)] {
+            if a != b {
+                problems.push(format!("{key_s}: {what} is {} now, {} in the run of {run}", sanitize_line(b, 40), sanitize_line(a, 40)));
+            }
+        }
+        if before.content_sha256 != seen.content_sha256 {
+            problems.push(format!("{key_s}: its content changed after publication (SHA-256 {}… now, {}… in the run of {run})", &seen.content_sha256[..12.min(seen.content_sha256.len())], &before.content_sha256[..12.min(before.content_sha256.len())]));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Finding::fail(format!("published disclosure versions were changed between runs (OPIS §12, §14): {}", problems.join("; "))))
+    }
+}

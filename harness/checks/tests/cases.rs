@@ -273,6 +273,16 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             finding(wellknown::check_api_catalog(opt(i, "content_type"), &i["catalog"], &url(i, "catalog_url"), &required))
         }
         "strict_json.check_unique_keys" => problem(strict_json::check_unique_keys(s(i, "text").as_bytes())),
+        "disclosure.check_versions_kept" => {
+            let seen = |v: &Value| hutong_model::DisclosureSeen {
+                announced_at: s(v, "announced_at").to_string(),
+                effective_at: s(v, "effective_at").to_string(),
+                content_sha256: s(v, "content_sha256").to_string(),
+            };
+            let earlier: Vec<_> = i["earlier"].as_array().expect("earlier").iter().map(|e| (e[0].as_str().unwrap().to_string(), seen(&e[1]), e[2].as_str().unwrap().to_string())).collect();
+            let now = i["now"].as_object().expect("now").iter().map(|(k, v)| (k.clone(), seen(v))).collect();
+            finding(disclosure::check_versions_kept(&earlier, &now))
+        }
         "disclosure.check_interop_terms" => finding(disclosure::check_interop_terms(&i["doc"])),
         "disclosure.check_current_listed" => {
             let now = time::OffsetDateTime::parse(s(i, "now"), &time::format_description::well_known::Rfc3339).expect("`now` is RFC 3339");

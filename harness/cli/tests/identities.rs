@@ -26,6 +26,7 @@ fn client(base: &Url) -> HttpClient {
         insecure_tls: false,
         allowed_origins: vec![origin_url(base)],
         redactor: Redactor::new(),
+        ..ClientConfig::default()
     })
     .expect("client")
 }

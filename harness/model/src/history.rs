@@ -41,6 +41,22 @@ pub struct Observations {
     /// operation (`GET /path`, without the origin).
     #[serde(default)]
     pub sunsets: BTreeMap<String, i64>,
+    /// Each disclosure version a run retrieved (OE-12), by `kind@version`: what a later run finds
+    /// unchanged.
+    #[serde(default)]
+    pub disclosures: BTreeMap<String, DisclosureSeen>,
+}
+
+/// One disclosure version as a run retrieved it (OE-12): its dates and a digest of its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisclosureSeen {
+    /// `announced_at` as the version's document stated it.
+    pub announced_at: String,
+    /// `effective_at` as the version's document stated it.
+    pub effective_at: String,
+    /// SHA-256 (hex) of the document's `content`, serialised with its object members sorted.
+    pub content_sha256: String,
 }
 
 impl Observations {
@@ -71,6 +87,20 @@ impl RunHistory {
             .iter()
             .filter_map(|r| r.observations.sunsets.get(operation).map(|s| (*s, r.started_at.as_str())))
             .max_by_key(|(s, _)| *s)
+    }
+
+    /// The disclosure version `key` (`kind@version`) as the latest earlier run that retrieved it
+    /// saw it, with that run's start time.
+    pub fn latest_disclosure(&self, key: &str) -> Option<(&DisclosureSeen, &str)> {
+        self.runs.iter().rev().find_map(|r| r.observations.disclosures.get(key).map(|d| (d, r.started_at.as_str())))
+    }
+
+    /// Every disclosure version (`kind@version`) an earlier run retrieved.
+    pub fn disclosure_versions(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.runs.iter().flat_map(|r| r.observations.disclosures.keys().cloned()).collect();
+        keys.sort();
+        keys.dedup();
+        keys
     }
 
     /// Every operation an earlier run saw a `Sunset` for.

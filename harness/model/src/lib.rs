@@ -10,7 +10,7 @@ mod outcome;
 mod report;
 mod waiver;
 
-pub use history::{HistoryRun, HistoryUse, Observations, RunHistory, HISTORY_FORMAT, HISTORY_RUNS};
+pub use history::{DisclosureSeen, HistoryRun, HistoryUse, Observations, RunHistory, HISTORY_FORMAT, HISTORY_RUNS};
 pub use outcome::{Finding, FindingKind, NotApplicableReason, Outcome, ProfileVerdict};
 pub use report::{
     decisive_evidence, redact_report, EvidenceRef, ProfileResult, Report, RequirementResult,

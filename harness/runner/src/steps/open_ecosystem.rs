@@ -86,6 +86,8 @@ pub struct State {
     pub cut_offs: Option<(Vec<(usize, hutong_checks::rate_limit::CutOff)>, bool)>,
     /// What each deprecated operation answered in this run, with its `Sunset` (OE-20).
     pub sunsets_seen: Option<Vec<sunset::SunsetSeen>>,
+    /// Every disclosure version this run retrieved, by `kind@version` (OE-12 over time).
+    pub versions_seen: Option<std::collections::BTreeMap<String, hutong_model::DisclosureSeen>>,
 }
 
 

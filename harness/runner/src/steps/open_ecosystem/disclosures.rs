@@ -76,6 +76,7 @@ fn seven_days_notice(w: &mut PlatformWorld) {
 #[then("every listed version, superseded ones included, is retrievable and is the version listed, with the dates listed")]
 async fn versions_retrievable(w: &mut PlatformWorld) {
     let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeMap::new();
     for (kind, versions) in histories(w) {
         for v in versions {
             let version = v["version"].as_str().unwrap_or_default().to_string();
@@ -97,12 +98,34 @@ async fn versions_retrievable(w: &mut PlatformWorld) {
                 problems.push(f.message);
             } else if let Some(p) = disclosure::listed_version_disagreement(&v, &doc, &kind) {
                 problems.push(p);
+            } else {
+                // What a later run finds unchanged (OPIS §12).
+                seen.insert(format!("{kind}@{version}"), disclosure::seen_version(&doc));
             }
         }
     }
+    {
+        let ctx = w.ctx();
+        let mut observations = ctx.observations.lock().unwrap_or_else(|p| p.into_inner());
+        observations.disclosures.extend(seen.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    w.oe.versions_seen = Some(seen);
     if !problems.is_empty() {
         raise(Finding::fail(format!("the versions the histories list are not retrievable as listed: {}", problems.join("; "))));
     }
+}
+
+#[then("no version an earlier run retrieved was rewritten, backdated or withdrawn from its history")]
+fn versions_kept(w: &mut PlatformWorld) {
+    let ctx = w.ctx();
+    let Some(history) = ctx.history.clone() else { raise(Finding::error("no run history: an earlier step did not check it")) };
+    ctx.history_used.lock().unwrap_or_else(|p| p.into_inner()).insert("OE-12".to_string());
+    let earlier: Vec<(String, hutong_model::DisclosureSeen, String)> = history
+        .disclosure_versions()
+        .into_iter()
+        .filter_map(|key| history.latest_disclosure(&key).map(|(seen, run)| (key.clone(), seen.clone(), run.to_string())))
+        .collect();
+    disclosure::check_versions_kept(&earlier, earlier!(w.oe.versions_seen)).or_raise();
 }
 
 #[when(expr = "the harness fetches the current {string} document")]
