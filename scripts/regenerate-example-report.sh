@@ -16,7 +16,7 @@ trap 'rm -rf "$keys"' EXIT
 rm -rf "$dest"
 set +e
 "$bin" certify --reference-fault link-block-one-domain --profile anti-incompatibility --seed 7 \
-  --out "$dest" --sign "$keys/example.key" --quiet
+  --out "$dest" --sign "$keys/example.key" --history "$keys/history" --quiet
 code=$?
 set -e
 [ "$code" -eq 1 ] || { echo "expected exit 1 (not conformant), got $code" >&2; exit 1; }

@@ -1,8 +1,8 @@
 {
   "format": "hutong-signature-1",
   "algorithm": "ed25519",
-  "key_id": "ed25519:8752279701ac9eb6",
+  "key_id": "ed25519:7e1faa253bccb48d",
   "signed_file": "report.json",
-  "signed_sha256": "07608ece02c8065135cbde473431c554d0b2c38eeb3a00b6389d4e18fdab9b13",
-  "signature": "tH+SJBRCuO8hLeGx6hY58IVyIoVJ/mYsBOYq7k66kYUKMD2ieZaIuQs1978s8cTrmGmuXnm94HznOANYb+iIDw=="
+  "signed_sha256": "de1d5626f508a7fd89b9a32f78a3a7d0d0ec0ced6f6c91730cd1ec0e0f102e49",
+  "signature": "PUMWNv/KFiTPKZD/g4a12Bz4q4b9/+kxu25qcKLzDEueFbaIoZ22IfCBiihr3+YDk+l0S+UKm8S6dXe5KmgiBw=="
 }
