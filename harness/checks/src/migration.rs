@@ -195,7 +195,7 @@ pub fn check_infrastructure(terms: &Value) -> Result<(), Finding> {
     if codes.is_empty() {
         return Err(Finding::fail("`infrastructure.jurisdictions` lists no jurisdiction"));
     }
-    let unknown: Vec<String> = codes.iter().filter(|c| isocountry::CountryCode::for_alpha2(c).is_err()).map(|c| format!("{:?}", sanitize_line(c, 20))).collect();
+    let unknown: Vec<String> = codes.iter().filter(|c| celes::Country::from_alpha2(c).is_err()).map(|c| format!("{:?}", sanitize_line(c, 20))).collect();
     if !unknown.is_empty() {
         return Err(Finding::fail(format!("`infrastructure.jurisdictions` has {}, not ISO 3166-1 alpha-2 code(s)", unknown.join(", "))));
     }
