@@ -29,7 +29,7 @@ fn a_waived_failure_keeps_its_outcome_and_the_verdict_says_with_waivers() {
     std::fs::write(dir.join("waivers.toml"), waiver("OE-03", "2099-12-31")).unwrap();
     assert_eq!(hutong(&["keygen", "--out", "k.key"], dir).status.code(), Some(0));
     let out = hutong(
-        &["certify", "--quiet", "--reference-fault", "errors-plain-text", "--waivers", "waivers.toml", "--out", "run", "--sign", "k.key"],
+        &["certify", "--quiet", "--reference-fault", "errors-html-on-one-endpoint", "--waivers", "waivers.toml", "--out", "run", "--sign", "k.key"],
         dir,
     );
     assert_eq!(out.status.code(), Some(0), "conformant with waivers exits 0: {}", text(&out));
