@@ -452,11 +452,13 @@ fn canonical(value: &Value) -> String {
 }
 
 /// What a run keeps of a disclosure version it retrieved (OE-12 over time): its dates and the
-/// SHA-256 of its `content`.
-pub fn seen_version(doc: &Value) -> hutong_model::DisclosureSeen {
+/// SHA-256 of its `content`, with the platform's origin (`origin`, e.g. `https://host:port`)
+/// replaced by `{origin}` — a platform that moves to another origin has not rewritten its rules.
+pub fn seen_version(doc: &Value, origin: &str) -> hutong_model::DisclosureSeen {
     use sha2::Digest as _;
     let text = |k: &str| doc.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     let content = doc.get("content").map(canonical).unwrap_or_default();
+    let content = if origin.is_empty() { content } else { content.replace(origin, "{origin}") };
     hutong_model::DisclosureSeen {
         announced_at: text("announced_at"),
         effective_at: text("effective_at"),

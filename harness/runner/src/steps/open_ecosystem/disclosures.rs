@@ -100,7 +100,8 @@ async fn versions_retrievable(w: &mut PlatformWorld) {
                 problems.push(p);
             } else {
                 // What a later run finds unchanged (OPIS §12).
-                seen.insert(format!("{kind}@{version}"), disclosure::seen_version(&doc));
+                let origin = w.ctx().base_url.origin().ascii_serialization();
+                seen.insert(format!("{kind}@{version}"), disclosure::seen_version(&doc, &origin));
             }
         }
     }
