@@ -69,7 +69,7 @@ pub struct CertifyArgs {
     #[arg(long, value_name = "KEYFILE", conflicts_with = "no_out")]
     pub sign: Option<PathBuf>,
     /// Keep the target's run history in DIR (one JSON file per target; default: `history/` beside
-    /// the run directory, none with --no-out): a later run compares with what earlier runs saw
+    /// the default run directories, none with --out or --no-out): a later run compares with what earlier runs saw
     /// (OE-20), and the report names the runs compared.
     #[arg(long, value_name = "DIR")]
     pub history: Option<PathBuf>,
@@ -133,11 +133,13 @@ pub fn request_for(base_url: Url, args: &CertifyArgs) -> CertifyRequest {
     }
 }
 
-/// Where the run history of `target` is kept: `--history DIR`, else `history/` beside the run
-/// directory when one is written (OPIS §12).
+/// Where the run history of `target` is kept: `--history DIR`, else `history/` beside the
+/// default run directories (`reports/runs/history/`) when the run writes to the default place
+/// (OPIS §12). A run given `--out DIR` keeps a history only with `--history`: the parent of an
+/// arbitrary directory is nobody's history (and, for a temporary directory, everybody's).
 pub fn history_file(args: &CertifyArgs, target: &str) -> Option<PathBuf> {
     let dir = args.history.clone().or_else(|| {
-        (!args.no_out).then(|| args.out.clone().unwrap_or_else(crate::default_out_dir).parent().map(|p| p.join("history")).unwrap_or_else(|| PathBuf::from("history")))
+        (!args.no_out && args.out.is_none()).then(|| crate::default_out_dir().parent().map(|p| p.join("history")).unwrap_or_else(|| PathBuf::from("history")))
     })?;
     Some(hutong_runner::history::file_in(&dir, target))
 }
