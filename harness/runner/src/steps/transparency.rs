@@ -349,6 +349,12 @@ fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
 /// device (TP-04). `None` when the corpus has no other.
 fn other_user_agent(w: &PlatformWorld) -> Option<String> {
     let ctx = w.ctx();
+    // A target file that fixes one User-Agent for every request (a firewall lets only it through,
+    // OPIS §5.3) is obeyed: persona-b's device is then the same as persona-a's, and the quotes
+    // still differ in history and client.
+    if ctx.http.config().user_agent != ctx.persona.user_agent {
+        return Some(ctx.http.config().user_agent.clone());
+    }
     let others: Vec<&String> = ctx.corpus.harness.user_agent.iter().map(|e| &e.value).filter(|v| **v != ctx.persona.user_agent).collect();
     let mut r = rng(w, "tp-device");
     others.choose(&mut r).map(|s| s.to_string())
