@@ -45,6 +45,7 @@ fn signed_run(dir: &Path, i: usize, key: &hutong_report::sign::SigningKey) {
                 evidence: Some(evidence_file.clone()),
                 decisive_exchanges: if outcome == Outcome::Pass { vec![0, 1] } else { vec![1] },
                 duration_ms: 3,
+                needs: Vec::new(),
             }];
             RequirementResult {
                 id: r.id.clone(),
@@ -59,6 +60,7 @@ fn signed_run(dir: &Path, i: usize, key: &hutong_report::sign::SigningKey) {
                 evidence: hutong_model::decisive_evidence(outcome, &scenarios),
                 scenarios,
                 limitations: Vec::new(),
+                blocked_by: Vec::new(),
             }
         })
         .collect();

@@ -13,7 +13,7 @@ mod waiver;
 pub use history::{DisclosureSeen, HistoryRun, HistoryUse, Observations, RunHistory, HISTORY_FORMAT, HISTORY_RUNS};
 pub use outcome::{Finding, FindingKind, NotApplicableReason, Outcome, ProfileVerdict};
 pub use report::{
-    decisive_evidence, redact_report, EvidenceRef, ProfileResult, Report, RequirementResult,
+    decisive_evidence, mark_blocked, redact_report, EvidenceRef, ProfileResult, Report, RequirementResult,
     ScenarioResult, SuiteInfo, TargetInfo, Totals, REPORT_FORMAT_VERSION,
 };
 pub use waiver::{parse_waivers, Waiver, WaiverError};

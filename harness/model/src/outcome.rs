@@ -67,28 +67,49 @@ pub struct Finding {
     /// burst of requests): those pass instead of being left undecided.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub others_judged: bool,
+    /// For an `error`: the requirements that judge the precondition this step could not get past
+    /// (e.g. OE-02 for a client registration the platform refused). When one of them fails in
+    /// the same run, the report says this requirement is blocked by it (OPIS §10.2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
 }
 
 impl Finding {
     /// The platform broke the requirement.
     pub fn fail(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false }
+        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false, needs: Vec::new() }
     }
 
     /// The harness could not decide.
     pub fn error(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false }
+        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false, needs: Vec::new() }
     }
 
     /// The scenario does not apply.
     pub fn not_applicable(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false }
+        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false, needs: Vec::new() }
     }
 
     /// Narrows the finding to one requirement of a scenario that verifies several.
     pub fn about(mut self, requirement: impl Into<String>) -> Self {
         self.requirements.push(requirement.into());
         self
+    }
+
+    /// Names a requirement that judges a precondition of this finding (see [`Finding::needs`]).
+    pub fn needs(mut self, requirement: impl Into<String>) -> Self {
+        let requirement = requirement.into();
+        if !self.needs.contains(&requirement) {
+            self.needs.push(requirement);
+        }
+        self
+    }
+
+    /// This finding as an `error` of a step that could not get past it, prefixed with `context`:
+    /// the preconditions it names are kept, its exchanges (another scenario's, when the finding
+    /// was shared) and narrowing are not.
+    pub fn into_error(self, context: impl fmt::Display) -> Self {
+        Finding { needs: self.needs, ..Finding::error(format!("{context}: {}", self.message)) }
     }
 
     /// Says that the step judged every other requirement of the scenario and found it met (see

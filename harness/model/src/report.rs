@@ -114,6 +114,10 @@ pub struct RequirementResult {
     /// erroring scenario stopped at).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+    /// For an `error`: the requirements that failed in the same run and judge a precondition its
+    /// scenarios could not get past (OPIS §10.2); it is undecided because of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked_by: Vec<String>,
 }
 
 impl RequirementResult {
@@ -124,6 +128,26 @@ impl RequirementResult {
             (Outcome::NotApplicable, None) => Outcome::Error,
             (o, _) => o,
         }
+    }
+}
+
+/// Marks the `error`s that a failed precondition explains (OPIS §10.2): a requirement is blocked
+/// by the requirements its erroring scenarios `needs` that failed in the same run, when every
+/// erroring scenario names such a precondition. Its outcome stays `error`; `blocked_by` names
+/// them and the message says so first.
+pub fn mark_blocked(results: &mut [RequirementResult]) {
+    let failed: std::collections::BTreeSet<String> = results.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id.clone()).collect();
+    for r in results.iter_mut().filter(|r| r.outcome == Outcome::Error) {
+        let erring: Vec<&ScenarioResult> = r.scenarios.iter().filter(|s| s.outcome == Outcome::Error).collect();
+        let explained = |s: &&ScenarioResult| s.needs.iter().any(|n| failed.contains(n) && *n != r.id);
+        if erring.is_empty() || !erring.iter().all(explained) {
+            continue;
+        }
+        let mut blocked: Vec<String> = erring.iter().flat_map(|s| s.needs.iter()).filter(|n| failed.contains(*n) && **n != r.id).cloned().collect();
+        blocked.sort();
+        blocked.dedup();
+        r.message = format!("not decided: blocked by {}, which failed in this run and judges what it needs; {}", blocked.join(", "), r.message);
+        r.blocked_by = blocked;
     }
 }
 
@@ -151,6 +175,9 @@ pub struct ScenarioResult {
     pub decisive_exchanges: Vec<usize>,
     /// Wall time of the scenario in milliseconds.
     pub duration_ms: u64,
+    /// For an `error`: the requirements judging the precondition the scenario could not get past.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
 }
 
 /// The verdict on one profile.
@@ -303,11 +330,53 @@ mod tests {
             message: "m".into(),
             scenarios: Vec::new(),
             limitations: Vec::new(),
+            blocked_by: Vec::new(),
             evidence: Vec::new(),
         }
     }
 
     const AI: Profile = Profile::AntiIncompatibility;
+
+    fn erring(needs: &[&str]) -> ScenarioResult {
+        ScenarioResult {
+            feature: "f".into(),
+            name: "s".into(),
+            line: 1,
+            outcome: Outcome::Error,
+            message: "cannot act as a newly registered client".into(),
+            exchanges: 0,
+            evidence: None,
+            decisive_exchanges: Vec::new(),
+            duration_ms: 0,
+            needs: needs.iter().map(|n| n.to_string()).collect(),
+        }
+    }
+
+    fn with(mut r: RequirementResult, scenarios: Vec<ScenarioResult>) -> RequirementResult {
+        r.scenarios = scenarios;
+        r
+    }
+
+    #[test]
+    fn an_error_is_blocked_only_by_a_precondition_that_failed_in_the_same_run() {
+        let oe = Profile::OpenEcosystem;
+        let mut results = vec![
+            result("OE-02", oe, Level::Must, Outcome::Fail, None),
+            with(result("OE-16", oe, Level::Must, Outcome::Error, None), vec![erring(&["OE-02"])]),
+            // One erring scenario without a precondition: its own reason stands.
+            with(result("OE-21", oe, Level::Must, Outcome::Error, None), vec![erring(&["OE-02"]), erring(&[])]),
+            // A precondition that did not fail blocks nothing.
+            with(result("CM-21", Profile::CloudMigration, Level::Must, Outcome::Error, None), vec![erring(&["CM-02"])]),
+            result("CM-02", Profile::CloudMigration, Level::Must, Outcome::Error, None),
+        ];
+        mark_blocked(&mut results);
+        assert_eq!(results[1].blocked_by, ["OE-02"]);
+        assert_eq!(results[1].outcome, Outcome::Error, "a blocked requirement stays undecided");
+        assert!(results[1].message.starts_with("not decided: blocked by OE-02"), "{}", results[1].message);
+        assert!(results[2].blocked_by.is_empty() && results[2].message == "m");
+        assert!(results[3].blocked_by.is_empty());
+        assert!(results[0].blocked_by.is_empty());
+    }
 
     // See: issue 11 — a `not_applicable` MUST counted as conformant whatever made it so (an
     // unknown open-protocol key, no payment method flagged `own`).

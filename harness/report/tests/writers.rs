@@ -28,6 +28,7 @@ fn scenario(feature: &str, name: &str, line: usize, outcome: Outcome, message: &
             Outcome::NotApplicable => vec![],
         },
         duration_ms: 12,
+        needs: Vec::new(),
     }
 }
 
@@ -46,6 +47,7 @@ fn requirement(id: &str, profile: Profile, title: (&str, &str), policy: &[&str],
         evidence: hutong_model::decisive_evidence(outcome, &scenarios),
         scenarios,
         limitations: Vec::new(),
+        blocked_by: Vec::new(),
     }
 }
 

@@ -202,7 +202,7 @@ impl RunContext {
             Some(identity) => certifier_owned(self, rec, identity, kind, role, scope).await,
             None => synthetic(self, rec, kind, label, role, scope).await,
         };
-        let obtained = obtained.map_err(|f| Finding::error(format!("cannot act for {} {label} through {role}: {}", kind.name(), f.message)));
+        let obtained = obtained.map_err(|f| f.into_error(format_args!("cannot act for {} {label} through {role}", kind.name())));
         sessions.insert(key, obtained.clone());
         obtained
     }

@@ -48,11 +48,24 @@ pub use records::{RecordComparison, DEFAULT_RUN_BUDGET};
 /// problem, never a verdict on the migration).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct MigrateError(pub String);
+pub struct MigrateError(pub String, pub Vec<String>);
 
 impl MigrateError {
     fn new(message: impl std::fmt::Display) -> MigrateError {
-        MigrateError(message.to_string())
+        MigrateError(message.to_string(), Vec::new())
+    }
+
+    /// The requirements of `platform` (a `from` or `to` as given) that judge what the migration
+    /// could not get past on that platform (for CM-21's report, OPIS §10.2): OE-02 for the OAuth
+    /// client, CM-02 for an export that fails its own digests. Empty when the error is the other
+    /// side's: every message of a platform's error starts with its name.
+    pub fn needs_of(&self, platform: &str) -> &[String] {
+        let name = platform.trim_end_matches('/');
+        if self.0.starts_with(&format!("{name}:")) || self.0.starts_with(&format!("{name}/:")) {
+            &self.1
+        } else {
+            &[]
+        }
     }
 }
 
@@ -129,7 +142,7 @@ struct Platform {
 }
 
 fn harness_error(what: &str, f: Finding) -> MigrateError {
-    MigrateError::new(format!("{what}: {}", f.message))
+    MigrateError(format!("{what}: {}", f.message), f.needs)
 }
 
 impl Platform {
@@ -233,7 +246,10 @@ impl Platform {
                     .await
                     .map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
                 if meta.status != 200 || meta.sha256_hex != file.sha256 {
-                    return Err(MigrateError::new(format!("{}: {} answered HTTP {} with SHA-256 {} (manifest: {})", self.name, file.name, meta.status, meta.sha256_hex, file.sha256)));
+                    return Err(MigrateError(
+                        format!("{}: {} answered HTTP {} with SHA-256 {} (manifest: {})", self.name, file.name, meta.status, meta.sha256_hex, file.sha256),
+                        vec!["CM-02".to_string()],
+                    ));
                 }
                 lines.finish(&mut parsed).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
                 parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;

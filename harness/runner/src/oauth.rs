@@ -16,15 +16,26 @@ fn endpoint(ctx: &RunContext, metadata: &Value, member: &str, cite: &str) -> Res
     let raw = metadata
         .get(member)
         .and_then(Value::as_str)
-        .ok_or_else(|| Finding::fail(format!("the OAuth metadata names no {member} ({cite})")))?;
-    let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth metadata's {member} is not an absolute URL ({e})")))?;
-    check_on_platform(ctx, &url, &format!("the OAuth {member}"))?;
+        .ok_or_else(|| Finding::fail(format!("the OAuth metadata names no {member} ({cite})")).needs("OE-02"))?;
+    let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth metadata's {member} is not an absolute URL ({e})")).needs("OE-02"))?;
+    check_on_platform(ctx, &url, &format!("the OAuth {member}")).map_err(judged_by_oe02)?;
     Ok(url)
 }
 
 /// The platform's OAuth metadata (RFC 8414), its `issuer` checked against the URL it was read
 /// from (RFC 8414 §3.3): a mismatch is a `fail`.
 pub async fn metadata(ctx: &RunContext, rec: &Recorder) -> Result<Value, Finding> {
+    read_metadata(ctx, rec).await.map_err(judged_by_oe02)
+}
+
+/// Marks a finding of the OAuth client as one OE-02 judges (self-service access: metadata,
+/// registration, token), so that a step that cannot get past it is blocked by OE-02's failure
+/// (OPIS §10.2) rather than undecided for no stated reason.
+pub fn judged_by_oe02(f: Finding) -> Finding {
+    f.needs("OE-02")
+}
+
+async fn read_metadata(ctx: &RunContext, rec: &Recorder) -> Result<Value, Finding> {
     let url = ctx.discovery.endpoint("oauth_authorization_server")?;
     let response = ctx.http.get(url.as_str()).label("oauth metadata").send(rec).await.map_err(hutong_checks::transport)?;
     hutong_checks::expect_status(&response, 200, "OAuth authorization server metadata")?;
@@ -56,8 +67,8 @@ pub fn registration(ctx: &RunContext, metadata: &Value, request: &Value) -> Resu
 
 /// Judges a registration answer (RFC 7591 §3.2.1) and registers its secret for redaction.
 pub fn registered(ctx: &RunContext, request: &Value, response: &Response) -> Result<Registered, Finding> {
-    let answer = if response.status == 201 { hutong_checks::json_body(response, "client information response")? } else { Value::Null };
-    let registered = checks::check_registration(request, response.status, &answer)?;
+    let answer = if response.status == 201 { hutong_checks::json_body(response, "client information response").map_err(judged_by_oe02)? } else { Value::Null };
+    let registered = checks::check_registration(request, response.status, &answer).map_err(judged_by_oe02)?;
     ctx.http.redactor().insert_secret(registered.client_secret.as_str());
     Ok(registered)
 }
@@ -65,7 +76,7 @@ pub fn registered(ctx: &RunContext, request: &Value, response: &Response) -> Res
 /// Registers a client named `name` and returns it.
 pub async fn register(ctx: &RunContext, rec: &Recorder, metadata: &Value, name: &str) -> Result<Registered, Finding> {
     let request = registration_request(name);
-    let response = registration(ctx, metadata, &request)?.send(rec).await.map_err(hutong_checks::transport)?;
+    let response = registration(ctx, metadata, &request)?.send(rec).await.map_err(|e| judged_by_oe02(hutong_checks::transport(e)))?;
     registered(ctx, &request, &response)
 }
 
@@ -83,7 +94,7 @@ pub async fn register_as(
         map.extend(client.members());
     }
     let response = match registration(ctx, metadata, &request) {
-        Ok(builder) => builder.send(rec).await.map_err(hutong_checks::transport),
+        Ok(builder) => builder.send(rec).await.map_err(|e| judged_by_oe02(hutong_checks::transport(e))),
         Err(f) => Err(f),
     };
     let response = match response {
@@ -117,14 +128,14 @@ pub fn token_request(ctx: &RunContext, metadata: &Value, id: &str, secret: &str,
 /// Judges a token answer (RFC 6749 §5.1) and registers the token for redaction.
 pub fn issued_token(ctx: &RunContext, response: &Response, method: TokenAuthMethod) -> Result<String, Finding> {
     let body = response.json_value().ok();
-    let token = checks::check_token_response(response.status, body.as_ref(), method)?;
+    let token = checks::check_token_response(response.status, body.as_ref(), method).map_err(judged_by_oe02)?;
     ctx.http.redactor().insert_secret(token.as_str());
     Ok(token)
 }
 
 /// Requests a token with the client-credentials grant, authenticated with `method`.
 pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, id: &str, secret: &str, method: TokenAuthMethod) -> Result<String, Finding> {
-    let response = token_request(ctx, metadata, id, secret, method)?.send(rec).await.map_err(hutong_checks::transport)?;
+    let response = token_request(ctx, metadata, id, secret, method)?.send(rec).await.map_err(|e| judged_by_oe02(hutong_checks::transport(e)))?;
     issued_token(ctx, &response, method)
 }
 
@@ -135,7 +146,7 @@ pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, i
 pub async fn obtain_token(ctx: &RunContext, rec: &Recorder, role: &str, client_name: &str) -> Result<String, Finding> {
     let metadata = metadata(ctx, rec).await?;
     let (id, secret, method) = match ctx.credentials.get(role) {
-        Some(c) => (c.client_id.clone(), c.client_secret.clone(), checks::supported_auth_method(&metadata)?),
+        Some(c) => (c.client_id.clone(), c.client_secret.clone(), checks::supported_auth_method(&metadata).map_err(judged_by_oe02)?),
         None => {
             let r = register(ctx, rec, &metadata, client_name).await?;
             (r.client_id, r.client_secret, r.auth_method)

@@ -1,5 +1,6 @@
 //! `hutong selftest`: the mutation matrix. The reference platform passes every requirement, and
-//! each fault of the catalog makes exactly its declared requirements fail, nothing else. Both
+//! each fault of the catalog makes exactly its declared requirements fail, nothing else (a
+//! requirement may be `error` only when blocked by a declared one, OPIS §10.2). Both
 //! shapes of the reference run: the marketplace (every profile) with every fault, and the cloud
 //! provider (core and cloud-migration) with the faults whose catalog entry names the `cloud`
 //! shape; there, requirements of the profiles it does not claim are not applicable.
@@ -70,6 +71,9 @@ impl Row {
                 r.outcome == Outcome::NotApplicable
             } else {
                 r.outcome == Outcome::Pass
+                    // Undecided because a declared requirement failed that judges what it needs
+                    // (OPIS §10.2): the fault broke that requirement, not this one.
+                    || (r.outcome == Outcome::Error && !r.blocked_by.is_empty() && r.blocked_by.iter().all(|b| self.declared.contains(b)))
                     || (r.outcome == Outcome::NotApplicable
                         && match &r.not_applicable_reason {
                             // A capability the reference does not declare is only ever a fault's doing.
@@ -172,7 +176,9 @@ pub async fn run(args: SelftestArgs) -> Result<i32, Exit> {
         let deviations = row.deviations();
         let name = format!("{}{}", if row.shape == Shape::Cloud { "cloud: " } else { "" }, row.fault.as_deref().unwrap_or("(none: baseline)"));
         if deviations.is_empty() {
-            println!("ok      {name:<34} fails {}", fmt_set(&row.failing()));
+            let blocked: BTreeSet<String> = row.report.requirements.iter().filter(|r| !r.blocked_by.is_empty()).map(|r| r.id.clone()).collect();
+            let blocked = if blocked.is_empty() { String::new() } else { format!(" (blocked by the failure: {})", fmt_set(&blocked)) };
+            println!("ok      {name:<34} fails {}{blocked}", fmt_set(&row.failing()));
         } else {
             if let Some(f) = &row.fault {
                 escaped_faults.insert(f.clone());

@@ -113,6 +113,7 @@ pub fn migration_report(
         evidence: Some(MIGRATION_EVIDENCE.to_string()),
         decisive_exchanges: Vec::new(),
         duration_ms: took.as_millis() as u64,
+        needs: Vec::new(),
     };
     let scenarios = vec![scenario];
     let requirement = RequirementResult {
@@ -128,6 +129,7 @@ pub fn migration_report(
         evidence: hutong_model::decisive_evidence(outcome, &scenarios),
         scenarios,
         limitations,
+        blocked_by: Vec::new(),
     };
     let results = vec![requirement];
     let profile = Profile::CloudMigration;

@@ -498,6 +498,10 @@ fn build_report(
                 evidence: Some(file.clone()),
                 decisive_exchanges,
                 duration_ms: r.duration.as_millis() as u64,
+                needs: match (&r.finding, outcome) {
+                    (Some(f), Outcome::Error) => f.needs.iter().filter(|n| *n != id).cloned().collect(),
+                    _ => Vec::new(),
+                },
             });
         }
     }
@@ -516,6 +520,7 @@ fn build_report(
                 evidence: Some(file.clone()),
                 decisive_exchanges: f.exchanges,
                 duration_ms: 0,
+                needs: Vec::new(),
             });
         }
         evidence.insert(file, sweep.evidence);
@@ -526,6 +531,7 @@ fn build_report(
             r.limitations = limitations.remove(&r.id).unwrap_or_default();
         }
     }
+    hutong_model::mark_blocked(&mut results);
     finish_report(request, started_at, Some(discovery), selected, results)
 }
 
@@ -568,7 +574,10 @@ fn requirement_results(
                 .map(|s| s.message.clone())
                 .collect::<Vec<_>>()
                 .join("; ");
-            if worst == Outcome::NotApplicable {
+            if worst == Outcome::NotApplicable && timed_out {
+                // Its other scenarios were cut by the deadline: that is why nothing decided it.
+                (Outcome::Error, format!("not decided: the run deadline of {}s passed first; {message}", deadline.as_secs()), None)
+            } else if worst == Outcome::NotApplicable {
                 (
                     Outcome::Error,
                     format!(
@@ -593,6 +602,7 @@ fn requirement_results(
             evidence: hutong_model::decisive_evidence(outcome, &ran),
             scenarios: ran,
             limitations: Vec::new(),
+            blocked_by: Vec::new(),
         });
     }
     out
@@ -686,6 +696,7 @@ fn fatal_result(
                 message,
                 scenarios: Vec::new(),
                 limitations: Vec::new(),
+                blocked_by: Vec::new(),
                 evidence: Vec::new(),
             }
         })

@@ -322,7 +322,7 @@ impl PlatformWorld {
     pub async fn authenticate(&mut self, role: &str) {
         match self.token_for(role).await {
             Ok(token) => self.token = Some(token),
-            Err(f) => raise(Finding::error(format!("cannot act as {role}: {}", f.message))),
+            Err(f) => raise(f.into_error(format_args!("cannot act as {role}"))),
         }
     }
 }

@@ -27,7 +27,7 @@ async fn migrate_both_ways(w: &mut PlatformWorld) {
         let options = MigrationOptions { role: "third-party-a".to_string(), insecure, ..MigrationOptions::new(from.clone(), to.clone()) };
         let outcome = migrate(&options)
             .await
-            .map_err(|e| Finding::error(format!("the migration {direction} could not be performed or verified: {}", e.0)))
+            .map_err(|e| Finding { needs: e.needs_of(&platform).to_vec(), ..Finding::error(format!("the migration {direction} could not be performed or verified: {}", e.0)) })
             .or_raise();
         outcomes.push((direction.to_string(), outcome.summary));
     }

@@ -9,12 +9,12 @@ async fn own_client(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     // A client of its own (RFC 7591), so that no other scenario's counting of the probe is
     // disturbed; neutral metadata, a name drawn like any other (OPIS §5.3).
-    let metadata = crate::oauth::metadata(&ctx, &w.rec).await.map_err(|f| Finding::error(format!("cannot register a client: {}", f.message))).or_raise();
+    let metadata = crate::oauth::metadata(&ctx, &w.rec).await.map_err(|f| f.into_error("cannot register a client")).or_raise();
     let mut client = ctx.persona.neutral_registration();
     client.client_name = ctx.persona.client_name("own-window");
     match crate::oauth::register_as(&ctx, &w.rec, &metadata, &client).await {
         (Ok(token), _) => w.token = Some(token),
-        (Err(f), _) => raise(Finding::error(format!("cannot act as a newly registered client (OE-02 judges registration): {}", f.message))),
+        (Err(f), _) => raise(f.into_error("cannot act as a newly registered client (OE-02 judges registration)")),
     }
 }
 

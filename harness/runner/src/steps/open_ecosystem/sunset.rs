@@ -38,7 +38,7 @@ fn history_held(w: &mut PlatformWorld) {
     let held = w.ctx().history.as_ref().is_some_and(|h| !h.runs.is_empty());
     if !held {
         raise(Finding::not_applicable(
-            "no earlier run of this target in its run history (certify --history, OPIS §12): whether a Sunset moved earlier, or an operation went before its Sunset, is judged from the next run on",
+            "no earlier run of this target in its run history (certify --history, OPIS §12): what can only be judged over time is judged from the next run on",
         ));
     }
 }
