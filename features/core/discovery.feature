@@ -16,7 +16,7 @@ Feature: Discovery of the interop surface
   @req:CORE-02
   Scenario: Every declared endpoint is on the platform's origin and answers
     Every endpoint URL in the discovery document MUST be on the discovery document's origin or on an
-    origin listed in `trusted_origins`, and MUST answer a request without a 404, a 5xx or a
+    origin listed in `trusted_origins`, and every one but `api_base` (a base URL, not itself an operation, OPIS §6.4) MUST answer a request without a 404, a 5xx or a
     transport failure; and the platform MUST NOT declare an endpoint of, or describe in its OpenAPI
     description an operation of, an optional capability it does not declare (OPIS §6.5), nor publish
     current algorithmic rules that name `workers` as affected without declaring `workers`, or a
@@ -30,7 +30,7 @@ Feature: Discovery of the interop surface
   @req:CORE-02
   Scenario: No operation of an undeclared optional capability is declared or described
     Every endpoint URL in the discovery document MUST be on the discovery document's origin or on an
-    origin listed in `trusted_origins`, and MUST answer a request without a 404, a 5xx or a
+    origin listed in `trusted_origins`, and every one but `api_base` (a base URL, not itself an operation, OPIS §6.4) MUST answer a request without a 404, a 5xx or a
     transport failure; and the platform MUST NOT declare an endpoint of, or describe in its OpenAPI
     description an operation of, an optional capability it does not declare (OPIS §6.5), nor publish
     current algorithmic rules that name `workers` as affected without declaring `workers`, or a

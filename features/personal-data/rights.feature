@@ -48,9 +48,12 @@ Feature: A person's rights over their personal information
 
   @req:PD-06
   Scenario: An under-scoped token is refused with insufficient_scope on every operation that needs more
-    A token MUST NOT reach an operation beyond its granted scope: every operation whose security
-    requirement in the platform's OpenAPI description names a scope the token was not granted MUST
-    answer `403` with `WWW-Authenticate: Bearer error="insufficient_scope"`.
+    Access to personal data MUST be granted by scope, least privilege first: the platform's OpenAPI
+    description MUST name in the security requirement of the copy (`GET` at
+    `endpoints.personal_data`) a scope that does not by itself reach the operations that correct,
+    delete or cancel; and a token MUST NOT reach an operation beyond its granted scope: every
+    operation whose security requirement in the platform's OpenAPI description names a scope the
+    token was not granted MUST answer `403` with `WWW-Authenticate: Bearer error="insufficient_scope"`.
     The scopes each operation needs are those its security requirement names in the platform's
     OpenAPI description; the token holds only those of the copy operation.
     Given the person "pd-scope" holding only the scope its copy needs
@@ -60,7 +63,8 @@ Feature: A person's rights over their personal information
   @req:PD-07
   Scenario: Revoking a grant stops its access at once
     Revoking a person's refresh token at the `revocation_endpoint` of the OAuth metadata SHOULD stop
-    the grant's access tokens at once: the next request with one answers `401`.
+    the grant at once: the next request with its access token answers `401`, and the revoked refresh
+    token obtains no new access token (RFC 7009 §2.2).
     Given the person "pd-revoke" acting through "third-party-b"
     When the client revokes the person's refresh token at the revocation endpoint
     Then the next request with the grant's access token answers 401

@@ -11,7 +11,7 @@ Feature: Transparency disclosures (信息公示)
     The platform MUST publish a disclosure document `enforcement-actions` that declares within how
     many days of a measure it publishes it (`publication_days`, a positive integer) and lists the
     measures taken against merchants (`actions`, each with `merchant_id`, `measure` — `warning`,
-    `suspension` or `termination` —, `date`, `published_at` and `rule`); every action MUST have been
+    `suspension` or `termination` —, `date` and `published_at`, RFC 3339 full-dates or date-times, and `rule`); every action MUST have been
     published within the declared number of days of its date, and its `rule` MUST be the URL of a
     `platform-rules` disclosure document (its current version or a listed one) with, as fragment,
     the `id` of a section that document has.

@@ -146,7 +146,7 @@ pub fn check_declared_or_absent(discovery: &Discovery, openapi: &Value, openapi_
 /// Checks the capabilities that bring no operation against what the platform discloses (OPIS
 /// §6.5): current algorithmic rules (`algorithmic-rules`) naming `workers` among those a rule
 /// affects need `workers` declared, a current fee schedule (`fee-schedule`) stating a commission or
-/// payment-settlement rate needs `commission_fees` declared, so that leaving either out escapes
+/// payment-settlement rate (in its rate lists or as a fee of that kind) needs `commission_fees` declared, so that leaving either out escapes
 /// neither OE-13, OE-22 nor OE-14. A document not given (not published or not readable; OE-10
 /// judges that) is not read.
 pub fn check_disclosed_capabilities(discovery: &Discovery, algorithmic_rules: Option<&Value>, fee_schedule: Option<&Value>) -> Result<(), Finding> {
@@ -163,10 +163,20 @@ pub fn check_disclosed_capabilities(discovery: &Discovery, algorithmic_rules: Op
     if !names_workers.is_empty() && !discovery.declares_capability("workers") {
         problems.push(format!("the current algorithmic rules name workers as affected ({}), but `capabilities.workers` is not declared", names_workers.join(", ")));
     }
-    let rates: usize = ["commission_rates", "payment_settlement_rates"]
+    // The rates of OE-14's lists, and the fees of TP-12's list that are commission or settlement
+    // fees: listing them only in `fees` escapes nothing either.
+    let listed: usize = ["commission_rates", "payment_settlement_rates"]
         .iter()
         .map(|m| fee_schedule.and_then(|d| d.pointer(&format!("/content/{m}"))).and_then(Value::as_array).map_or(0, Vec::len))
         .sum();
+    let fees = fee_schedule
+        .and_then(|d| d.pointer("/content/fees"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|f| matches!(f.get("kind").and_then(Value::as_str), Some("commission" | "payment-settlement")))
+        .count();
+    let rates = listed + fees;
     if rates > 0 && !discovery.declares_capability("commission_fees") {
         problems.push(format!("the current fee schedule states {rates} commission or payment-settlement rates, but `capabilities.commission_fees` is not declared"));
     }

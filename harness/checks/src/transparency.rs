@@ -208,6 +208,16 @@ fn instant(v: Option<&Value>) -> Option<time::OffsetDateTime> {
     time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
 }
 
+/// An RFC 3339 `date-time`, or a `full-date` (RFC 3339 §5.6) taken as 00:00 UTC; with whether it
+/// was a full-date.
+fn moment(v: Option<&Value>) -> Option<(time::OffsetDateTime, bool)> {
+    if let Some(t) = instant(v) {
+        return Some((t, false));
+    }
+    let date = time::Date::parse(v?.as_str()?, &time::macros::format_description!("[year]-[month]-[day]")).ok()?;
+    Some((date.midnight().assume_utc(), true))
+}
+
 /// TP-08: the enforcement actions are complete, published within the declared days and cite a
 /// section of a `platform-rules` document. `rules` maps each URL of
 /// [`enforcement_rule_urls`] to the document fetched there (`null` when it did not answer one).
@@ -228,16 +238,22 @@ pub fn check_enforcement_actions(doc: &Value, rules: &Value) -> Result<(), Findi
         if !a.get("measure").and_then(Value::as_str).is_some_and(|m| MEASURES.contains(&m)) {
             problems.push(format!("{name}: measure {} is not one of {}", a.get("measure").map(short).unwrap_or_default(), MEASURES.join(", ")));
         }
-        match (instant(a.get("date")), instant(a.get("published_at"))) {
+        match (moment(a.get("date")), moment(a.get("published_at"))) {
             (Some(d), Some(p)) => {
-                let late = (p - d).whole_seconds() - (days as i64) * 86_400;
+                // A full-date on either side compares calendar days (UTC), not instants.
+                let late = if d.1 || p.1 {
+                    i64::from(p.0.date().to_julian_day() - d.0.date().to_julian_day()) - days as i64
+                } else {
+                    (p.0 - d.0).whole_seconds() - (days as i64) * 86_400
+                };
+                let (d, p) = (d.0, p.0);
                 if late > 0 {
                     problems.push(format!("{name}: taken {} and published {}, later than the declared {days} day(s)", short(&a["date"]), short(&a["published_at"])));
                 } else if p < d {
                     problems.push(format!("{name}: published before it was taken"));
                 }
             }
-            _ => problems.push(format!("{name}: `date` and `published_at` are not both dates (RFC 3339)")),
+            _ => problems.push(format!("{name}: `date` and `published_at` are not both RFC 3339 dates (`2024-11-04`) or date-times (`2024-11-04T09:00:00Z`)")),
         }
         let Some(rule) = a.get("rule").and_then(Value::as_str) else {
             problems.push(format!("{name} cites no rule"));

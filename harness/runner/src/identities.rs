@@ -198,7 +198,10 @@ impl RunContext {
         if let Some(s) = sessions.get(&key) {
             return s.clone();
         }
-        let obtained = match self.persons.config.identities.iter().find(|i| i.name == label) {
+        // The entry for this client, else (to say what is missing) the first of that name.
+        let listed = self.persons.config.identities.iter().filter(|i| i.name == label);
+        let entry = listed.clone().find(|i| i.client == role).or_else(|| listed.clone().next());
+        let obtained = match entry {
             Some(identity) => certifier_owned(self, rec, identity, kind, role, scope).await,
             None => synthetic(self, rec, kind, label, role, scope).await,
         };
@@ -218,14 +221,7 @@ impl RunContext {
             .ok_or_else(|| Finding::fail("the OAuth metadata names no revocation_endpoint (RFC 8414 §2, RFC 7009 §2)"))?;
         let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth revocation_endpoint is not an absolute URL ({e})")))?;
         check_on_platform(self, &url, "the OAuth revocation_endpoint")?;
-        let (id, secret, method) = match (session.source, self.credentials.get(&session.role)) {
-            (IdentitySource::CertifierOwned, Some(c)) => (c.client_id.clone(), c.client_secret.clone(), oauth_checks::supported_auth_method(&metadata)?),
-            (IdentitySource::CertifierOwned, None) => return Err(Finding::error(format!("no [credentials.{}] to revoke with", session.role))),
-            (IdentitySource::Synthetic, _) => {
-                let c = delegated_client(self, rec, &metadata, &session.role).await?;
-                (c.id, c.secret, c.method)
-            }
-        };
+        let (id, secret, method) = self.grant_client(rec, &metadata, session).await?;
         let (token, hint) = match &session.refresh_token {
             Some(r) => (r.as_str(), "refresh_token"),
             None => (session.access_token.as_str(), "access_token"),
@@ -240,6 +236,33 @@ impl RunContext {
             }
         };
         builder.send(rec).await.map_err(hutong_checks::transport)
+    }
+
+    /// The client `session`'s grant was issued to: `(client_id, secret, authentication method)`.
+    async fn grant_client(&self, rec: &Recorder, metadata: &Value, session: &PersonSession) -> Result<(String, String, TokenAuthMethod), Finding> {
+        match (session.source, self.credentials.get(&session.role)) {
+            (IdentitySource::CertifierOwned, Some(c)) => Ok((c.client_id.clone(), c.client_secret.clone(), oauth_checks::supported_auth_method(metadata)?)),
+            (IdentitySource::CertifierOwned, None) => Err(Finding::error(format!("no [credentials.{}] for the grant of {}", session.role, session.label))),
+            (IdentitySource::Synthetic, _) => {
+                let c = delegated_client(self, rec, metadata, &session.role).await?;
+                Ok((c.id, c.secret, c.method))
+            }
+        }
+    }
+
+    /// Asks for a new access token with `session`'s refresh token (RFC 6749 §6), as the client
+    /// the grant was issued to: `Ok(true)` when the platform issued one, `Ok(false)` when it
+    /// refused (any answer that is not a token), `Ok(false)` too without a refresh token.
+    /// A transport failure is the `error` it is.
+    pub async fn refresh_issues_token(&self, rec: &Recorder, session: &PersonSession, what: &str) -> Result<bool, Finding> {
+        let Some(refresh) = session.refresh_token.as_deref() else { return Ok(false) };
+        let metadata = crate::oauth::metadata(self, rec).await?;
+        let (id, secret, method) = self.grant_client(rec, &metadata, session).await?;
+        match token_request(self, rec, &metadata, &id, &secret, method, &[("grant_type", "refresh_token"), ("refresh_token", refresh)], what).await {
+            Ok(_) => Ok(true),
+            Err(f) if f.kind == hutong_model::FindingKind::Error => Err(f),
+            Err(_) => Ok(false),
+        }
     }
 
     /// Where the identity labelled `label` comes from in this run (OPIS §7.3: the report says).
@@ -271,7 +294,7 @@ async fn certifier_owned(
     }
     if identity.client != role {
         return Err(Finding::error(format!(
-            "the target file's identity {} holds a refresh token of client {}, and the scenario acts through {role}: add an [[identities]] entry for {role}",
+            "the target file's identity {} holds a refresh token of client {}, and the scenario acts through {role}: add an [[identities]] entry of the same name for client {role} (OPIS §7.2)",
             identity.name, identity.client
         )));
     }
@@ -440,8 +463,13 @@ pub enum AuthorizationAnswer {
 /// 303 to `redirect_uri`, with `code` or `error` in its query. Anything else (a sign-in page, a
 /// redirect elsewhere) is `Err` with what was seen.
 pub fn read_authorization_redirect(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<AuthorizationAnswer, String> {
+    if (200..300).contains(&status) {
+        return Err(format!("the authorization endpoint answered HTTP {status}, not a redirect with a code: a sign-in page, asking for a person at a browser (OPIS §7.2 approves a synthetic account's login_hint without one)"));
+    }
     if !matches!(status, 302 | 303) {
-        return Err(format!("the authorization endpoint answered HTTP {status}, not a redirect with a code (a sign-in page asks for a person at a browser)"));
+        return Err(format!(
+            "the authorization endpoint answered HTTP {status}, not a redirect with a code: it refused the request (for a pre-issued client: is the target file's `redirect_uri` the one registered? OPIS §7.1)"
+        ));
     }
     let location = location.ok_or("the authorization redirect has no Location")?;
     let url = Url::parse(location).map_err(|e| format!("the authorization redirect's Location is not an absolute URL ({e})"))?;

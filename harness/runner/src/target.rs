@@ -188,8 +188,11 @@ impl TargetFile {
         for i in &self.identities {
             let problem = if !self.credentials.contains_key(&i.client) {
                 Some(format!("identities {}: client {} has no [credentials.{}] entry (the refresh token is used with that pre-issued client)", i.name, i.client, i.client))
-            } else if config.identities.iter().any(|o: &crate::identities::ResolvedIdentity| o.name == i.name) {
-                Some(format!("identities {}: the name is used twice", i.name))
+            } else if config.identities.iter().any(|o: &crate::identities::ResolvedIdentity| o.name == i.name && o.client == i.client) {
+                Some(format!("identities {}: listed twice for client {}", i.name, i.client))
+            } else if config.identities.iter().any(|o: &crate::identities::ResolvedIdentity| o.name == i.name && o.kind != i.kind) {
+                // One person authorised several clients: one entry per client, all of one kind.
+                Some(format!("identities {}: listed with two kinds", i.name))
             } else {
                 None
             };
@@ -328,6 +331,19 @@ mod tests {
         std::fs::write(&path, text.replace("kind = \"user\"", "kind = \"robot\"")).unwrap();
         let err = TargetFile::load(&path).unwrap_err().to_string();
         assert!(err.contains("line 9"), "{err}");
+        // One person's grants to two clients: one entry per client, of one kind (OPIS §7.2).
+        let second = format!(
+            "[credentials.third-party-b]\nclient_id = \"b\"\nclient_secret_env = \"{var}_S\"\n\n[[identities]]\nname = \"persona-a\"\nkind = \"user\"\nclient = \"third-party-b\"\nrefresh_token_env = \"{var}\"\n"
+        );
+        std::fs::write(&path, format!("{text}\n{second}")).unwrap();
+        let config = TargetFile::load(&path).unwrap().resolve_identities_with("t.toml", &env).unwrap();
+        assert_eq!(config.identities.iter().map(|i| i.client.as_str()).collect::<Vec<_>>(), ["third-party-a", "third-party-b"]);
+        std::fs::write(&path, format!("{text}\n{}", second.replace("third-party-b\"\nrefresh", "third-party-a\"\nrefresh"))).unwrap();
+        let err = TargetFile::load(&path).unwrap().resolve_identities_with("t.toml", &env).unwrap_err().to_string();
+        assert!(err.contains("listed twice for client third-party-a"), "{err}");
+        std::fs::write(&path, format!("{text}\n{}", second.replace("kind = \"user\"", "kind = \"merchant\""))).unwrap();
+        let err = TargetFile::load(&path).unwrap().resolve_identities_with("t.toml", &env).unwrap_err().to_string();
+        assert!(err.contains("listed with two kinds"), "{err}");
     }
 
     #[test]

@@ -210,11 +210,16 @@ async fn tokens_stopped(w: &mut PlatformWorld) {
         let request = w.ctx().http.get(&url).bearer(&s.access_token).label(format!("the copy after cancellation ({})", s.role));
         let response = w.send(request).await;
         if response.status != 401 {
-            still.push(format!("the token issued through {} answers HTTP {}", s.role, response.status));
+            still.push(format!("the token issued through {} answers HTTP {}, not 401", s.role, response.status));
+        }
+        // Not only the tokens in hand: the grant's refresh token must not mint new ones.
+        let ctx = w.ctx();
+        if ctx.refresh_issues_token(&w.rec, &s, "refresh after cancellation").await.or_raise() {
+            still.push(format!("the refresh token issued through {} still obtains a new access token (RFC 6749 §6)", s.role));
         }
     }
     if !still.is_empty() {
-        raise(Finding::fail(format!("after the account was cancelled, {} (401 expected)", still.join("; "))));
+        raise(Finding::fail(format!("after the account was cancelled, {}: every token and grant issued for the account must stop working", still.join("; "))));
     }
 }
 
@@ -272,7 +277,11 @@ async fn under_scoped(w: &mut PlatformWorld) {
         .iter()
         .find(|(m, t, _)| *m == Method::GET && format!("{base_path}{t}").trim_end_matches('/') == copy_path)
         .map(|(_, _, alternatives)| alternatives[0].iter().cloned().collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|| raise(Finding::error("the OpenAPI description names no scope for the copy operation at endpoints.personal_data (OPIS §16b)")));
+        .unwrap_or_else(|| {
+            raise(Finding::fail(
+                "the OpenAPI description names no scope in the security requirement of the copy operation (GET at endpoints.personal_data): access to personal data is not granted by scope (OPIS §16b)",
+            ))
+        });
     let session = w.person(PersonKind::User, "pd-scope", "third-party-a", Some(&read)).await;
     w.token = Some(session.access_token.clone());
     w.pd.person = Some(session);
@@ -294,11 +303,13 @@ async fn call_beyond_scope(w: &mut PlatformWorld) {
     let base = openapi_url.join(server).unwrap_or(openapi_url.clone());
     let probe = w.ctx().persona.probe_id("scope-probe");
     let mut results = Vec::new();
+    let mut skipped = 0;
     for (method, template, alternatives) in scoped_operations(&doc) {
         if alternatives.iter().any(|needed| needed.is_subset(&granted)) {
             continue;
         }
         if method == Method::DELETE && person.destructive_refusal().is_some() {
+            skipped += 1;
             w.note_limitation(format!("{method} {template} was not called: {}", person.destructive_refusal().unwrap_or_default()));
             continue;
         }
@@ -315,9 +326,14 @@ async fn call_beyond_scope(w: &mut PlatformWorld) {
         let challenge = response.header("www-authenticate").map(str::to_string);
         results.push((format!("{method} {template}"), response.status, challenge));
     }
+    if results.is_empty() && skipped > 0 {
+        raise(Finding::error("not decided: every operation beyond the copy's scope is destructive, and the identity is not disposable (OPIS §7.2)"));
+    }
     if results.is_empty() {
-        raise(Finding::error(format!(
-            "no operation of the OpenAPI description needs a scope beyond {}: nothing to call with an under-scoped token",
+        // A declaration that leaves nothing to check is judged (OPIS §10.1): the copy's scope
+        // reaches every described operation, correction, deletion and cancellation included.
+        raise(Finding::fail(format!(
+            "no operation of the OpenAPI description needs a scope beyond the copy's ({}): a token that may read the copy may also correct, delete and cancel — no least-privilege grant (OPIS §16b, PIPL art. 6)",
             granted.into_iter().collect::<Vec<_>>().join(" ")
         )));
     }
@@ -391,6 +407,11 @@ async fn revoked_stops(w: &mut PlatformWorld) {
     let response = w.send(request).await;
     if response.status != 401 {
         raise(Finding::fail(format!("after its refresh token was revoked (RFC 7009), the grant's access token still answers HTTP {}, not 401", response.status)));
+    }
+    // The revoked refresh token itself must not obtain a new access token (RFC 7009 §2.2).
+    let ctx = w.ctx();
+    if ctx.refresh_issues_token(&w.rec, &person, "refresh with the revoked token").await.or_raise() {
+        raise(Finding::fail("after it was revoked (RFC 7009 §2.2), the refresh token still obtains a new access token at the token endpoint (RFC 6749 §6)"));
     }
 }
 
