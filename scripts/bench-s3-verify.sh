@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): S3 migration verification of N objects (default 10,000) from moto to
-# s3s-fs, hutong side by side with `rclone check` on the same buckets.
+# Benchmark (not a test): S3 migration of N objects (default 10,000) from moto to s3s-fs, hutong
+# side by side with rclone on the same buckets: hutong's copy (with its verification) beside
+# `rclone copy`, and hutong's verification beside `rclone check --download`; prints both ratios.
 #
 #   scripts/bench-s3-verify.sh [N]
 #   REUSE=RUN scripts/bench-s3-verify.sh   (verify buckets bench-src-RUN / bench-dst-RUN of an
@@ -52,8 +53,14 @@ PY
 echo "== $N objects, moto ($HUTONG_S3_A_ENDPOINT) -> s3s-fs ($HUTONG_S3_B_ENDPOINT); hutong: $HUTONG, concurrency $CONCURRENCY"
 rclone mkdir "A:$src"; rclone mkdir "B:$dst"
 echo "seed the source with rclone copy:   $(secs "$work/seed.txt" rclone copy --transfers 16 "$work/objects" "A:$src") s"
-echo "hutong migrate-check (copy+verify): $(secs "$work/hutong-copy.txt" "$HUTONG" migrate-check --no-out --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0) s"
+hc=$(secs "$work/hutong-copy.txt" "$HUTONG" migrate-check --no-out --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0)
+echo "hutong migrate-check (copy+verify): $hc s"
 sed 's/^/    /' "$work/hutong-copy.txt"
+# The same copy by rclone, into a second destination bucket of the same server.
+rclone mkdir "B:$dst-rclone"
+rc=$(secs "$work/rclone-copy.txt" rclone copy --transfers "$CONCURRENCY" --checkers "$CONCURRENCY" "A:$src" "B:$dst-rclone")
+echo "rclone copy (copy only):            $rc s"
+echo "copy ratio hutong/rclone (goal <= 1.0; hutong also verifies every object): $(python3 -c "print(f'{$hc/$rc:.2f}')")"
 fi
 echo "-- verification of the same buckets"
 h=$(secs "$work/h.txt" "$HUTONG" migrate-check --no-out --verify-only --from "s3+$HUTONG_S3_A_ENDPOINT/$src" --to "s3+$HUTONG_S3_B_ENDPOINT/$dst" --concurrency "$CONCURRENCY" --show 0)
@@ -64,6 +71,7 @@ r=$(secs "$work/r.txt" rclone check --checkers 16 "A:$src" "B:$dst"); cat "$work
 echo "rclone check (listed sizes and hashes):                        $r s  [$(grep -Eo '[0-9]+ differences found|[0-9]+ matching files' "$work/r.txt" | paste -sd ', ')]"
 rd=$(secs "$work/rd.txt" rclone check --download --checkers 16 "A:$src" "B:$dst"); cat "$work/rd.txt.err" >>"$work/rd.txt"
 echo "rclone check --download (downloads both sides, compares bytes): $rd s  [$(grep -Eo '[0-9]+ differences found|[0-9]+ matching files' "$work/rd.txt" | paste -sd ', ')]"
+echo "verification ratio hutong/rclone --download (goal <= 0.75): $(python3 -c "print(f'{$h/$rd:.2f}')")"
 if [ -n "${REUSE:-}" ]; then exit 0; fi  # an earlier run already tampered with these buckets
 echo "-- tamper with the destination: alter one object, delete one, add one"
 echo "tampered" | rclone rcat "B:$dst/shard-03/object-00003.bin"
