@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): a record-by-record comparison of two JSON Lines exports of SIZE MiB
 # each (default 1024), as migrate-check compares the source's records with the destination's
-# (sorted runs on disk, harness/runner/src/migrate/records.rs). Prints the time and the peak
-# resident memory (goal: under 256 MiB for two 1 GiB exports).
+# (sorted runs on disk, harness/runner/src/records.rs, which the CM-06, CM-07 and CM-20 steps
+# use too). Prints the time and the peak resident memory (goal: under 256 MiB for two 1 GiB
+# exports).
 #
 #   scripts/bench-compare-exports.sh [SIZE_MIB]
 #

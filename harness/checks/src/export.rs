@@ -118,16 +118,6 @@ impl Manifest {
         }
     }
 
-    /// Whether the export is small enough to compare record by record
-    /// ([`MAX_COMPARED_EXPORT_BYTES`]); otherwise says why not.
-    pub fn check_comparable(&self) -> Result<(), String> {
-        let declared: u64 = self.entities.iter().flat_map(|e| &e.files).fold(0u64, |sum, f| sum.saturating_add(f.bytes));
-        if declared > MAX_COMPARED_EXPORT_BYTES {
-            return Err(format!("the export declares {declared} bytes, more than the {MAX_COMPARED_EXPORT_BYTES} the harness compares record by record"));
-        }
-        Ok(())
-    }
-
     /// Validates `value` against `export-manifest.schema.json` and parses it.
     pub fn parse(value: &Value) -> Result<Manifest, Finding> {
         Manifest::parse_against(value, MANIFEST_SCHEMA)
@@ -172,11 +162,6 @@ pub fn is_plain_file_name(name: &str) -> bool {
         && !name.chars().any(|c| c == '/' || c == '\\' || c == ':' || c.is_control())
 }
 
-/// Most export text a record-by-record comparison keeps in memory (incremental exports, round
-/// trips, `migrate-check`): a bigger export is an `error` for those (never a pass), while the
-/// streaming verification of CM-02 ([`JsonlVerifier`]) has no such limit.
-pub const MAX_COMPARED_EXPORT_BYTES: u64 = 64 * 1024 * 1024;
-
 /// Whether a line of an export file is a tombstone (OPIS §16): exactly `id` and `deleted: true`.
 pub fn is_tombstone(line: &Value) -> bool {
     line.as_object().is_some_and(|o| o.len() == 2 && o.get("id").is_some_and(Value::is_string) && o.get("deleted") == Some(&Value::Bool(true)))
@@ -203,7 +188,9 @@ pub fn check_deletion_reflected(id: &str, export: &[Value], incremental: &[Value
 }
 
 /// Splits a JSON Lines download into records as its chunks arrive, refusing to read past the
-/// size the manifest declares.
+/// size the manifest declares or to hold a line longer than [`MAX_LINE_BYTES`]: memory holds one
+/// chunk and one line whatever the size of the export, so that the record-by-record comparisons
+/// (incremental exports, round trips, `migrate-check`) take exports of any size.
 pub struct RecordLines<'a> {
     file: &'a str,
     declared: u64,
@@ -226,11 +213,22 @@ impl<'a> RecordLines<'a> {
         }
         let mut rest = chunk;
         while let Some(end) = rest.iter().position(|b| *b == b'\n') {
-            self.line.extend_from_slice(&rest[..end]);
+            self.extend_line(&rest[..end])?;
             rest = &rest[end + 1..];
             self.take_line(records)?;
         }
-        self.line.extend_from_slice(rest);
+        self.extend_line(rest)
+    }
+
+    fn extend_line(&mut self, bytes: &[u8]) -> Result<(), String> {
+        if self.line.len() + bytes.len() > MAX_LINE_BYTES {
+            return Err(format!(
+                "{} line {}: longer than {MAX_LINE_BYTES} bytes, more than the harness reads as one record",
+                self.file,
+                self.line_number + 1
+            ));
+        }
+        self.line.extend_from_slice(bytes);
         Ok(())
     }
 
@@ -252,7 +250,7 @@ impl<'a> RecordLines<'a> {
 /// How many record-level problems a verifier keeps for its message.
 const MAX_PROBLEMS: usize = 5;
 /// Longest line accepted in a JSON Lines file.
-const MAX_LINE_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_LINE_BYTES: usize = 4 * 1024 * 1024;
 /// Blocks of whole lines queued for the validating thread; with the block size of the feeder
 /// this bounds the memory held in flight.
 const QUEUE_BLOCKS: usize = 4;
@@ -660,6 +658,18 @@ mod record_lines_tests {
         let mut lines = RecordLines::new("f.jsonl", 100);
         let err = lines.feed(b"{\"id\":1}\nnot json\n", &mut records).unwrap_err();
         assert!(err.contains("f.jsonl line 2: not JSON"), "{err}");
+    }
+
+    // A line that never ends is refused at the line bound, not held up to the declared size.
+    #[test]
+    fn a_line_longer_than_the_bound_is_refused_in_pieces() {
+        let mut records = Vec::new();
+        let mut lines = RecordLines::new("f.jsonl", u64::MAX);
+        lines.feed(b"{\"id\":1}\n", &mut records).unwrap();
+        let chunk = vec![b' '; 1024 * 1024];
+        let err = (0..5).find_map(|_| lines.feed(&chunk, &mut records).err()).expect("refused");
+        assert!(err.contains("f.jsonl line 2: longer than"), "{err}");
+        assert_eq!(records.len(), 1);
     }
 }
 

@@ -282,26 +282,134 @@ impl RecordDiff {
 
     /// One line per kind of difference, at most `per_kind` IDs each.
     pub fn describe(&self, per_kind: usize) -> String {
-        let mut parts = Vec::new();
-        let list = |ids: Vec<String>| {
-            let more = ids.len().saturating_sub(per_kind);
-            let mut shown: Vec<String> = ids.into_iter().take(per_kind).collect();
-            if more > 0 {
-                shown.push(format!("and {more} more"));
-            }
-            shown.join(", ")
-        };
-        if !self.missing.is_empty() {
-            parts.push(format!("{} missing ({})", self.missing.len(), list(self.missing.clone())));
+        describe_kinds(
+            per_kind,
+            [
+                ("missing", self.missing.len(), self.missing.iter().take(per_kind).cloned().collect()),
+                ("extra", self.extra.len(), self.extra.iter().take(per_kind).cloned().collect()),
+                ("altered", self.altered.len(), self.altered.iter().take(per_kind).map(|(id, field)| format!("{id} at {field}")).collect()),
+            ],
+        )
+    }
+}
+
+/// `{count} {kind} ({first, …, and N more})` for each kind that has any, joined by `; `: the
+/// text of [`RecordDiff::describe`] and [`DiffTally::describe`], so that a comparison held in
+/// memory and one streamed from disk say the same.
+fn describe_kinds(per_kind: usize, kinds: [(&str, usize, Vec<String>); 3]) -> String {
+    let mut parts = Vec::new();
+    for (kind, count, first) in kinds {
+        if count == 0 {
+            continue;
         }
-        if !self.extra.is_empty() {
-            parts.push(format!("{} extra ({})", self.extra.len(), list(self.extra.clone())));
+        let mut shown: Vec<String> = first.into_iter().take(per_kind).collect();
+        let more = count.saturating_sub(per_kind);
+        if more > 0 {
+            shown.push(format!("and {more} more"));
         }
-        if !self.altered.is_empty() {
-            let ids = self.altered.iter().map(|(id, field)| format!("{id} at {field}")).collect();
-            parts.push(format!("{} altered ({})", self.altered.len(), list(ids)));
+        parts.push(format!("{count} {kind} ({})", shown.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// The first `keep` items of a list by a key, and how many the list holds: what a message that
+/// names a few of many differences needs, in memory that does not grow with the list (the
+/// comparisons of exports of any size, which find differences in another order than the one
+/// they are named in). Items offered with equal keys keep the order they were offered in.
+#[derive(Debug, Clone)]
+pub struct FirstFew<K, T> {
+    keep: usize,
+    total: usize,
+    /// At most `keep`, sorted by key.
+    items: Vec<(K, T)>,
+}
+
+impl<K: Ord, T> FirstFew<K, T> {
+    /// Keeps the first `keep` items.
+    pub fn new(keep: usize) -> FirstFew<K, T> {
+        FirstFew { keep, total: 0, items: Vec::new() }
+    }
+
+    /// Counts `item` and keeps it if it is among the first `keep` by `key` so far.
+    pub fn offer(&mut self, key: K, item: T) {
+        self.total += 1;
+        if self.items.len() >= self.keep && self.items.last().is_none_or(|(last, _)| *last <= key) {
+            return;
         }
-        parts.join("; ")
+        let at = self.items.partition_point(|(k, _)| *k <= key);
+        self.items.insert(at, (key, item));
+        self.items.truncate(self.keep);
+    }
+
+    /// How many items were offered.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// No item was offered.
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// The items kept, first key first.
+    pub fn items(&self) -> impl Iterator<Item = &T> {
+        self.items.iter().map(|(_, item)| item)
+    }
+}
+
+/// A [`RecordDiff`] kept in bounded memory: the counts, and the first few IDs of each kind in
+/// the order the caller gives — the source's order for missing and altered records, as
+/// [`diff_records_with`] lists them, and the order of arrival for extra ones, which a comparison
+/// by sorted ID finds in the order of their IDs. [`DiffTally::describe`] then says what
+/// [`RecordDiff::describe`] says of the same differences, for `per_kind` up to the number kept.
+#[derive(Debug, Clone)]
+pub struct DiffTally {
+    missing: FirstFew<u64, String>,
+    /// Keyed alike: kept in the order they come.
+    extra: FirstFew<u64, String>,
+    altered: FirstFew<u64, String>,
+    /// Records compared.
+    pub compared: usize,
+}
+
+impl DiffTally {
+    /// A tally that keeps the first `keep` IDs of each kind.
+    pub fn new(keep: usize) -> DiffTally {
+        DiffTally { missing: FirstFew::new(keep), extra: FirstFew::new(keep), altered: FirstFew::new(keep), compared: 0 }
+    }
+
+    /// The source record `id`, at position `order` of the source, has no destination record.
+    pub fn missing(&mut self, order: u64, id: String) {
+        self.missing.offer(order, id);
+    }
+
+    /// The destination record `id` is extra; extra records are named in the order they come.
+    pub fn extra(&mut self, id: String) {
+        self.extra.offer(0, id);
+    }
+
+    /// The source record `id`, at position `order`, differs from its destination record at
+    /// `field` (the first difference, described).
+    pub fn altered(&mut self, order: u64, id: String, field: String) {
+        self.altered.offer(order, format!("{id} at {field}"));
+    }
+
+    /// No difference.
+    pub fn is_clean(&self) -> bool {
+        self.missing.is_empty() && self.extra.is_empty() && self.altered.is_empty()
+    }
+
+    /// One line per kind of difference, at most `per_kind` IDs each, as [`RecordDiff::describe`].
+    pub fn describe(&self, per_kind: usize) -> String {
+        let first = |few: &FirstFew<u64, String>| few.items().cloned().collect();
+        describe_kinds(
+            per_kind,
+            [
+                ("missing", self.missing.total(), first(&self.missing)),
+                ("extra", self.extra.total(), first(&self.extra)),
+                ("altered", self.altered.total(), first(&self.altered)),
+            ],
+        )
     }
 }
 
@@ -396,6 +504,56 @@ mod tests {
         assert_eq!(diff.extra, vec!["p_77"]);
         assert_eq!(diff.altered, vec![("p_1".to_string(), "/stock is 0 in the destination, 3 in the source".to_string())]);
         assert_eq!(diff.compared, 2);
+    }
+
+    #[test]
+    fn the_first_few_are_kept_by_key_in_order_offered_and_all_are_counted() {
+        let mut few = FirstFew::new(3);
+        for (key, item) in [(5, "e"), (1, "a"), (3, "c1"), (9, "x"), (3, "c2"), (0, "z"), (3, "c3")] {
+            few.offer(key, item);
+        }
+        assert_eq!(few.items().copied().collect::<Vec<_>>(), ["z", "a", "c1"]);
+        assert_eq!(few.total(), 7);
+        let mut none: FirstFew<u8, &str> = FirstFew::new(0);
+        none.offer(1, "a");
+        assert_eq!((none.items().count(), none.total()), (0, 1));
+    }
+
+    /// A tally fed in another order than the source's says what the full diff says.
+    #[test]
+    fn a_tally_describes_as_the_full_diff_describes() {
+        let source: Vec<Value> = (0..40).map(|i| json!({"id": format!("s{:02}", 39 - i), "v": i})).collect();
+        let destination: Vec<Value> = (0..40)
+            .filter(|i| i % 3 != 0)
+            .map(|i| json!({"id": format!("s{:02}", 39 - i), "v": if i % 4 == 0 { -1 } else { i }}))
+            .chain((0..9).map(|i| json!({"id": format!("x{i}"), "v": 0})))
+            .collect();
+        let none = BTreeMap::new();
+        let full = diff_records(&source, &destination, &none, &Default::default());
+        let mut tally = DiffTally::new(5);
+        // The differences as a sorted walk finds them: by ID, not in source order.
+        let by_id: BTreeMap<String, &Value> = destination.iter().map(|r| (record_id(r).unwrap(), r)).collect();
+        let mut sources: Vec<(u64, &Value)> = source.iter().enumerate().map(|(i, r)| (i as u64, r)).collect();
+        sources.sort_by_key(|(_, r)| record_id(r));
+        for (order, record) in sources {
+            let id = record_id(record).unwrap();
+            match by_id.get(&id) {
+                None => tally.missing(order, id),
+                Some(found) => {
+                    tally.compared += 1;
+                    if let Some(d) = crate::fidelity::record_difference(found, record, &[]) {
+                        tally.altered(order, id, d.describe("the destination", "the source"));
+                    }
+                }
+            }
+        }
+        for id in by_id.keys().filter(|id| id.starts_with('x')) {
+            tally.extra(id.clone());
+        }
+        assert!(full.missing.len() > 5 && full.altered.len() > 5 && full.extra.len() > 5);
+        assert_eq!(tally.describe(5), full.describe(5));
+        assert_eq!(tally.compared, full.compared);
+        assert!(!tally.is_clean() && DiffTally::new(5).is_clean());
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //!
 //! Memory does not grow with the data: bucket objects stream through a fixed buffer budget
 //! ([`StreamLimits`]), and exported records go to disk (the source's spooled for the import,
-//! every side's compared by sorted runs, [`records`]) under `work_dir`. The import sends one
+//! every side's compared by sorted runs, [`crate::records`]) under `work_dir`. The import sends one
 //! entity's file per request (OPIS §16), so that one file is in memory while it is sent.
 
 use crate::runner::world::RunContext;
@@ -39,10 +39,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use url::Url;
 
-pub mod records;
 pub mod report;
 
-pub use records::{RecordComparison, DEFAULT_RUN_BUDGET};
+pub use crate::records::{RecordComparison, DEFAULT_RUN_BUDGET};
 
 /// Why a migration could not be performed or verified (a usage, configuration or transport
 /// problem, never a verdict on the migration).

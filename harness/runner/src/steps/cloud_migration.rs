@@ -1,13 +1,16 @@
 //! Steps of `features/cloud-migration/`.
 
+use crate::records::Spool;
 use crate::runner::world::{check_on_platform, raise, OrRaise, PlatformWorld, RunContext};
 use cucumber::{given, then, when};
 use hutong_checks::export::{Entity, JsonlVerifier, Manifest, RecordLines};
 use hutong_checks::fidelity::{record_difference, record_id, SampleSpec};
+use hutong_checks::migration::FirstFew;
 use hutong_checks::paging;
 use hutong_model::Finding;
 use serde_json::{json, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 mod changes;
@@ -43,8 +46,8 @@ pub struct State {
     /// The seeded sample of exported records per entity that CM-02 compares with the live API.
     pub sample: Option<serde_json::Map<String, serde_json::Value>>,
     /// What the live API serves for each exported record, read before the import (CM-07's
-    /// source of truth), per entity.
-    pub sources: Option<serde_json::Map<String, serde_json::Value>>,
+    /// source of truth): per entity, lines `[position in the export, record]`, on disk.
+    pub sources: Option<Spool>,
     /// Items the live API lists per exported entity.
     pub live_counts: Option<serde_json::Map<String, serde_json::Value>>,
     /// Entities whose live listing could not be read or counted.
@@ -75,10 +78,11 @@ pub struct State {
     pub destination_token: Option<String>,
     /// The customer's own client's token acting for the same customer (CM-20).
     pub own_token: Option<String>,
-    /// The destination provider's export: its records by entity, or what went wrong (CM-20).
-    pub destination_export: Option<Result<std::collections::BTreeMap<String, Vec<Value>>, Finding>>,
-    /// The customer's own export's records by entity (CM-20).
-    pub own_export: Option<std::collections::BTreeMap<String, Vec<Value>>>,
+    /// The destination provider's export: its records by entity on disk, or what went wrong
+    /// (CM-20).
+    pub destination_export: Option<Result<Spool, Finding>>,
+    /// The customer's own export's records by entity, on disk (CM-20).
+    pub own_export: Option<Spool>,
     /// The test record the harness created to delete during an export (CM-14): `entity`, `id`,
     /// `delete_url`.
     pub deleted: Option<serde_json::Value>,
@@ -191,18 +195,45 @@ async fn export_precondition(w: &mut PlatformWorld, body: &Value) -> Manifest {
     export_now(w, body).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: no usable export manifest: {}", f.message))))
 }
 
-/// Downloads every file of `manifest` and parses its records, by entity (for comparisons; the
-/// streaming verification of CM-02 does not keep records). Each file is cut at the size its
-/// manifest declares, lines are parsed as they arrive, and the whole export kept is bounded by
-/// [`MAX_COMPARED_EXPORT_BYTES`](hutong_checks::export::MAX_COMPARED_EXPORT_BYTES).
-pub(crate) async fn export_records(w: &PlatformWorld, manifest: &Manifest) -> Result<std::collections::BTreeMap<String, Vec<Value>>, Finding> {
-    manifest.check_comparable().map_err(Finding::error)?;
-    let mut out = std::collections::BTreeMap::new();
+/// Bytes of records a comparison of these steps holds in memory per side before it sorts them
+/// and writes them to disk as a run ([`crate::records`]): with the merge's readers, a comparison
+/// of exports of any size holds a few of these, never an export.
+pub(crate) const RUN_BUDGET: usize = 16 * 1024 * 1024;
+
+/// Where exports are spooled and records sorted: the system's temporary directory (each step
+/// makes its own directory there and removes it).
+pub(crate) fn work_dir() -> PathBuf {
+    std::env::temp_dir()
+}
+
+/// A fresh directory for the runs of one comparison, removed when dropped.
+pub(crate) fn compare_dir() -> Result<tempfile::TempDir, Finding> {
+    tempfile::Builder::new().prefix("hutong-compare-").tempdir_in(work_dir()).map_err(on_disk)
+}
+
+/// What the disk refused while exports were spooled or compared: the harness cannot decide.
+pub(crate) fn on_disk(e: std::io::Error) -> Finding {
+    Finding::error(format!("the exported records cannot be kept on disk for the comparison (in {}): {e}", work_dir().display()))
+}
+
+/// Downloads every file of `manifest` and hands each record to `each` with its entity's name as
+/// the lines arrive (the streaming verification of CM-02 has its own reader). Each file is cut
+/// at the size its manifest declares and memory holds one chunk and one line
+/// ([`RecordLines`]), so that exports of any size are read. A problem is an `error`: these
+/// reads are preconditions of a comparison.
+pub(crate) async fn for_each_record(
+    w: &PlatformWorld,
+    manifest: &Manifest,
+    each: &mut (dyn FnMut(&str, Value) -> Result<(), String> + Send),
+) -> Result<(), Finding> {
     for entity in &manifest.entities {
-        let mut records = Vec::new();
         for file in &entity.files {
             let mut lines = RecordLines::new(&file.name, file.bytes);
-            let mut sink = |chunk: &[u8]| lines.feed(chunk, &mut records);
+            let mut parsed = Vec::new();
+            let mut sink = |chunk: &[u8]| {
+                lines.feed(chunk, &mut parsed)?;
+                parsed.drain(..).try_for_each(|r| each(&entity.name, r))
+            };
             let meta = w.request(http::Method::GET, &file.url).label(format!("download {}", file.name)).download(&w.rec, &mut sink).await;
             let meta = match meta {
                 Ok(meta) => meta,
@@ -212,11 +243,42 @@ pub(crate) async fn export_records(w: &PlatformWorld, manifest: &Manifest) -> Re
             if meta.status != 200 {
                 return Err(Finding::error(format!("downloading {} answered HTTP {}", file.name, meta.status)));
             }
-            lines.finish(&mut records).map_err(Finding::error)?;
+            lines.finish(&mut parsed).map_err(Finding::error)?;
+            parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(Finding::error)?;
         }
-        out.insert(entity.name.clone(), records);
     }
+    Ok(())
+}
+
+/// The records of `manifest` that `keep` keeps, asked in the order of the files, by entity
+/// (every entity of the manifest is listed): for a step that judges a few records it knows,
+/// memory holds those alone.
+pub(crate) async fn export_records_where(
+    w: &PlatformWorld,
+    manifest: &Manifest,
+    keep: &mut (dyn FnMut(&str, &Value) -> bool + Send),
+) -> Result<BTreeMap<String, Vec<Value>>, Finding> {
+    let mut out: BTreeMap<String, Vec<Value>> = manifest.entities.iter().map(|e| (e.name.clone(), Vec::new())).collect();
+    for_each_record(w, manifest, &mut |entity, record| {
+        if keep(entity, &record) {
+            out.entry(entity.to_string()).or_default().push(record);
+        }
+        Ok(())
+    })
+    .await?;
     Ok(out)
+}
+
+/// Every record of `manifest`, spooled to disk by entity in the order of its files (every
+/// entity of the manifest is listed): for the steps that import an export or compare it whole.
+pub(crate) async fn spool_export(w: &PlatformWorld, manifest: &Manifest) -> Result<Spool, Finding> {
+    let mut spool = Spool::new(&work_dir()).map_err(on_disk)?;
+    for entity in &manifest.entities {
+        spool.declare(&entity.name).map_err(on_disk)?;
+    }
+    for_each_record(w, manifest, &mut |entity, record| spool.append(entity, &record).map_err(|e| on_disk(e).message)).await?;
+    spool.close().map_err(on_disk)?;
+    Ok(spool)
 }
 
 #[given("a completed export")]
@@ -321,26 +383,37 @@ pub(crate) fn live_list_url(ctx: &RunContext, entity: &Entity) -> Result<String,
     Ok(raw)
 }
 
-/// Walks the live listing of `entity` at `url` page by page: the number of items listed, and the
-/// items whose `id` is in `wanted` (memory: one page and the wanted items). A page other than
-/// `200` is a `fail`.
+/// Walks the live listing of `entity` at `url` page by page, handing each item to `each` in the
+/// order listed (memory: one page). A page other than `200` is a `fail`.
+pub(crate) async fn walk_live(
+    w: &PlatformWorld,
+    entity: &str,
+    url: &str,
+    mut each: impl FnMut(&Value) -> Result<(), Finding>,
+) -> Result<(), Finding> {
+    let ctx = w.ctx();
+    paging::walk_each(&ctx.http, &w.rec, url, w.token.as_deref(), &[], &format!("read {entity} through the live API"), |page| {
+        if page.status != 200 {
+            return Err(Finding::fail(format!("listing {entity} answered HTTP {}", page.status)));
+        }
+        page.body.get("items").and_then(Value::as_array).into_iter().flatten().try_for_each(&mut each)
+    })
+    .await
+}
+
+/// [`walk_live`]: the number of items listed, and the items whose `id` is in `wanted` (memory:
+/// one page and the wanted items).
 pub(crate) async fn read_live(
     w: &PlatformWorld,
     entity: &str,
     url: &str,
     wanted: &HashSet<String>,
 ) -> Result<(u64, HashMap<String, Value>), Finding> {
-    let ctx = w.ctx();
     let (mut count, mut found) = (0u64, HashMap::new());
-    paging::walk_each(&ctx.http, &w.rec, url, w.token.as_deref(), &[], &format!("read {entity} through the live API"), |page| {
-        if page.status != 200 {
-            return Err(Finding::fail(format!("listing {entity} answered HTTP {}", page.status)));
-        }
-        for item in page.body.get("items").and_then(Value::as_array).into_iter().flatten() {
-            count += 1;
-            if let Some(id) = record_id(item).filter(|id| wanted.contains(id)) {
-                found.insert(id, item.clone());
-            }
+    walk_live(w, entity, url, |item| {
+        count += 1;
+        if let Some(id) = record_id(item).filter(|id| wanted.contains(id)) {
+            found.insert(id, item.clone());
         }
         Ok(())
     })
@@ -349,13 +422,23 @@ pub(crate) async fn read_live(
 }
 
 /// At most this many differing records are named in a finding.
-const NAMED_DIFFERENCES: usize = 5;
+pub(crate) const NAMED_DIFFERENCES: usize = 5;
 
 /// Names the first differences of a list, with the count of the rest.
 pub(crate) fn name_some(problems: &[String]) -> String {
-    let mut text = problems.iter().take(NAMED_DIFFERENCES).cloned().collect::<Vec<_>>().join("; ");
-    if problems.len() > NAMED_DIFFERENCES {
-        text.push_str(&format!("; and {} more", problems.len() - NAMED_DIFFERENCES));
+    name_counted(problems.iter().take(NAMED_DIFFERENCES), problems.len())
+}
+
+/// [`name_some`] of the differences a comparison kept the first of ([`FirstFew`] of at least
+/// [`NAMED_DIFFERENCES`]): the same text, whatever the number found.
+pub(crate) fn name_first<K: Ord>(problems: &FirstFew<K, String>) -> String {
+    name_counted(problems.items().take(NAMED_DIFFERENCES), problems.total())
+}
+
+fn name_counted<'a>(first: impl Iterator<Item = &'a String>, total: usize) -> String {
+    let mut text = first.cloned().collect::<Vec<_>>().join("; ");
+    if total > NAMED_DIFFERENCES {
+        text.push_str(&format!("; and {} more", total - NAMED_DIFFERENCES));
     }
     text
 }
