@@ -1,9 +1,13 @@
 //! OAuth 2.0 as the harness uses it: authorization server metadata (RFC 8414), dynamic client
 //! registration (RFC 7591), client authentication at the token endpoint (RFC 6749 §2.3.1) and
-//! the token response (RFC 6749 §5.1). Each check takes what came over HTTP and names the clause.
+//! the token response (RFC 6749 §5.1), the authorization response read from its redirect (RFC
+//! 6749 §4.1.2), and the test-identity sandbox's limits (PD-10: `login_hint` approved for
+//! synthetic accounts only, PKCE required and checked, RFC 7636 §4.4.1, §4.6). Each check takes
+//! what came over HTTP and names the clause.
 
 use hutong_model::{sanitize_line, Finding};
 use serde_json::Value;
+use std::collections::HashMap;
 use url::Url;
 
 /// Metadata members a third party needs to obtain credentials by itself: who issues tokens, where
@@ -210,6 +214,134 @@ pub fn check_token_response(status: u16, body: Option<&Value>, method: TokenAuth
     }
 }
 
+/// What an authorization endpoint answered, read from its redirect (RFC 6749 §4.1.2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthorizationAnswer {
+    /// `code` and the `state` sent back.
+    Code {
+        /// The authorization code.
+        code: String,
+        /// `state`.
+        state: Option<String>,
+        /// `iss` (RFC 9207), when present.
+        iss: Option<String>,
+    },
+    /// An error redirected to the client (RFC 6749 §4.1.2.1).
+    Error {
+        /// `error`.
+        error: String,
+        /// `error_description`, if any.
+        description: Option<String>,
+    },
+}
+
+/// Reads the redirect an authorization request was answered with: the `Location` of a 302 or
+/// 303 to `redirect_uri`, with `code` or `error` in its query. Anything else (a sign-in page, a
+/// redirect elsewhere) is `Err` with what was seen.
+pub fn read_authorization_redirect(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<AuthorizationAnswer, String> {
+    if (200..300).contains(&status) {
+        return Err(format!("the authorization endpoint answered HTTP {status}, not a redirect with a code: a sign-in page, asking for a person at a browser (OPIS §7.2 approves a synthetic account's login_hint without one)"));
+    }
+    if !matches!(status, 302 | 303) {
+        return Err(format!(
+            "the authorization endpoint answered HTTP {status}, not a redirect with a code: it refused the request (for a pre-issued client: is the target file's `redirect_uri` the one registered? OPIS §7.1)"
+        ));
+    }
+    let location = location.ok_or("the authorization redirect has no Location")?;
+    let url = Url::parse(location).map_err(|e| format!("the authorization redirect's Location is not an absolute URL ({e})"))?;
+    let target = Url::parse(redirect_uri).map_err(|e| format!("the redirect URI is not an absolute URL ({e})"))?;
+    let same = url.scheme() == target.scheme() && url.host_str() == target.host_str() && url.path() == target.path();
+    if !same {
+        return Err("the authorization endpoint redirected somewhere other than the registered redirect URI (RFC 6749 §4.1.2)".to_string());
+    }
+    let pairs: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    if let Some(error) = pairs.get("error") {
+        return Ok(AuthorizationAnswer::Error { error: error.clone(), description: pairs.get("error_description").cloned() });
+    }
+    let code = pairs.get("code").filter(|c| !c.is_empty()).ok_or("the authorization redirect carries neither code nor error (RFC 6749 §4.1.2)")?;
+    Ok(AuthorizationAnswer::Code { code: code.clone(), state: pairs.get("state").cloned(), iss: pairs.get("iss").cloned() })
+}
+
+/// Whether an answer of the authorization endpoint hands out an authorization code: a redirect
+/// (any `3xx`) whose `Location`, read against the endpoint's URL when relative, carries a
+/// non-empty `code` in its query or its fragment, wherever it points. Stricter than
+/// [`read_authorization_redirect`], which reads only the answer a client expects: a code sent
+/// with a `307` or to another URI is handed out all the same.
+pub fn redirect_carries_code(status: u16, location: Option<&str>) -> bool {
+    let Some(location) = location.filter(|_| (300..400).contains(&status)) else { return false };
+    let Ok(url) = Url::parse("http://authorization-endpoint.invalid/").and_then(|base| base.join(location)) else { return false };
+    let in_fragment = url.fragment().map(|f| url::form_urlencoded::parse(f.as_bytes()).into_owned().collect::<Vec<_>>()).unwrap_or_default();
+    url.query_pairs().into_owned().chain(in_fragment).any(|(k, v)| k == "code" && !v.is_empty())
+}
+
+/// PD-10 (OPIS §7.2, §7.3): an authorization request whose `login_hint` names no account the
+/// sandbox created — no synthetic account — is answered without a `code`. A person's account is
+/// reached only through that person's sign-in and consent, so any answer but a code passes (an
+/// error redirect, a sign-in page, a `4xx`).
+pub fn check_unknown_login_hint_refused(status: u16, location: Option<&str>) -> Result<(), Finding> {
+    if redirect_carries_code(status, location) {
+        return Err(Finding::fail(format!(
+            "the authorization endpoint answered a request whose login_hint names no account the sandbox created with a code (HTTP {status}): a login_hint is approved without a person's sign-in and consent for synthetic accounts only (OPIS §7.2, §7.3)"
+        )));
+    }
+    Ok(())
+}
+
+/// PD-10 (OPIS §7.1 item 3): an authorization request without `code_challenge` and
+/// `code_challenge_method` is refused, as RFC 7636 §4.4.1 requires of a server that requires
+/// PKCE: an error redirect to the client with `error=invalid_request`, or a `4xx` when the
+/// endpoint does not redirect. A `code` fails; so does any other answer (another `error`, a
+/// sign-in page, a `5xx`).
+pub fn check_pkce_required(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<(), Finding> {
+    let code = || {
+        Finding::fail(format!(
+            "the authorization endpoint answered a request without code_challenge with a code (HTTP {status}): PKCE is required (RFC 7636 §4.4.1; OPIS §7.1 item 3)"
+        ))
+    };
+    if redirect_carries_code(status, location) {
+        return Err(code());
+    }
+    if (400..500).contains(&status) {
+        return Ok(());
+    }
+    match read_authorization_redirect(status, location, redirect_uri) {
+        Ok(AuthorizationAnswer::Error { error, .. }) if error == "invalid_request" => Ok(()),
+        Ok(AuthorizationAnswer::Error { error, .. }) => Err(Finding::fail(format!(
+            "the authorization endpoint refused a request without code_challenge with error {:?}, not invalid_request (RFC 7636 §4.4.1)",
+            sanitize_line(&error, 60)
+        ))),
+        Ok(AuthorizationAnswer::Code { .. }) => Err(code()),
+        Err(_) if (300..400).contains(&status) => Err(Finding::fail(format!(
+            "the authorization endpoint answered a request without code_challenge with HTTP {status} to somewhere other than an error redirect to the client: it is refused with error=invalid_request (RFC 7636 §4.4.1; OPIS §7.1 item 3)"
+        ))),
+        Err(_) => Err(Finding::fail(format!(
+            "the authorization endpoint answered a request without code_challenge with HTTP {status}, neither an error redirect with invalid_request nor a 4xx: PKCE is required (RFC 7636 §4.4.1; OPIS §7.1 item 3)"
+        ))),
+    }
+}
+
+/// PD-10 (OPIS §7.1 item 3): a code exchanged with a `code_verifier` whose S256 challenge is not
+/// the one the authorization request sent is refused with `invalid_grant` (RFC 7636 §4.6) in an
+/// RFC 6749 §5.2 error response (HTTP 400), and no token is issued.
+pub fn check_wrong_verifier_refused(status: u16, body: Option<&Value>) -> Result<(), Finding> {
+    let member = |m: &str| body.and_then(|b| b.get(m)).and_then(Value::as_str);
+    if (200..300).contains(&status) && member("access_token").is_some_and(|t| !t.is_empty()) {
+        return Err(Finding::fail(format!(
+            "the token endpoint issued a token (HTTP {status}) for a code exchanged with a code_verifier that does not match its code_challenge: it checks no code_verifier (RFC 7636 §4.6; OPIS §7.1 item 3)"
+        )));
+    }
+    match member("error") {
+        Some("invalid_grant") if status == 400 => Ok(()),
+        Some(error) => Err(Finding::fail(format!(
+            "the token endpoint refused a code exchanged with a wrong code_verifier with HTTP {status} and error {:?}, not HTTP 400 with invalid_grant (RFC 7636 §4.6, RFC 6749 §5.2)",
+            sanitize_line(error, 60)
+        ))),
+        None => Err(Finding::fail(format!(
+            "the token endpoint answered a code exchanged with a wrong code_verifier with HTTP {status} and no RFC 6749 §5.2 error, not HTTP 400 with invalid_grant (RFC 7636 §4.6)"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +444,64 @@ mod tests {
         assert!(check_token_response(200, Some(&json!({"access_token": "t"})), basic).unwrap_err().message.contains("token_type"));
         let refused = check_token_response(401, Some(&json!({"error": "invalid_client"})), TokenAuthMethod::ClientSecretPost).unwrap_err();
         assert!(refused.message.contains("client_secret_post") && refused.message.contains("RFC 6749 §2.3.1") && refused.message.contains("invalid_client"), "{}", refused.message);
+    }
+
+    #[test]
+    fn the_redirect_is_read_not_followed() {
+        let redirect_uri = "http://127.0.0.1/callback";
+        let ok = read_authorization_redirect(302, Some("http://127.0.0.1:4711/callback?code=abc&state=s1&iss=http%3A%2F%2Fp"), redirect_uri);
+        assert_eq!(ok, Ok(AuthorizationAnswer::Code { code: "abc".into(), state: Some("s1".into()), iss: Some("http://p".into()) }));
+        let refused = read_authorization_redirect(302, Some("http://127.0.0.1/callback?error=access_denied&state=s1"), redirect_uri);
+        assert!(matches!(refused, Ok(AuthorizationAnswer::Error { ref error, .. }) if error == "access_denied"));
+        let page = read_authorization_redirect(200, None, redirect_uri).unwrap_err();
+        assert!(page.contains("sign-in page"), "{page}");
+        let elsewhere = read_authorization_redirect(302, Some("https://login.example/?code=abc"), redirect_uri).unwrap_err();
+        assert!(elsewhere.contains("other than the registered redirect URI"), "{elsewhere}");
+    }
+
+    #[test]
+    fn a_code_is_seen_wherever_a_redirect_carries_it() {
+        assert!(redirect_carries_code(302, Some("http://127.0.0.1/callback?code=abc&state=s")));
+        assert!(redirect_carries_code(307, Some("https://elsewhere.example/cb?code=abc")));
+        assert!(redirect_carries_code(303, Some("/cb#state=s&code=abc")));
+        assert!(!redirect_carries_code(302, Some("http://127.0.0.1/callback?error=access_denied&code=")));
+        assert!(!redirect_carries_code(200, Some("http://127.0.0.1/callback?code=abc")), "only a redirect hands the code to the client");
+        assert!(!redirect_carries_code(302, None));
+        assert!(!redirect_carries_code(302, Some("https://login.example/signin?return=%2Fauthorize%3Fcode%3D1")));
+    }
+
+    // PD-10: the sandbox reaches synthetic accounts only, with PKCE (OPIS §7.1 item 3, §7.2).
+    #[test]
+    fn an_unknown_login_hint_gets_no_code() {
+        assert!(check_unknown_login_hint_refused(200, None).is_ok(), "a sign-in page");
+        assert!(check_unknown_login_hint_refused(302, Some("http://127.0.0.1/callback?error=access_denied")).is_ok());
+        assert!(check_unknown_login_hint_refused(400, None).is_ok());
+        let f = check_unknown_login_hint_refused(302, Some("http://127.0.0.1/callback?code=abc&state=s")).unwrap_err();
+        assert_eq!(f.outcome(), hutong_model::Outcome::Fail);
+        assert!(f.message.contains("OPIS §7.2"), "{}", f.message);
+    }
+
+    #[test]
+    fn pkce_is_required_with_invalid_request() {
+        let uri = "http://127.0.0.1/callback";
+        assert!(check_pkce_required(302, Some("http://127.0.0.1/callback?error=invalid_request&state=s"), uri).is_ok());
+        assert!(check_pkce_required(400, None, uri).is_ok());
+        let code = check_pkce_required(302, Some("http://127.0.0.1/callback?code=abc"), uri).unwrap_err();
+        assert!(code.message.contains("with a code") && code.message.contains("RFC 7636 §4.4.1"), "{}", code.message);
+        let other = check_pkce_required(302, Some("http://127.0.0.1/callback?error=access_denied"), uri).unwrap_err();
+        assert!(other.message.contains("access_denied"), "{}", other.message);
+        assert!(check_pkce_required(200, None, uri).unwrap_err().message.contains("HTTP 200"));
+        assert!(check_pkce_required(500, None, uri).is_err());
+        assert!(check_pkce_required(302, Some("https://login.example/"), uri).is_err());
+    }
+
+    #[test]
+    fn a_wrong_verifier_is_refused_with_invalid_grant() {
+        assert!(check_wrong_verifier_refused(400, Some(&json!({"error": "invalid_grant"}))).is_ok());
+        let token = check_wrong_verifier_refused(200, Some(&json!({"access_token": "t", "token_type": "Bearer"}))).unwrap_err();
+        assert!(token.message.contains("issued a token") && token.message.contains("RFC 7636 §4.6"), "{}", token.message);
+        assert!(check_wrong_verifier_refused(400, Some(&json!({"error": "invalid_request"}))).unwrap_err().message.contains("invalid_request"));
+        assert!(check_wrong_verifier_refused(401, Some(&json!({"error": "invalid_grant"}))).is_err());
+        assert!(check_wrong_verifier_refused(500, None).is_err());
     }
 }

@@ -19,6 +19,7 @@
 use crate::runner::world::{check_on_platform, RunContext};
 use base64::Engine as _;
 use hutong_checks::oauth::{self as oauth_checks, TokenAuthMethod};
+pub use hutong_checks::oauth::{read_authorization_redirect, AuthorizationAnswer};
 use hutong_http::Recorder;
 use hutong_model::Finding;
 use serde::{Deserialize, Serialize};
@@ -149,9 +150,11 @@ impl PersonSession {
 
 /// A synthetic account the sandbox created (OPIS §7.2).
 #[derive(Debug, Clone)]
-struct SyntheticAccount {
-    id: String,
-    login_hint: String,
+pub struct SyntheticAccount {
+    /// The platform's ID of the account (the sandbox's `id`).
+    pub id: String,
+    /// What the authorization endpoint accepts as `login_hint` for it.
+    pub login_hint: String,
 }
 
 /// A client that can use the authorization-code grant.
@@ -327,14 +330,7 @@ async fn certifier_owned(
 /// A synthetic identity: created on the sandbox once per label, then authorised for `role` by
 /// `login_hint` with the authorization-code grant and PKCE S256.
 async fn synthetic(ctx: &RunContext, rec: &Recorder, kind: PersonKind, label: &str, role: &str, scope: Option<&str>) -> Result<PersonSession, Finding> {
-    let account = {
-        let mut accounts = ctx.persons.accounts.lock().await;
-        if !accounts.contains_key(label) {
-            let created = create_synthetic(ctx, rec, kind, label, role).await;
-            accounts.insert(label.to_string(), created);
-        }
-        accounts.get(label).cloned().expect("just inserted")?
-    };
+    let account = ctx.synthetic_account(rec, kind, label, role).await?;
     let metadata = crate::oauth::metadata(ctx, rec).await?;
     let client = delegated_client(ctx, rec, &metadata, role).await?;
     let body = authorization_code_flow(ctx, rec, &metadata, &client, scope, Some(&account.login_hint)).await?;
@@ -438,54 +434,6 @@ pub fn pkce_challenge(verifier: &str) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
 }
 
-/// What an authorization endpoint answered, read from its redirect (RFC 6749 §4.1.2).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AuthorizationAnswer {
-    /// `code` and the `state` sent back.
-    Code {
-        /// The authorization code.
-        code: String,
-        /// `state`.
-        state: Option<String>,
-        /// `iss` (RFC 9207), when present.
-        iss: Option<String>,
-    },
-    /// An error redirected to the client (RFC 6749 §4.1.2.1).
-    Error {
-        /// `error`.
-        error: String,
-        /// `error_description`, if any.
-        description: Option<String>,
-    },
-}
-
-/// Reads the redirect an authorization request was answered with: the `Location` of a 302 or
-/// 303 to `redirect_uri`, with `code` or `error` in its query. Anything else (a sign-in page, a
-/// redirect elsewhere) is `Err` with what was seen.
-pub fn read_authorization_redirect(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<AuthorizationAnswer, String> {
-    if (200..300).contains(&status) {
-        return Err(format!("the authorization endpoint answered HTTP {status}, not a redirect with a code: a sign-in page, asking for a person at a browser (OPIS §7.2 approves a synthetic account's login_hint without one)"));
-    }
-    if !matches!(status, 302 | 303) {
-        return Err(format!(
-            "the authorization endpoint answered HTTP {status}, not a redirect with a code: it refused the request (for a pre-issued client: is the target file's `redirect_uri` the one registered? OPIS §7.1)"
-        ));
-    }
-    let location = location.ok_or("the authorization redirect has no Location")?;
-    let url = Url::parse(location).map_err(|e| format!("the authorization redirect's Location is not an absolute URL ({e})"))?;
-    let target = Url::parse(redirect_uri).map_err(|e| format!("the redirect URI is not an absolute URL ({e})"))?;
-    let same = url.scheme() == target.scheme() && url.host_str() == target.host_str() && url.path() == target.path();
-    if !same {
-        return Err("the authorization endpoint redirected somewhere other than the registered redirect URI (RFC 6749 §4.1.2)".to_string());
-    }
-    let pairs: HashMap<String, String> = url.query_pairs().into_owned().collect();
-    if let Some(error) = pairs.get("error") {
-        return Ok(AuthorizationAnswer::Error { error: error.clone(), description: pairs.get("error_description").cloned() });
-    }
-    let code = pairs.get("code").filter(|c| !c.is_empty()).ok_or("the authorization redirect carries neither code nor error (RFC 6749 §4.1.2)")?;
-    Ok(AuthorizationAnswer::Code { code: code.clone(), state: pairs.get("state").cloned(), iss: pairs.get("iss").cloned() })
-}
-
 /// The members of a token response the person flow uses (RFC 6749 §5.1).
 #[derive(Debug, Clone)]
 pub struct TokenBody {
@@ -510,6 +458,23 @@ async fn token_request(
     form: &[(&str, &str)],
     what: &str,
 ) -> Result<TokenBody, Finding> {
+    let response = send_token_request(ctx, rec, metadata, id, secret, method, form, what).await?;
+    token_body(ctx, &response, method)
+}
+
+/// Sends a token request with `form`, authenticated as the client with `method`, and returns the
+/// answer unjudged; the code, refresh token and verifier sent are registered for redaction.
+#[allow(clippy::too_many_arguments)]
+async fn send_token_request(
+    ctx: &RunContext,
+    rec: &Recorder,
+    metadata: &Value,
+    id: &str,
+    secret: &str,
+    method: TokenAuthMethod,
+    form: &[(&str, &str)],
+    what: &str,
+) -> Result<hutong_http::Response, Finding> {
     let raw = metadata.get("token_endpoint").and_then(Value::as_str).ok_or_else(|| Finding::error("the OAuth metadata names no token_endpoint (RFC 8414 §2)"))?;
     let url = Url::parse(raw).map_err(|e| Finding::error(format!("the OAuth token_endpoint is not an absolute URL ({e})")))?;
     check_on_platform(ctx, &url, "the OAuth token_endpoint")?;
@@ -529,7 +494,12 @@ async fn token_request(
             builder.form(&all)
         }
     };
-    let response = builder.send(rec).await.map_err(hutong_checks::transport)?;
+    builder.send(rec).await.map_err(hutong_checks::transport)
+}
+
+/// The token response judged (RFC 6749 §5.1, bearer), its tokens registered for redaction.
+fn token_body(ctx: &RunContext, response: &hutong_http::Response, method: TokenAuthMethod) -> Result<TokenBody, Finding> {
+    let redactor = ctx.http.redactor();
     let body = response.json_value().ok();
     let access_token = oauth_checks::check_token_response(response.status, body.as_ref(), method)?;
     redactor.insert_secret(access_token.as_str());
@@ -539,6 +509,97 @@ async fn token_request(
         redactor.insert_secret(r.as_str());
     }
     Ok(TokenBody { access_token, refresh_token, scope: member("scope") })
+}
+
+/// An authorization request sent and its answer, not followed (RFC 6749 §4.1.1, §4.1.2).
+#[derive(Debug, Clone)]
+pub struct AuthorizationAttempt {
+    /// The authorization endpoint's answer.
+    pub response: hutong_http::Response,
+    /// The `redirect_uri` the request named.
+    pub redirect_uri: String,
+    /// The `state` the request sent.
+    pub state: String,
+    /// The PKCE `code_verifier` whose S256 challenge the request sent; `None` when it sent none.
+    pub verifier: Option<String>,
+}
+
+/// Sends `client`'s authorization request (RFC 6749 §4.1.1) with `scope` and `login_hint`, with
+/// the S256 challenge of a fresh PKCE pair when `pkce` (RFC 7636 §4.3), else with neither
+/// `code_challenge` nor `code_challenge_method`; the answer is read, never followed.
+#[allow(clippy::too_many_arguments)]
+async fn authorization_request(
+    ctx: &RunContext,
+    rec: &Recorder,
+    metadata: &Value,
+    client: &DelegatedClient,
+    scope: Option<&str>,
+    login_hint: Option<&str>,
+    pkce: bool,
+    label: &str,
+) -> Result<AuthorizationAttempt, Finding> {
+    let raw = metadata
+        .get("authorization_endpoint")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Finding::error("the OAuth metadata names no authorization_endpoint (RFC 8414 §2; OPIS §7.1)"))?;
+    let mut url = Url::parse(raw).map_err(|e| Finding::error(format!("the OAuth authorization_endpoint is not an absolute URL ({e})")))?;
+    check_on_platform(ctx, &url, "the OAuth authorization_endpoint")?;
+    let pair = pkce.then(pkce_pair);
+    let state = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 16]>());
+    {
+        let mut q = url.query_pairs_mut();
+        q.append_pair("response_type", "code").append_pair("client_id", &client.id).append_pair("redirect_uri", &client.redirect_uri).append_pair("state", &state);
+        if let Some((_, challenge)) = &pair {
+            q.append_pair("code_challenge", challenge).append_pair("code_challenge_method", "S256");
+        }
+        if let Some(s) = scope {
+            q.append_pair("scope", s);
+        }
+        if let Some(h) = login_hint {
+            q.append_pair("login_hint", h);
+        }
+    }
+    let response = ctx.http.get(url.as_str()).follow_redirects(false).label(label.to_string()).send(rec).await.map_err(hutong_checks::transport)?;
+    Ok(AuthorizationAttempt { response, redirect_uri: client.redirect_uri.clone(), state, verifier: pair.map(|(v, _)| v) })
+}
+
+/// The code of an approved authorization request: its redirect read, `state` and RFC 9207 `iss`
+/// checked. Anything else is an `error`: the synthetic identity could not be authorised.
+fn approved_code(metadata: &Value, attempt: &AuthorizationAttempt) -> Result<String, Finding> {
+    let answer = read_authorization_redirect(attempt.response.status, attempt.response.header("location"), &attempt.redirect_uri).map_err(Finding::error)?;
+    match answer {
+        AuthorizationAnswer::Error { error, description } => Err(Finding::error(format!(
+            "the authorization endpoint refused the synthetic identity's login_hint: {}{}",
+            hutong_model::sanitize_line(&error, 60),
+            description.map(|d| format!(" ({})", hutong_model::sanitize_line(&d, 200))).unwrap_or_default()
+        ))),
+        AuthorizationAnswer::Code { code, state: returned, iss } => {
+            if returned.as_deref() != Some(attempt.state.as_str()) {
+                return Err(Finding::error("the authorization redirect did not return the request's state (RFC 6749 §4.1.2)"));
+            }
+            if let Some(iss) = iss
+                && Some(iss.as_str()) != metadata.get("issuer").and_then(Value::as_str)
+            {
+                return Err(Finding::error("the authorization redirect's iss is not the metadata's issuer (RFC 9207 §2.4)"));
+            }
+            Ok(code)
+        }
+    }
+}
+
+/// The authorization-code token request (RFC 6749 §4.1.3) for `code` with `verifier`, sent as
+/// `client`; the answer unjudged.
+async fn send_code_exchange(
+    ctx: &RunContext,
+    rec: &Recorder,
+    metadata: &Value,
+    client: &DelegatedClient,
+    code: &str,
+    verifier: &str,
+    what: &str,
+) -> Result<hutong_http::Response, Finding> {
+    let form = [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", client.redirect_uri.as_str()), ("code_verifier", verifier)];
+    send_token_request(ctx, rec, metadata, &client.id, &client.secret, client.method, &form, what).await
 }
 
 /// The authorization-code grant with PKCE S256 (RFC 6749 §4.1, RFC 7636) for `client`, with
@@ -552,58 +613,119 @@ async fn authorization_code_flow(
     scope: Option<&str>,
     login_hint: Option<&str>,
 ) -> Result<TokenBody, Finding> {
-    let raw = metadata
-        .get("authorization_endpoint")
-        .and_then(Value::as_str)
-        .ok_or_else(|| Finding::error("the OAuth metadata names no authorization_endpoint (RFC 8414 §2; OPIS §7.1)"))?;
-    let mut url = Url::parse(raw).map_err(|e| Finding::error(format!("the OAuth authorization_endpoint is not an absolute URL ({e})")))?;
-    check_on_platform(ctx, &url, "the OAuth authorization_endpoint")?;
-    let (verifier, challenge) = pkce_pair();
-    let state = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 16]>());
-    {
-        let mut q = url.query_pairs_mut();
-        q.append_pair("response_type", "code")
-            .append_pair("client_id", &client.id)
-            .append_pair("redirect_uri", &client.redirect_uri)
-            .append_pair("state", &state)
-            .append_pair("code_challenge", &challenge)
-            .append_pair("code_challenge_method", "S256");
-        if let Some(s) = scope {
-            q.append_pair("scope", s);
+    let attempt = authorization_request(ctx, rec, metadata, client, scope, login_hint, true, "authorization request").await?;
+    let code = approved_code(metadata, &attempt)?;
+    let verifier = attempt.verifier.as_deref().unwrap_or_default();
+    let response = send_code_exchange(ctx, rec, metadata, client, &code, verifier, "authorization code").await?;
+    token_body(ctx, &response, client.method)
+}
+
+impl RunContext {
+    /// The synthetic account labelled `label`, created on the sandbox (`endpoints.test_identities`)
+    /// with `role`'s client-credentials token once per run (OPIS §7.2), whatever the target file
+    /// lists: what a step that tests the sandbox itself (PD-10) authorises. Other steps ask for a
+    /// person ([`RunContext::person`]).
+    pub async fn synthetic_account(&self, rec: &Recorder, kind: PersonKind, label: &str, role: &str) -> Result<SyntheticAccount, Finding> {
+        let mut accounts = self.persons.accounts.lock().await;
+        if !accounts.contains_key(label) {
+            let created = create_synthetic(self, rec, kind, label, role).await;
+            accounts.insert(label.to_string(), created);
         }
-        if let Some(h) = login_hint {
-            q.append_pair("login_hint", h);
+        accounts.get(label).cloned().expect("just inserted")
+    }
+
+    /// The OAuth metadata and `role`'s client of the authorization-code grant: preconditions, so
+    /// that what stops them (OE-02 judges it) is an `error` here.
+    async fn client_of_persons(&self, rec: &Recorder, role: &str) -> Result<(Value, DelegatedClient), Finding> {
+        let context = || format!("cannot act through {role}'s client of persons");
+        let metadata = crate::oauth::metadata(self, rec).await.map_err(|f| f.into_error(context()))?;
+        let client = delegated_client(self, rec, &metadata, role).await.map_err(|f| f.into_error(context()))?;
+        Ok((metadata, client))
+    }
+
+    /// The `login_hint`s of the synthetic accounts this run created so far.
+    pub async fn synthetic_login_hints(&self) -> Vec<String> {
+        self.persons.accounts.lock().await.values().filter_map(|a| a.as_ref().ok()).map(|a| a.login_hint.clone()).collect()
+    }
+
+    /// Sends `role`'s authorization request for the platform's default scope with `login_hint`,
+    /// with PKCE S256 when `pkce` and without `code_challenge` and `code_challenge_method`
+    /// otherwise, and returns the answer unfollowed and unjudged (PD-10 judges it). The role's
+    /// client is the one persons are authorised through; `label` names the exchange.
+    pub async fn send_authorization_request(&self, rec: &Recorder, role: &str, login_hint: &str, pkce: bool, label: &str) -> Result<AuthorizationAttempt, Finding> {
+        let (metadata, client) = self.client_of_persons(rec, role).await?;
+        authorization_request(self, rec, &metadata, &client, None, Some(login_hint), pkce, label).await
+    }
+
+    /// The code of an approved authorization request (its redirect read, `state` and `iss`
+    /// checked); an `error` otherwise.
+    pub async fn approved_code(&self, rec: &Recorder, attempt: &AuthorizationAttempt) -> Result<String, Finding> {
+        let metadata = crate::oauth::metadata(self, rec).await.map_err(|f| f.into_error("cannot read the OAuth metadata"))?;
+        approved_code(&metadata, attempt)
+    }
+
+    /// Exchanges `code` at the token endpoint as `role`'s client with `verifier` (RFC 6749
+    /// §4.1.3, RFC 7636 §4.5) and returns the answer unjudged (PD-10 judges it); a token it
+    /// carries is registered for redaction all the same.
+    pub async fn exchange_code(&self, rec: &Recorder, role: &str, code: &str, verifier: &str, what: &str) -> Result<hutong_http::Response, Finding> {
+        let (metadata, client) = self.client_of_persons(rec, role).await?;
+        let response = send_code_exchange(self, rec, &metadata, &client, code, verifier, what).await?;
+        let redactor = self.http.redactor();
+        for member in ["access_token", "refresh_token"] {
+            if let Some(t) = response.json_value().ok().as_ref().and_then(|b| b.get(member)).and_then(Value::as_str) {
+                redactor.insert_secret(t);
+            }
+        }
+        Ok(response)
+    }
+}
+
+/// A `login_hint` shaped like `hint` (a synthetic account's) that names no account (PD-10,
+/// OPIS §7.3): the domain after the last `@` and the local part up to its first separator
+/// (`_`, `-`, `.`, `+`, `:`) kept, every other letter and digit replaced by a random one of the
+/// same kind, then random characters of the kind of the last one appended until the random part
+/// carries at least 128 bits. Longer than the hints the platform allocated, it names none of its
+/// accounts, synthetic or a person's.
+pub fn unknown_login_hint(hint: &str) -> String {
+    use rand::Rng;
+    const DIGITS: &[u8] = b"0123456789";
+    const LOWER: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    const UPPER: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut rng = rand::rng();
+    let (local, domain) = match hint.rfind('@') {
+        Some(at) => (&hint[..at], &hint[at..]),
+        None => (hint, ""),
+    };
+    let stem_end = local.find(['_', '-', '.', '+', ':']).map(|i| i + 1).filter(|&i| i < local.len()).unwrap_or(0);
+    let (stem, rest) = local.split_at(stem_end);
+    let mut out = String::from(stem);
+    let mut bits = 0.0_f64;
+    let mut last: &[u8] = ALNUM;
+    let mut draw = |set: &'static [u8], out: &mut String, bits: &mut f64| {
+        out.push(set[rng.random_range(0..set.len())] as char);
+        *bits += (set.len() as f64).log2();
+    };
+    for c in rest.chars() {
+        let set: Option<&'static [u8]> = match c {
+            '0'..='9' => Some(DIGITS),
+            'a'..='z' => Some(LOWER),
+            'A'..='Z' => Some(UPPER),
+            _ => None,
+        };
+        match set {
+            Some(set) => {
+                draw(set, &mut out, &mut bits);
+                last = set;
+            }
+            None => out.push(c),
         }
     }
-    let response = ctx.http.get(url.as_str()).follow_redirects(false).label("authorization request").send(rec).await.map_err(hutong_checks::transport)?;
-    let answer = read_authorization_redirect(response.status, response.header("location"), &client.redirect_uri).map_err(Finding::error)?;
-    let code = match answer {
-        AuthorizationAnswer::Error { error, description } => {
-            return Err(Finding::error(format!(
-                "the authorization endpoint refused the synthetic identity's login_hint: {}{}",
-                hutong_model::sanitize_line(&error, 60),
-                description.map(|d| format!(" ({})", hutong_model::sanitize_line(&d, 200))).unwrap_or_default()
-            )))
-        }
-        AuthorizationAnswer::Code { code, state: returned, iss } => {
-            if returned.as_deref() != Some(state.as_str()) {
-                return Err(Finding::error("the authorization redirect did not return the request's state (RFC 6749 §4.1.2)"));
-            }
-            if let Some(iss) = iss
-                && Some(iss.as_str()) != metadata.get("issuer").and_then(Value::as_str)
-            {
-                return Err(Finding::error("the authorization redirect's iss is not the metadata's issuer (RFC 9207 §2.4)"));
-            }
-            code
-        }
-    };
-    let form = [
-        ("grant_type", "authorization_code"),
-        ("code", code.as_str()),
-        ("redirect_uri", client.redirect_uri.as_str()),
-        ("code_verifier", verifier.as_str()),
-    ];
-    token_request(ctx, rec, metadata, &client.id, &client.secret, client.method, &form, "authorization code").await
+    while bits < 128.0 {
+        draw(last, &mut out, &mut bits);
+    }
+    out.push_str(domain);
+    out
 }
 
 #[cfg(test)]
@@ -620,14 +742,16 @@ mod tests {
     }
 
     #[test]
-    fn the_redirect_is_read_not_followed() {
-        let ok = read_authorization_redirect(302, Some("http://127.0.0.1:4711/callback?code=abc&state=s1&iss=http%3A%2F%2Fp"), LOOPBACK_REDIRECT_URI);
-        assert_eq!(ok, Ok(AuthorizationAnswer::Code { code: "abc".into(), state: Some("s1".into()), iss: Some("http://p".into()) }));
-        let refused = read_authorization_redirect(302, Some("http://127.0.0.1/callback?error=access_denied&state=s1"), LOOPBACK_REDIRECT_URI);
-        assert!(matches!(refused, Ok(AuthorizationAnswer::Error { ref error, .. }) if error == "access_denied"));
-        let page = read_authorization_redirect(200, None, LOOPBACK_REDIRECT_URI).unwrap_err();
-        assert!(page.contains("sign-in page"), "{page}");
-        let elsewhere = read_authorization_redirect(302, Some("https://login.example/?code=abc"), LOOPBACK_REDIRECT_URI).unwrap_err();
-        assert!(elsewhere.contains("other than the registered redirect URI"), "{elsewhere}");
+    fn an_unknown_hint_keeps_the_shape_and_names_no_account() {
+        let hint = "psn_000042@sandbox.example";
+        let unknown = unknown_login_hint(hint);
+        let (local, domain) = unknown.split_once('@').unwrap();
+        assert_eq!(domain, "sandbox.example");
+        let digits = local.strip_prefix("psn_").unwrap_or_else(|| panic!("{unknown}"));
+        assert!(digits.len() >= 39 && digits.bytes().all(|b| b.is_ascii_digit()), "128 bits of digits: {unknown}");
+        assert_ne!(unknown_login_hint(hint), unknown, "a fresh value each time");
+        let opaque = unknown_login_hint("Ab3");
+        assert!(opaque.len() >= 26 && !opaque.contains('@'), "{opaque}");
+        assert!(opaque.as_bytes()[0].is_ascii_uppercase() && opaque.as_bytes()[1].is_ascii_lowercase(), "{opaque}");
     }
 }

@@ -1,6 +1,9 @@
 //! Steps of `features/personal-data/`: a person's copy, its transfer, correction and deletion,
 //! cancellation, scope enforcement (RFC 6750 §3.1), revocation (RFC 7009) and refusals (OPIS
-//! §16b). Persons come from `crate::identities` (OPIS §7.2).
+//! §16b); the sandbox's limits (PD-10) in `sandbox`. Persons come from `crate::identities` (OPIS
+//! §7.2).
+
+pub(crate) mod sandbox;
 
 use crate::identities::{PersonKind, PersonSession};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
@@ -28,6 +31,12 @@ pub struct State {
     pub changed: Option<(String, String, String)>,
     /// Operations called with an under-scoped token, and what they answered (PD-06).
     pub scope_results: Option<Vec<(String, u16, Option<String>)>>,
+    /// The synthetic account whose authorization PD-10 varies, and its client role.
+    pub sandbox: Option<sandbox::Sandbox>,
+    /// An authorization request PD-10 sent, with its answer.
+    pub authorization: Option<crate::identities::AuthorizationAttempt>,
+    /// The token endpoint's answer to a code exchanged with a wrong `code_verifier` (PD-10).
+    pub exchange: Option<hutong_http::Response>,
 }
 
 fn pd_url(w: &PlatformWorld, suffix: &str) -> String {
