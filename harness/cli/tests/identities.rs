@@ -108,7 +108,7 @@ async fn synthetic_persons_are_authorised_by_login_hint_and_refreshed_from_a_tar
     assert!(widened.message.contains("invalid_scope"), "{}", widened.message);
     // Through another client than the one the token was issued to: refused before any request.
     let wrong = owned.person(&rec, PersonKind::User, "persona-c", "third-party-b").await.unwrap_err();
-    assert!(wrong.message.contains("[[identities]] entry for third-party-b"), "{}", wrong.message);
+    assert!(wrong.message.contains("[[identities]] entry of the same name for client third-party-b"), "{}", wrong.message);
     // Neither source: the error names both.
     let none = owned.person(&rec, PersonKind::User, "persona-z", "third-party-a").await.unwrap_err();
     assert_eq!(none.outcome(), Outcome::Error);
