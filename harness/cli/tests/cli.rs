@@ -1,9 +1,12 @@
 //! The `hutong` command end to end: exit codes, one-line reasons, the reference platform served
 //! over a real port, and the mutation matrix.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod support;
+
+use support::Served;
+use std::io::{Read, Write};
 use std::net::TcpListener;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn hutong() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_hutong"));
@@ -17,33 +20,6 @@ fn run(args: &[&str]) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// `hutong serve-reference` on an ephemeral port; killed on drop.
-struct Served {
-    child: Child,
-    url: String,
-}
-
-impl Served {
-    fn start(faults: &[&str]) -> Served {
-        let mut args = vec!["serve-reference", "--port", "0"];
-        for f in faults {
-            args.extend(["--fault", f]);
-        }
-        let mut child = hutong().args(&args).stdout(Stdio::piped()).spawn().expect("serve-reference starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("the URL is printed").to_string();
-        Served { child, url }
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 /// Requirement IDs printed as FAIL in a certify table.

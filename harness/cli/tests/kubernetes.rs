@@ -15,10 +15,11 @@
 
 mod support;
 
+use support::Served;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output};
 
 /// The Kubernetes release whose schemas the manifests are checked against: the first in which
 /// every Job field they use is generally available (`backoffLimitPerIndex` and the `FailIndex`
@@ -128,37 +129,10 @@ fn the_config_map_holds_the_script_and_the_job_one_completion_per_platform() {
     }
 }
 
-/// `hutong serve-reference` on an ephemeral port; killed on drop.
-struct Served {
-    child: Child,
-    url: String,
-}
-
-impl Served {
-    fn start() -> Served {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_hutong"))
-            .args(["serve-reference", "--port", "0"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("serve-reference starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("the URL is printed").to_string();
-        Served { child, url }
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Two served reference platforms, a platform list of them, and a throwaway key pair from
 /// `hutong keygen`, in `dir`; returns the servers, the list and the key files.
 fn setting(dir: &Path) -> ([Served; 2], PathBuf, PathBuf, PathBuf) {
-    let served = [Served::start(), Served::start()];
+    let served = [Served::start(&[]), Served::start(&[])];
     let list = dir.join("platforms.txt");
     std::fs::write(&list, format!("# two reference platforms\nref-one {}\n\nref-two {}\n", served[0].url, served[1].url)).unwrap();
     let key = dir.join("signing.key");

@@ -1,6 +1,8 @@
 //! For the tests that need a server from outside the workspace (Chromium, moto and s3s-fs):
 //! under `CI=true` a missing server fails the test; elsewhere the test is skipped, saying so.
-//! `scripts/test.sh` installs and starts every one of them and sets `CI=true`.
+//! `scripts/test.sh` installs and starts every one of them and sets `CI=true`. Also the reference
+//! platform served on a real port ([`Served`]), shared by the test binaries that start it.
+#![allow(dead_code)] // each test binary that includes this module uses a part of it
 
 /// Whether the tests run in CI (`CI=true`, as set by `scripts/test.sh` and most CI services).
 pub fn in_ci() -> bool {
@@ -26,4 +28,37 @@ pub fn chromium() -> Option<std::path::PathBuf> {
         missing("Chromium", "is not installed (no chromium on PATH)", ".ci/setup.d/10-chromium.sh");
     }
     found
+}
+
+/// `hutong serve-reference` on an ephemeral port, with `faults` injected; killed on drop.
+pub struct Served {
+    pub child: std::process::Child,
+    pub url: String,
+}
+
+impl Served {
+    pub fn start(faults: &[&str]) -> Served {
+        use std::io::{BufRead, BufReader};
+        let mut args = vec!["serve-reference", "--port", "0"];
+        for f in faults {
+            args.extend(["--fault", f]);
+        }
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hutong"))
+            .env("NO_COLOR", "1")
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("serve-reference starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("the URL is printed").to_string();
+        Served { child, url }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

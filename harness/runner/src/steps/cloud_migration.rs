@@ -421,6 +421,22 @@ pub(crate) async fn read_live(
     Ok((count, found))
 }
 
+/// [`walk_live`] into sorted runs under `dir`: every listed item with an `id`, keyed by it, in
+/// the order listed (memory: one page and [`RUN_BUDGET`]).
+pub(crate) async fn sort_live(w: &PlatformWorld, entity: &str, url: &str, dir: &std::path::Path) -> Result<crate::records::SortedRecords, Finding> {
+    let mut live = crate::records::SortedRecords::new(dir, "live", RUN_BUDGET);
+    let mut listed = 0u64;
+    walk_live(w, entity, url, |item| {
+        listed += 1;
+        match record_id(item) {
+            Some(id) => live.push(entity, &id, listed, &id, Some(item)).map_err(on_disk),
+            None => Ok(()),
+        }
+    })
+    .await?;
+    Ok(live)
+}
+
 /// At most this many differing records are named in a finding.
 pub(crate) const NAMED_DIFFERENCES: usize = 5;
 

@@ -6,7 +6,7 @@
 //! the import's ID map, which the import API answers whole, and one entity's file while it is
 //! sent (one import request per entity, OPIS §16).
 
-use super::{compare_dir, export_precondition, for_each_record, live_list_url, manifest, name_first, note_created, on_disk, spool_export, walk_live, NAMED_DIFFERENCES, RUN_BUDGET};
+use super::{compare_dir, export_precondition, for_each_record, live_list_url, manifest, name_first, note_created, on_disk, sort_live, spool_export, NAMED_DIFFERENCES, RUN_BUDGET};
 use crate::records::{next_key, SortedRecords, Spool, SpooledEntity};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
@@ -133,17 +133,7 @@ async fn read_back(w: &PlatformWorld, manifest: &Manifest, records: &Spool, answ
         let unreadable = |f: Finding| Finding::error(format!("the imported records cannot be read back: {}", f.message));
         let url = live_list_url(&w.ctx(), entity).map_err(unreadable)?;
         let dir = compare_dir()?;
-        let mut live = SortedRecords::new(dir.path(), "live", RUN_BUDGET);
-        let mut listed = 0u64;
-        walk_live(w, &entity.name, &url, |item| {
-            listed += 1;
-            match record_id(item) {
-                Some(id) => live.push(&entity.name, &id, listed, &id, Some(item)).map_err(on_disk),
-                None => Ok(()),
-            }
-        })
-        .await
-        .map_err(unreadable)?;
+        let live = sort_live(w, &entity.name, &url, dir.path()).await.map_err(unreadable)?;
         let imported = ImportedEntity { index, name: &a.entity, rows: records.entity(&a.entity), map: &map, session_map: &session_map };
         imported.read_back(live, dir.path(), RUN_BUDGET, &volatile, &mut problems).map_err(on_disk)?;
     }
@@ -226,17 +216,7 @@ async fn imported(w: &mut PlatformWorld) {
         }
         let url = live_list_url(&w.ctx(), entity).unwrap_or_else(precondition);
         let dir = compare_dir().or_raise();
-        let mut live = SortedRecords::new(dir.path(), "live", RUN_BUDGET);
-        let mut listed = 0u64;
-        walk_live(w, &entity.name, &url, |item| {
-            listed += 1;
-            match record_id(item) {
-                Some(id) => live.push(&entity.name, &id, listed, &id, Some(item)).map_err(on_disk),
-                None => Ok(()),
-            }
-        })
-        .await
-        .unwrap_or_else(|f| precondition(f.context("the source records")));
+        let live = sort_live(w, &entity.name, &url, dir.path()).await.unwrap_or_else(|f| precondition(f.context("the source records")));
         let unserved = keep_sources(&entity.name, records.entity(&entity.name), live, dir.path(), RUN_BUDGET, &mut sources).map_err(on_disk).or_raise();
         if let Some(id) = unserved {
             raise(Finding::error(format!(
