@@ -1,7 +1,7 @@
 //! The discovery document (`/.well-known/opis`): parsing, version compatibility, endpoints.
 
 use crate::schema::SchemaSet;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use opis_spec::Profile;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -47,7 +47,7 @@ impl Discovery {
     pub fn parse(value: &Value) -> Result<Discovery, Finding> {
         SchemaSet::embedded().check("discovery.schema.json", value, "the discovery document")?;
         serde_json::from_value(value.clone())
-            .map_err(|e| Finding::fail(format!("the discovery document cannot be read: {e}")))
+            .map_err(|e| Finding::fail(msg!("discovery-unreadable", error = e.to_string())))
     }
 
     /// The profiles claimed (known ones; `core` is implicit and not listed).
@@ -73,8 +73,8 @@ impl Discovery {
         let raw = self
             .endpoints
             .get(name)
-            .ok_or_else(|| Finding::fail(format!("the discovery document declares no `{name}` endpoint")))?;
-        Url::parse(raw).map_err(|e| Finding::fail(format!("endpoint `{name}` is not an absolute URL ({e})")))
+            .ok_or_else(|| Finding::fail(msg!("discovery-endpoint-missing", name = name)))?;
+        Url::parse(raw).map_err(|e| Finding::fail(msg!("discovery-endpoint-not-absolute", name = name, error = e.to_string())))
     }
 
     /// Whether endpoint `name` is declared.
@@ -116,12 +116,13 @@ impl Discovery {
     pub fn check_endpoint_origins(&self, base: &Url) -> Result<(), Finding> {
         let allowed = self.allowed_origins(base);
         for (name, raw) in &self.endpoints {
-            let url = Url::parse(raw).map_err(|e| Finding::fail(format!("endpoint `{name}` is not an absolute URL ({e})")))?;
+            let url = Url::parse(raw).map_err(|e| Finding::fail(msg!("discovery-endpoint-not-absolute", name = name, error = e.to_string())))?;
             if !allowed.iter().any(|o| o.origin() == url.origin()) {
-                return Err(Finding::fail(format!(
-                    "endpoint `{name}` ({}) is not on the platform's origin {} nor in trusted_origins",
-                    hutong_model::sanitize_line(raw, 200),
-                    base.origin().ascii_serialization()
+                return Err(Finding::fail(msg!(
+                    "discovery-endpoint-foreign-origin",
+                    name = name,
+                    url = hutong_model::sanitize_line(raw, 200),
+                    origin = base.origin().ascii_serialization()
                 )));
             }
         }
@@ -139,19 +140,13 @@ pub fn origin_url(url: &Url) -> Url {
 pub fn check_version_compatible(declared: &str) -> Result<(), Finding> {
     let ours = semver::Version::parse(opis_spec::OPIS_VERSION).expect("our version is semver");
     let theirs = semver::Version::parse(declared).map_err(|e| {
-        Finding::fail(format!(
-            "opis_version {:?} is not a semantic version (SemVer 2.0.0): {e}",
-            hutong_model::sanitize_line(declared, 60)
-        ))
+        Finding::fail(msg!("discovery-version-not-semver", version = format!("{:?}", hutong_model::sanitize_line(declared, 60)), error = e.to_string()))
     })?;
     let compatible = if ours.major == 0 { theirs.major == 0 && theirs.minor == ours.minor } else { theirs.major == ours.major };
     if compatible {
         Ok(())
     } else {
-        Err(Finding::fail(format!(
-            "the platform implements OPIS {theirs}, which this suite (OPIS {}) does not certify",
-            opis_spec::OPIS_VERSION
-        )))
+        Err(Finding::fail(msg!("discovery-version-incompatible", theirs = theirs.to_string(), ours = opis_spec::OPIS_VERSION)))
     }
 }
 

@@ -29,7 +29,7 @@ pub struct SweepFinding {
     /// The requirement judged (`OE-03`, `OE-09`).
     pub requirement: &'static str,
     /// What disagreed, naming the operations and answers.
-    pub message: String,
+    pub message: hutong_model::Message,
     /// Indexes (into the exchanges given) of the decisive answers.
     pub exchanges: Vec<usize>,
 }
@@ -73,10 +73,10 @@ pub fn sweep(exchanges: &[Exchange], input: &SweepInput) -> Vec<SweepFinding> {
     }
     let mut out = Vec::new();
     if let Some((message, exchanges)) = errors.finish("error answers of the interop surface that are not RFC 9457 problem details (OPIS §9), among every answer of the run") {
-        out.push(SweepFinding { requirement: "OE-03", message, exchanges });
+        out.push(SweepFinding { requirement: "OE-03", message: message.into(), exchanges });
     }
     if let Some((message, exchanges)) = deprecations.finish("deprecation not announced as the OpenAPI document and OPIS §14 require, among every answer of the run") {
-        out.push(SweepFinding { requirement: "OE-09", message, exchanges });
+        out.push(SweepFinding { requirement: "OE-09", message: message.into(), exchanges });
     }
     out
 }
@@ -320,7 +320,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].requirement, "OE-03");
         assert_eq!(found[0].exchanges, vec![1]);
-        assert!(found[0].message.contains("GET /api/v1/links/open") && found[0].message.contains("text/html"), "{}", found[0].message);
+        assert!(found[0].message.en().contains("GET /api/v1/links/open") && found[0].message.en().contains("text/html"), "{}", found[0].message);
     }
 
     #[test]
@@ -357,9 +357,9 @@ mod tests {
         let undocumented = exchange("GET", "https://p.example/api/v1/products", 200, &GOOD_NOTICE, "{}");
         let found = run(&[undocumented]);
         assert_eq!(found[0].requirement, "OE-09");
-        assert!(found[0].message.contains("does not mark the operation `deprecated: true`"), "{}", found[0].message);
+        assert!(found[0].message.en().contains("does not mark the operation `deprecated: true`"), "{}", found[0].message);
         let silent = exchange("GET", "https://p.example/api/v1/legacy", 200, &[], "{}");
-        assert!(run(&[silent])[0].message.contains("no Deprecation header"));
+        assert!(run(&[silent])[0].message.en().contains("no Deprecation header"));
         // A failed answer of a deprecated operation need not carry the headers.
         let refused = exchange("GET", "https://p.example/api/v1/legacy", 429, &[("content-type", "application/problem+json")], r#"{"type": "about:blank", "title": "Too Many", "status": 429}"#);
         assert!(run(&[refused]).is_empty());
@@ -372,7 +372,7 @@ mod tests {
         let served = exchange("GET", "https://p.example/api/v1/legacy", 200, &past, "{}");
         let found = run(&[served]);
         assert_eq!(found[0].requirement, "OE-09");
-        assert!(found[0].message.contains("2025-01-01"), "{}", found[0].message);
+        assert!(found[0].message.en().contains("2025-01-01"), "{}", found[0].message);
         let gone = exchange("GET", "https://p.example/api/v1/legacy", 410, &[("content-type", "application/problem+json"), past[0], past[1]], r#"{"type": "about:blank", "title": "Gone", "status": 410}"#);
         assert!(run(&[gone]).is_empty());
     }

@@ -1,3 +1,4 @@
+use hutong_i18n::Message;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -49,12 +50,14 @@ pub enum FindingKind {
 }
 
 /// Why a scenario did not pass: raised by a step (as a panic payload) and read by the runner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Fail, error or not applicable.
     pub kind: FindingKind,
-    /// What was expected and what was seen.
+    /// What was expected and what was seen, in English (`text` rendered).
     pub message: String,
+    /// The same as a message ID and parameters, which the reports render in either language.
+    pub text: Message,
     /// The requirements this finding is about, when narrower than the scenario's tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requirements: Vec<String>,
@@ -75,19 +78,23 @@ pub struct Finding {
 }
 
 impl Finding {
+    fn new(kind: FindingKind, text: Message) -> Self {
+        Finding { kind, message: text.en(), text, requirements: Vec::new(), exchanges: Vec::new(), others_judged: false, needs: Vec::new() }
+    }
+
     /// The platform broke the requirement.
-    pub fn fail(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Fail, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false, needs: Vec::new() }
+    pub fn fail(message: impl Into<Message>) -> Self {
+        Finding::new(FindingKind::Fail, message.into())
     }
 
     /// The harness could not decide.
-    pub fn error(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::Error, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false, needs: Vec::new() }
+    pub fn error(message: impl Into<Message>) -> Self {
+        Finding::new(FindingKind::Error, message.into())
     }
 
     /// The scenario does not apply.
-    pub fn not_applicable(message: impl Into<String>) -> Self {
-        Finding { kind: FindingKind::NotApplicable, message: message.into(), requirements: Vec::new(), exchanges: Vec::new(), others_judged: false, needs: Vec::new() }
+    pub fn not_applicable(message: impl Into<Message>) -> Self {
+        Finding::new(FindingKind::NotApplicable, message.into())
     }
 
     /// Narrows the finding to one requirement of a scenario that verifies several.
@@ -108,8 +115,8 @@ impl Finding {
     /// This finding as an `error` of a step that could not get past it, prefixed with `context`:
     /// the preconditions it names are kept, its exchanges (another scenario's, when the finding
     /// was shared) and narrowing are not.
-    pub fn into_error(self, context: impl fmt::Display) -> Self {
-        Finding { needs: self.needs, ..Finding::error(format!("{context}: {}", self.message)) }
+    pub fn into_error(self, context: impl Into<Message>) -> Self {
+        Finding { needs: self.needs, ..Finding::error(self.text.in_context(context)) }
     }
 
     /// Says that the step judged every other requirement of the scenario and found it met (see
@@ -129,8 +136,9 @@ impl Finding {
     }
 
     /// Prefixes the message with context.
-    pub fn context(mut self, context: impl fmt::Display) -> Self {
-        self.message = format!("{context}: {}", self.message);
+    pub fn context(mut self, context: impl Into<Message>) -> Self {
+        self.text = self.text.in_context(context);
+        self.message = self.text.en();
         self
     }
 

@@ -101,8 +101,12 @@ pub struct RequirementResult {
     /// admits. A `not_applicable` without a reason counts as `error` in every verdict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_applicable_reason: Option<NotApplicableReason>,
-    /// What was expected and what was seen (for pass: what was checked).
+    /// What was expected and what was seen (for pass: what was checked), in English.
     pub message: String,
+    /// The same as a message ID and parameters (`hutong_i18n`), which the human formats render in
+    /// the report's language and any later tool can render again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<hutong_i18n::Message>,
     /// The scenarios that verified it.
     pub scenarios: Vec<ScenarioResult>,
     /// Comparisons its scenarios could not make (e.g. no affiliated client's credentials): the
@@ -146,7 +150,10 @@ pub fn mark_blocked(results: &mut [RequirementResult]) {
         let mut blocked: Vec<String> = erring.iter().flat_map(|s| s.needs.iter()).filter(|n| failed.contains(*n) && **n != r.id).cloned().collect();
         blocked.sort();
         blocked.dedup();
-        r.message = format!("not decided: blocked by {}, which failed in this run and judges what it needs; {}", blocked.join(", "), r.message);
+        let detail = r.text.clone().unwrap_or_else(|| hutong_i18n::Message::verbatim(r.message.clone()));
+        let text = hutong_i18n::msg!("blocked-by", requirements = blocked.join(", "), detail = detail);
+        r.message = text.en();
+        r.text = Some(text);
         r.blocked_by = blocked;
     }
 }
@@ -162,8 +169,11 @@ pub struct ScenarioResult {
     pub line: usize,
     /// Outcome for this requirement.
     pub outcome: Outcome,
-    /// Finding message, or what passed.
+    /// Finding message, or what passed, in English.
     pub message: String,
+    /// The same as a message ID and parameters (see [`RequirementResult::text`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<hutong_i18n::Message>,
     /// Number of HTTP exchanges recorded.
     pub exchanges: usize,
     /// Evidence file (relative to the report) with those exchanges.
@@ -328,6 +338,7 @@ mod tests {
             outcome,
             not_applicable_reason: reason,
             message: "m".into(),
+            text: None,
             scenarios: Vec::new(),
             limitations: Vec::new(),
             blocked_by: Vec::new(),
@@ -344,6 +355,7 @@ mod tests {
             line: 1,
             outcome: Outcome::Error,
             message: "cannot act as a newly registered client".into(),
+            text: None,
             exchanges: 0,
             evidence: None,
             decisive_exchanges: Vec::new(),
@@ -518,8 +530,14 @@ pub fn redact_report(report: &mut Report, redact: impl Fn(&str) -> String) {
     }
     for r in &mut report.requirements {
         r.message = redact(&r.message);
+        if let Some(t) = &mut r.text {
+            t.map_text(&redact);
+        }
         for s in &mut r.scenarios {
             s.message = redact(&s.message);
+            if let Some(t) = &mut s.text {
+                t.map_text(&redact);
+            }
             s.name = redact(&s.name);
         }
     }

@@ -235,7 +235,7 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
                 ol = lang.outcome(outcome),
                 w = if report.waiver_for(&r.id).is_some() { format!(" <span class=\"waived\">{}</span>", lang.waived()) } else { String::new() },
                 title = esc(lang.pick(&r.title_en, &r.title_zh)),
-                msg = esc(&r.message),
+                msg = esc(&lang.message(&r.message, r.text.as_ref())),
                 pl = l("Policy clause", "政策条款"),
                 clauses = clauses.join("、"),
             );
@@ -405,7 +405,7 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
             r.outcome.as_str(),
             if report.waiver_for(&r.id).is_some() { format!("{} · <span class=\"waived\">{}</span>", lang.outcome(r.outcome), lang.waived()) } else { lang.outcome(r.outcome).to_string() },
             clauses.join(""),
-            esc(&r.message),
+            esc(&lang.message(&r.message, r.text.as_ref())),
             buttons
         );
     }

@@ -38,6 +38,23 @@ impl Lang {
         }
     }
 
+    /// The language of the templates (`hutong_i18n`).
+    pub fn locale(self) -> hutong_model::Locale {
+        match self {
+            Lang::En => hutong_model::Locale::En,
+            Lang::Zh => hutong_model::Locale::Zh,
+        }
+    }
+
+    /// A result's message in this language: its `text` rendered, or the English `message` of a
+    /// report written before messages had IDs.
+    pub(crate) fn message(self, message: &str, text: Option<&hutong_model::Message>) -> String {
+        match text {
+            Some(t) => t.render(self.locale()),
+            None => message.to_string(),
+        }
+    }
+
     /// Picks the English or the Chinese text.
     pub(crate) fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {

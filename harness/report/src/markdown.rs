@@ -136,7 +136,7 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
                 lang.outcome(r.outcome),
                 waived(r),
                 title(r),
-                md(&r.message, MESSAGE_CHARS),
+                md(&lang.message(&r.message, r.text.as_ref()), MESSAGE_CHARS),
                 evidence
             );
         }

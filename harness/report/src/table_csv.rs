@@ -41,7 +41,7 @@ pub fn requirements_csv(report: &Report, lang: Lang) -> String {
             r.level.to_string(),
             r.outcome.as_str().to_string(),
             waived,
-            r.message.clone(),
+            lang.message(&r.message, r.text.as_ref()),
             r.limitations.join(" | "),
             r.evidence.join(" | "),
         ];

@@ -12,7 +12,7 @@ use futures::FutureExt as _;
 use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::{Discovery, WELL_KNOWN_PATH};
 use hutong_http::{ClientConfig, Exchange, HttpClient, Limits, Recorder, Redactor};
-use hutong_model::{
+use hutong_model::{msg, Message, 
     Finding, NotApplicableReason, Outcome, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo, Totals,
 };
 use opis_spec::{Profile, Registry};
@@ -470,17 +470,18 @@ fn build_report(
         let exchanges = r.exchanges.len();
         evidence.insert(file.clone(), r.exchanges);
         for id in &r.requirements {
-            let (outcome, message) = match &r.finding {
-                None => (Outcome::Pass, format!("as required: every step of \"{}\" passed ({exchanges} HTTP exchanges checked)", r.name)),
+            let (outcome, text) = match &r.finding {
+                None => (Outcome::Pass, msg!("scenario-passed", scenario = r.name.clone(), exchanges = exchanges)),
                 Some(f) if !f.requirements.is_empty() && !f.requirements.contains(id) && f.others_judged => (
                     Outcome::Pass,
-                    format!("as required: judged by \"{}\", whose finding concerns {} only ({exchanges} HTTP exchanges checked)", r.name, f.requirements.join(", ")),
+                    msg!("scenario-passed-finding-elsewhere", scenario = r.name.clone(), requirements = f.requirements.join(", "), exchanges = exchanges),
                 ),
                 Some(f) if !f.requirements.is_empty() && !f.requirements.contains(id) => {
-                    (Outcome::NotApplicable, format!("not decided: the scenario stopped at a finding about {}", f.requirements.join(", ")))
+                    (Outcome::NotApplicable, msg!("scenario-stopped-elsewhere", requirements = f.requirements.join(", ")))
                 }
-                Some(f) => (f.outcome(), f.message.clone()),
+                Some(f) => (f.outcome(), f.text.clone()),
             };
+            let message = text.en();
             let named: Vec<usize> = r.finding.iter().flat_map(|f| f.exchanges.iter().copied()).filter(|i| *i < exchanges).collect();
             let decisive_exchanges = match outcome {
                 Outcome::Pass => (0..exchanges).collect(),
@@ -494,6 +495,7 @@ fn build_report(
                 line: r.line,
                 outcome,
                 message,
+                text: Some(text),
                 exchanges,
                 evidence: Some(file.clone()),
                 decisive_exchanges,
@@ -515,7 +517,8 @@ fn build_report(
                 name: "Every answer of the run, judged by the requirements it bears on".to_string(),
                 line: 0,
                 outcome: Outcome::Fail,
-                message: f.message,
+                message: f.message.en(),
+                text: Some(f.message.clone()),
                 exchanges: sweep.evidence.len(),
                 evidence: Some(file.clone()),
                 decisive_exchanges: f.exchanges,
@@ -550,45 +553,41 @@ fn requirement_results(
     for req in Registry::embedded().all().iter().filter(|r| selected.contains(&r.profile)) {
         let ran = scenarios.remove(&req.id).unwrap_or_default();
         let undeclared = req.conditional_on.as_ref().filter(|c| !discovery.declares_capability(c));
-        let (outcome, message, reason) = if !discovery.claims(req.profile) {
-            (Outcome::NotApplicable, format!("the platform does not claim the {} profile", req.profile), Some(NotApplicableReason::ProfileNotClaimed))
+        let (outcome, text, reason) = if !discovery.claims(req.profile) {
+            (Outcome::NotApplicable, msg!("profile-not-claimed", profile = req.profile.to_string()), Some(NotApplicableReason::ProfileNotClaimed))
         } else if let Some(capability) = undeclared {
             (
                 Outcome::NotApplicable,
-                format!("not applicable: conditional on the capability `{capability}`, which the platform does not declare (discovery `capabilities`, OPIS §6.5)"),
+                msg!("capability-not-declared", capability = capability.clone()),
                 Some(NotApplicableReason::CapabilityNotDeclared { capability: capability.clone() }),
             )
         } else if let Some(reason) = req.not_tested_reason.as_ref().filter(|_| ran.is_empty()) {
-            (Outcome::NotApplicable, format!("not tested: {reason}"), Some(NotApplicableReason::NotTested))
+            // The registry's reason is English only: it is the registry's text, shown as written.
+            (Outcome::NotApplicable, msg!("not-tested", reason = reason.clone()), Some(NotApplicableReason::NotTested))
         } else if ran.is_empty() && filtered {
             continue;
         } else if ran.is_empty() && timed_out {
-            (Outcome::Error, format!("not decided: the run deadline of {}s passed first", deadline.as_secs()), None)
+            (Outcome::Error, msg!("deadline-passed", seconds = deadline.as_secs()), None)
         } else if ran.is_empty() {
-            (Outcome::Error, "no scenario of this suite verified the requirement".to_string(), None)
+            (Outcome::Error, msg!("no-scenario-verified"), None)
         } else {
             let worst = ran.iter().map(|s| s.outcome).max().unwrap_or(Outcome::Error);
-            let message = ran
+            let texts: Vec<Message> = ran
                 .iter()
                 .filter(|s| s.outcome == worst)
-                .map(|s| s.message.clone())
-                .collect::<Vec<_>>()
-                .join("; ");
+                .map(|s| s.text.clone().unwrap_or_else(|| Message::verbatim(s.message.clone())))
+                .collect();
+            let joined = hutong_model::joined(texts).unwrap_or_else(|| msg!("no-scenario-verified"));
             if worst == Outcome::NotApplicable && timed_out {
                 // Its other scenarios were cut by the deadline: that is why nothing decided it.
-                (Outcome::Error, format!("not decided: the run deadline of {}s passed first; {message}", deadline.as_secs()), None)
+                (Outcome::Error, msg!("deadline-passed-after", seconds = deadline.as_secs(), detail = joined), None)
             } else if worst == Outcome::NotApplicable {
-                (
-                    Outcome::Error,
-                    format!(
-                        "not decided: {message} (OPIS §10.1 admits not_applicable only for an unclaimed profile, an undeclared capability the registry makes the requirement conditional on, or a registry not_tested_reason)"
-                    ),
-                    None,
-                )
+                (Outcome::Error, msg!("not-applicable-not-admitted", detail = joined), None)
             } else {
-                (worst, message, None)
+                (worst, joined, None)
             }
         };
+        let message = text.en();
         out.push(RequirementResult {
             id: req.id.clone(),
             profile: req.profile,
@@ -599,6 +598,7 @@ fn requirement_results(
             outcome,
             not_applicable_reason: reason,
             message,
+            text: Some(text),
             evidence: hutong_model::decisive_evidence(outcome, &ran),
             scenarios: ran,
             limitations: Vec::new(),
@@ -680,10 +680,11 @@ fn fatal_result(
         .iter()
         .filter(|r| selected.contains(&r.profile))
         .map(|req| {
-            let (outcome, message) = match (&core_finding, req.id.as_str()) {
-                (Some(f), "CORE-01") => (f.outcome(), f.message.clone()),
-                _ => (Outcome::Error, format!("not run: {reason}")),
+            let (outcome, text) = match (&core_finding, req.id.as_str()) {
+                (Some(f), "CORE-01") => (f.outcome(), f.text.clone()),
+                _ => (Outcome::Error, msg!("not-run", reason = reason.clone())),
             };
+            let message = text.en();
             RequirementResult {
                 id: req.id.clone(),
                 profile: req.profile,
@@ -694,6 +695,7 @@ fn fatal_result(
                 outcome,
                 not_applicable_reason: None,
                 message,
+                text: Some(text),
                 scenarios: Vec::new(),
                 limitations: Vec::new(),
                 blocked_by: Vec::new(),

@@ -1,0 +1,5 @@
+# 各部分共用的消息。
+
+verbatim = { $text }
+in-context = { $context }：{ $detail }
+joined = { $first }；{ $next }
