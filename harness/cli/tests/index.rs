@@ -61,6 +61,7 @@ fn signed_run(dir: &Path, i: usize, key: &hutong_report::sign::SigningKey) {
                 text: None,
                 evidence: hutong_model::decisive_evidence(outcome, &scenarios),
                 scenarios,
+                limitation_texts: Vec::new(),
                 limitations: Vec::new(),
                 blocked_by: Vec::new(),
             }

@@ -113,6 +113,9 @@ pub struct RequirementResult {
     /// outcome holds only for what was compared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub limitations: Vec<String>,
+    /// The same limitations as messages (ID and parameters), in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limitation_texts: Vec<hutong_i18n::Message>,
     /// The evidence that decided it: `evidence/<file>.json` (every exchange of a passing
     /// scenario) or `evidence/<file>.json#/N` (RFC 6901 pointer to the exchange a failing or
     /// erroring scenario stopped at).
@@ -340,6 +343,7 @@ mod tests {
             message: "m".into(),
             text: None,
             scenarios: Vec::new(),
+            limitation_texts: Vec::new(),
             limitations: Vec::new(),
             blocked_by: Vec::new(),
             evidence: Vec::new(),
@@ -531,6 +535,12 @@ pub fn redact_report(report: &mut Report, redact: impl Fn(&str) -> String) {
     for r in &mut report.requirements {
         r.message = redact(&r.message);
         if let Some(t) = &mut r.text {
+            t.map_text(&redact);
+        }
+        for l in &mut r.limitations {
+            *l = redact(l);
+        }
+        for t in &mut r.limitation_texts {
             t.map_text(&redact);
         }
         for s in &mut r.scenarios {

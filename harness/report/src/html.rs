@@ -275,11 +275,11 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
         let _ = writeln!(out, "<p class=\"note history\">{}</p>", esc(&lang.history_line(h)));
     }
     out.push_str("</div>\n");
-    let limits: Vec<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let limits = lang.limitations(report);
     if !limits.is_empty() {
         let _ = writeln!(out, "<h3>{}</h3>\n<ul class=\"limitations\">", esc(l("Limited: comparisons that could not be made", "有限：未能进行的比较")));
         for item in limits {
-            let _ = writeln!(out, "<li>{}</li>", esc(item));
+            let _ = writeln!(out, "<li>{}</li>", esc(&item));
         }
         out.push_str("</ul>\n");
     }

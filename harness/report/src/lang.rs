@@ -55,6 +55,18 @@ impl Lang {
         }
     }
 
+    /// The limitations of every profile's verdict (`ID: comparison not made`), each rendered in
+    /// this language from its requirement's `limitation_texts` when the report has them.
+    pub(crate) fn limitations(self, report: &hutong_model::Report) -> Vec<String> {
+        let rendered: std::collections::BTreeMap<String, String> = report
+            .requirements
+            .iter()
+            .flat_map(|r| r.limitations.iter().zip(&r.limitation_texts).map(move |(en, t)| (format!("{}: {en}", r.id), format!("{}: {}", r.id, t.render(self.locale())))))
+            .collect();
+        let all: std::collections::BTreeSet<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect();
+        all.into_iter().map(|l| rendered.get(l).cloned().unwrap_or_else(|| l.clone())).collect()
+    }
+
     /// Picks the English or the Chinese text.
     pub(crate) fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {

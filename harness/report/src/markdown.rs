@@ -79,11 +79,11 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
     if let Some(h) = &report.history {
         let _ = writeln!(out, "{}\n", md(&lang.history_line(h), 2000));
     }
-    let limits: std::collections::BTreeSet<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect();
+    let limits = lang.limitations(report);
     if !limits.is_empty() {
         let _ = writeln!(out, "**{}**\n", l("Limited: comparisons that could not be made", "有限：未能进行的比较"));
         for item in limits {
-            let _ = writeln!(out, "- {}", md(item, 400));
+            let _ = writeln!(out, "- {}", md(&item, 400));
         }
         out.push('\n');
     }

@@ -48,6 +48,7 @@ fn requirement(id: &str, profile: Profile, title: (&str, &str), policy: &[&str],
         text: None,
         evidence: hutong_model::decisive_evidence(outcome, &scenarios),
         scenarios,
+        limitation_texts: Vec::new(),
         limitations: Vec::new(),
         blocked_by: Vec::new(),
     }

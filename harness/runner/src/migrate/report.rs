@@ -130,6 +130,7 @@ pub fn migration_report(
         text: None,
         evidence: hutong_model::decisive_evidence(outcome, &scenarios),
         scenarios,
+        limitation_texts: Vec::new(),
         limitations,
         blocked_by: Vec::new(),
     };

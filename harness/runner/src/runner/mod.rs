@@ -96,7 +96,7 @@ struct ScenarioRecord {
     finding: Option<Finding>,
     exchanges: Vec<Exchange>,
     duration: Duration,
-    limitations: Vec<String>,
+    limitations: Vec<Message>,
 }
 
 fn now_rfc3339() -> String {
@@ -456,7 +456,7 @@ fn build_report(
 ) -> Report {
     records.sort_by(|a, b| (&a.feature, a.line).cmp(&(&b.feature, b.line)));
     let mut scenario_results: HashMap<String, Vec<ScenarioResult>> = HashMap::new();
-    let mut limitations: HashMap<String, Vec<String>> = HashMap::new();
+    let mut limitations: HashMap<String, Vec<Message>> = HashMap::new();
     for r in records {
         for id in &r.requirements {
             let known = limitations.entry(id.clone()).or_default();
@@ -531,7 +531,8 @@ fn build_report(
     let mut results = requirement_results(selected, discovery, &mut scenario_results, request.tags.is_some(), timed_out, request.deadline);
     for r in &mut results {
         if r.outcome != Outcome::NotApplicable {
-            r.limitations = limitations.remove(&r.id).unwrap_or_default();
+            r.limitation_texts = limitations.remove(&r.id).unwrap_or_default();
+            r.limitations = r.limitation_texts.iter().map(Message::en).collect();
         }
     }
     hutong_model::mark_blocked(&mut results);
@@ -601,6 +602,7 @@ fn requirement_results(
             text: Some(text),
             evidence: hutong_model::decisive_evidence(outcome, &ran),
             scenarios: ran,
+            limitation_texts: Vec::new(),
             limitations: Vec::new(),
             blocked_by: Vec::new(),
         });
@@ -697,6 +699,7 @@ fn fatal_result(
                 message,
                 text: Some(text),
                 scenarios: Vec::new(),
+                limitation_texts: Vec::new(),
                 limitations: Vec::new(),
                 blocked_by: Vec::new(),
                 evidence: Vec::new(),

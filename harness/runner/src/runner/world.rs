@@ -230,7 +230,7 @@ pub struct PlatformWorld {
     pub pd: crate::steps::personal_data::State,
     /// Comparisons the scenario could not make (e.g. no affiliated client): reported with its
     /// requirements, and the verdict says it is limited.
-    pub limitations: Vec<String>,
+    pub limitations: Vec<hutong_model::Message>,
 }
 
 impl PlatformWorld {
@@ -288,7 +288,7 @@ impl PlatformWorld {
     }
 
     /// Records a comparison the scenario could not make, once.
-    pub fn note_limitation(&mut self, text: impl Into<String>) {
+    pub fn note_limitation(&mut self, text: impl Into<hutong_model::Message>) {
         let text = text.into();
         if !self.limitations.contains(&text) {
             self.limitations.push(text);
