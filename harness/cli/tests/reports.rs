@@ -240,7 +240,7 @@ fn top_bottom(value: &str) -> (i64, i64) {
 
 /// See: issue 17 — after a failed run, a person sees the verdict and the failure on the first
 /// screen (1280×800), with its message, its policy clause and the decisive exchange one click
-/// away, in English and in Chinese.
+/// away, in English and in Chinese — the message too, rendered from its ID and parameters.
 #[test]
 fn a_failed_run_shows_its_failure_above_the_fold() {
     let Some(chromium) = support::chromium() else { return };
@@ -254,7 +254,18 @@ fn a_failed_run_shows_its_failure_above_the_fold() {
         assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
         let report = read_json(&dir.join("report.json"));
         let failed = report["requirements"].as_array().unwrap().iter().find(|r| r["outcome"] == "fail").expect("the fault fails a requirement");
-        let (id, message) = (failed["id"].as_str().unwrap(), failed["message"].as_str().unwrap());
+        let id = failed["id"].as_str().unwrap();
+        // The message as the report's language renders it from its ID and parameters.
+        let text: hutong_model::Message = serde_json::from_value(failed["text"].clone()).expect("the message has an ID and parameters");
+        let locale = if lang == "zh" { hutong_model::Locale::Zh } else { hutong_model::Locale::En };
+        let message = text.render_checked(locale).unwrap_or_else(|(t, p)| panic!("{lang}: {t}: {p:?}"));
+        assert_eq!(text.render(hutong_model::Locale::En), failed["message"].as_str().unwrap(), "message is the English rendering");
+        if lang == "zh" {
+            assert!(text.verbatim_parts().is_empty(), "every part of the message has a template: {text:?}");
+            let cjk = message.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+            assert!(cjk >= 4, "the decisive sentence is in Chinese: {message}");
+        }
+        let message = message.as_str();
         let page = dir.join("report.html");
 
         // The screenshot is of the first screen.

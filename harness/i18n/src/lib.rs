@@ -119,6 +119,23 @@ impl Message {
         if problems.is_empty() { Ok(text) } else { Err((text, problems)) }
     }
 
+    /// The texts of this message and its nested ones that have no template of their own
+    /// ([`Message::verbatim`]): shown in English in every language.
+    pub fn verbatim_parts(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        if self.id == "verbatim" {
+            if let Some(Arg::Text(t)) = self.args.get("text") {
+                out.push(t.as_str());
+            }
+        }
+        for a in self.args.values() {
+            if let Arg::Message(m) = a {
+                out.extend(m.verbatim_parts());
+            }
+        }
+        out
+    }
+
     /// Applies `f` to every text parameter, nested messages included (redaction).
     pub fn map_text(&mut self, f: &dyn Fn(&str) -> String) {
         for a in self.args.values_mut() {

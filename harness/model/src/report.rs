@@ -138,6 +138,39 @@ impl RequirementResult {
     }
 }
 
+impl Report {
+    /// What keeps a person from reading every message of this report in either language: a
+    /// requirement or scenario without `text`, a template missing or given the wrong parameters,
+    /// text without a template. None for a report of this harness (the selftest checks it).
+    pub fn text_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut check = |at: String, text: Option<&hutong_i18n::Message>| {
+            let Some(t) = text else {
+                out.push(format!("{at}: no message ID"));
+                return;
+            };
+            for locale in hutong_i18n::Locale::ALL {
+                if let Err((_, problems)) = t.render_checked(locale) {
+                    out.push(format!("{at}: {}", problems.join("; ")));
+                }
+            }
+            for v in t.verbatim_parts() {
+                out.push(format!("{at}: no template for {:?}", crate::sanitize_line(v, 160)));
+            }
+        };
+        for r in &self.requirements {
+            check(r.id.clone(), r.text.as_ref());
+            for s in &r.scenarios {
+                check(format!("{} ({}:{})", r.id, s.feature, s.line), s.text.as_ref());
+            }
+            for t in &r.limitation_texts {
+                check(format!("{} (limitation)", r.id), Some(t));
+            }
+        }
+        out
+    }
+}
+
 /// Marks the `error`s that a failed precondition explains (OPIS §10.2): a requirement is blocked
 /// by the requirements its erroring scenarios `needs` that failed in the same run, when every
 /// erroring scenario names such a precondition. Its outcome stays `error`; `blocked_by` names
@@ -392,6 +425,42 @@ mod tests {
         assert!(results[2].blocked_by.is_empty() && results[2].message == "m");
         assert!(results[3].blocked_by.is_empty());
         assert!(results[0].blocked_by.is_empty());
+    }
+
+    // See: issue 17 — a message reads in Chinese too, nested parts included; a report names
+    // every message a person could not read in both languages.
+    #[test]
+    fn messages_render_in_both_languages_and_text_without_a_template_is_named() {
+        let oe = Profile::OpenEcosystem;
+        let mut results = vec![result("OE-02", oe, Level::Must, Outcome::Fail, None), with(result("OE-16", oe, Level::Must, Outcome::Error, None), vec![erring(&["OE-02"])])];
+        results[1].text = Some(crate::msg!("no-scenario-verified"));
+        mark_blocked(&mut results);
+        let text = results[1].text.clone().unwrap();
+        assert_eq!(text.en(), results[1].message);
+        let zh = text.render(crate::Locale::Zh);
+        assert!(zh.starts_with("未判定：受 OE-02 阻断") && zh.ends_with("本套件没有任何场景验证该要求"), "{zh}");
+        results[0].text = Some(crate::Message::verbatim("platform said no"));
+        results[1].scenarios[0].text = Some(crate::Message::new("no-such-template"));
+        let report = Report {
+            format_version: REPORT_FORMAT_VERSION.into(),
+            suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: String::new(), harness_version: "0.1.0".into(), judging_digest: None },
+            target: TargetInfo { base_url: String::new(), platform_name: None, claimed_profiles: Vec::new(), builtin_reference: None, opis_version: None },
+            selected_profiles: Vec::new(),
+            tag_filter: None,
+            configuration: serde_json::Value::Null,
+            started_at: String::new(),
+            finished_at: String::new(),
+            requirements: results,
+            profiles: Vec::new(),
+            totals: Totals::default(),
+            evidence: Vec::new(),
+            waivers: Vec::new(),
+            history: None,
+        };
+        let problems = report.text_problems();
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(problems[0].starts_with("OE-02: no template for \"platform said no\""), "{problems:#?}");
+        assert!(problems[1].starts_with("OE-16 (") && problems[1].contains("no-such-template"), "{problems:#?}");
     }
 
     // See: issue 11 — a `not_applicable` MUST counted as conformant whatever made it so (an

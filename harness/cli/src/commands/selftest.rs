@@ -92,6 +92,8 @@ impl Row {
                 ));
             }
         }
+        // Every message reads in English and in Chinese (issue 17).
+        out.extend(self.report.text_problems().into_iter().map(|p| format!("message {p}")));
         let registry = Registry::embedded();
         for id in &self.declared {
             let claimed = registry.get(id).is_some_and(|r| claims(self.shape, r.profile));
