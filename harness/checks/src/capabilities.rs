@@ -11,7 +11,7 @@
 
 use crate::discovery::Discovery;
 use crate::schema::SchemaSet;
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -94,7 +94,7 @@ pub fn check_declared_or_absent(discovery: &Discovery, openapi: &Value, openapi_
             continue;
         }
         for name in endpoints.iter().filter(|n| discovery.has_endpoint(n)) {
-            problems.push(format!("discovery declares endpoint `{name}` of capability `{capability}`"));
+            problems.push(msg!("capabilities-undeclared-endpoint", name = *name, capability = *capability));
         }
     }
     let server = crate::contract::server_base(openapi, openapi_url);
@@ -121,26 +121,28 @@ pub fn check_declared_or_absent(discovery: &Discovery, openapi: &Value, openapi_
                 (!operation_id.is_empty() && operation_id == s.operation_id) || (s.method == *method && same_path)
             });
             if let Some(s) = hit.filter(|s| !discovery.declares_capability(&s.capability)) {
-                problems.push(format!(
-                    "the OpenAPI description describes {} {template} ({}) of capability `{}`",
-                    method.to_uppercase(),
-                    s.operation_id,
-                    s.capability
+                problems.push(msg!(
+                    "capabilities-undeclared-operation",
+                    method = method.to_uppercase(),
+                    template = hutong_model::sanitize_line(template, 200),
+                    operation_id = s.operation_id.as_str(),
+                    capability = s.capability.as_str()
                 ));
             }
         }
     }
-    if problems.is_empty() {
+    let mut problems: Vec<(String, Message)> = problems.into_iter().map(|p: Message| (p.en(), p)).collect();
+    problems.sort_by(|a, b| a.0.cmp(&b.0));
+    problems.dedup_by(|a, b| a.0 == b.0);
+    let total = problems.len();
+    let Some(shown) = joined(problems.into_iter().take(8).map(|(_, p)| p)) else {
         return Ok(());
-    }
-    problems.sort();
-    problems.dedup();
-    let shown: Vec<_> = problems.iter().take(8).map(|p| hutong_model::sanitize_line(p, 200)).collect();
-    Err(Finding::fail(format!(
-        "the platform offers operations of optional capabilities it does not declare in `capabilities` (OPIS §6.5: a capability is declared or not offered, so that no requirement conditional on it is escaped): {}{}",
-        shown.join("; "),
-        if problems.len() > shown.len() { format!("; and {} more", problems.len() - shown.len()) } else { String::new() }
-    )))
+    };
+    Err(Finding::fail(if total > 8 {
+        msg!("capabilities-undeclared-offered-more", problems = shown, more = total - 8)
+    } else {
+        msg!("capabilities-undeclared-offered", problems = shown)
+    }))
 }
 
 /// Checks the capabilities that bring no operation against what the platform discloses (OPIS
@@ -161,7 +163,7 @@ pub fn check_disclosed_capabilities(discovery: &Discovery, algorithmic_rules: Op
         .map(|t| hutong_model::sanitize_line(t, 40))
         .collect::<Vec<_>>();
     if !names_workers.is_empty() && !discovery.declares_capability("workers") {
-        problems.push(format!("the current algorithmic rules name workers as affected ({}), but `capabilities.workers` is not declared", names_workers.join(", ")));
+        problems.push(msg!("capabilities-workers-undeclared", topics = names_workers.join(", ")));
     }
     // The rates of OE-14's lists, and the fees of TP-12's list that are commission or settlement
     // fees: listing them only in `fees` escapes nothing either.
@@ -178,15 +180,11 @@ pub fn check_disclosed_capabilities(discovery: &Discovery, algorithmic_rules: Op
         .count();
     let rates = listed + fees;
     if rates > 0 && !discovery.declares_capability("commission_fees") {
-        problems.push(format!("the current fee schedule states {rates} commission or payment-settlement rates, but `capabilities.commission_fees` is not declared"));
+        problems.push(msg!("capabilities-commission-fees-undeclared", rates = rates));
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!(
-            "the platform's disclosures show capabilities it does not declare (OPIS §6.5: a capability is declared or not offered, so that no requirement conditional on it is escaped): {}",
-            problems.join("; ")
-        )))
+    match joined(problems) {
+        None => Ok(()),
+        Some(problems) => Err(Finding::fail(msg!("capabilities-disclosed-undeclared", problems = problems))),
     }
 }
 
@@ -240,7 +238,7 @@ impl EntityResources {
     /// naming the missing declaration (CM-14).
     pub fn delete_url(&self, id: &str) -> Result<String, Finding> {
         let delete = self.delete.as_ref().ok_or_else(|| {
-            Finding::error("the declared test records of this entity have no `delete` (discovery `capabilities.test_resources.entities.*.delete`, OPIS §6.6): the harness deletes nothing else")
+            Finding::error(msg!("capabilities-no-delete"))
         })?;
         let encoded: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
         Ok(delete.url.replace("{id}", &encoded.replace('+', "%20")))
@@ -291,14 +289,13 @@ pub struct SponsoredPlacement {
 /// harness lacks a test resource (OPIS §10.1) and writes nowhere else (OPIS §5.1).
 pub fn test_resources(capabilities: &Value) -> Result<TestResources, Finding> {
     let Some(declared) = capabilities.get("test_resources") else {
-        return Err(Finding::error(
-            "the platform declares no test resources (discovery `capabilities.test_resources`, OPIS §6.6): the harness writes only to declared test resources",
-        ));
+        return Err(Finding::error(msg!("capabilities-no-test-resources")));
     };
+    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
     SchemaSet::embedded()
-        .check("test-resources.schema.json", declared, "capabilities.test_resources")
-        .map_err(|f| Finding::error(format!("the declared test resources cannot be used: {}", f.message)))?;
-    serde_json::from_value(declared.clone()).map_err(|e| Finding::error(format!("the declared test resources cannot be read: {e}")))
+        .check("test-resources.schema.json", declared, &msg!("capabilities-the-test-resources").en())
+        .map_err(|f| Finding::error(msg!("capabilities-test-resources-unusable", detail = f.text)))?;
+    serde_json::from_value(declared.clone()).map_err(|e| Finding::error(msg!("capabilities-test-resources-unreadable", error = e.to_string())))
 }
 
 impl TestResources {
@@ -306,7 +303,7 @@ impl TestResources {
     /// declaration.
     pub fn writable_entity(&self) -> Result<(&str, &EntityResources), Finding> {
         self.entities.iter().next().map(|(n, e)| (n.as_str(), e)).ok_or_else(|| {
-            Finding::error("the platform declares no writable test record (discovery `capabilities.test_resources.entities`, OPIS §6.6)")
+            Finding::error(msg!("capabilities-no-writable-record"))
         })
     }
 
@@ -314,7 +311,7 @@ impl TestResources {
     /// declaration.
     pub fn sandbox_item(&self) -> Result<&SandboxItem, Finding> {
         self.checkout.as_ref().and_then(|c| c.items.first()).ok_or_else(|| {
-            Finding::error("the platform declares no sandbox checkout item (discovery `capabilities.test_resources.checkout.items`, OPIS §6.6): the harness buys nothing else")
+            Finding::error(msg!("capabilities-no-sandbox-item"))
         })
     }
 }

@@ -2,7 +2,7 @@
 //! fee schedule and the algorithmic rules (E-Commerce Law art. 33–34; policy （二）（八）（十）).
 
 use crate::schema::SchemaSet;
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{joined, msg, sanitize_line, Arg, Finding, Message};
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -48,26 +48,30 @@ pub fn find<'a>(documents: &'a [Listed], kind: &str) -> Result<&'a Listed, Findi
     documents
         .iter()
         .find(|d| d.kind == kind)
-        .ok_or_else(|| Finding::fail(format!("the disclosure index lists no `{kind}` document")))
+        .ok_or_else(|| Finding::fail(msg!("disclosure-index-lacks-kind", kind = kind)))
 }
 
 /// Checks the index against its schema and for every required kind.
 pub fn check_index(index: &Value) -> Result<Vec<Listed>, Finding> {
-    SchemaSet::embedded().check("disclosure-index.schema.json", index, "the disclosure index")?;
+    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
+    SchemaSet::embedded().check("disclosure-index.schema.json", index, &msg!("disclosure-the-index").en())?;
     let documents = listed(index);
     let missing: Vec<&str> = REQUIRED_KINDS.iter().copied().filter(|k| !documents.iter().any(|d| d.kind == *k)).collect();
     if !missing.is_empty() {
-        return Err(Finding::fail(format!("the disclosure index lists no {} document", missing.join(", "))));
+        return Err(Finding::fail(msg!("disclosure-index-lacks-kinds", kinds = missing.join(", "))));
     }
     Ok(documents)
 }
 
-/// Checks one document version against its schema and that it is the `kind` expected.
-pub fn check_document(doc: &Value, kind: &str, what: &str) -> Result<(), Finding> {
-    SchemaSet::embedded().check("disclosure-document.schema.json", doc, what)?;
+/// Checks one document version against its schema and that it is the `kind` expected. `what`
+/// names the document in messages.
+pub fn check_document(doc: &Value, kind: &str, what: impl Into<Message>) -> Result<(), Finding> {
+    let what = what.into();
+    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
+    SchemaSet::embedded().check("disclosure-document.schema.json", doc, &what.en())?;
     let seen = doc.get("kind").and_then(Value::as_str).unwrap_or_default();
     if seen != kind {
-        return Err(Finding::fail(format!("{what} is of kind {:?}, not {kind:?}", sanitize_line(seen, 60))));
+        return Err(Finding::fail(msg!("disclosure-document-wrong-kind", what = what, seen = format!("{:?}", sanitize_line(seen, 60)), kind = format!("{kind:?}"))));
     }
     Ok(())
 }
@@ -79,12 +83,13 @@ fn timestamp(v: &Value, member: &str) -> Option<OffsetDateTime> {
 
 /// Checks a history against its schema; returns its versions.
 pub fn check_history(history: &Value, kind: &str) -> Result<Vec<Value>, Finding> {
-    SchemaSet::embedded().check("disclosure-history.schema.json", history, &format!("the history of `{kind}`"))?;
+    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
+    SchemaSet::embedded().check("disclosure-history.schema.json", history, &msg!("disclosure-history-of", kind = kind).en())?;
     Ok(history.get("versions").and_then(Value::as_array).cloned().unwrap_or_default())
 }
 
 /// Versions of a history announced less than 7 days before they take effect, described.
-pub fn short_notices(versions: &[Value], kind: &str) -> Vec<String> {
+pub fn short_notice_messages(versions: &[Value], kind: &str) -> Vec<Message> {
     versions
         .iter()
         .filter_map(|v| {
@@ -93,33 +98,71 @@ pub fn short_notices(versions: &[Value], kind: &str) -> Vec<String> {
                 (Some(announced), Some(effective)) => {
                     let notice = (effective - announced).whole_seconds();
                     (notice < MIN_NOTICE_SECONDS).then(|| {
-                        format!("{kind} {version}: announced {announced} and effective {effective}, {:.1} days of notice", notice as f64 / 86_400.0)
+                        msg!(
+                            "disclosure-short-notice",
+                            kind = kind,
+                            version = version,
+                            announced = announced.to_string(),
+                            effective = effective.to_string(),
+                            days = format!("{:.1}", notice as f64 / 86_400.0)
+                        )
                     })
                 }
-                _ => Some(format!("{kind} {version}: announcement or effective date is not an RFC 3339 date-time")),
+                _ => Some(msg!("disclosure-notice-dates-invalid", kind = kind, version = version)),
             }
         })
         .collect()
+}
+
+/// The English text of [`short_notice_messages`], for callers that still build English text.
+pub fn short_notices(versions: &[Value], kind: &str) -> Vec<String> {
+    short_notice_messages(versions, kind).iter().map(Message::en).collect()
+}
+
+/// `first, and next, and …` (the differences of one version).
+fn and_joined(items: Vec<Message>) -> Option<Message> {
+    items.into_iter().reduce(|first, next| msg!("disclosure-and", first = first, next = next))
+}
+
+/// A member's text for a message, or "(none)".
+fn member_or_none(v: &Value, member: &str, max: usize) -> Arg {
+    match v.get(member).and_then(Value::as_str) {
+        Some(s) => Arg::Text(sanitize_line(s, max)),
+        None => msg!("disclosure-none").into(),
+    }
 }
 
 /// Checks that the document a history entry points to is the version the entry lists: the same
 /// `version`, and the same instants `announced_at` and `effective_at` (RFC 3339, compared as
 /// times, so that offsets may differ). A history that dates an announcement earlier than the
 /// document itself does would let OE-11 judge a notice the platform never gave (OPIS §14).
-pub fn listed_version_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
+pub fn listed_version_disagreement_message(listed: &Value, doc: &Value, kind: &str) -> Option<Message> {
     let version = listed.get("version").and_then(Value::as_str).unwrap_or("?");
     if doc.get("version").and_then(Value::as_str) != Some(version) {
-        return Some(format!("{kind} {version}: the document at its URL is version {}", sanitize_line(&doc["version"].to_string(), 60)));
+        return Some(msg!("disclosure-listed-other-version", kind = kind, version = version, found = sanitize_line(&doc["version"].to_string(), 60)));
     }
     let mut differences = Vec::new();
     for member in ["announced_at", "effective_at"] {
         let (a, b) = (timestamp(listed, member), timestamp(doc, member));
         if a.is_none() || a != b {
-            let shown = |v: &Value| sanitize_line(v.get(member).and_then(Value::as_str).unwrap_or("(none)"), 40);
-            differences.push(format!("the history lists {member} {} but the version document says {}", shown(listed), shown(doc)));
+            differences.push(msg!("disclosure-listed-date-differs", member = member, listed = member_or_none(listed, member, 40), document = member_or_none(doc, member, 40)));
         }
     }
-    (!differences.is_empty()).then(|| format!("{kind} {version}: {}", differences.join(", and ")))
+    and_joined(differences).map(|d| msg!("disclosure-version-problem", kind = kind, version = version, problem = d))
+}
+
+/// The English text of [`listed_version_disagreement_message`], for callers that still build
+/// English text.
+pub fn listed_version_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
+    listed_version_disagreement_message(listed, doc, kind).map(|m| m.en())
+}
+
+/// `Ok` without problems, else a `fail` with the problems joined (`a; b`) put into `summary`.
+fn fail_if(problems: Vec<Message>, summary: impl FnOnce(Message) -> Message) -> Result<(), Finding> {
+    match joined(problems) {
+        None => Ok(()),
+        Some(problems) => Err(Finding::fail(summary(problems))),
+    }
 }
 
 /// Checks the algorithmic rules cover every required topic, each naming whom it affects and
@@ -129,45 +172,40 @@ pub fn check_algorithmic_rules(doc: &Value) -> Result<(), Finding> {
     let mut problems = Vec::new();
     for topic in REQUIRED_ALGORITHM_TOPICS {
         let Some(rule) = rules.iter().find(|r| r.get("topic").and_then(Value::as_str) == Some(topic)) else {
-            problems.push(format!("no rule on `{topic}`"));
+            problems.push(msg!("disclosure-no-rule-on", topic = *topic));
             continue;
         };
         let affects: Vec<&str> = rule.get("affects").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
         if !affects.iter().any(|a| *a == "merchants" || *a == "workers") {
-            problems.push(format!("the `{topic}` rule names neither merchants nor workers as affected"));
+            problems.push(msg!("disclosure-rule-affects-neither", topic = *topic));
         }
         if rule.get("summary").and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()) {
-            problems.push(format!("the `{topic}` rule has no summary"));
+            problems.push(msg!("disclosure-rule-no-summary", topic = *topic));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the algorithmic rules are incomplete: {}", problems.join("; "))))
-    }
+    fail_if(problems, |p| msg!("disclosure-algorithmic-rules-incomplete", problems = p))
 }
 
 /// Checks the fee schedule states commission and payment-settlement rates as fractions.
 pub fn check_fee_schedule(doc: &Value) -> Result<(), Finding> {
     let mut problems = Vec::new();
-    for (member, label, key) in [("commission_rates", "commission", "category"), ("payment_settlement_rates", "payment-settlement", "method")] {
+    for (member, label, key) in [
+        ("commission_rates", msg!("disclosure-commission"), "category"),
+        ("payment_settlement_rates", msg!("disclosure-payment-settlement"), "method"),
+    ] {
         let rates: Vec<&Value> = doc.pointer(&format!("/content/{member}")).and_then(Value::as_array).into_iter().flatten().collect();
         if rates.is_empty() {
-            problems.push(format!("no {label} rate (`content.{member}` is missing or empty)"));
+            problems.push(msg!("disclosure-no-rate", label = label.clone(), member = member));
         }
         for r in rates {
             let rate = r.get("rate").and_then(Value::as_f64);
             let applies = r.get(key).and_then(Value::as_str).is_some_and(|s| !s.is_empty());
             if !rate.is_some_and(|x| (0.0..=1.0).contains(&x)) || !applies {
-                problems.push(format!("{label} rate {} is not a fraction from 0 to 1 with a `{key}`", sanitize_line(&r.to_string(), 80)));
+                problems.push(msg!("disclosure-rate-invalid", label = label.clone(), rate = sanitize_line(&r.to_string(), 80), key = key));
             }
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the fee schedule is incomplete: {}", problems.join("; "))))
-    }
+    fail_if(problems, |p| msg!("disclosure-fee-schedule-incomplete", problems = p))
 }
 
 /// Kind of the interop (developer) terms (OE-17).
@@ -203,29 +241,29 @@ pub fn check_interop_terms(doc: &Value) -> Result<(), Finding> {
     let sections: Vec<&str> =
         content.get("sections").and_then(Value::as_array).into_iter().flatten().filter_map(|s| s.get("id").and_then(Value::as_str)).collect();
     let mut problems = Vec::new();
-    for (pointer, what) in [("/admission_criteria", "admission criterion"), ("/review/criteria", "review criterion"), ("/suspension_grounds", "ground for suspension")] {
+    for (pointer, what) in [
+        ("/admission_criteria", msg!("disclosure-admission-criterion")),
+        ("/review/criteria", msg!("disclosure-review-criterion")),
+        ("/suspension_grounds", msg!("disclosure-suspension-ground")),
+    ] {
         let items: Vec<&Value> = content.pointer(pointer).and_then(Value::as_array).into_iter().flatten().collect();
         if items.is_empty() {
-            problems.push(format!("no {what} (`content{}` is missing or empty)", pointer.replace('/', ".")));
+            problems.push(msg!("disclosure-no-criterion", what = what.clone(), path = format!("content{}", pointer.replace('/', "."))));
         }
         for item in items {
             let section = item.get("section").and_then(Value::as_str).unwrap_or_default();
             if item.get("text").and_then(Value::as_str).is_none_or(|t| t.trim().is_empty()) {
-                problems.push(format!("a {what} has no text"));
+                problems.push(msg!("disclosure-criterion-no-text", what = what.clone()));
             }
             if !sections.contains(&section) {
-                problems.push(format!("the {what} citing section {:?} cites a section the document does not contain", sanitize_line(section, 40)));
+                problems.push(msg!("disclosure-criterion-cites-missing-section", what = what.clone(), section = format!("{:?}", sanitize_line(section, 40))));
             }
         }
     }
     if !content.pointer("/review/deadline_days").and_then(Value::as_u64).is_some_and(|d| d >= 1) {
-        problems.push("no review deadline (`content.review.deadline_days`, a number of days)".to_string());
+        problems.push(msg!("disclosure-no-review-deadline"));
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the interop terms are incomplete: {}", problems.join("; "))))
-    }
+    fail_if(problems, |p| msg!("disclosure-interop-terms-incomplete", problems = p))
 }
 
 /// Checks that a history lists the current document as the version in effect at `now`: the
@@ -236,18 +274,20 @@ pub fn check_interop_terms(doc: &Value) -> Result<(), Finding> {
 pub fn check_current_listed(current: &Value, versions: &[Value], kind: &str, now: OffsetDateTime) -> Result<(), Finding> {
     let version = sanitize_line(current.get("version").and_then(Value::as_str).unwrap_or("?"), 60);
     if timestamp(current, "announced_at").is_none_or(|a| a > now) {
-        return Err(Finding::fail(format!(
-            "the current `{kind}` (version {version}) is announced at {}, after the time of the run {}",
-            sanitize_line(current.get("announced_at").and_then(Value::as_str).unwrap_or("(none)"), 40),
-            rfc3339(now)
+        return Err(Finding::fail(msg!(
+            "disclosure-current-announced-later",
+            kind = kind,
+            version = version,
+            announced = member_or_none(current, "announced_at", 40),
+            now = rfc3339(now)
         )));
     }
     let in_effect = versions.iter().filter(|v| timestamp(v, "effective_at").is_some_and(|e| e <= now)).max_by_key(|v| timestamp(v, "effective_at"));
     let Some(listed) = in_effect else {
-        return Err(Finding::fail(format!("the history of `{kind}` lists no version in effect at the time of the run, yet version {version} is served as current")));
+        return Err(Finding::fail(msg!("disclosure-current-not-in-history", kind = kind, version = version)));
     };
-    if let Some(p) = listed_version_disagreement(listed, current, kind) {
-        return Err(Finding::fail(format!("the current `{kind}` is not the version its history lists as in effect now: {p}")));
+    if let Some(p) = listed_version_disagreement_message(listed, current, kind) {
+        return Err(Finding::fail(msg!("disclosure-current-not-listed-version", kind = kind, problem = p)));
     }
     Ok(())
 }
@@ -260,41 +300,37 @@ pub fn check_consultations(versions: &[Value], kind: &str, now: OffsetDateTime) 
     for v in versions {
         let version = sanitize_line(v.get("version").and_then(Value::as_str).unwrap_or("?"), 60);
         let Some(c) = v.get("consultation").filter(|c| c.is_object()) else {
-            problems.push(format!("{kind} {version}: no consultation recorded"));
+            problems.push(msg!("disclosure-no-consultation", kind = kind, version = version));
             continue;
         };
         let (opened, closed, announced) = (timestamp(c, "opened_at"), timestamp(c, "closed_at"), timestamp(v, "announced_at"));
         let (Some(opened), Some(closed), Some(announced)) = (opened, closed, announced) else {
-            problems.push(format!("{kind} {version}: the consultation's `opened_at`, `closed_at` or the version's `announced_at` is not an RFC 3339 date-time"));
+            problems.push(msg!("disclosure-consultation-dates-invalid", kind = kind, version = version));
             continue;
         };
         if opened >= closed {
-            problems.push(format!("{kind} {version}: the consultation opened at {}, not before it closed at {}", rfc3339(opened), rfc3339(closed)));
+            problems.push(msg!("disclosure-consultation-opened-after-closed", kind = kind, version = version.clone(), opened = rfc3339(opened), closed = rfc3339(closed)));
         }
         if closed > announced {
-            problems.push(format!("{kind} {version}: the consultation closed at {}, after the version was announced at {}", rfc3339(closed), rfc3339(announced)));
+            problems.push(msg!("disclosure-consultation-closed-after-announcement", kind = kind, version = version.clone(), closed = rfc3339(closed), announced = rfc3339(announced)));
         }
         if closed > now {
-            problems.push(format!("{kind} {version}: the consultation closes at {}, after the time of the run {}", rfc3339(closed), rfc3339(now)));
+            problems.push(msg!("disclosure-consultation-closes-after-run", kind = kind, version = version.clone(), closed = rfc3339(closed), now = rfc3339(now)));
         }
         if c.get("url").and_then(Value::as_str).is_none_or(|u| url::Url::parse(u).is_err()) {
-            problems.push(format!("{kind} {version}: the consultation's `url` is not an absolute URL"));
+            problems.push(msg!("disclosure-consultation-url-not-absolute", kind = kind, version = version));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("disclosure versions without a public consultation before their announcement (E-Commerce Law art. 34 para. 1): {}", problems.join("; "))))
-    }
+    fail_if(problems, |p| msg!("disclosure-consultations-missing", problems = p))
 }
 
 /// How the consultation a version's own document records differs from the one its history lists
 /// (instants compared as times, the URL exactly), described; `None` when they agree (OE-18).
-pub fn consultation_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
+pub fn consultation_disagreement_message(listed: &Value, doc: &Value, kind: &str) -> Option<Message> {
     let version = sanitize_line(listed.get("version").and_then(Value::as_str).unwrap_or("?"), 60);
     let (a, b) = (listed.get("consultation"), doc.get("consultation"));
     let Some(b) = b.filter(|b| b.is_object()) else {
-        return Some(format!("{kind} {version}: the version's document records no consultation, though its history lists one"));
+        return Some(msg!("disclosure-document-records-no-consultation", kind = kind, version = version));
     };
     let a = a.unwrap_or(&Value::Null);
     let mut differences = Vec::new();
@@ -306,7 +342,13 @@ pub fn consultation_disagreement(listed: &Value, doc: &Value, kind: &str) -> Opt
     if a.get("url") != b.get("url") {
         differences.push("url");
     }
-    (!differences.is_empty()).then(|| format!("{kind} {version}: the version's document records another consultation ({} differ)", differences.join(", ")))
+    (!differences.is_empty()).then(|| msg!("disclosure-document-records-other-consultation", kind = kind, version = version, members = differences.join(", ")))
+}
+
+/// The English text of [`consultation_disagreement_message`], for callers that still build
+/// English text.
+pub fn consultation_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
+    consultation_disagreement_message(listed, doc, kind).map(|m| m.en())
 }
 
 /// Whether a consultation page names the version consulted on (contains its `version` string).
@@ -321,21 +363,17 @@ pub fn check_worker_rules(doc: &Value) -> Result<(), Finding> {
     let mut problems = Vec::new();
     for topic in WORKER_TOPICS {
         let Some(rule) = rules.iter().find(|r| r.get("topic").and_then(Value::as_str) == Some(topic)) else {
-            problems.push(format!("no rule on `{topic}`"));
+            problems.push(msg!("disclosure-no-rule-on", topic = *topic));
             continue;
         };
         if !strs(rule.get("affects")).contains(&"workers") {
-            problems.push(format!("the `{topic}` rule does not name workers as affected"));
+            problems.push(msg!("disclosure-rule-not-for-workers", topic = *topic));
         }
         if rule.get("summary").and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()) {
-            problems.push(format!("the `{topic}` rule has no summary"));
+            problems.push(msg!("disclosure-rule-no-summary", topic = *topic));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the algorithmic rules leave out what workers are owed (Algorithm Recommendation Provisions art. 20): {}", problems.join("; "))))
-    }
+    fail_if(problems, |p| msg!("disclosure-worker-rules-incomplete", problems = p))
 }
 
 /// Checks that a schema-valid `complaints` document gives channels for complaints and appeals
@@ -348,31 +386,28 @@ pub fn check_complaints(doc: &Value) -> Result<Vec<String>, Finding> {
     let mut problems = Vec::new();
     for audience in COMPLAINT_AUDIENCES {
         if !channels.iter().any(|c| strs(c.get("audiences")).contains(audience)) {
-            problems.push(format!("no channel open to {audience}"));
+            problems.push(msg!("disclosure-no-channel-open-to", audience = *audience));
         }
     }
     for handles in COMPLAINT_HANDLES {
         if !channels.iter().any(|c| strs(c.get("handles")).contains(handles)) {
-            problems.push(format!("no channel takes {handles}"));
+            problems.push(msg!("disclosure-no-channel-takes", handles = *handles));
         }
     }
     if !strs(content.get("steps")).iter().any(|s| !s.trim().is_empty()) {
-        problems.push("no processing steps (`content.steps`)".to_string());
+        problems.push(msg!("disclosure-no-processing-steps"));
     }
     if !content.get("response_days").and_then(Value::as_u64).is_some_and(|d| d >= 1) {
-        problems.push("no time limit for a response (`content.response_days`)".to_string());
+        problems.push(msg!("disclosure-no-response-time-limit"));
     }
     let urls: Vec<String> = channels.iter().filter_map(|c| c.get("url").and_then(Value::as_str)).map(str::to_string).collect();
     for u in &urls {
         if url::Url::parse(u).is_err() {
-            problems.push(format!("channel URL {:?} is not absolute", sanitize_line(u, 80)));
+            problems.push(msg!("disclosure-channel-url-not-absolute", url = format!("{:?}", sanitize_line(u, 80))));
         }
     }
-    if problems.is_empty() {
-        Ok(urls)
-    } else {
-        Err(Finding::fail(format!("the complaint and appeal channels are incomplete: {}", problems.join("; "))))
-    }
+    fail_if(problems, |p| msg!("disclosure-complaints-incomplete", problems = p))?;
+    Ok(urls)
 }
 
 #[cfg(test)]
@@ -475,21 +510,23 @@ pub fn check_versions_kept(earlier: &[(String, hutong_model::DisclosureSeen, Str
     for (key, before, run) in earlier {
         let key_s = sanitize_line(key, 80);
         let Some(seen) = now.get(key) else {
-            problems.push(format!("{key_s}, which the run of {run} retrieved, is no longer listed"));
+            problems.push(msg!("disclosure-version-no-longer-listed", key = key_s, run = run));
             continue;
         };
         for (what, a, b) in [("announced_at", &before.announced_at, &seen.announced_at), ("effective_at", &before.effective_at, &seen.effective_at)] {
             if a != b {
-                problems.push(format!("{key_s}: {what} is {} now, {} in the run of {run}", sanitize_line(b, 40), sanitize_line(a, 40)));
+                problems.push(msg!("disclosure-version-date-changed", key = key_s.clone(), member = what, now = sanitize_line(b, 40), before = sanitize_line(a, 40), run = run));
             }
         }
         if before.content_sha256 != seen.content_sha256 {
-            problems.push(format!("{key_s}: its content changed after publication (SHA-256 {}… now, {}… in the run of {run})", &seen.content_sha256[..12.min(seen.content_sha256.len())], &before.content_sha256[..12.min(before.content_sha256.len())]));
+            problems.push(msg!(
+                "disclosure-version-content-changed",
+                key = key_s,
+                now = &seen.content_sha256[..12.min(seen.content_sha256.len())],
+                before = &before.content_sha256[..12.min(before.content_sha256.len())],
+                run = run
+            ));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("published disclosure versions were changed between runs (OPIS §12, §14): {}", problems.join("; "))))
-    }
+    fail_if(problems, |p| msg!("disclosure-versions-changed", problems = p))
 }

@@ -4,7 +4,7 @@
 
 use crate::fidelity::{record_difference, record_id};
 use crate::schema::SchemaSet;
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{joined, msg, sanitize_line, Arg, Finding};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use time::format_description::well_known::Rfc3339;
@@ -37,17 +37,20 @@ pub struct MerchantData {
     pub document: Value,
 }
 
-fn time(value: &str, what: &str) -> Result<OffsetDateTime, Finding> {
-    OffsetDateTime::parse(value, &Rfc3339).map_err(|_| Finding::error(format!("{what} {:?} is not an RFC 3339 date-time", sanitize_line(value, 60))))
+/// `value` as an RFC 3339 date-time; `what` (a member's name, or a message) names it.
+fn time(value: &str, what: impl Into<Arg>) -> Result<OffsetDateTime, Finding> {
+    OffsetDateTime::parse(value, &Rfc3339)
+        .map_err(|_| Finding::error(msg!("merchant-data-not-date-time", what = what, value = format!("{:?}", sanitize_line(value, 60)))))
 }
 
 /// Validates a merchant-data document against `merchant-data.schema.json` and reads it. An
 /// invalid document is a `fail`.
 pub fn check_document(doc: &Value) -> Result<MerchantData, Finding> {
-    SchemaSet::embedded().check(DOCUMENT_SCHEMA, doc, "the merchant-data document")?;
+    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
+    SchemaSet::embedded().check(DOCUMENT_SCHEMA, doc, &msg!("merchant-data-the-document").en())?;
     let text = |k: &str| doc.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     let active_since = OffsetDateTime::parse(&text("active_since"), &Rfc3339)
-        .map_err(|_| Finding::fail("the merchant-data document's `active_since` is not an RFC 3339 date-time"))?;
+        .map_err(|_| Finding::fail(msg!("merchant-data-active-since-invalid")))?;
     let datasets = doc["datasets"]
         .as_object()
         .into_iter()
@@ -74,12 +77,10 @@ pub fn far_window(run_start: OffsetDateTime) -> (String, String) {
 /// (`active_since` ≤ `run_start` − 1096 days). A younger merchant cannot show three years of
 /// data: an `error` naming the date, never a pass.
 pub fn check_history(active_since: &str, run_start: &str) -> Result<(), Finding> {
-    let (since, run) = (time(active_since, "active_since")?, time(run_start, "the run's start")?);
+    let (since, run) = (time(active_since, "active_since")?, time(run_start, msg!("merchant-data-run-start"))?);
     let needed = run - Duration::days(THREE_YEARS_DAYS);
     if since > needed {
-        return Err(Finding::error(format!(
-            "the test merchant is active only since {active_since}, less than three years ({THREE_YEARS_DAYS} days) before the run: its data cannot show three years (OPIS §16c: a synthetic merchant is seeded with at least three years)"
-        )));
+        return Err(Finding::error(msg!("merchant-data-merchant-too-young", since = active_since, days = THREE_YEARS_DAYS)));
     }
     Ok(())
 }
@@ -89,27 +90,24 @@ pub fn check_history(active_since: &str, run_start: &str) -> Result<(), Finding>
 pub fn check_range(dataset: &str, items: &[Value], from: &str, to: &str) -> Result<(), Finding> {
     let (start, end) = (time(from, "from")?, time(to, "to")?);
     if items.is_empty() {
-        return Err(Finding::fail(format!(
-            "the merchant's {dataset} from {from} to {to} (three years before the run) are empty: the platform does not let the merchant retrieve its data three years back"
-        )));
+        return Err(Finding::fail(msg!("merchant-data-range-empty", dataset = dataset, from = from, to = to)));
     }
     let mut outside = Vec::new();
     for item in items {
-        let id = record_id(item).unwrap_or_else(|| "(no id)".to_string());
+        let id: Arg = match record_id(item) {
+            Some(id) => sanitize_line(&id, 80).into(),
+            None => msg!("merchant-data-no-id").into(),
+        };
         match item.get("occurred_at").and_then(Value::as_str).map(|s| OffsetDateTime::parse(s, &Rfc3339)) {
             Some(Ok(at)) if at >= start && at < end => {}
-            Some(Ok(_)) => outside.push(format!("{} at {}", sanitize_line(&id, 80), item["occurred_at"].as_str().unwrap_or_default())),
-            _ => outside.push(format!("{} without an RFC 3339 `occurred_at`", sanitize_line(&id, 80))),
+            Some(Ok(_)) => outside.push(msg!("merchant-data-record-at", id = id, at = item["occurred_at"].as_str().unwrap_or_default())),
+            _ => outside.push(msg!("merchant-data-record-undated", id = id)),
         }
     }
-    if !outside.is_empty() {
-        let n = outside.len();
-        outside.truncate(5);
-        return Err(Finding::fail(format!(
-            "{n} of the {} {dataset} listed for {from} to {to} lie outside that range: {}",
-            items.len(),
-            outside.join("; ")
-        )));
+    let n = outside.len();
+    outside.truncate(5);
+    if let Some(shown) = joined(outside) {
+        return Err(Finding::fail(msg!("merchant-data-records-outside-range", count = n, total = items.len(), dataset = dataset, from = from, to = to, records = shown)));
     }
     Ok(())
 }
@@ -117,7 +115,7 @@ pub fn check_range(dataset: &str, items: &[Value], from: &str, to: &str) -> Resu
 /// MD-02: the document states no charge for the merchant's own data (`charges` empty or every
 /// `amount` zero).
 pub fn check_free(doc: &Value) -> Result<(), Finding> {
-    let charges = doc.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::fail("the merchant-data document states no `charges`"))?;
+    let charges = doc.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::fail(msg!("merchant-data-no-charges")))?;
     let charged: Vec<String> = charges
         .iter()
         .filter(|c| c.get("amount").and_then(Value::as_str).is_none_or(|a| a.parse::<f64>().map_or(true, |n| n != 0.0)))
@@ -127,10 +125,7 @@ pub fn check_free(doc: &Value) -> Result<(), Finding> {
         })
         .collect();
     if !charged.is_empty() {
-        return Err(Finding::fail(format!(
-            "the merchant-data document charges the merchant for its own data: {} (access MUST be free)",
-            charged.join(", ")
-        )));
+        return Err(Finding::fail(msg!("merchant-data-charged", charges = charged.join(", "))));
     }
     Ok(())
 }
@@ -140,29 +135,29 @@ pub fn check_free(doc: &Value) -> Result<(), Finding> {
 /// equal member by member (declared volatile fields aside).
 pub fn check_same_records(dataset: &str, outside: &[Value], own: &[Value], volatile: &[String]) -> Result<(), Finding> {
     if outside.len() != own.len() {
-        return Err(Finding::fail(format!(
-            "the merchant's {dataset}: the authorised outside tool got {} records, the platform's own tool {}",
-            outside.len(),
-            own.len()
-        )));
+        return Err(Finding::fail(msg!("merchant-data-record-counts-differ", dataset = dataset, outside = outside.len(), own = own.len())));
     }
     let mut problems = Vec::new();
     for (i, (a, b)) in outside.iter().zip(own).enumerate() {
         let (ida, idb) = (record_id(a), record_id(b));
         if ida != idb {
-            problems.push(format!("record {i}: id {:?} for the outside tool, {:?} for the platform's own", ida.unwrap_or_default(), idb.unwrap_or_default()));
+            problems.push(msg!(
+                "merchant-data-record-ids-differ",
+                index = i,
+                outside = format!("{:?}", ida.unwrap_or_default()),
+                own = format!("{:?}", idb.unwrap_or_default())
+            ));
         } else if let Some(d) = record_difference(a, b, volatile) {
-            problems.push(format!("record {}: {}", sanitize_line(&ida.unwrap_or_default(), 80), d.describe("the outside tool's copy", "the platform's own tool's")));
+            // `Difference::describe` takes English text for now: pass the messages themselves once it takes them.
+            let described = d.describe(&msg!("merchant-data-outside-copy").en(), &msg!("merchant-data-own-copy").en());
+            problems.push(msg!("merchant-data-record-differs", id = sanitize_line(&ida.unwrap_or_default(), 80), difference = described));
         }
         if problems.len() >= 5 {
             break;
         }
     }
-    if !problems.is_empty() {
-        return Err(Finding::fail(format!(
-            "the merchant's {dataset} differ between the authorised outside tool and the platform's own tool: {}",
-            problems.join("; ")
-        )));
+    if let Some(problems) = joined(problems) {
+        return Err(Finding::fail(msg!("merchant-data-records-differ", dataset = dataset, problems = problems)));
     }
     Ok(())
 }

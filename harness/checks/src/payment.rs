@@ -2,7 +2,7 @@
 //! parties' at the same price and through the same flow as the platform's own; merchant terms
 //! without exclusivity ("choose one of two", 二选一).
 
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::Value;
 
 /// The capability by which discovery declares a payment method of the platform's own (OPIS
@@ -35,18 +35,16 @@ impl PaymentMethod {
 
 /// AI-17: every declared payment method states a `kind` OPIS knows.
 pub fn check_method_kinds(methods: &[PaymentMethod]) -> Result<(), Finding> {
-    let bad: Vec<String> = methods
+    let bad = methods
         .iter()
         .filter(|m| !m.kind.as_deref().is_some_and(|k| METHOD_KINDS.contains(&k)))
         .map(|m| match &m.kind {
-            None => format!("{} states no `kind`", compact_str(&m.id)),
-            Some(k) => format!("{} states the unknown kind {:?}", compact_str(&m.id), compact_str(k)),
-        })
-        .collect();
-    if bad.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("payment methods must state their kind ({}): {}", METHOD_KINDS.join(", "), bad.join("; "))))
+            None => msg!("payment-method-no-kind", id = compact_str(&m.id)),
+            Some(k) => msg!("payment-method-unknown-kind", id = compact_str(&m.id), kind = format!("{:?}", compact_str(k))),
+        });
+    match joined(bad) {
+        None => Ok(()),
+        Some(bad) => Err(Finding::fail(msg!("payment-method-kinds-missing", kinds = METHOD_KINDS.join(", "), problems = bad))),
     }
 }
 
@@ -58,17 +56,17 @@ pub fn check_default_method(status: u16, order: &Value, methods: &[PaymentMethod
         return Ok(());
     }
     if status != 200 && status != 201 {
-        return Err(Finding::error(format!("a checkout without payment_method answered HTTP {status}: neither an order nor a refusal")));
+        return Err(Finding::error(msg!("payment-default-checkout-unexpected-status", status = status)));
     }
     let Some(used) = order.get("payment_method").and_then(Value::as_str) else {
-        return Err(Finding::fail("a checkout without payment_method was accepted, but the order names no `payment_method`: the default it pays with is unknown"));
+        return Err(Finding::fail(msg!("payment-default-unknown")));
     };
     match methods.iter().find(|m| m.id == used) {
-        None => Err(Finding::fail(format!("a checkout without payment_method is paid with {:?}, which is not a declared payment method", compact_str(used)))),
-        Some(m) if m.is_financial() => Err(Finding::fail(format!(
-            "a checkout without payment_method defaults to {:?}, a payment method of kind {}: a financial product as the default (policy （五）; E-Commerce Law (2018) art. 19)",
-            compact_str(used),
-            m.kind.as_deref().unwrap_or_default()
+        None => Err(Finding::fail(msg!("payment-default-undeclared", method = format!("{:?}", compact_str(used))))),
+        Some(m) if m.is_financial() => Err(Finding::fail(msg!(
+            "payment-default-financial",
+            method = format!("{:?}", compact_str(used)),
+            kind = m.kind.as_deref().unwrap_or_default()
         ))),
         Some(_) => Ok(()),
     }
@@ -85,26 +83,33 @@ fn tokens(text: &str) -> impl Iterator<Item = &str> {
 pub fn check_no_enrolment(requested: &str, order: &Value, methods: &[PaymentMethod]) -> Result<(), Finding> {
     let used = order.get("payment_method").and_then(Value::as_str);
     if used != Some(requested) {
-        return Err(Finding::fail(format!(
-            "a checkout with {} is paid with {}",
-            compact_str(requested),
-            used.map(compact_str).unwrap_or_else(|| "no payment method the order names".to_string())
-        )));
+        return Err(Finding::fail(match used {
+            Some(used) => msg!("payment-paid-with-other", requested = compact_str(requested), used = compact_str(used)),
+            None => msg!("payment-paid-with-unnamed", requested = compact_str(requested)),
+        }));
     }
     let financial: Vec<&PaymentMethod> = methods.iter().filter(|m| m.is_financial()).collect();
-    let mut places: Vec<(String, String)> = order.get("steps").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(|s| (format!("step {}", compact_str(s)), s.to_string())).collect();
+    let mut places: Vec<(Message, String)> = order
+        .get("steps")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|s| (msg!("payment-place-step", step = compact_str(s)), s.to_string()))
+        .collect();
     for member in ["type", "url"] {
         if let Some(v) = order.get("next_action").and_then(|a| a.get(member)).and_then(Value::as_str) {
-            places.push((format!("next_action.{member} {}", compact_str(v)), v.to_string()));
+            places.push((msg!("payment-place-next-action", member = member, value = compact_str(v)), v.to_string()));
         }
     }
     for (place, text) in &places {
         if let Some(m) = financial.iter().find(|m| tokens(text).any(|t| t == m.id)) {
-            return Err(Finding::fail(format!(
-                "a checkout with {} requires the {} product {}: its {place} names it (policy （五）: payment not tied to financial products)",
-                compact_str(requested),
-                m.kind.as_deref().unwrap_or_default(),
-                compact_str(&m.id)
+            return Err(Finding::fail(msg!(
+                "payment-enrolment-required",
+                requested = compact_str(requested),
+                kind = m.kind.as_deref().unwrap_or_default(),
+                product = compact_str(&m.id),
+                place = place.clone()
             )));
         }
     }
@@ -114,11 +119,11 @@ pub fn check_no_enrolment(requested: &str, order: &Value, methods: &[PaymentMeth
 /// The declared payment methods from the payment-methods answer (`{"items": [{"id", "own"}]}`).
 /// Whether an own method and a third-party one are declared is judged by the steps.
 pub fn parse_methods(doc: &Value) -> Result<Vec<PaymentMethod>, Finding> {
-    let items = doc.get("items").and_then(Value::as_array).ok_or_else(|| Finding::fail("the payment methods answer has no `items` array"))?;
+    let items = doc.get("items").and_then(Value::as_array).ok_or_else(|| Finding::fail(msg!("payment-methods-no-items")))?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let id = item.get("id").and_then(Value::as_str).ok_or_else(|| Finding::fail(format!("payment method {i} has no `id`")))?;
-        let own = item.get("own").and_then(Value::as_bool).ok_or_else(|| Finding::fail(format!("payment method {id:?} does not say whether it is the platform's own (`own`)")))?;
+        let id = item.get("id").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("payment-method-no-id", index = i)))?;
+        let own = item.get("own").and_then(Value::as_bool).ok_or_else(|| Finding::fail(msg!("payment-method-own-unstated", id = format!("{id:?}"))))?;
         let kind = item.get("kind").and_then(Value::as_str).map(str::to_string);
         out.push(PaymentMethod { id: id.to_string(), own, kind });
     }
@@ -137,15 +142,16 @@ pub fn price_and_flow(order: &Value) -> Value {
 }
 
 /// The first difference in price or flow between the platform's own checkout and a third-party
-/// one, as a sentence, or `None` when they match.
-pub fn compare_checkouts(own: &Value, third_party: &Value) -> Option<String> {
+/// one (what the third-party one does, a predicate: "costs … against …"), or `None` when they
+/// match.
+pub fn compare_checkouts(own: &Value, third_party: &Value) -> Option<Message> {
     let (a, b) = (price_and_flow(own), price_and_flow(third_party));
     if a["total"] != b["total"] {
-        return Some(format!("costs {} against {} with the platform's own method", compact(&b["total"]), compact(&a["total"])));
+        return Some(msg!("payment-checkout-costs-more", theirs = compact(&b["total"]), own = compact(&a["total"])));
     }
     for key in ["state", "next_action", "steps"] {
         if a[key] != b[key] {
-            return Some(format!("follows another flow: {key} is {} against {} with the platform's own method", compact(&b[key]), compact(&a[key])));
+            return Some(msg!("payment-checkout-other-flow", key = key, theirs = compact(&b[key]), own = compact(&a[key])));
         }
     }
     None
@@ -244,16 +250,15 @@ impl NextActionOpened {
         }
     }
 
-    /// A short description for findings.
-    pub fn describe(&self) -> String {
+    /// A short description for findings (a predicate: "leads straight to …").
+    pub fn describe(&self) -> Message {
         match self {
-            NextActionOpened::OffPlatform { host } => format!("leads straight to {}", compact_str(host)),
+            NextActionOpened::OffPlatform { host } => msg!("payment-next-action-leaves", host = compact_str(host)),
             NextActionOpened::Answered { status, location: Some(l), .. } if (300..400).contains(status) => {
-                format!("redirects (HTTP {status}) to {}", compact_str(l))
+                msg!("payment-next-action-redirects", status = *status, location = compact_str(l))
             }
-            NextActionOpened::Answered { status, content_type, .. } => {
-                format!("answers HTTP {status} ({})", content_type.as_deref().map(compact_str).unwrap_or_else(|| "no Content-Type".into()))
-            }
+            NextActionOpened::Answered { status, content_type: Some(t), .. } => msg!("payment-next-action-answers", status = *status, content_type = compact_str(t)),
+            NextActionOpened::Answered { status, content_type: None, .. } => msg!("payment-next-action-answers-untyped", status = *status),
         }
     }
 }
@@ -261,19 +266,18 @@ impl NextActionOpened {
 /// AI-12: how a third-party method's next action differs from the platform's own, or `None`.
 /// It must lead on to the payment where the own method's does (a redirect or a URL off the
 /// platform), and answer with the same status where both answer with a page.
-pub fn compare_next_actions_by_method(own: &NextActionOpened, third_party: &NextActionOpened) -> Option<String> {
+pub fn compare_next_actions_by_method(own: &NextActionOpened, third_party: &NextActionOpened) -> Option<Message> {
     if own.leads_on() && !third_party.leads_on() {
         let interstitial = matches!(third_party, NextActionOpened::Answered { status, .. } if (200..300).contains(status));
-        return Some(format!(
-            "its next action {} where the platform's own method's {}{}",
-            third_party.describe(),
-            own.describe(),
-            if interstitial { ": an interstitial page before the payment" } else { "" }
-        ));
+        return Some(if interstitial {
+            msg!("payment-next-action-interstitial", theirs = third_party.describe(), own = own.describe())
+        } else {
+            msg!("payment-next-action-differs", theirs = third_party.describe(), own = own.describe())
+        });
     }
     match (own, third_party) {
         (NextActionOpened::Answered { status: a, .. }, NextActionOpened::Answered { status: b, .. }) if !own.leads_on() && a != b => {
-            Some(format!("its next action {} where the platform's own method's {}", third_party.describe(), own.describe()))
+            Some(msg!("payment-next-action-differs", theirs = third_party.describe(), own = own.describe()))
         }
         _ => None,
     }
@@ -282,8 +286,14 @@ pub fn compare_next_actions_by_method(own: &NextActionOpened, third_party: &Next
 /// OE-15: how one client's next action differs from another's for the same payment method, or
 /// `None` when the answers are the same (status, media type, `Location` with the order's
 /// identifier replaced; or the same host off the platform).
+pub fn compare_next_actions_by_client_message(a: &NextActionOpened, b: &NextActionOpened) -> Option<Message> {
+    (a != b).then(|| msg!("payment-next-action-differs-by-client", theirs = b.describe(), other = a.describe()))
+}
+
+/// The English text of [`compare_next_actions_by_client_message`], for callers that still build
+/// English text.
 pub fn compare_next_actions_by_client(a: &NextActionOpened, b: &NextActionOpened) -> Option<String> {
-    (a != b).then(|| format!("has a next action that {} against one that {}", b.describe(), a.describe()))
+    compare_next_actions_by_client_message(a, b).map(|m| m.en())
 }
 
 fn compact_str(s: &str) -> String {
@@ -292,6 +302,11 @@ fn compact_str(s: &str) -> String {
 
 fn compact(v: &Value) -> String {
     hutong_model::sanitize_line(&v.to_string(), 100)
+}
+
+/// A clause's text as findings quote it.
+fn clause_text(text: &str) -> String {
+    format!("{:?}", hutong_model::sanitize_line(text, 160))
 }
 
 /// One phrase of `fixtures/corpus/restriction-phrases.toml`: wording that restricts merchants'
@@ -379,26 +394,26 @@ pub fn check_no_exclusivity(terms: &Value) -> Result<(), Finding> {
 pub(crate) fn check_no_exclusivity_with(terms: &Value, phrases: &[RestrictionPhrase]) -> Result<(), Finding> {
     let mut problems = Vec::new();
     if terms.get("exclusivity_required").and_then(Value::as_bool) != Some(false) {
-        problems.push("the terms declare exclusivity_required: true".to_string());
+        problems.push(msg!("payment-exclusivity-required"));
     }
     for clause in terms.get("clauses").and_then(Value::as_array).into_iter().flatten() {
         let id = hutong_model::sanitize_line(clause.get("id").and_then(Value::as_str).unwrap_or("?"), 40);
         let text = clause.get("text").and_then(Value::as_str).unwrap_or_default();
         if clause.get("restricts_trading_elsewhere").and_then(Value::as_bool) == Some(true) {
-            problems.push(format!("clause {id} restricts trading elsewhere: {:?}", hutong_model::sanitize_line(text, 160)));
+            problems.push(msg!("payment-clause-restricts-trading", clause = id, text = clause_text(text)));
         } else if let Some(p) = restriction_in(text, phrases) {
-            problems.push(format!(
-                "clause {id} is declared `restricts_trading_elsewhere: false` but its text contains the {} wording {:?} ({:?})",
-                p.kind,
-                p.text,
-                hutong_model::sanitize_line(text, 160)
+            problems.push(msg!(
+                "payment-clause-hides-restriction",
+                clause = id,
+                kind = p.kind.as_str(),
+                wording = format!("{:?}", p.text),
+                text = clause_text(text)
             ));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the merchant terms restrict trading elsewhere (E-Commerce Law art. 35): {}", problems.join("; "))))
+    match joined(problems) {
+        None => Ok(()),
+        Some(p) => Err(Finding::fail(msg!("payment-terms-restrict-trading", problems = p))),
     }
 }
 
@@ -421,30 +436,25 @@ pub(crate) fn check_no_price_parity_with(terms: &Value, phrases: &[RestrictionPh
     let mut problems = Vec::new();
     match terms.get("price_parity_required").and_then(Value::as_bool) {
         Some(false) => {}
-        Some(true) => problems.push("the terms declare price_parity_required: true".to_string()),
-        None => problems.push("the terms do not state `price_parity_required`".to_string()),
+        Some(true) => problems.push(msg!("payment-price-parity-required")),
+        None => problems.push(msg!("payment-price-parity-unstated")),
     }
     for clause in terms.get("clauses").and_then(Value::as_array).into_iter().flatten() {
         let id = hutong_model::sanitize_line(clause.get("id").and_then(Value::as_str).unwrap_or("?"), 40);
         let text = clause.get("text").and_then(Value::as_str).unwrap_or_default();
         match clause.get("restricts_pricing_elsewhere").and_then(Value::as_bool) {
-            None => problems.push(format!("clause {id} has no `restricts_pricing_elsewhere` flag")),
-            Some(true) => problems.push(format!("clause {id} restricts pricing elsewhere: {:?}", hutong_model::sanitize_line(text, 160))),
+            None => problems.push(msg!("payment-clause-pricing-unflagged", clause = id)),
+            Some(true) => problems.push(msg!("payment-clause-restricts-pricing", clause = id, text = clause_text(text))),
             Some(false) => {
                 if let Some(p) = restriction_of_kind(text, "price-parity", phrases) {
-                    problems.push(format!(
-                        "clause {id} is declared `restricts_pricing_elsewhere: false` but its text contains the price-parity wording {:?} ({:?})",
-                        p.text,
-                        hutong_model::sanitize_line(text, 160)
-                    ));
+                    problems.push(msg!("payment-clause-hides-price-parity", clause = id, wording = format!("{:?}", p.text), text = clause_text(text)));
                 }
             }
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the merchant terms tie merchants' prices elsewhere (E-Commerce Law art. 35): {}", problems.join("; "))))
+    match joined(problems) {
+        None => Ok(()),
+        Some(p) => Err(Finding::fail(msg!("payment-terms-tie-prices", problems = p))),
     }
 }
 
@@ -462,37 +472,39 @@ pub(crate) fn check_ranking_declaration_with(terms: &Value, phrases: &[Restricti
     let mut problems = Vec::new();
     let ranking = terms.get("ranking").filter(|r| r.is_object());
     if ranking.is_none() {
-        problems.push("the terms declare nothing about ranking (`ranking` is missing)".to_string());
+        problems.push(msg!("payment-ranking-undeclared"));
     }
     let ranking = ranking.unwrap_or(&Value::Null);
-    for (member, what) in [("demotes_for_selling_elsewhere", "selling elsewhere"), ("demotes_for_outside_payment", "using outside payment")] {
+    for (member, what) in [("demotes_for_selling_elsewhere", msg!("payment-selling-elsewhere")), ("demotes_for_outside_payment", msg!("payment-outside-payment"))] {
         match ranking.get(member).and_then(Value::as_bool) {
             Some(false) => {}
-            Some(true) => problems.push(format!("the ranking rules demote or limit merchants for {what} (`ranking.{member}: true`)")),
-            None if ranking.is_object() => problems.push(format!("`ranking.{member}` is not stated")),
+            Some(true) => problems.push(msg!("payment-ranking-demotes", what = what, member = member)),
+            None if ranking.is_object() => problems.push(msg!("payment-ranking-member-unstated", member = member)),
             None => {}
         }
     }
     let rules_url = ranking.get("rules_url").and_then(Value::as_str).filter(|u| url::Url::parse(u).is_ok()).map(str::to_string);
     if ranking.is_object() && rules_url.is_none() {
-        problems.push("`ranking.rules_url` is not an absolute URL".to_string());
+        problems.push(msg!("payment-ranking-rules-url-invalid"));
     }
     for clause in terms.get("clauses").and_then(Value::as_array).into_iter().flatten() {
         let id = hutong_model::sanitize_line(clause.get("id").and_then(Value::as_str).unwrap_or("?"), 40);
         let text = clause.get("text").and_then(Value::as_str).unwrap_or_default();
         // A demotion alone may be for fraud or fake reviews; tied to trading elsewhere it is a penalty.
         if let (Some(p), Some(e)) = (restriction_of_kind(text, "ranking-penalty", phrases), restriction_of_kind(text, "elsewhere", phrases)) {
-            problems.push(format!(
-                "clause {id} ties the ranking-penalty wording {:?} to trading elsewhere ({:?}): {:?}",
-                p.text,
-                e.text,
-                hutong_model::sanitize_line(text, 160)
+            problems.push(msg!(
+                "payment-clause-ranking-penalty",
+                clause = id,
+                penalty = format!("{:?}", p.text),
+                elsewhere = format!("{:?}", e.text),
+                text = clause_text(text)
             ));
         }
     }
-    match rules_url {
-        Some(u) if problems.is_empty() => Ok(u),
-        _ => Err(Finding::fail(format!("the merchant terms do not rule out a ranking penalty for trading elsewhere: {}", problems.join("; ")))),
+    match (rules_url, joined(problems)) {
+        (Some(u), None) => Ok(u),
+        // Without a `rules_url` there is always a problem listed; the fallback only keeps the finding whole.
+        (_, p) => Err(Finding::fail(msg!("payment-ranking-penalty-not-ruled-out", problems = p.unwrap_or_else(|| msg!("payment-ranking-rules-url-invalid"))))),
     }
 }
 
@@ -515,8 +527,8 @@ mod tests {
         let dearer = json!({"id": "3", "total": {"amount_cents": 103, "currency": "CNY"}, "state": "awaiting_payment", "next_action": {"type": "redirect"}, "steps": ["pay"]});
         let longer = json!({"id": "4", "total": {"amount_cents": 100, "currency": "CNY"}, "state": "awaiting_payment", "next_action": {"type": "redirect"}, "steps": ["verify", "pay"]});
         assert_eq!(compare_checkouts(&own, &same), None);
-        assert!(compare_checkouts(&own, &dearer).unwrap().contains("costs"));
-        assert!(compare_checkouts(&own, &longer).unwrap().contains("steps"));
+        assert!(compare_checkouts(&own, &dearer).unwrap().en().contains("costs"));
+        assert!(compare_checkouts(&own, &longer).unwrap().en().contains("steps"));
     }
 
     #[test]
@@ -548,8 +560,8 @@ mod tests {
         let gone = NextActionOpened::Answered { status: 404, content_type: Some("application/problem+json".into()), location: None };
         assert_eq!(compare_next_actions_by_method(&redirect, &out), None);
         assert_eq!(compare_next_actions_by_method(&out, &redirect), None);
-        assert!(compare_next_actions_by_method(&redirect, &page).unwrap().contains("interstitial"));
-        assert!(compare_next_actions_by_method(&redirect, &gone).unwrap().contains("HTTP 404"));
+        assert!(compare_next_actions_by_method(&redirect, &page).unwrap().en().contains("interstitial"));
+        assert!(compare_next_actions_by_method(&redirect, &gone).unwrap().en().contains("HTTP 404"));
         // Both pages: only the status is compared.
         assert_eq!(compare_next_actions_by_method(&page, &page.clone()), None);
         assert!(compare_next_actions_by_method(&page, &gone).is_some());

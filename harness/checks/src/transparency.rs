@@ -5,13 +5,13 @@
 //! behaviour they describe: the self-operated merchants declared against the flags served, the
 //! rating scale against the ratings served, the fee schedule against the fees quoted.
 
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{joined, msg, sanitize_line, Arg, Finding, Message};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Topics of the algorithmic rules TP-01 asks for, and the members each must state.
 pub const RANKING_TOPICS: &[&str] = &["recommendation", "search-ranking"];
-const RANKING_MEMBERS: &[(&str, &str)] = &[("principle", "basic principle"), ("purpose", "purpose"), ("mechanism", "main mechanism")];
+const RANKING_MEMBERS: &[&str] = &["principle", "purpose", "mechanism"];
 
 /// The label a paid placement carries (E-Commerce Law (2018) art. 40: 显著标明“广告”).
 pub const AD_LABEL: &str = "广告";
@@ -37,13 +37,20 @@ fn items(v: &Value) -> Vec<&Value> {
     v.as_array().map(|a| a.iter().collect()).unwrap_or_default()
 }
 
-fn fail_if(problems: Vec<String>, what: &str) -> Result<(), Finding> {
-    if problems.is_empty() {
-        Ok(())
+/// A string quoted as Rust's `{:?}` shows it (the form the messages have always used).
+fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn fail_if(problems: Vec<Message>, what: Message) -> Result<(), Finding> {
+    let total = problems.len();
+    let Some(shown) = joined(problems.into_iter().take(8)) else {
+        return Ok(());
+    };
+    if total > 8 {
+        Err(Finding::fail(msg!("transparency-problems-more", what = what, problems = shown, more = total - 8)))
     } else {
-        let shown: Vec<String> = problems.iter().take(8).cloned().collect();
-        let more = if problems.len() > 8 { format!(" (and {} more)", problems.len() - 8) } else { String::new() };
-        Err(Finding::fail(format!("{what}: {}{more}", shown.join("; "))))
+        Err(Finding::fail(msg!("transparency-problems", what = what, problems = shown)))
     }
 }
 
@@ -54,16 +61,16 @@ pub fn check_ranking_rules(doc: &Value) -> Result<(), Finding> {
     let mut problems = Vec::new();
     for topic in RANKING_TOPICS {
         let Some(rule) = rules.iter().find(|r| r.get("topic").and_then(Value::as_str) == Some(topic)) else {
-            problems.push(format!("no rule of topic `{topic}`"));
+            problems.push(msg!("transparency-no-rule-of-topic", topic = *topic));
             continue;
         };
-        for (member, words) in RANKING_MEMBERS {
+        for member in RANKING_MEMBERS {
             if !non_empty(rule.get(*member)) {
-                problems.push(format!("the `{topic}` rule states no {words} (`{member}`)"));
+                problems.push(msg!("transparency-rule-states-no", topic = *topic, member = *member));
             }
         }
     }
-    fail_if(problems, "the algorithmic rules do not explain recommendation and search ranking (Algorithm Recommendation Provisions (2021) art. 16)")
+    fail_if(problems, msg!("transparency-ranking-rules-unexplained"))
 }
 
 /// TP-05: every search result flagged `sponsored` is labelled 广告, and every declared sandbox
@@ -72,7 +79,7 @@ pub fn check_ranking_rules(doc: &Value) -> Result<(), Finding> {
 /// placement); `searches` is a list of `{query, items}`, one per search the harness made.
 pub fn check_sponsored(declared: &Value, searches: &Value) -> Result<(), Finding> {
     let Some(declared) = declared.as_array() else {
-        return Err(Finding::error("the platform declares no `capabilities.test_resources.sponsored_placements` (OPIS §6.6): no sandbox paid placement to look for"));
+        return Err(Finding::error(msg!("transparency-no-sponsored-declaration")));
     };
     let mut problems = Vec::new();
     for search in items(searches) {
@@ -82,9 +89,12 @@ pub fn check_sponsored(declared: &Value, searches: &Value) -> Result<(), Finding
             let labelled = r.get("label").and_then(Value::as_str) == Some(AD_LABEL);
             let id = r.get("product_id").map(short).unwrap_or_default();
             if sponsored && declared.is_empty() {
-                problems.push(format!("result {id} for {query:?} is flagged sponsored, but the platform declares that it sells no placement"));
+                problems.push(msg!("transparency-sponsored-but-none-sold", id = id, query = quoted(query)));
             } else if sponsored && !labelled {
-                problems.push(format!("sponsored result {id} for {query:?} is labelled {}, not \"{AD_LABEL}\"", r.get("label").map(short).unwrap_or_else(|| "nothing".into())));
+                problems.push(match r.get("label") {
+                    Some(label) => msg!("transparency-sponsored-mislabelled", id = id, query = quoted(query), label = short(label)),
+                    None => msg!("transparency-sponsored-unlabelled", id = id, query = quoted(query)),
+                });
             }
         }
     }
@@ -92,46 +102,47 @@ pub fn check_sponsored(declared: &Value, searches: &Value) -> Result<(), Finding
         let query = placement.get("query").and_then(Value::as_str).unwrap_or_default();
         let product = placement.get("product_id").and_then(Value::as_str).unwrap_or_default();
         let Some(search) = items(searches).into_iter().find(|s| s.get("query").and_then(Value::as_str) == Some(query)) else {
-            return Err(Finding::error(format!("no search for the declared placement's query {query:?} was made")));
+            return Err(Finding::error(msg!("transparency-placement-not-searched", query = quoted(query))));
         };
         let found: Vec<&Value> = items(search.get("items").unwrap_or(&Value::Null))
             .into_iter()
             .filter(|r| r.get("product_id").and_then(Value::as_str) == Some(product))
             .collect();
         if found.is_empty() {
-            problems.push(format!("the declared paid placement of {product:?} for {query:?} is not among the results"));
+            problems.push(msg!("transparency-placement-missing", product = quoted(product), query = quoted(query)));
         } else if !found.iter().any(|r| r.get("sponsored").and_then(Value::as_bool) == Some(true) && r.get("label").and_then(Value::as_str) == Some(AD_LABEL)) {
-            problems.push(format!("the declared paid placement of {product:?} for {query:?} is served without `sponsored: true` and the label \"{AD_LABEL}\""));
+            problems.push(msg!("transparency-placement-unmarked", product = quoted(product), query = quoted(query)));
         }
     }
-    fail_if(problems, "paid placements are not flagged and labelled 广告 (E-Commerce Law (2018) art. 40)")
+    fail_if(problems, msg!("transparency-sponsored-unlabelled-summary"))
 }
 
 /// TP-06: the results of ordering `sort` not flagged `sponsored` are in its order.
 pub fn check_order(sort: &str, results: &Value) -> Result<(), Finding> {
     let Some((_, member, ascending)) = SORTS.iter().find(|(s, _, _)| *s == sort) else {
-        return Err(Finding::error(format!("unknown ordering {sort:?}")));
+        return Err(Finding::error(msg!("transparency-unknown-ordering", sort = quoted(sort))));
     };
     let organic: Vec<&Value> = items(results).into_iter().filter(|r| r.get("sponsored").and_then(Value::as_bool) != Some(true)).collect();
     if organic.len() < 2 {
-        return Err(Finding::error(format!("the `{sort}` ordering returned {} unsponsored result(s): too few to judge an order", organic.len())));
+        return Err(Finding::error(msg!("transparency-too-few-results", sort = sort, count = organic.len())));
     }
     let mut problems = Vec::new();
     let values: Vec<Option<f64>> = organic.iter().map(|r| r.get(*member).and_then(Value::as_f64)).collect();
     for (i, v) in values.iter().enumerate() {
         if v.is_none() {
-            problems.push(format!("result {} has no numeric `{member}`", i + 1));
+            problems.push(msg!("transparency-result-not-numeric", position = i + 1, member = *member));
         }
     }
     for (i, pair) in values.windows(2).enumerate() {
         if let [Some(a), Some(b)] = pair {
             let in_order = if *ascending { a <= b } else { a >= b };
             if !in_order {
-                problems.push(format!("result {} (`{member}` {a}) comes before result {} ({b})", i + 1, i + 2));
+                problems.push(msg!("transparency-result-out-of-order", position = i + 1, member = *member, value = a.to_string(), next = i + 2, next_value = b.to_string()));
             }
         }
     }
-    fail_if(problems, &format!("search with `sort={sort}` is not ordered by {member} ({}) (E-Commerce Law (2018) art. 40)", if *ascending { "ascending" } else { "descending" }))
+    let order = if *ascending { "ascending" } else { "descending" };
+    fail_if(problems, msg!("transparency-not-ordered", sort = sort, member = *member, order = order))
 }
 
 /// TP-06: every result's `price_cents` is the price the product API serves (`served`: product ID
@@ -141,31 +152,32 @@ pub fn check_result_prices(results: &Value, served: &Value) -> Result<(), Findin
     for r in items(results) {
         let id = r.get("product_id").and_then(Value::as_str).unwrap_or_default();
         let Some(price) = served.get(id) else {
-            return Err(Finding::error(format!("the price of product {id:?} was not read from the product API")));
+            return Err(Finding::error(msg!("transparency-price-not-read", id = quoted(id))));
         };
         if r.get("price_cents") != Some(price) {
-            problems.push(format!("{id:?} is listed at {} but the product API serves {}", r.get("price_cents").map(short).unwrap_or_default(), short(price)));
+            problems.push(msg!("transparency-price-differs", id = quoted(id), listed = r.get("price_cents").map(short).unwrap_or_default(), served = short(price)));
         }
     }
-    fail_if(problems, "search results do not carry the prices the product API serves, so their order says nothing")
+    fail_if(problems, msg!("transparency-prices-not-served"))
 }
 
 /// TP-07: `self_operated` on licences and search results agrees with the merchants the
 /// `operator-identity` document declares as self-operated.
 pub fn check_self_operated(identity: &Value, licences: &Value, results: &Value) -> Result<(), Finding> {
     let Some(declared) = identity.pointer("/content/self_operated_merchants").and_then(Value::as_array) else {
-        return Err(Finding::fail("the `operator-identity` document lists no `self_operated_merchants`"));
+        return Err(Finding::fail(msg!("transparency-no-self-operated-merchants")));
     };
     let declared: BTreeSet<&str> = declared.iter().filter_map(Value::as_str).collect();
     let mut problems = Vec::new();
     for l in items(licences) {
         let id = l.get("merchant_id").and_then(Value::as_str).unwrap_or_default();
         match l.get("self_operated").and_then(Value::as_bool) {
-            None => problems.push(format!("the licence information of merchant {id:?} carries no `self_operated`")),
-            Some(flag) if flag != declared.contains(id) => problems.push(format!(
-                "merchant {id:?} is marked self_operated: {flag}, but it is {}among the declared self-operated merchants",
-                if flag { "not " } else { "" }
-            )),
+            None => problems.push(msg!("transparency-licence-no-self-operated", id = quoted(id))),
+            Some(flag) if flag != declared.contains(id) => problems.push(if flag {
+                msg!("transparency-merchant-marked-not-declared", id = quoted(id))
+            } else {
+                msg!("transparency-merchant-declared-not-marked", id = quoted(id))
+            }),
             Some(_) => {}
         }
     }
@@ -173,15 +185,16 @@ pub fn check_self_operated(identity: &Value, licences: &Value, results: &Value) 
         let id = r.get("product_id").and_then(Value::as_str).unwrap_or_default();
         let merchant = r.get("merchant_id").and_then(Value::as_str).unwrap_or_default();
         match r.get("self_operated").and_then(Value::as_bool) {
-            None => problems.push(format!("search result {id:?} carries no `self_operated`")),
-            Some(flag) if flag != declared.contains(merchant) => problems.push(format!(
-                "search result {id:?} of merchant {merchant:?} is marked self_operated: {flag}, but its merchant is {}declared self-operated",
-                if flag { "not " } else { "" }
-            )),
+            None => problems.push(msg!("transparency-result-no-self-operated", id = quoted(id))),
+            Some(flag) if flag != declared.contains(merchant) => problems.push(if flag {
+                msg!("transparency-result-marked-not-declared", id = quoted(id), merchant = quoted(merchant))
+            } else {
+                msg!("transparency-result-declared-not-marked", id = quoted(id), merchant = quoted(merchant))
+            }),
             Some(_) => {}
         }
     }
-    fail_if(problems, "self-operated business is not marked as declared (E-Commerce Law (2018) art. 37)")
+    fail_if(problems, msg!("transparency-self-operated-unmarked"))
 }
 
 /// URL without its fragment, and the fragment.
@@ -224,19 +237,22 @@ fn moment(v: Option<&Value>) -> Option<(time::OffsetDateTime, bool)> {
 pub fn check_enforcement_actions(doc: &Value, rules: &Value) -> Result<(), Finding> {
     let days = doc.pointer("/content/publication_days").and_then(Value::as_u64).filter(|d| *d > 0);
     let Some(days) = days else {
-        return Err(Finding::fail("the `enforcement-actions` document declares no `publication_days` (a positive integer)"));
+        return Err(Finding::fail(msg!("transparency-no-publication-days")));
     };
     let Some(actions) = doc.pointer("/content/actions").and_then(Value::as_array) else {
-        return Err(Finding::fail("the `enforcement-actions` document lists no `actions`"));
+        return Err(Finding::fail(msg!("transparency-no-actions")));
     };
     let mut problems = Vec::new();
     for (i, a) in actions.iter().enumerate() {
-        let name = format!("action {} ({})", i + 1, a.get("merchant_id").map(short).unwrap_or_else(|| "no merchant_id".into()));
+        let name = match a.get("merchant_id") {
+            Some(m) => msg!("transparency-action", number = i + 1, merchant = short(m)),
+            None => msg!("transparency-action-no-merchant-id", number = i + 1),
+        };
         if !non_empty(a.get("merchant_id")) {
-            problems.push(format!("{name} names no merchant"));
+            problems.push(msg!("transparency-action-names-no-merchant", action = name.clone()));
         }
         if !a.get("measure").and_then(Value::as_str).is_some_and(|m| MEASURES.contains(&m)) {
-            problems.push(format!("{name}: measure {} is not one of {}", a.get("measure").map(short).unwrap_or_default(), MEASURES.join(", ")));
+            problems.push(msg!("transparency-action-unknown-measure", action = name.clone(), measure = a.get("measure").map(short).unwrap_or_default(), measures = MEASURES.join(", ")));
         }
         match (moment(a.get("date")), moment(a.get("published_at"))) {
             (Some(d), Some(p)) => {
@@ -248,30 +264,30 @@ pub fn check_enforcement_actions(doc: &Value, rules: &Value) -> Result<(), Findi
                 };
                 let (d, p) = (d.0, p.0);
                 if late > 0 {
-                    problems.push(format!("{name}: taken {} and published {}, later than the declared {days} day(s)", short(&a["date"]), short(&a["published_at"])));
+                    problems.push(msg!("transparency-action-published-late", action = name.clone(), date = short(&a["date"]), published = short(&a["published_at"]), days = days));
                 } else if p < d {
-                    problems.push(format!("{name}: published before it was taken"));
+                    problems.push(msg!("transparency-action-published-before-taken", action = name.clone()));
                 }
             }
-            _ => problems.push(format!("{name}: `date` and `published_at` are not both RFC 3339 dates (`2024-11-04`) or date-times (`2024-11-04T09:00:00Z`)")),
+            _ => problems.push(msg!("transparency-action-dates-invalid", action = name.clone())),
         }
         let Some(rule) = a.get("rule").and_then(Value::as_str) else {
-            problems.push(format!("{name} cites no rule"));
+            problems.push(msg!("transparency-action-cites-no-rule", action = name));
             continue;
         };
         let (url, fragment) = split_fragment(rule);
         let cited = rules.get(url).filter(|d| d.get("kind").and_then(Value::as_str) == Some("platform-rules"));
         match (cited, fragment) {
-            (None, _) => problems.push(format!("{name} cites {}, which is not a platform-rules document", sanitize_line(url, 100))),
-            (_, None) => problems.push(format!("{name} cites {} without the section applied (a fragment)", sanitize_line(url, 100))),
+            (None, _) => problems.push(msg!("transparency-action-cites-non-rules", action = name, url = sanitize_line(url, 100))),
+            (_, None) => problems.push(msg!("transparency-action-cites-no-section", action = name, url = sanitize_line(url, 100))),
             (Some(d), Some(f)) => {
                 if !items(d.pointer("/content/sections").unwrap_or(&Value::Null)).iter().any(|s| s.get("id").and_then(Value::as_str) == Some(f)) {
-                    problems.push(format!("{name} cites section {:?}, which the platform rules do not have", sanitize_line(f, 40)));
+                    problems.push(msg!("transparency-action-cites-unknown-section", action = name, section = quoted(&sanitize_line(f, 40))));
                 }
             }
         }
     }
-    fail_if(problems, "measures against merchants are not published as declared (E-Commerce Law (2018) art. 36)")
+    fail_if(problems, msg!("transparency-enforcement-unpublished"))
 }
 
 /// TP-09: the credit-evaluation rules are stated, with a scale every served rating lies within.
@@ -279,11 +295,11 @@ pub fn check_credit_evaluation(doc: &Value, results: &Value) -> Result<(), Findi
     let mut problems = Vec::new();
     let rules = items(doc.pointer("/content/rules").unwrap_or(&Value::Null));
     if rules.is_empty() {
-        problems.push("no credit-evaluation rule (`rules`)".to_string());
+        problems.push(msg!("transparency-no-credit-rule"));
     }
     for (i, r) in rules.iter().enumerate() {
         if !non_empty(r.get("summary")) {
-            problems.push(format!("rule {} has no summary", i + 1));
+            problems.push(msg!("transparency-credit-rule-no-summary", number = i + 1));
         }
     }
     let min = doc.pointer("/content/scale/min").and_then(Value::as_f64);
@@ -293,13 +309,17 @@ pub fn check_credit_evaluation(doc: &Value, results: &Value) -> Result<(), Findi
             for r in items(results) {
                 let rating = r.get("rating").and_then(Value::as_f64);
                 if !rating.is_some_and(|x| (lo..=hi).contains(&x)) {
-                    problems.push(format!("result {} is rated {}, outside the published scale {lo}..{hi}", r.get("product_id").map(short).unwrap_or_default(), r.get("rating").map(short).unwrap_or_else(|| "nothing".into())));
+                    let id = r.get("product_id").map(short).unwrap_or_default();
+                    problems.push(match r.get("rating") {
+                        Some(rating) => msg!("transparency-rating-outside-scale", id = id, rating = short(rating), min = lo.to_string(), max = hi.to_string()),
+                        None => msg!("transparency-rating-missing", id = id, min = lo.to_string(), max = hi.to_string()),
+                    });
                 }
             }
         }
-        _ => problems.push("no rating scale (`scale` with `min` less than `max`)".to_string()),
+        _ => problems.push(msg!("transparency-no-rating-scale")),
     }
-    fail_if(problems, "the credit-evaluation rules are not published as served (E-Commerce Law (2018) art. 39)")
+    fail_if(problems, msg!("transparency-credit-rules-unpublished"))
 }
 
 /// Whether `code` is a unified social credit code (统一社会信用代码) with a valid check character
@@ -320,56 +340,59 @@ pub fn valid_uscc(code: &str) -> bool {
 pub fn check_operator_identity(doc: &Value) -> Result<(), Finding> {
     let mut problems = Vec::new();
     if !non_empty(doc.pointer("/content/name")) {
-        problems.push("no operator `name`".to_string());
+        problems.push(msg!("transparency-no-operator-name"));
     }
     let code = doc.pointer("/content/unified_social_credit_code").and_then(Value::as_str).unwrap_or_default();
     if !valid_uscc(code) {
-        problems.push(format!("`unified_social_credit_code` {:?} is not a valid 统一社会信用代码 (GB 32100-2015)", sanitize_line(code, 30)));
+        problems.push(msg!("transparency-uscc-invalid", code = quoted(&sanitize_line(code, 30))));
     }
     let licences = items(doc.pointer("/content/licences").unwrap_or(&Value::Null));
     if licences.is_empty() {
-        problems.push("no `licences`".to_string());
+        problems.push(msg!("transparency-no-member", member = "licences"));
     }
     for l in licences {
         if !non_empty(l.get("name")) || !non_empty(l.get("number")) {
-            problems.push(format!("licence {} lacks a `name` or a `number`", short(l)));
+            problems.push(msg!("transparency-licence-incomplete", licence = short(l)));
         }
     }
-    fail_if(problems, "the operator's licence information is incomplete (E-Commerce Law (2018) art. 15)")
+    fail_if(problems, msg!("transparency-operator-licences-incomplete"))
 }
 
 /// TP-10: the licence information served for merchant `merchant_id`.
 pub fn check_merchant_licence(merchant_id: &str, licence: &Value) -> Result<(), Finding> {
     let mut problems = Vec::new();
     if licence.get("merchant_id").and_then(Value::as_str) != Some(merchant_id) {
-        problems.push(format!("it names merchant {} instead", licence.get("merchant_id").map(short).unwrap_or_else(|| "no".into())));
+        problems.push(match licence.get("merchant_id") {
+            Some(other) => msg!("transparency-licence-other-merchant", merchant = short(other)),
+            None => msg!("transparency-licence-no-merchant"),
+        });
     }
     if !non_empty(licence.get("name")) {
-        problems.push("no `name`".to_string());
+        problems.push(msg!("transparency-no-member", member = "name"));
     }
     let code = licence.get("unified_social_credit_code").and_then(Value::as_str).unwrap_or_default();
     if !valid_uscc(code) {
-        problems.push(format!("`unified_social_credit_code` {:?} is not a valid 统一社会信用代码 (GB 32100-2015)", sanitize_line(code, 30)));
+        problems.push(msg!("transparency-uscc-invalid", code = quoted(&sanitize_line(code, 30))));
     }
     if !licence.get("licences").is_some_and(Value::is_array) {
-        problems.push("no `licences` list".to_string());
+        problems.push(msg!("transparency-no-licences-list"));
     }
-    fail_if(problems, &format!("the licence information of merchant {:?} is incomplete (E-Commerce Law (2018) art. 15)", sanitize_line(merchant_id, 60)))
+    fail_if(problems, msg!("transparency-merchant-licence-incomplete", merchant = quoted(&sanitize_line(merchant_id, 60))))
 }
 
 /// TP-11: the algorithm filings of the `operator-identity` document.
 pub fn check_algorithm_filings(doc: &Value) -> Result<(), Finding> {
     let Some(filings) = doc.pointer("/content/algorithm_filings").and_then(Value::as_array) else {
-        return Err(Finding::fail("the `operator-identity` document lists no `algorithm_filings` (Algorithm Recommendation Provisions (2021) art. 26); a platform with no filed algorithm lists an empty list"));
+        return Err(Finding::fail(msg!("transparency-no-algorithm-filings")));
     };
     let mut problems = Vec::new();
     for f in filings {
         let url_ok = f.get("url").and_then(Value::as_str).and_then(|u| url::Url::parse(u).ok()).is_some_and(|u| u.scheme() == "https");
         if !non_empty(f.get("algorithm")) || !non_empty(f.get("number")) || !url_ok {
-            problems.push(format!("filing {} lacks an `algorithm`, a `number` or an https `url`", short(f)));
+            problems.push(msg!("transparency-filing-incomplete", filing = short(f)));
         }
     }
-    fail_if(problems, "the algorithm filings are incomplete (Algorithm Recommendation Provisions (2021) art. 26)")
+    fail_if(problems, msg!("transparency-algorithm-filings-incomplete"))
 }
 
 /// The fee entries of a fee schedule, by `id`.
@@ -388,37 +411,45 @@ fn amount(v: &Value) -> Option<(&'static str, f64)> {
     v.get("amount_cents").and_then(Value::as_f64).map(|a| ("amount_cents", a))
 }
 
+/// An amount as a parameter of a message: `rate 0.05`, or `no amount`.
+fn amount_arg(v: &Value) -> Arg {
+    match amount(v) {
+        Some((k, a)) => Arg::Text(format!("{k} {a}")),
+        None => msg!("transparency-no-amount").into(),
+    }
+}
+
 /// TP-12: the fee schedule lists every fee, each complete, and every quoted fee is listed.
 /// `quotes` are the fee quotes of `{merchants}/{id}/fee-quote`.
 pub fn check_fee_list(schedule: &Value, quotes: &Value) -> Result<(), Finding> {
     let Some(fees) = schedule.pointer("/content/fees").and_then(Value::as_array).filter(|f| !f.is_empty()) else {
-        return Err(Finding::fail("the fee schedule lists no `fees`"));
+        return Err(Finding::fail(msg!("transparency-no-fees")));
     };
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();
     for f in fees {
         let id = f.get("id").and_then(Value::as_str).unwrap_or_default();
         if id.is_empty() || !ids.insert(id) {
-            problems.push(format!("fee {} has no `id` or one used twice", short(f)));
+            problems.push(msg!("transparency-fee-id-missing-or-repeated", fee = short(f)));
         }
         if !non_empty(f.get("name")) {
-            problems.push(format!("fee {id:?} has no `name`"));
+            problems.push(msg!("transparency-fee-no-name", id = quoted(id)));
         }
         let kind = f.get("kind").and_then(Value::as_str).unwrap_or_default();
         if !FEE_KINDS.contains(&kind) {
-            problems.push(format!("fee {id:?} is of kind {kind:?}, not one of {}", FEE_KINDS.join(", ")));
+            problems.push(msg!("transparency-fee-unknown-kind", id = quoted(id), kind = quoted(kind), kinds = FEE_KINDS.join(", ")));
         }
         match amount(f) {
-            Some(("rate", r)) if !(0.0..=1.0).contains(&r) => problems.push(format!("fee {id:?}: rate {r} is not a fraction from 0 to 1")),
-            Some(("amount_cents", a)) if a < 0.0 || a.fract() != 0.0 => problems.push(format!("fee {id:?}: amount_cents {a} is not a non-negative integer")),
-            None => problems.push(format!("fee {id:?} states neither a `rate` nor an `amount_cents`")),
+            Some(("rate", r)) if !(0.0..=1.0).contains(&r) => problems.push(msg!("transparency-fee-rate-not-fraction", id = quoted(id), rate = r.to_string())),
+            Some(("amount_cents", a)) if a < 0.0 || a.fract() != 0.0 => problems.push(msg!("transparency-fee-amount-not-integer", id = quoted(id), amount = a.to_string())),
+            None => problems.push(msg!("transparency-fee-no-amount", id = quoted(id))),
             _ => {}
         }
         if kind == "periodic" && !non_empty(f.get("period")) {
-            problems.push(format!("periodic fee {id:?} states no `period`"));
+            problems.push(msg!("transparency-fee-no-period", id = quoted(id)));
         }
         if (kind == "deposit" || kind == "guarantee-deposit") && !non_empty(f.get("refund_conditions")) {
-            problems.push(format!("{kind} {id:?} states no `refund_conditions`"));
+            problems.push(msg!("transparency-deposit-no-refund-conditions", kind = kind, id = quoted(id)));
         }
     }
     for q in items(quotes) {
@@ -426,11 +457,11 @@ pub fn check_fee_list(schedule: &Value, quotes: &Value) -> Result<(), Finding> {
         for f in items(q.get("fees").unwrap_or(&Value::Null)) {
             let id = f.get("id").and_then(Value::as_str).unwrap_or_default();
             if !ids.contains(id) {
-                problems.push(format!("merchant {merchant} is quoted fee {:?}, which the schedule does not list", sanitize_line(id, 60)));
+                problems.push(msg!("transparency-quoted-fee-unlisted", merchant = merchant.clone(), id = quoted(&sanitize_line(id, 60))));
             }
         }
     }
-    fail_if(problems, "the fee schedule does not list every fee charged to merchants (E-Commerce Law (2018) art. 33, 35)")
+    fail_if(problems, msg!("transparency-fee-list-incomplete"))
 }
 
 /// Whether fee entry `f` applies to a merchant of `category` and `tier`.
@@ -450,7 +481,7 @@ pub fn check_fee_quotes(schedule: &Value, quotes: &Value, categories: &Value) ->
         .filter_map(|t| t.get("id")?.as_str())
         .collect();
     if tiers.is_empty() {
-        return Err(Finding::fail("the fee schedule publishes no `tiers` with `criteria`"));
+        return Err(Finding::fail(msg!("transparency-no-tiers")));
     }
     let mut problems = Vec::new();
     let mut groups: BTreeMap<(String, String), Vec<(String, String)>> = BTreeMap::new();
@@ -459,42 +490,46 @@ pub fn check_fee_quotes(schedule: &Value, quotes: &Value, categories: &Value) ->
         let category = q.get("category").and_then(Value::as_str).unwrap_or_default();
         let tier = q.get("tier").and_then(Value::as_str).unwrap_or_default();
         let Some(served) = categories.get(merchant).and_then(Value::as_str) else {
-            return Err(Finding::error(format!("the category of merchant {merchant:?} was not read from the merchants endpoint")));
+            return Err(Finding::error(msg!("transparency-category-not-read", merchant = quoted(merchant))));
         };
         if category != served {
-            problems.push(format!("merchant {merchant:?} is quoted as category {category:?}, but the merchants endpoint serves {served:?}"));
+            problems.push(msg!("transparency-quote-wrong-category", merchant = quoted(merchant), category = quoted(category), served = quoted(served)));
         }
         if !tiers.contains(tier) {
-            problems.push(format!("merchant {merchant:?} is quoted in tier {tier:?}, which the fee schedule does not publish"));
+            problems.push(msg!("transparency-quote-unknown-tier", merchant = quoted(merchant), tier = quoted(tier)));
         }
-        let quoted: BTreeMap<&str, &Value> = items(q.get("fees").unwrap_or(&Value::Null))
+        let quoted_fees: BTreeMap<&str, &Value> = items(q.get("fees").unwrap_or(&Value::Null))
             .into_iter()
             .filter_map(|f| Some((f.get("id")?.as_str()?, f)))
             .filter(|(id, _)| entries.contains_key(id))
             .collect();
         for (id, entry) in &entries {
             let due = applies(entry, category, tier);
-            match (due, quoted.get(id)) {
-                (true, None) => problems.push(format!("merchant {merchant:?} is not quoted fee {id:?}, which applies to {category}/{tier}")),
-                (false, Some(_)) => problems.push(format!("merchant {merchant:?} is quoted fee {id:?}, which the schedule scopes to another category or tier")),
-                (true, Some(f)) if amount(f) != amount(entry) => problems.push(format!(
-                    "merchant {merchant:?} ({category}/{tier}) is quoted {id:?} at {}, but the schedule says {}",
-                    amount(f).map(|(k, v)| format!("{k} {v}")).unwrap_or_else(|| "no amount".into()),
-                    amount(entry).map(|(k, v)| format!("{k} {v}")).unwrap_or_default()
+            match (due, quoted_fees.get(id)) {
+                (true, None) => problems.push(msg!("transparency-fee-not-quoted", merchant = quoted(merchant), id = quoted(id), category = category, tier = tier)),
+                (false, Some(_)) => problems.push(msg!("transparency-fee-quoted-out-of-scope", merchant = quoted(merchant), id = quoted(id))),
+                (true, Some(f)) if amount(f) != amount(entry) => problems.push(msg!(
+                    "transparency-fee-quoted-differently",
+                    merchant = quoted(merchant),
+                    category = category,
+                    tier = tier,
+                    id = quoted(id),
+                    quoted = amount_arg(f),
+                    schedule = amount(entry).map(|(k, v)| format!("{k} {v}")).unwrap_or_default()
                 )),
                 _ => {}
             }
         }
-        let signature = quoted.iter().map(|(id, f)| format!("{id}={:?}", amount(f))).collect::<Vec<_>>().join(",");
+        let signature = quoted_fees.iter().map(|(id, f)| format!("{id}={:?}", amount(f))).collect::<Vec<_>>().join(",");
         groups.entry((category.to_string(), tier.to_string())).or_default().push((merchant.to_string(), signature));
     }
     for ((category, tier), members) in &groups {
         if members.iter().any(|(_, s)| *s != members[0].1) {
             let names: Vec<&str> = members.iter().map(|(m, _)| m.as_str()).collect();
-            problems.push(format!("merchants of {category}/{tier} are quoted different fees: {}", names.join(", ")));
+            problems.push(msg!("transparency-group-quoted-differently", category = category, tier = tier, merchants = names.join(", ")));
         }
     }
-    fail_if(problems, "merchants are quoted fees the published schedule and tiers do not explain (E-Commerce Law (2018) art. 35)")
+    fail_if(problems, msg!("transparency-fee-quotes-unexplained"))
 }
 
 /// TP-14: a published small-merchant programme names who is eligible, published tiers, and the
@@ -506,21 +541,21 @@ pub fn check_small_merchant_support(doc: &Value, schedule: &Value) -> Result<(),
     let tiers: BTreeSet<&str> = items(schedule.pointer("/content/tiers").unwrap_or(&Value::Null)).into_iter().filter_map(|t| t.get("id")?.as_str()).collect();
     let mut problems = Vec::new();
     if !non_empty(doc.pointer("/content/eligibility")) {
-        problems.push("no `eligibility`".to_string());
+        problems.push(msg!("transparency-no-member", member = "eligibility"));
     }
     if !non_empty(doc.pointer("/content/support")) {
-        problems.push("no `support`".to_string());
+        problems.push(msg!("transparency-no-member", member = "support"));
     }
     let named = items(doc.pointer("/content/tiers").unwrap_or(&Value::Null));
     if named.is_empty() {
-        problems.push("no `tiers`".to_string());
+        problems.push(msg!("transparency-no-member", member = "tiers"));
     }
     for t in named {
         if !t.as_str().is_some_and(|t| tiers.contains(t)) {
-            problems.push(format!("tier {} is not one the fee schedule publishes", short(t)));
+            problems.push(msg!("transparency-support-tier-unpublished", tier = short(t)));
         }
     }
-    fail_if(problems, "the small-merchant support programme does not say who is eligible and what they get")
+    fail_if(problems, msg!("transparency-small-merchant-support-incomplete"))
 }
 
 /// The product IDs of a result list, in order.
@@ -528,31 +563,49 @@ fn product_ids(items_: &Value) -> Vec<String> {
     items(items_.get("items").unwrap_or(items_)).into_iter().map(|r| r.get("product_id").and_then(Value::as_str).unwrap_or_default().to_string()).collect()
 }
 
-/// Where two lists of product IDs first differ, in words.
-fn first_difference(a: &[String], b: &[String]) -> Option<String> {
+/// Where two lists of product IDs first differ.
+fn first_difference(a: &[String], b: &[String]) -> Option<Message> {
     if a == b {
         return None;
     }
     let i = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
-    let at = |l: &[String]| l.get(i).map(|s| format!("{:?}", sanitize_line(s, 40))).unwrap_or_else(|| "nothing".into());
-    Some(format!("position {}: {} against {} ({} and {} results)", i + 1, at(a), at(b), a.len(), b.len()))
+    let at = |l: &[String]| -> Arg {
+        match l.get(i) {
+            Some(s) => Arg::Text(quoted(&sanitize_line(s, 40))),
+            None => msg!("transparency-nothing").into(),
+        }
+    };
+    Some(msg!("transparency-lists-differ-at", position = i + 1, first = at(a), second = at(b), first_count = a.len(), second_count = b.len()))
+}
+
+/// What a round of compared results is: the round's `what` (text, or a message as JSON), else
+/// "results".
+fn round_what(r: &Value) -> Arg {
+    match r.get("what") {
+        Some(Value::String(s)) => Arg::Text(s.clone()),
+        Some(v @ Value::Object(_)) => match serde_json::from_value::<Message>(v.clone()) {
+            Ok(m) => m.into(),
+            Err(_) => msg!("transparency-results").into(),
+        },
+        _ => msg!("transparency-results").into(),
+    }
 }
 
 /// TP-02: the non-personalised results two personas received at the same time, round by round
-/// (`rounds`: a list of `{what, a, b}`, each answer a result list), are identical.
+/// (`rounds`: a list of `{what, a, b}`, each answer a result list; `what` is text or a message
+/// as JSON), are identical.
 pub fn check_same_results(rounds: &Value) -> Result<(), Finding> {
     let rounds = items(rounds);
     if rounds.is_empty() {
-        return Err(Finding::error("no non-personalised results were compared"));
+        return Err(Finding::error(msg!("transparency-no-results-compared")));
     }
     let mut problems = Vec::new();
     for r in rounds {
-        let what = r.get("what").and_then(Value::as_str).unwrap_or("results");
         if let Some(d) = first_difference(&product_ids(&r["a"]), &product_ids(&r["b"])) {
-            problems.push(format!("{what} differ between the two personas at {d}"));
+            problems.push(msg!("transparency-personas-results-differ", what = round_what(r), difference = d));
         }
     }
-    fail_if(problems, "the non-personalised option gives personas with different histories different results (E-Commerce Law (2018) art. 18; Algorithm Recommendation Provisions (2021) art. 17)")
+    fail_if(problems, msg!("transparency-non-personalised-differs"))
 }
 
 /// TP-03: once personalisation is off, the next default recommendations (`after_off`) are the
@@ -561,13 +614,13 @@ pub fn check_same_results(rounds: &Value) -> Result<(), Finding> {
 pub fn check_personalisation_off(after_off: &Value, non_personalised: &Value, deleted: &str, tags_after: &Value) -> Result<(), Finding> {
     let mut problems = Vec::new();
     if let Some(d) = first_difference(&product_ids(after_off), &product_ids(non_personalised)) {
-        problems.push(format!("the first recommendations after turning personalisation off are still personalised (they differ from the non-personalised list at {d})"));
+        problems.push(msg!("transparency-still-personalised", difference = d));
     }
     let listed = items(tags_after.get("items").unwrap_or(tags_after));
     if listed.iter().any(|t| t.get("id").and_then(Value::as_str) == Some(deleted)) {
-        problems.push(format!("tag {:?} is still listed after it was deleted", sanitize_line(deleted, 60)));
+        problems.push(msg!("transparency-tag-still-listed", tag = quoted(&sanitize_line(deleted, 60))));
     }
-    fail_if(problems, "turning personalisation off or deleting a tag did not take effect on the next request (Algorithm Recommendation Provisions (2021) art. 17; Network Data Security Management Regulations (2024) art. 42)")
+    fail_if(problems, msg!("transparency-personalisation-off-ignored"))
 }
 
 /// TP-04: the URLs (without fragment) of the rules the price quotes' adjustments cite.
@@ -590,7 +643,7 @@ pub fn price_rule_urls(rounds: &Value) -> Vec<String> {
 pub fn check_same_price(rounds: &Value, rules: &Value) -> Result<(), Finding> {
     let rounds = items(rounds);
     if rounds.is_empty() {
-        return Err(Finding::error("no price quotes were compared"));
+        return Err(Finding::error(msg!("transparency-no-price-quotes-compared")));
     }
     let mut problems = Vec::new();
     for (n, r) in rounds.iter().enumerate() {
@@ -598,7 +651,7 @@ pub fn check_same_price(rounds: &Value, rules: &Value) -> Result<(), Finding> {
         for side in ["a", "b"] {
             let q = &r[side];
             let Some(total) = q.get("total_cents").and_then(Value::as_i64) else {
-                problems.push(format!("round {}: persona {side}'s quote has no integer `total_cents`", n + 1));
+                problems.push(msg!("transparency-quote-no-total", round = n + 1, persona = side));
                 continue;
             };
             let mut adjusted = 0i64;
@@ -609,7 +662,7 @@ pub fn check_same_price(rounds: &Value, rules: &Value) -> Result<(), Finding> {
                 let cited = rules.get(url).filter(|d| d.get("kind").and_then(Value::as_str) == Some("platform-rules"));
                 let section = cited.zip(fragment).is_some_and(|(d, f)| items(d.pointer("/content/sections").unwrap_or(&Value::Null)).iter().any(|s| s.get("id").and_then(Value::as_str) == Some(f)));
                 if !section {
-                    problems.push(format!("round {}: persona {side}'s adjustment {} cites no section of a published platform-rules document", n + 1, short(a)));
+                    problems.push(msg!("transparency-adjustment-cites-no-section", round = n + 1, persona = side, adjustment = short(a)));
                 }
             }
             base.push(total - adjusted);
@@ -617,16 +670,16 @@ pub fn check_same_price(rounds: &Value, rules: &Value) -> Result<(), Finding> {
         if let [a, b] = base[..]
             && a != b
         {
-            problems.push(format!(
-                "round {}: the personas are quoted {} and {} (total_cents) for the same item, quantity, place and time{}",
-                n + 1,
-                r["a"]["total_cents"],
-                r["b"]["total_cents"],
-                if a != r["a"]["total_cents"].as_i64().unwrap_or(a) || b != r["b"]["total_cents"].as_i64().unwrap_or(b) { ", a difference the itemised adjustments do not explain" } else { "" }
-            ));
+            let (total_a, total_b) = (r["a"]["total_cents"].to_string(), r["b"]["total_cents"].to_string());
+            let adjusted = a != r["a"]["total_cents"].as_i64().unwrap_or(a) || b != r["b"]["total_cents"].as_i64().unwrap_or(b);
+            problems.push(if adjusted {
+                msg!("transparency-personas-quoted-differently-unexplained", round = n + 1, first = total_a, second = total_b)
+            } else {
+                msg!("transparency-personas-quoted-differently", round = n + 1, first = total_a, second = total_b)
+            });
         }
     }
-    fail_if(problems, "personas that differ only in history, device or client are quoted different prices (大数据杀熟; Personal Information Protection Law (2021) art. 24; Algorithm Recommendation Provisions (2021) art. 21)")
+    fail_if(problems, msg!("transparency-price-discrimination"))
 }
 
 #[cfg(test)]
