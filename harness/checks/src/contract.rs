@@ -4,7 +4,7 @@
 
 use hutong_http::http;
 use hutong_http::{HttpClient, Recorder, Response};
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{msg, sanitize_line, Finding, Message};
 use jsonschema::{Draft, Retrieve, Uri, Validator};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -146,8 +146,10 @@ pub struct Exercised {
 pub struct Exercise {
     /// Operations called.
     pub exercised: Vec<Exercised>,
-    /// Operations not called, with why (`GET /x/{id}: ...`).
+    /// Operations not called, with why (`GET /x/{id}: ...`), in English.
     pub not_exercised: Vec<String>,
+    /// The same as messages (`not_exercised` is their English), one for each.
+    pub not_exercised_texts: Vec<Message>,
 }
 
 /// Calls every safe operation of `doc` once, with the bearer `token` if any. A path parameter is
@@ -180,7 +182,7 @@ pub async fn exercise_selected(
             let is_param = segment.starts_with('{') && segment.ends_with('}') && segment.matches('{').count() == 1;
             if !is_param {
                 if segment.contains('{') {
-                    unfilled = Some(format!("segment {segment:?} mixes text and parameters"));
+                    unfilled = Some(msg!("contract-segment-mixed", segment = format!("{segment:?}")));
                     break;
                 }
                 path.push('/');
@@ -210,7 +212,7 @@ pub async fn exercise_selected(
                     path.push_str(&encode_segment(&v));
                 }
                 None => {
-                    unfilled = Some(format!("no list at {parent} gives a value for `{name}`"));
+                    unfilled = Some(msg!("contract-no-list-value", parent = parent, name = name));
                     break;
                 }
             }
@@ -227,12 +229,14 @@ pub async fn exercise_selected(
             match query_value(p) {
                 Some(v) => query.push((name, v)),
                 None => {
-                    unfilled = Some(format!("required query parameter `{name}` has no example, default or enum"));
+                    unfilled = Some(msg!("contract-query-no-value", name = name));
                 }
             }
         }
         if let Some(reason) = unfilled {
-            out.not_exercised.push(format!("{}: {reason}", op.name()));
+            let text = msg!("contract-not-exercised", operation = op.name(), reason = reason);
+            out.not_exercised.push(text.en());
+            out.not_exercised_texts.push(text);
             continue;
         }
         let url = join_path(base, if path.is_empty() { "/" } else { &path });
@@ -325,10 +329,10 @@ impl<'a> ContractChecker<'a> {
     /// Checks one live answer against `operation`'s declared responses. `Ok(None)`: conforms;
     /// `Ok(Some(violation))`: the platform's answer breaks its own description; `Err`: the
     /// harness cannot decide (a declared schema it cannot compile).
-    pub fn check(&mut self, operation: &SafeOperation, response: &Response) -> Result<Option<String>, Finding> {
+    pub fn check(&mut self, operation: &SafeOperation, response: &Response) -> Result<Option<Message>, Finding> {
         let status = response.status.to_string();
         let Some(responses) = operation.operation.get("responses").and_then(Value::as_object) else {
-            return Ok(Some("the operation declares no responses".to_string()));
+            return Ok(Some(msg!("contract-no-responses")));
         };
         let range = format!("{}XX", &status[..1]);
         let found = responses
@@ -338,7 +342,7 @@ impl<'a> ContractChecker<'a> {
             .or_else(|| responses.iter().find(|(k, _)| *k == "default"));
         let Some((key, declared)) = found else {
             let listed: Vec<&str> = responses.keys().map(String::as_str).collect();
-            return Ok(Some(format!("HTTP {status} is not a declared status ({})", listed.join(", "))));
+            return Ok(Some(msg!("contract-undeclared-status", status = response.status, declared = listed.join(", "))));
         };
         let declared = resolve(self.doc, declared);
         let Some(content) = declared.get("content").and_then(Value::as_object).filter(|c| !c.is_empty()) else {
@@ -356,11 +360,11 @@ impl<'a> ContractChecker<'a> {
             .or_else(|| content.iter().find(|(k, _)| *k == "*/*"));
         let Some((media_key, media_object)) = matched else {
             let listed: Vec<&str> = content.keys().map(String::as_str).collect();
-            return Ok(Some(format!(
-                "HTTP {status} is served as {:?}; the operation declares {}",
-                if media.is_empty() { "no Content-Type" } else { media.as_str() },
-                listed.join(", ")
-            )));
+            return Ok(Some(if media.is_empty() {
+                msg!("contract-undeclared-no-content-type", status = response.status, declared = listed.join(", "))
+            } else {
+                msg!("contract-undeclared-media-type", status = response.status, media_type = format!("{media:?}"), declared = listed.join(", "))
+            }));
         };
         if !is_json(&media) {
             return Ok(None);
@@ -368,13 +372,15 @@ impl<'a> ContractChecker<'a> {
         let Some(schema) = media_object.get("schema") else { return Ok(None) };
         let body = match response.json_value() {
             Ok(b) => b,
-            Err(e) => return Ok(Some(format!("HTTP {status} {media} body is not JSON: {}", sanitize_line(&e.to_string(), 120)))),
+            Err(e) => {
+                return Ok(Some(msg!("contract-body-not-json", status = response.status, media_type = media, error = sanitize_line(&e.to_string(), 120))));
+            }
         };
         let cache_key = format!("{} {key} {media_key}", operation.name());
         let validator = self
             .compile(&cache_key, schema)
-            .map_err(|e| Finding::error(format!("cannot compile the schema {} declares for HTTP {key}: {e}", operation.name())))?;
-        Ok(crate::schema::describe_errors(validator, &body).map(|errors| format!("HTTP {status} body does not match the declared schema: {errors}")))
+            .map_err(|e| Finding::error(msg!("contract-schema-uncompilable", operation = operation.name(), response = key.as_str(), error = e)))?;
+        Ok(crate::schema::describe_errors(validator, &body).map(|errors| msg!("contract-schema-mismatch", status = response.status, errors = errors)))
     }
 }
 

@@ -2,6 +2,7 @@
 //! apps (client neutrality). Defaults are embedded from `fixtures/corpus/`; a target file can
 //! replace them.
 
+use hutong_model::{msg, Message};
 use serde::{Deserialize, Serialize};
 
 /// An outside domain whose links must be delivered like the platform's own.
@@ -170,9 +171,12 @@ pub struct RegistrationMetadata {
     pub software_id: String,
     /// `software_version`.
     pub software_version: String,
-    /// Whom it looks like, for findings (not sent).
+    /// Whom it looks like, for findings (not sent), in English.
     #[serde(skip)]
     pub looks_like: String,
+    /// The same as a message (`looks_like` is its English).
+    #[serde(skip)]
+    pub looks_like_text: Message,
 }
 
 impl RegistrationMetadata {
@@ -212,13 +216,15 @@ impl Persona {
         let mailbox = ["dev", "support", "it", "api", "admin", "tech"][(d >> 16) as usize % 6];
         let reversed: Vec<&str> = domain.split('.').rev().collect();
         let product = client_name.split_whitespace().skip(1).collect::<String>().to_ascii_lowercase();
+        let looks_like_text = msg!("corpus-neutral-metadata", client_name = &client_name);
         RegistrationMetadata {
             client_uri: format!("https://www.{domain}/"),
             redirect_uris: vec![format!("https://{domain}/oauth/callback")],
             contacts: vec![format!("{mailbox}@{domain}")],
             software_id: format!("{}.{product}", reversed.join(".")),
             software_version: self.software_version(),
-            looks_like: format!("neutral metadata ({client_name})"),
+            looks_like: looks_like_text.en(),
+            looks_like_text,
             client_name,
         }
     }
@@ -238,11 +244,18 @@ impl Persona {
         let contact_domain = site_domain(&site)?;
         let client_name = app.display_name.clone()?;
         let software_id = app.software_id.clone()?;
+        let looks_like_text = msg!(
+            "corpus-app-metadata",
+            app = &app.name,
+            client_name = format!("{client_name:?}"),
+            software_id = &software_id,
+            client_uri = &site,
+            contact_domain = contact_domain.as_str(),
+            redirect_host = &domain.host
+        );
         Some(RegistrationMetadata {
-            looks_like: format!(
-                "{}'s metadata (client_name {client_name:?}, software_id {software_id}, client_uri {site}, contacts at {contact_domain}, redirect URI on {})",
-                app.name, domain.host
-            ),
+            looks_like: looks_like_text.en(),
+            looks_like_text,
             client_uri: site,
             redirect_uris: vec![format!("https://{}/oauth/callback", domain.host)],
             contacts: vec![format!("open@{contact_domain}")],

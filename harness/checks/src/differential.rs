@@ -1,7 +1,7 @@
 //! Differential comparison (OPIS §8): the same request from different clients must give
 //! equivalent answers once the members OPIS §8.2 lets differ are removed.
 
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{msg, sanitize_line, Finding, Message};
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -46,35 +46,47 @@ pub fn is_rfc3339_date_time(s: &str) -> bool {
 /// differential requirement, naming the pointer.
 pub fn check_volatile_fields<'a>(pointers: &[String], bodies: impl IntoIterator<Item = &'a Value>) -> Result<(), Finding> {
     if pointers.len() > MAX_VOLATILE_FIELDS {
-        return Err(Finding::fail(format!(
-            "capabilities.volatile_fields declares {} pointers; OPIS §8.2 allows at most {MAX_VOLATILE_FIELDS}, so that the comparison keeps the content",
-            pointers.len()
-        )));
+        return Err(Finding::fail(msg!("differential-too-many-volatile", count = pointers.len(), max = MAX_VOLATILE_FIELDS)));
     }
     if pointers.iter().any(String::is_empty) {
-        return Err(Finding::fail(
-            "capabilities.volatile_fields declares \"\" (the whole body) volatile; OPIS §8.2 allows only pointers to scalar members",
-        ));
+        return Err(Finding::fail(msg!("differential-volatile-root")));
     }
     for body in bodies {
         for pointer in pointers {
             let kind = match body.pointer(pointer) {
-                Some(Value::Object(_)) => "an object",
-                Some(Value::Array(_)) => "an array",
+                Some(Value::Object(_)) => msg!("differential-an-object"),
+                Some(Value::Array(_)) => msg!("differential-an-array"),
                 _ => continue,
             };
-            return Err(Finding::fail(format!(
-                "capabilities.volatile_fields declares {:?} volatile, but it resolves to {kind} in a compared answer; OPIS §8.2 allows only pointers to scalar members (string, number, boolean, null), never content the comparison would lose",
-                sanitize_line(pointer, 120)
+            return Err(Finding::fail(msg!(
+                "differential-volatile-covers-content",
+                pointer = format!("{:?}", sanitize_line(pointer, 120)),
+                kind = kind
             )));
         }
     }
     Ok(())
 }
 
-/// The JSON Pointer of the first place where `a` and `b` differ, with both values, or `None`.
+/// The JSON Pointer of the first place where `a` and `b` differ, with both values, or `None`:
+/// [`first_difference_text`] in English.
 pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
-    fn walk(a: &Value, b: &Value, path: &mut String) -> Option<String> {
+    first_difference_text(a, b).map(|m| m.en())
+}
+
+/// The first place where `a` and `b` differ, as a message naming its JSON Pointer and both
+/// values (`/items: 2 items against 1`), or `None`.
+pub fn first_difference_text(a: &Value, b: &Value) -> Option<Message> {
+    first_difference_text_at(a, b, "")
+}
+
+/// [`first_difference_text`] of two values that sit at the JSON Pointer `at` of larger
+/// documents: the pointer named is `at` followed by the place inside them.
+pub fn first_difference_text_at(a: &Value, b: &Value, at: &str) -> Option<Message> {
+    fn shown(path: &str) -> &str {
+        if path.is_empty() { "/" } else { path }
+    }
+    fn walk(a: &Value, b: &Value, path: &mut String) -> Option<Message> {
         match (a, b) {
             (Value::Object(x), Value::Object(y)) => {
                 for (k, va) in x {
@@ -82,7 +94,7 @@ pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
                     path.push('/');
                     path.push_str(&k.replace('~', "~0").replace('/', "~1"));
                     let found = match y.get(k) {
-                        None => Some(format!("{path}: present in one answer, missing in the other")),
+                        None => Some(msg!("differential-member-missing", pointer = path.as_str())),
                         Some(vb) => walk(va, vb, path),
                     };
                     path.truncate(len);
@@ -90,11 +102,11 @@ pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
                         return found;
                     }
                 }
-                y.keys().find(|k| !x.contains_key(*k)).map(|k| format!("{path}/{k}: present in one answer, missing in the other"))
+                y.keys().find(|k| !x.contains_key(*k)).map(|k| msg!("differential-member-missing", pointer = format!("{path}/{k}")))
             }
             (Value::Array(x), Value::Array(y)) => {
                 if x.len() != y.len() {
-                    return Some(format!("{}: {} items against {}", if path.is_empty() { "/" } else { path }, x.len(), y.len()));
+                    return Some(msg!("differential-item-count", pointer = shown(path), left = x.len(), right = y.len()));
                 }
                 for (i, (va, vb)) in x.iter().zip(y).enumerate() {
                     let len = path.len();
@@ -108,15 +120,15 @@ pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
                 None
             }
             _ if a == b => None,
-            _ => Some(format!(
-                "{}: {} against {}",
-                if path.is_empty() { "/" } else { path },
-                sanitize_line(&a.to_string(), 80),
-                sanitize_line(&b.to_string(), 80)
+            _ => Some(msg!(
+                "differential-values",
+                pointer = shown(path),
+                left = sanitize_line(&a.to_string(), 80),
+                right = sanitize_line(&b.to_string(), 80)
             )),
         }
     }
-    walk(a, b, &mut String::new())
+    walk(a, b, &mut at.to_string())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! applies.
 
 use crate::schema::SchemaSet;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 pub fn declared_protocols(capabilities: &Value) -> Result<Value, Finding> {
     let declared = capabilities
         .get("open_protocols")
-        .ok_or_else(|| Finding::fail("the discovery document declares no open interconnection protocol (capabilities.open_protocols)"))?;
+        .ok_or_else(|| Finding::fail(msg!("interconnect-none-declared")))?;
     SchemaSet::embedded().check("open-protocols.schema.json", declared, "capabilities.open_protocols")?;
     Ok(declared.clone())
 }
@@ -32,17 +32,10 @@ pub fn check_known_protocols(declared: &Value) -> Result<(), Finding> {
         .map(|k| format!("{:?}", hutong_model::sanitize_line(k, 60)))
         .collect();
     if !unknown.is_empty() {
-        return Err(Finding::fail(format!(
-            "capabilities.open_protocols declares {} that OPIS does not know (it knows {}): nothing can be checked for it",
-            unknown.join(", "),
-            KNOWN_PROTOCOLS.join(", ")
-        )));
+        return Err(Finding::fail(msg!("interconnect-unknown-protocols", unknown = unknown.join(", "), known = KNOWN_PROTOCOLS.join(", "))));
     }
     if keys.is_empty() {
-        return Err(Finding::fail(format!(
-            "capabilities.open_protocols declares none of the open interconnection protocols ({})",
-            KNOWN_PROTOCOLS.join(", ")
-        )));
+        return Err(Finding::fail(msg!("interconnect-no-known-protocol", known = KNOWN_PROTOCOLS.join(", "))));
     }
     Ok(())
 }
@@ -63,10 +56,8 @@ pub fn oembed_discovery_link(html: &str) -> Result<String, Finding> {
         Some(link) => link
             .attr("href")
             .map(|h| h.trim().to_string())
-            .ok_or_else(|| Finding::fail("the oEmbed discovery link has no href (oEmbed §4)")),
-        None => Err(Finding::fail(
-            "the content page advertises no JSON oEmbed endpoint: no <link rel=\"alternate\" type=\"application/json+oembed\"> (oEmbed §4)",
-        )),
+            .ok_or_else(|| Finding::fail(msg!("interconnect-oembed-link-no-href"))),
+        None => Err(Finding::fail(msg!("interconnect-oembed-no-link"))),
     }
 }
 
@@ -78,20 +69,20 @@ fn positive_integer(doc: &Value, key: &str) -> bool {
 /// link, rich, and the parameters that type requires.
 pub fn check_oembed_response(doc: &Value) -> Result<(), Finding> {
     if !doc.is_object() {
-        return Err(Finding::fail("the oEmbed response is not a JSON object (oEmbed §2.3.4)"));
+        return Err(Finding::fail(msg!("interconnect-oembed-not-object")));
     }
     match doc.get("version").and_then(Value::as_str) {
         Some("1.0") => {}
-        Some(v) => return Err(Finding::fail(format!("the oEmbed response has version {v:?}, not \"1.0\" (oEmbed §2.3.4)"))),
-        None => return Err(Finding::fail("the oEmbed response lacks the required `version` (oEmbed §2.3.4)")),
+        Some(v) => return Err(Finding::fail(msg!("interconnect-oembed-version", version = format!("{v:?}")))),
+        None => return Err(Finding::fail(msg!("interconnect-oembed-no-version"))),
     }
     let kind = doc.get("type").and_then(Value::as_str).unwrap_or_default();
     let required: &[&str] = match kind {
         "photo" => &["url", "width", "height"],
         "video" | "rich" => &["html", "width", "height"],
         "link" => &[],
-        "" => return Err(Finding::fail("the oEmbed response lacks the required `type` (oEmbed §2.3.4)")),
-        other => return Err(Finding::fail(format!("the oEmbed type {other:?} is none of photo, video, link, rich (oEmbed §2.3.4)"))),
+        "" => return Err(Finding::fail(msg!("interconnect-oembed-no-type"))),
+        other => return Err(Finding::fail(msg!("interconnect-oembed-unknown-type", kind = format!("{other:?}")))),
     };
     for key in required {
         let ok = match *key {
@@ -99,11 +90,12 @@ pub fn check_oembed_response(doc: &Value) -> Result<(), Finding> {
             _ => doc.get(*key).and_then(Value::as_str).is_some_and(|s| !s.is_empty()),
         };
         if !ok {
-            return Err(Finding::fail(format!("the oEmbed `{kind}` response lacks a valid `{key}` (oEmbed §2.3.4.{})", match kind {
+            let section: u32 = match kind {
                 "photo" => 1,
                 "video" => 2,
                 _ => 4,
-            })));
+            };
+            return Err(Finding::fail(msg!("interconnect-oembed-missing-parameter", kind = kind, key = *key, section = section)));
         }
     }
     Ok(())
@@ -119,21 +111,25 @@ pub fn media_type_is(content_type: Option<&str>, media: &str) -> bool {
 /// links carry `rel` (§4.4).
 pub fn check_jrd(resource: &str, content_type: Option<&str>, allow_origin: Option<&str>, jrd: &Value) -> Result<(), Finding> {
     if !media_type_is(content_type, "application/jrd+json") {
-        return Err(Finding::fail(format!(
-            "the WebFinger answer is served as {:?}, not application/jrd+json (RFC 7033 §4.2, §10.2)",
-            content_type.unwrap_or("no Content-Type")
-        )));
+        return Err(Finding::fail(match content_type {
+            Some(c) => msg!("interconnect-jrd-media-type", content_type = format!("{c:?}")),
+            None => msg!("interconnect-jrd-no-content-type"),
+        }));
     }
     if allow_origin.is_none() {
-        return Err(Finding::fail("the WebFinger answer has no Access-Control-Allow-Origin header (RFC 7033 §5)"));
+        return Err(Finding::fail(msg!("interconnect-jrd-no-cors")));
     }
     let subject = jrd.get("subject").and_then(Value::as_str).unwrap_or_default();
     if subject != resource {
-        return Err(Finding::fail(format!("the JRD subject is {:?}, not the resource {resource:?} (RFC 7033 §4.4.1)", hutong_model::sanitize_line(subject, 120))));
+        return Err(Finding::fail(msg!(
+            "interconnect-jrd-subject",
+            subject = format!("{:?}", hutong_model::sanitize_line(subject, 120)),
+            resource = format!("{resource:?}")
+        )));
     }
-    let links = jrd.get("links").and_then(Value::as_array).ok_or_else(|| Finding::fail("the JRD has no `links` array (RFC 7033 §4.4.4)"))?;
+    let links = jrd.get("links").and_then(Value::as_array).ok_or_else(|| Finding::fail(msg!("interconnect-jrd-no-links")))?;
     if let Some(i) = links.iter().position(|l| !l.get("rel").is_some_and(Value::is_string)) {
-        return Err(Finding::fail(format!("link {i} of the JRD has no `rel` (RFC 7033 §4.4.4.1)")));
+        return Err(Finding::fail(msg!("interconnect-jrd-link-no-rel", index = i)));
     }
     Ok(())
 }
@@ -159,14 +155,14 @@ pub fn is_activity_json(content_type: Option<&str>) -> bool {
 /// §3.1: objects have `id` and `type`) and returns the outbox URL.
 pub fn check_actor(content_type: Option<&str>, actor: &Value) -> Result<String, Finding> {
     if !is_activity_json(content_type) {
-        return Err(Finding::fail(format!(
-            "the actor is served as {:?}, not application/activity+json (ActivityPub §3.2)",
-            content_type.unwrap_or("no Content-Type")
-        )));
+        return Err(Finding::fail(match content_type {
+            Some(c) => msg!("interconnect-actor-media-type", content_type = format!("{c:?}")),
+            None => msg!("interconnect-actor-no-content-type"),
+        }));
     }
     let missing: Vec<&str> = ["id", "type", "inbox", "outbox"].into_iter().filter(|k| !actor.get(*k).is_some_and(Value::is_string)).collect();
     if !missing.is_empty() {
-        return Err(Finding::fail(format!("the actor document lacks {} (ActivityPub §4.1)", missing.join(", "))));
+        return Err(Finding::fail(msg!("interconnect-actor-missing", members = missing.join(", "))));
     }
     Ok(actor["outbox"].as_str().unwrap_or_default().to_string())
 }
@@ -174,11 +170,16 @@ pub fn check_actor(content_type: Option<&str>, actor: &Value) -> Result<String, 
 /// Checks an actor's outbox: an `OrderedCollection` (ActivityPub §5.1), served as ActivityStreams.
 pub fn check_outbox(content_type: Option<&str>, outbox: &Value) -> Result<(), Finding> {
     if !is_activity_json(content_type) {
-        return Err(Finding::fail(format!("the outbox is served as {:?}, not application/activity+json (ActivityPub §3.2)", content_type.unwrap_or("no Content-Type"))));
+        return Err(Finding::fail(match content_type {
+            Some(c) => msg!("interconnect-outbox-media-type", content_type = format!("{c:?}")),
+            None => msg!("interconnect-outbox-no-content-type"),
+        }));
     }
     match outbox.get("type").and_then(Value::as_str) {
         Some("OrderedCollection" | "OrderedCollectionPage") => Ok(()),
-        other => Err(Finding::fail(format!("the outbox is of type {other:?}, not an OrderedCollection (ActivityPub §5.1)"))),
+        // `Some("…")` and `None`, as the English has always shown them.
+        Some(other) => Err(Finding::fail(msg!("interconnect-outbox-type", kind = format!("{other:?}")))),
+        None => Err(Finding::fail(msg!("interconnect-outbox-no-type"))),
     }
 }
 

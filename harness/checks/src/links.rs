@@ -1,28 +1,37 @@
 //! Link neutrality: a link sent through the messaging operation must come back unchanged, be
 //! rendered clickable, open directly and be delivered as promptly as a link to the platform's own
 //! domain.
+//!
+//! Each check gives what went wrong as a message (`…_text`); its `check_…` twin gives the same in
+//! English, for callers that keep the problem as text.
 
+use hutong_model::{joined, msg, Message};
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::sync::LazyLock;
 
 /// How a delivered message treated the link `link` sent in `sent_text`, or `Ok` when it was
 /// delivered unchanged: the text intact and a link entry whose `href` is the link itself.
-pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Result<(), String> {
+pub fn link_delivered_text(sent_text: &str, link: &str, message: &Value) -> Result<(), Message> {
     let text = message.get("text").and_then(Value::as_str).unwrap_or_default();
     if text != sent_text {
-        return Err(format!("the message text was altered (sent {:?}, delivered {:?})", short(sent_text), short(text)));
+        return Err(msg!("links-text-altered", sent = format!("{:?}", short(sent_text)), delivered = format!("{:?}", short(text))));
     }
     let links = message.get("links").and_then(Value::as_array).cloned().unwrap_or_default();
     let hrefs: Vec<&str> = links.iter().filter_map(|l| l.get("href").and_then(Value::as_str)).collect();
     // A link delivered with a query parameter or fragment added is AI-15's to judge.
     if !hrefs.iter().any(|h| *h == link || added_to(link, h).is_some()) {
         return Err(match hrefs.first() {
-            None => "the link was stripped: the delivered message carries no link".to_string(),
-            Some(other) => format!("the link was rewritten to {:?}", short(other)),
+            None => msg!("links-stripped"),
+            Some(other) => msg!("links-rewritten", href = format!("{:?}", short(other))),
         });
     }
     Ok(())
+}
+
+/// [`link_delivered_text`] in English.
+pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Result<(), String> {
+    link_delivered_text(sent_text, link, message).map_err(|m| m.en())
 }
 
 /// Whether the HTML rendering of a message shows `link` as the visible text of an `<a href>`
@@ -53,30 +62,42 @@ fn anchors_showing(html: &str, link: &str) -> Vec<Option<String>> {
 /// warning page or the platform's redirector. `Ok` when no anchor shows it (whether it is
 /// rendered clickable is AI-04's question), and when it points to the link with a query
 /// parameter or fragment added (AI-15's question, [`check_exact_links`]).
-pub fn check_html_hrefs(message: &Value, link: &str) -> Result<(), String> {
+pub fn html_hrefs_text(message: &Value, link: &str) -> Result<(), Message> {
     let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
     for href in anchors_showing(html, link) {
         match href {
             Some(h) if h == link || added_to(link, &h).is_some() => {}
-            Some(h) => return Err(format!("the rendered html shows the link but its anchor points to {:?}", short(&h))),
-            None => return Err("the rendered html shows the link in an anchor without href".to_string()),
+            Some(h) => return Err(msg!("links-anchor-elsewhere", href = format!("{:?}", short(&h)))),
+            None => return Err(msg!("links-anchor-no-href")),
         }
     }
     Ok(())
 }
 
+/// [`html_hrefs_text`] in English.
+pub fn check_html_hrefs(message: &Value, link: &str) -> Result<(), String> {
+    html_hrefs_text(message, link).map_err(|m| m.en())
+}
+
 /// How the link-opening operation treated `link`, or `Ok` when it redirected straight to it:
 /// a 3xx answer (RFC 9110 §15.4) whose `Location` is the link itself.
-pub fn check_opens_directly(link: &str, status: u16, location: Option<&str>, content_type: Option<&str>) -> Result<(), String> {
+pub fn opens_directly_text(link: &str, status: u16, location: Option<&str>, content_type: Option<&str>) -> Result<(), Message> {
     if !matches!(status, 301 | 302 | 303 | 307 | 308) {
-        let kind = content_type.unwrap_or("no Content-Type");
-        return Err(format!("opening it gave HTTP {status} ({kind}) instead of a redirect to the link: an interstitial"));
+        return Err(match content_type {
+            Some(kind) => msg!("links-interstitial", status = status, content_type = kind),
+            None => msg!("links-interstitial-no-content-type", status = status),
+        });
     }
     match location {
         Some(l) if l == link => Ok(()),
-        Some(l) => Err(format!("opening it redirects to {:?}, not to the link: a detour", short(l))),
-        None => Err(format!("opening it gave HTTP {status} without a Location")),
+        Some(l) => Err(msg!("links-detour", location = format!("{:?}", short(l)))),
+        None => Err(msg!("links-no-location", status = status)),
     }
+}
+
+/// [`opens_directly_text`] in English.
+pub fn check_opens_directly(link: &str, status: u16, location: Option<&str>, content_type: Option<&str>) -> Result<(), String> {
+    opens_directly_text(link, status, location, content_type).map_err(|m| m.en())
 }
 
 /// What `delivered` adds to the link `sent`, when it is the same address (scheme, user
@@ -132,11 +153,11 @@ fn anchor_hrefs(message: &Value) -> Vec<String> {
 /// link sent with query parameters or a fragment added is a tracking or affiliate code added,
 /// when the link is to an outside domain (not one of `own_domains`); one that replaces a link sent
 /// (stripped or rewritten: AI-01's question) is left alone; any other is a link added.
-pub fn check_exact_links(sent: &[String], own_domains: &[String], message: &Value) -> Result<(), String> {
+pub fn exact_links_text(sent: &[String], own_domains: &[String], message: &Value) -> Result<(), Message> {
     let from_links: Vec<String> =
         message.get("links").and_then(Value::as_array).into_iter().flatten().filter_map(|l| l.get("href").and_then(Value::as_str).map(str::to_string)).collect();
     let mut problems = Vec::new();
-    for (place, delivered) in [("`links`", from_links), ("the rendered `html`", anchor_hrefs(message))] {
+    for (place, delivered) in [(msg!("links-place-links"), from_links), (msg!("links-place-html"), anchor_hrefs(message))] {
         let mut unmatched_sent: Vec<&String> = sent.iter().collect();
         let mut rest = Vec::new();
         for d in delivered {
@@ -151,7 +172,13 @@ pub fn check_exact_links(sent: &[String], own_domains: &[String], message: &Valu
                 let s = unmatched_sent.remove(i);
                 if !is_own_link(s, own_domains) {
                     let added = added_to(s, &d).unwrap_or_default().join(", ");
-                    problems.push(format!("in {place}, the outside link {:?} was delivered as {:?} ({} added)", short(s), short(&d), short(&added)));
+                    problems.push(msg!(
+                        "links-tracking-added",
+                        place = place.clone(),
+                        link = format!("{:?}", short(s)),
+                        delivered = format!("{:?}", short(&d)),
+                        added = short(&added)
+                    ));
                 }
             } else {
                 unexplained.push(d);
@@ -160,35 +187,48 @@ pub fn check_exact_links(sent: &[String], own_domains: &[String], message: &Valu
         // A delivered address that is none of the links sent replaces one that is missing
         // (AI-01: stripped or rewritten); beyond those, it is a link added.
         for d in unexplained.into_iter().skip(unmatched_sent.len()) {
-            problems.push(format!("in {place}, a link that was not sent was added: {:?}", short(&d)));
+            problems.push(msg!("links-link-added", place = place.clone(), link = format!("{:?}", short(&d))));
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+    match joined(problems) {
+        None => Ok(()),
+        Some(problems) => Err(problems),
+    }
+}
+
+/// [`exact_links_text`] in English.
+pub fn check_exact_links(sent: &[String], own_domains: &[String], message: &Value) -> Result<(), String> {
+    exact_links_text(sent, own_domains, message).map_err(|m| m.en())
 }
 
 /// AI-16: how a link's preview differs from the previews of own-domain links, or `Ok`. `own` are
 /// the previews given to own-domain links (empty: own-domain links get none, so nothing is owed);
 /// `outside` is the preview given to the outside link (`None`: none). The members compared are
 /// the names besides `url`; a `warning` member only the outside preview has is named as such.
-pub fn check_preview_parity(own: &[Value], outside: Option<&Value>) -> Result<(), String> {
+pub fn preview_parity_text(own: &[Value], outside: Option<&Value>) -> Result<(), Message> {
     let Some(baseline) = own.first() else { return Ok(()) };
     let members = |v: &Value| -> std::collections::BTreeSet<String> {
         v.as_object().map(|o| o.keys().filter(|k| *k != "url").cloned().collect()).unwrap_or_default()
     };
     let Some(outside) = outside else {
-        return Err("it gets no preview, while links to the platform's own domain do".to_string());
+        return Err(msg!("links-no-preview"));
     };
     let (want, got) = (members(baseline), members(outside));
     if got.contains("warning") && !own.iter().any(|p| members(p).contains("warning")) {
         let text = outside.get("warning").map(|w| w.as_str().map(str::to_string).unwrap_or_else(|| w.to_string())).unwrap_or_default();
-        return Err(format!("its preview carries a warning own-domain previews lack: {:?}", short(&text)));
+        return Err(msg!("links-preview-warning", warning = format!("{:?}", short(&text))));
     }
     if want != got {
         let missing: Vec<&String> = want.difference(&got).collect();
         let extra: Vec<&String> = got.difference(&want).collect();
-        return Err(format!("its preview has other members than own-domain previews (missing: {missing:?}; added: {extra:?})"));
+        return Err(msg!("links-preview-members", missing = format!("{missing:?}"), added = format!("{extra:?}")));
     }
     Ok(())
+}
+
+/// [`preview_parity_text`] in English.
+pub fn check_preview_parity(own: &[Value], outside: Option<&Value>) -> Result<(), String> {
+    preview_parity_text(own, outside).map_err(|m| m.en())
 }
 
 fn short(s: &str) -> String {

@@ -5,7 +5,7 @@
 //! synthetic accounts only, PKCE required and checked, RFC 7636 §4.4.1, §4.6). Each check takes
 //! what came over HTTP and names the clause.
 
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{joined, msg, sanitize_line, Finding, Message};
 use serde_json::Value;
 use std::collections::HashMap;
 use url::Url;
@@ -23,7 +23,7 @@ pub fn check_self_service_metadata(metadata: &Value) -> Result<(), Finding> {
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(Finding::fail(format!("the OAuth metadata lacks {} (RFC 8414 §2)", missing.join(", "))))
+        Err(Finding::fail(msg!("oauth-metadata-lacks", members = missing.join(", "))))
     }
 }
 
@@ -48,14 +48,17 @@ pub fn issuer_of_metadata_url(url: &Url) -> Option<String> {
 /// authorization server must not be used.
 pub fn check_issuer(metadata: &Value, metadata_url: &Url) -> Result<(), Finding> {
     let Some(issuer) = metadata.get("issuer").and_then(Value::as_str) else {
-        return Err(Finding::fail("the OAuth metadata has no issuer (RFC 8414 §2, §3.3)"));
+        return Err(Finding::fail(msg!("oauth-no-issuer")));
     };
     let shown = sanitize_line(issuer, 120);
     let url = metadata_url.as_str();
     match issuer_of_metadata_url(metadata_url) {
         Some(expected) if issuer == expected => Ok(()),
-        Some(expected) => Err(Finding::fail(format!(
-            "the OAuth metadata's issuer {shown:?} is not the issuer {expected:?} its URL {url} was formed from (RFC 8414 §3.3)"
+        Some(expected) => Err(Finding::fail(msg!(
+            "oauth-issuer-not-formed",
+            issuer = format!("{shown:?}"),
+            expected = format!("{expected:?}"),
+            url = url
         ))),
         None => {
             let same_origin = Url::parse(issuer).is_ok_and(|i| i.scheme() == "https" || i.scheme() == "http")
@@ -63,9 +66,7 @@ pub fn check_issuer(metadata: &Value, metadata_url: &Url) -> Result<(), Finding>
             if same_origin {
                 Ok(())
             } else {
-                Err(Finding::fail(format!(
-                    "the OAuth metadata's issuer {shown:?} is not on the origin of its URL {url} (RFC 8414 §3.3; OPIS §7 for metadata URLs not under /.well-known/oauth-authorization-server)"
-                )))
+                Err(Finding::fail(msg!("oauth-issuer-other-origin", issuer = format!("{shown:?}"), url = url)))
             }
         }
     }
@@ -107,12 +108,9 @@ pub fn assigned_auth_method(registration: &Value) -> Result<TokenAuthMethod, Fin
     match registration.get("token_endpoint_auth_method") {
         None | Some(Value::Null) => Ok(TokenAuthMethod::ClientSecretBasic),
         Some(Value::String(name)) => TokenAuthMethod::from_name(name).ok_or_else(|| {
-            Finding::error(format!(
-                "the registration assigned token_endpoint_auth_method {:?}, which the harness does not implement (it uses client_secret_basic or client_secret_post, RFC 6749 §2.3.1)",
-                sanitize_line(name, 80)
-            ))
+            Finding::error(msg!("oauth-auth-method-unsupported", method = format!("{:?}", sanitize_line(name, 80))))
         }),
-        Some(other) => Err(Finding::fail(format!("token_endpoint_auth_method is {other}, not a string (RFC 7591 §2)"))),
+        Some(other) => Err(Finding::fail(msg!("oauth-auth-method-not-string", value = other.to_string()))),
     }
 }
 
@@ -131,10 +129,11 @@ pub fn supported_auth_method(metadata: &Value) -> Result<TokenAuthMethod, Findin
         }
     }
     let shown: Vec<String> = names.iter().take(8).map(|n| sanitize_line(n, 60)).collect();
-    Err(Finding::error(format!(
-        "token_endpoint_auth_methods_supported lists {}, none of which the harness implements (client_secret_basic, client_secret_post; RFC 6749 §2.3.1)",
-        if shown.is_empty() { "nothing".to_string() } else { shown.join(", ") }
-    )))
+    Err(Finding::error(if shown.is_empty() {
+        msg!("oauth-supported-methods-empty")
+    } else {
+        msg!("oauth-supported-methods-unusable", methods = shown.join(", "))
+    }))
 }
 
 /// A registered client, as the registration response gave it.
@@ -158,32 +157,27 @@ const ECHOED: &[&str] = &["client_name", "grant_types"];
 /// asked for), the registered metadata echoed, and an authentication method the harness can use.
 pub fn check_registration(requested: &Value, status: u16, answer: &Value) -> Result<Registered, Finding> {
     if status != 201 {
-        return Err(Finding::fail(format!("dynamic client registration answered HTTP {status}, not 201 Created (RFC 7591 §3.2.1)")));
+        return Err(Finding::fail(msg!("oauth-registration-status", status = status)));
     }
     let client_id = answer
         .get("client_id")
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty())
-        .ok_or_else(|| Finding::fail("the client information response has no client_id (RFC 7591 §3.2.1)"))?;
+        .ok_or_else(|| Finding::fail(msg!("oauth-registration-no-client-id")))?;
     let client_secret = answer.get("client_secret").and_then(Value::as_str).filter(|s| !s.is_empty()).ok_or_else(|| {
-        Finding::fail(format!(
-            "the client information response has no client_secret, though a confidential client authenticating with {} was asked for (RFC 7591 §3.2.1)",
-            requested["token_endpoint_auth_method"].as_str().unwrap_or("client_secret_basic")
+        Finding::fail(msg!(
+            "oauth-registration-no-secret",
+            method = requested["token_endpoint_auth_method"].as_str().unwrap_or("client_secret_basic")
         ))
     })?;
-    let not_echoed: Vec<String> = ECHOED
-        .iter()
-        .filter(|k| requested.get(**k).is_some() && answer.get(**k) != requested.get(**k))
-        .map(|k| match answer.get(*k) {
-            None => format!("{k} is missing"),
-            Some(v) => format!("{k} is {}, {} was registered", sanitize_line(&v.to_string(), 80), requested[*k]),
-        })
-        .collect();
-    if !not_echoed.is_empty() {
-        return Err(Finding::fail(format!(
-            "the client information response does not echo the registered metadata: {} (RFC 7591 §3.2.1)",
-            not_echoed.join("; ")
-        )));
+    let not_echoed = joined(ECHOED.iter().filter(|k| requested.get(**k).is_some() && answer.get(**k) != requested.get(**k)).map(|k| {
+        match answer.get(*k) {
+            None => msg!("oauth-echo-missing", member = *k),
+            Some(v) => msg!("oauth-echo-differs", member = *k, value = sanitize_line(&v.to_string(), 80), registered = requested[*k].to_string()),
+        }
+    }));
+    if let Some(not_echoed) = not_echoed {
+        return Err(Finding::fail(msg!("oauth-registration-not-echoed", problems = not_echoed)));
     }
     let auth_method = assigned_auth_method(answer)?;
     Ok(Registered { client_id: client_id.to_string(), client_secret: client_secret.to_string(), auth_method })
@@ -195,22 +189,22 @@ pub fn check_registration(requested: &Value, status: u16, answer: &Value) -> Res
 /// whether it works is a separate check.
 pub fn check_token_response(status: u16, body: Option<&Value>, method: TokenAuthMethod) -> Result<String, Finding> {
     if status != 200 {
-        let error = body.and_then(|b| b.get("error")).and_then(Value::as_str).map(|e| format!(" ({})", sanitize_line(e, 60))).unwrap_or_default();
-        return Err(Finding::fail(format!(
-            "the token request, authenticated with {} (RFC 6749 §2.3.1), answered HTTP {status}{error}, not 200 (RFC 6749 §5.1)",
-            method.name()
-        )));
+        let error = body.and_then(|b| b.get("error")).and_then(Value::as_str).map(|e| sanitize_line(e, 60));
+        return Err(Finding::fail(match error {
+            None => msg!("oauth-token-refused", method = method.name(), status = status),
+            Some(error) => msg!("oauth-token-refused-with-error", method = method.name(), status = status, error = error),
+        }));
     }
-    let body = body.ok_or_else(|| Finding::fail("the token response is not a JSON object (RFC 6749 §5.1)"))?;
+    let body = body.ok_or_else(|| Finding::fail(msg!("oauth-token-not-object")))?;
     let token = body
         .get("access_token")
         .and_then(Value::as_str)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| Finding::fail("the token response has no access_token (RFC 6749 §5.1)"))?;
+        .ok_or_else(|| Finding::fail(msg!("oauth-token-no-access-token")))?;
     match body.get("token_type").and_then(Value::as_str) {
         Some(kind) if kind.eq_ignore_ascii_case("bearer") => Ok(token.to_string()),
-        Some(kind) => Err(Finding::fail(format!("the token response's token_type is {:?}, not Bearer (RFC 6749 §5.1, RFC 6750 §4)", sanitize_line(kind, 60)))),
-        None => Err(Finding::fail("the token response has no token_type (RFC 6749 §5.1)")),
+        Some(kind) => Err(Finding::fail(msg!("oauth-token-type", token_type = format!("{:?}", sanitize_line(kind, 60))))),
+        None => Err(Finding::fail(msg!("oauth-token-no-type"))),
     }
 }
 
@@ -238,27 +232,25 @@ pub enum AuthorizationAnswer {
 /// Reads the redirect an authorization request was answered with: the `Location` of a 302 or
 /// 303 to `redirect_uri`, with `code` or `error` in its query. Anything else (a sign-in page, a
 /// redirect elsewhere) is `Err` with what was seen.
-pub fn read_authorization_redirect(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<AuthorizationAnswer, String> {
+pub fn read_authorization_redirect(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<AuthorizationAnswer, Message> {
     if (200..300).contains(&status) {
-        return Err(format!("the authorization endpoint answered HTTP {status}, not a redirect with a code: a sign-in page, asking for a person at a browser (OPIS §7.2 approves a synthetic account's login_hint without one)"));
+        return Err(msg!("oauth-authorize-sign-in-page", status = status));
     }
     if !matches!(status, 302 | 303) {
-        return Err(format!(
-            "the authorization endpoint answered HTTP {status}, not a redirect with a code: it refused the request (for a pre-issued client: is the target file's `redirect_uri` the one registered? OPIS §7.1)"
-        ));
+        return Err(msg!("oauth-authorize-refused", status = status));
     }
-    let location = location.ok_or("the authorization redirect has no Location")?;
-    let url = Url::parse(location).map_err(|e| format!("the authorization redirect's Location is not an absolute URL ({e})"))?;
-    let target = Url::parse(redirect_uri).map_err(|e| format!("the redirect URI is not an absolute URL ({e})"))?;
+    let location = location.ok_or_else(|| msg!("oauth-redirect-no-location"))?;
+    let url = Url::parse(location).map_err(|e| msg!("oauth-redirect-location-not-absolute", error = e.to_string()))?;
+    let target = Url::parse(redirect_uri).map_err(|e| msg!("oauth-redirect-uri-not-absolute", error = e.to_string()))?;
     let same = url.scheme() == target.scheme() && url.host_str() == target.host_str() && url.path() == target.path();
     if !same {
-        return Err("the authorization endpoint redirected somewhere other than the registered redirect URI (RFC 6749 §4.1.2)".to_string());
+        return Err(msg!("oauth-redirect-elsewhere"));
     }
     let pairs: HashMap<String, String> = url.query_pairs().into_owned().collect();
     if let Some(error) = pairs.get("error") {
         return Ok(AuthorizationAnswer::Error { error: error.clone(), description: pairs.get("error_description").cloned() });
     }
-    let code = pairs.get("code").filter(|c| !c.is_empty()).ok_or("the authorization redirect carries neither code nor error (RFC 6749 §4.1.2)")?;
+    let code = pairs.get("code").filter(|c| !c.is_empty()).ok_or_else(|| msg!("oauth-redirect-no-code"))?;
     Ok(AuthorizationAnswer::Code { code: code.clone(), state: pairs.get("state").cloned(), iss: pairs.get("iss").cloned() })
 }
 
@@ -280,9 +272,7 @@ pub fn redirect_carries_code(status: u16, location: Option<&str>) -> bool {
 /// error redirect, a sign-in page, a `4xx`).
 pub fn check_unknown_login_hint_refused(status: u16, location: Option<&str>) -> Result<(), Finding> {
     if redirect_carries_code(status, location) {
-        return Err(Finding::fail(format!(
-            "the authorization endpoint answered a request whose login_hint names no account the sandbox created with a code (HTTP {status}): a login_hint is approved without a person's sign-in and consent for synthetic accounts only (OPIS §7.2, §7.3)"
-        )));
+        return Err(Finding::fail(msg!("oauth-login-hint-code", status = status)));
     }
     Ok(())
 }
@@ -293,11 +283,7 @@ pub fn check_unknown_login_hint_refused(status: u16, location: Option<&str>) -> 
 /// endpoint does not redirect. A `code` fails; so does any other answer (another `error`, a
 /// sign-in page, a `5xx`).
 pub fn check_pkce_required(status: u16, location: Option<&str>, redirect_uri: &str) -> Result<(), Finding> {
-    let code = || {
-        Finding::fail(format!(
-            "the authorization endpoint answered a request without code_challenge with a code (HTTP {status}): PKCE is required (RFC 7636 §4.4.1; OPIS §7.1 item 3)"
-        ))
-    };
+    let code = || Finding::fail(msg!("oauth-pkce-code", status = status));
     if redirect_carries_code(status, location) {
         return Err(code());
     }
@@ -306,17 +292,12 @@ pub fn check_pkce_required(status: u16, location: Option<&str>, redirect_uri: &s
     }
     match read_authorization_redirect(status, location, redirect_uri) {
         Ok(AuthorizationAnswer::Error { error, .. }) if error == "invalid_request" => Ok(()),
-        Ok(AuthorizationAnswer::Error { error, .. }) => Err(Finding::fail(format!(
-            "the authorization endpoint refused a request without code_challenge with error {:?}, not invalid_request (RFC 7636 §4.4.1)",
-            sanitize_line(&error, 60)
-        ))),
+        Ok(AuthorizationAnswer::Error { error, .. }) => {
+            Err(Finding::fail(msg!("oauth-pkce-wrong-error", error = format!("{:?}", sanitize_line(&error, 60)))))
+        }
         Ok(AuthorizationAnswer::Code { .. }) => Err(code()),
-        Err(_) if (300..400).contains(&status) => Err(Finding::fail(format!(
-            "the authorization endpoint answered a request without code_challenge with HTTP {status} to somewhere other than an error redirect to the client: it is refused with error=invalid_request (RFC 7636 §4.4.1; OPIS §7.1 item 3)"
-        ))),
-        Err(_) => Err(Finding::fail(format!(
-            "the authorization endpoint answered a request without code_challenge with HTTP {status}, neither an error redirect with invalid_request nor a 4xx: PKCE is required (RFC 7636 §4.4.1; OPIS §7.1 item 3)"
-        ))),
+        Err(_) if (300..400).contains(&status) => Err(Finding::fail(msg!("oauth-pkce-redirect-elsewhere", status = status))),
+        Err(_) => Err(Finding::fail(msg!("oauth-pkce-not-refused", status = status))),
     }
 }
 
@@ -326,19 +307,12 @@ pub fn check_pkce_required(status: u16, location: Option<&str>, redirect_uri: &s
 pub fn check_wrong_verifier_refused(status: u16, body: Option<&Value>) -> Result<(), Finding> {
     let member = |m: &str| body.and_then(|b| b.get(m)).and_then(Value::as_str);
     if (200..300).contains(&status) && member("access_token").is_some_and(|t| !t.is_empty()) {
-        return Err(Finding::fail(format!(
-            "the token endpoint issued a token (HTTP {status}) for a code exchanged with a code_verifier that does not match its code_challenge: it checks no code_verifier (RFC 7636 §4.6; OPIS §7.1 item 3)"
-        )));
+        return Err(Finding::fail(msg!("oauth-verifier-token-issued", status = status)));
     }
     match member("error") {
         Some("invalid_grant") if status == 400 => Ok(()),
-        Some(error) => Err(Finding::fail(format!(
-            "the token endpoint refused a code exchanged with a wrong code_verifier with HTTP {status} and error {:?}, not HTTP 400 with invalid_grant (RFC 7636 §4.6, RFC 6749 §5.2)",
-            sanitize_line(error, 60)
-        ))),
-        None => Err(Finding::fail(format!(
-            "the token endpoint answered a code exchanged with a wrong code_verifier with HTTP {status} and no RFC 6749 §5.2 error, not HTTP 400 with invalid_grant (RFC 7636 §4.6)"
-        ))),
+        Some(error) => Err(Finding::fail(msg!("oauth-verifier-wrong-error", status = status, error = format!("{:?}", sanitize_line(error, 60))))),
+        None => Err(Finding::fail(msg!("oauth-verifier-no-error", status = status))),
     }
 }
 
@@ -453,9 +427,9 @@ mod tests {
         assert_eq!(ok, Ok(AuthorizationAnswer::Code { code: "abc".into(), state: Some("s1".into()), iss: Some("http://p".into()) }));
         let refused = read_authorization_redirect(302, Some("http://127.0.0.1/callback?error=access_denied&state=s1"), redirect_uri);
         assert!(matches!(refused, Ok(AuthorizationAnswer::Error { ref error, .. }) if error == "access_denied"));
-        let page = read_authorization_redirect(200, None, redirect_uri).unwrap_err();
+        let page = read_authorization_redirect(200, None, redirect_uri).unwrap_err().en();
         assert!(page.contains("sign-in page"), "{page}");
-        let elsewhere = read_authorization_redirect(302, Some("https://login.example/?code=abc"), redirect_uri).unwrap_err();
+        let elsewhere = read_authorization_redirect(302, Some("https://login.example/?code=abc"), redirect_uri).unwrap_err().en();
         assert!(elsewhere.contains("other than the registered redirect URI"), "{elsewhere}");
     }
 

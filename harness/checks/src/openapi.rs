@@ -1,7 +1,7 @@
 //! OpenAPI descriptions a platform publishes: validity and coverage of declared endpoints.
 
 use crate::schema::describe_errors;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use jsonschema::{Draft, Retrieve, Uri, Validator};
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -45,19 +45,19 @@ fn oas_3_1() -> &'static Validator {
 pub fn check_document(doc: &Value) -> Result<(), Finding> {
     let version = doc.get("openapi").and_then(Value::as_str).unwrap_or_default();
     if !version.starts_with("3.") {
-        return Err(Finding::fail(format!("`openapi` is {:?}, not an OpenAPI 3.x version", hutong_model::sanitize_line(version, 40))));
+        return Err(Finding::fail(msg!("openapi-version-not-3", version = format!("{:?}", hutong_model::sanitize_line(version, 40)))));
     }
     if version.starts_with("3.1") {
         if let Some(errors) = describe_errors(oas_3_1(), doc) {
-            return Err(Finding::fail(format!("the OpenAPI document does not validate against the official OpenAPI 3.1 schema (2022-10-07): {errors}")));
+            return Err(Finding::fail(msg!("openapi-invalid-3-1", errors = errors)));
         }
     }
     let info_ok = doc.get("info").is_some_and(|i| i.get("title").is_some_and(Value::is_string) && i.get("version").is_some_and(Value::is_string));
     if !info_ok {
-        return Err(Finding::fail("the OpenAPI document has no info.title and info.version"));
+        return Err(Finding::fail(msg!("openapi-no-info")));
     }
     if !doc.get("paths").is_some_and(Value::is_object) {
-        return Err(Finding::fail("the OpenAPI document has no `paths` object"));
+        return Err(Finding::fail(msg!("openapi-no-paths")));
     }
     Ok(())
 }

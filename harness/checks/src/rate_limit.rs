@@ -3,7 +3,7 @@
 
 use crate::schema::SchemaSet;
 use hutong_http::Response;
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{joined, msg, sanitize_line, Finding};
 use serde_json::Value;
 
 /// The probe operation a policy names, with its published limit.
@@ -27,7 +27,7 @@ pub fn probe_of(policy: &Value) -> Result<Probe, Finding> {
     let window_seconds = listed.and_then(|l| l.get("window_seconds")).and_then(Value::as_u64).unwrap_or_default();
     let limit = listed
         .and_then(|l| l.get("requests").and_then(Value::as_u64))
-        .ok_or_else(|| Finding::fail(format!("the policy's probe names limit {:?}, which the policy does not list", sanitize_line(id, 60))))?;
+        .ok_or_else(|| Finding::fail(msg!("rate-limit-probe-limit-unlisted", limit = format!("{:?}", sanitize_line(id, 60)))))?;
     Ok(Probe {
         method: policy.pointer("/probe/method").and_then(Value::as_str).unwrap_or("POST").to_string(),
         url: policy.pointer("/probe/url").and_then(Value::as_str).unwrap_or_default().to_string(),
@@ -41,13 +41,13 @@ pub fn probe_of(policy: &Value) -> Result<Probe, Finding> {
 pub fn check_retry_after(response: &Response) -> Result<(), Finding> {
     let value = response
         .header("retry-after")
-        .ok_or_else(|| Finding::fail("the 429 answer has no Retry-After header (RFC 6585 §4, RFC 9110 §10.2.3)"))?
+        .ok_or_else(|| Finding::fail(msg!("rate-limit-no-retry-after")))?
         .trim();
     let delta = !value.is_empty() && value.len() <= 10 && value.bytes().all(|b| b.is_ascii_digit());
     if delta || crate::deprecation::parse_http_date(value).is_some() {
         Ok(())
     } else {
-        Err(Finding::fail(format!("Retry-After {:?} is neither delta-seconds nor an HTTP-date (RFC 9110 §10.2.3)", sanitize_line(value, 60))))
+        Err(Finding::fail(msg!("rate-limit-retry-after-invalid", value = format!("{:?}", sanitize_line(value, 60)))))
     }
 }
 
@@ -71,34 +71,27 @@ pub struct CutOff {
 /// published window allows (`Retry-After` at most `window_seconds`, RFC 9110 §10.2.3).
 pub fn check_same_cut_off(cut_offs: &[CutOff], limit: u64, window_seconds: u64) -> Result<(), Finding> {
     let mut problems = Vec::new();
-    let counts: Vec<String> = cut_offs.iter().map(|c| format!("{} after {}", c.client, c.accepted)).collect();
-    if cut_offs.iter().any(|c| c.accepted != limit) {
-        problems.push(format!(
-            "the clients were not all refused after the published {limit} requests: {}",
-            counts.join(", ")
-        ));
+    let counts = cut_offs
+        .iter()
+        .map(|c| msg!("rate-limit-count", client = &c.client, accepted = c.accepted))
+        .reduce(|first, next| msg!("rate-limit-list", first = first, next = next));
+    if let Some(counts) = counts.filter(|_| cut_offs.iter().any(|c| c.accepted != limit)) {
+        problems.push(msg!("rate-limit-not-all-refused", limit = limit, counts = counts));
     }
     for c in cut_offs {
         if c.refused_again == Some(false) {
-            problems.push(format!(
-                "{} was served again on the call right after its 429, within the same window: its count started anew while the other clients' did not",
-                c.client
-            ));
+            problems.push(msg!("rate-limit-served-again", client = &c.client));
         }
         if let Some(secs) = c.retry_after_secs
             && window_seconds > 0
             && secs > window_seconds
         {
-            problems.push(format!(
-                "{} was told to retry after {secs} s, longer than the published window of {window_seconds} s: its window is not the published one",
-                c.client
-            ));
+            problems.push(msg!("rate-limit-retry-too-late", client = &c.client, secs = secs, window = window_seconds));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(problems.join("; ")))
+    match joined(problems) {
+        None => Ok(()),
+        Some(problems) => Err(Finding::fail(problems)),
     }
 }
 

@@ -2,7 +2,7 @@
 //! RFC 9116, CORE-03) and the API catalog (`api-catalog`, RFC 9727 with the linkset format of
 //! RFC 9264, CORE-04).
 
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{msg, sanitize_line, Finding};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use url::Url;
@@ -27,17 +27,17 @@ fn is_text_plain_utf8(content_type: Option<&str>) -> bool {
 /// in the past at `now` (§2.5.5); parsed by the `sectxtlib` crate.
 pub fn check_security_txt(content_type: Option<&str>, text: &str, now: time::OffsetDateTime) -> Result<(), Finding> {
     if !is_text_plain_utf8(content_type) {
-        return Err(Finding::fail(format!(
-            "security.txt is served as {:?}, not text/plain; charset=utf-8 (RFC 9116 §3)",
-            content_type.map(|c| sanitize_line(c, 80)).unwrap_or_else(|| "no Content-Type".into())
-        )));
+        return Err(Finding::fail(match content_type {
+            Some(c) => msg!("wellknown-security-txt-media-type", content_type = format!("{:?}", sanitize_line(c, 80))),
+            None => msg!("wellknown-security-txt-no-content-type"),
+        }));
     }
     let now = chrono::DateTime::<chrono::Utc>::from_timestamp(now.unix_timestamp(), 0).unwrap_or_else(chrono::Utc::now);
     // Not strict about line endings: RFC 9116 §4 allows CRLF and LF.
     let options = sectxtlib::SecurityTxtOptions { now, strict: false };
     sectxtlib::SecurityTxt::parse_with(text, &options)
         .map(|_| ())
-        .map_err(|e| Finding::fail(format!("security.txt is not valid under RFC 9116: {e} (§2.5.3 Contact, §2.5.5 Expires, §3)")))
+        .map_err(|e| Finding::fail(msg!("wellknown-security-txt-invalid", error = e.to_string())))
 }
 
 /// The media type of a JSON linkset (RFC 9264 §4.2), with or without its `profile` parameter.
@@ -51,15 +51,15 @@ pub fn linkset_targets(catalog: &Value, base: &Url) -> Result<BTreeSet<String>, 
     let contexts = catalog
         .get("linkset")
         .and_then(Value::as_array)
-        .ok_or_else(|| Finding::fail("the API catalog has no `linkset` array (RFC 9264 §4.2.1)"))?;
+        .ok_or_else(|| Finding::fail(msg!("wellknown-catalog-no-linkset")))?;
     let mut out = BTreeSet::new();
     for context in contexts {
         let Some(object) = context.as_object() else {
-            return Err(Finding::fail("a link context of the API catalog is not a JSON object (RFC 9264 §4.2.2)"));
+            return Err(Finding::fail(msg!("wellknown-catalog-context-not-object")));
         };
         for (relation, targets) in object.iter().filter(|(k, _)| k.as_str() != "anchor") {
             let Some(targets) = targets.as_array() else {
-                return Err(Finding::fail(format!("relation {:?} of the API catalog is not an array of target objects (RFC 9264 §4.2.3)", sanitize_line(relation, 60))));
+                return Err(Finding::fail(msg!("wellknown-catalog-relation-not-array", relation = format!("{:?}", sanitize_line(relation, 60)))));
             };
             for href in targets.iter().filter_map(|t| t.get("href").and_then(Value::as_str)) {
                 if let Ok(url) = base.join(href) {
@@ -76,16 +76,19 @@ pub fn linkset_targets(catalog: &Value, base: &Url) -> Result<BTreeSet<String>, 
 /// description).
 pub fn check_api_catalog(content_type: Option<&str>, catalog: &Value, catalog_url: &Url, required: &[(String, Url)]) -> Result<(), Finding> {
     if !is_linkset_json(content_type) {
-        return Err(Finding::fail(format!(
-            "the API catalog is served as {:?}, not application/linkset+json (RFC 9727 §4, RFC 9264 §4.2)",
-            content_type.map(|c| sanitize_line(c, 80)).unwrap_or_else(|| "no Content-Type".into())
-        )));
+        return Err(Finding::fail(match content_type {
+            Some(c) => msg!("wellknown-catalog-media-type", content_type = format!("{:?}", sanitize_line(c, 80))),
+            None => msg!("wellknown-catalog-no-content-type"),
+        }));
     }
     let targets = linkset_targets(catalog, catalog_url)?;
-    let missing: Vec<String> = required.iter().filter(|(_, url)| !targets.contains(url.as_str())).map(|(name, url)| format!("{name} ({url})")).collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the API catalog does not link to {} (OPIS §13, RFC 9727 §4)", missing.join(" nor "))))
+    let missing = required
+        .iter()
+        .filter(|(_, url)| !targets.contains(url.as_str()))
+        .map(|(name, url)| msg!("wellknown-catalog-link", name = name, url = url.as_str()))
+        .reduce(|first, next| msg!("wellknown-catalog-link-nor", first = first, next = next));
+    match missing {
+        None => Ok(()),
+        Some(missing) => Err(Finding::fail(msg!("wellknown-catalog-missing-links", missing = missing))),
     }
 }
