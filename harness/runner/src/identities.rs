@@ -21,7 +21,7 @@ use base64::Engine as _;
 use hutong_checks::oauth::{self as oauth_checks, TokenAuthMethod};
 pub use hutong_checks::oauth::{read_authorization_redirect, AuthorizationAnswer};
 use hutong_http::Recorder;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -53,6 +53,14 @@ impl PersonKind {
         match self {
             PersonKind::User => "user",
             PersonKind::Merchant => "merchant",
+        }
+    }
+
+    /// The kind in words, in the reader's language.
+    pub fn in_words(self) -> Message {
+        match self {
+            PersonKind::User => msg!("identities-kind-user"),
+            PersonKind::Merchant => msg!("identities-kind-merchant"),
         }
     }
 }
@@ -138,13 +146,13 @@ impl std::fmt::Debug for PersonSession {
 impl PersonSession {
     /// Why a destructive step (deletion, cancellation) must not run on this identity, if it must
     /// not (OPIS §7.2): the reason a requirement is then `not_applicable`.
+    pub fn destructive_refusal_message(&self) -> Option<Message> {
+        (!self.disposable).then(|| msg!("identities-not-disposable", label = self.label.clone()))
+    }
+
+    /// [`PersonSession::destructive_refusal_message`] in English.
     pub fn destructive_refusal(&self) -> Option<String> {
-        (!self.disposable).then(|| {
-            format!(
-                "identity {} is a certifier-owned account not marked `disposable = true` in the target file: destructive steps run only on synthetic or disposable identities (OPIS §7.2)",
-                self.label
-            )
-        })
+        self.destructive_refusal_message().map(|m| m.en())
     }
 }
 
@@ -208,7 +216,7 @@ impl RunContext {
             Some(identity) => certifier_owned(self, rec, identity, kind, role, scope).await,
             None => synthetic(self, rec, kind, label, role, scope).await,
         };
-        let obtained = obtained.map_err(|f| f.into_error(format_args!("cannot act for {} {label} through {role}", kind.name())));
+        let obtained = obtained.map_err(|f| f.into_error(msg!("identities-cannot-act-for", kind = kind.in_words(), label = label, role = role)));
         sessions.insert(key, obtained.clone());
         obtained
     }
@@ -221,9 +229,10 @@ impl RunContext {
         let raw = metadata
             .get("revocation_endpoint")
             .and_then(Value::as_str)
-            .ok_or_else(|| Finding::fail("the OAuth metadata names no revocation_endpoint (RFC 8414 §2, RFC 7009 §2)"))?;
-        let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth revocation_endpoint is not an absolute URL ({e})")))?;
-        check_on_platform(self, &url, "the OAuth revocation_endpoint")?;
+            .ok_or_else(|| Finding::fail(msg!("identities-metadata-names-no", member = "revocation_endpoint", cite = "RFC 8414 §2, RFC 7009 §2")))?;
+        let url = Url::parse(raw)
+            .map_err(|e| Finding::fail(msg!("identities-member-not-absolute", member = "revocation_endpoint", error = e.to_string())))?;
+        check_on_platform(self, &url, msg!("identities-oauth-member", member = "revocation_endpoint"))?;
         let (id, secret, method) = self.grant_client(rec, &metadata, session).await?;
         let (token, hint) = match &session.refresh_token {
             Some(r) => (r.as_str(), "refresh_token"),
@@ -245,7 +254,9 @@ impl RunContext {
     async fn grant_client(&self, rec: &Recorder, metadata: &Value, session: &PersonSession) -> Result<(String, String, TokenAuthMethod), Finding> {
         match (session.source, self.credentials.get(&session.role)) {
             (IdentitySource::CertifierOwned, Some(c)) => Ok((c.client_id.clone(), c.client_secret.clone(), oauth_checks::supported_auth_method(metadata)?)),
-            (IdentitySource::CertifierOwned, None) => Err(Finding::error(format!("no [credentials.{}] for the grant of {}", session.role, session.label))),
+            (IdentitySource::CertifierOwned, None) => {
+                Err(Finding::error(msg!("identities-no-credentials-for-grant", role = session.role.clone(), label = session.label.clone())))
+            }
             (IdentitySource::Synthetic, _) => {
                 let c = delegated_client(self, rec, metadata, &session.role).await?;
                 Ok((c.id, c.secret, c.method))
@@ -288,24 +299,18 @@ async fn certifier_owned(
     scope: Option<&str>,
 ) -> Result<PersonSession, Finding> {
     if identity.kind != kind {
-        return Err(Finding::error(format!(
-            "the target file's identity {} is a {}, and a {} was needed",
-            identity.name,
-            identity.kind.name(),
-            kind.name()
+        return Err(Finding::error(msg!(
+            "identities-wrong-kind",
+            label = identity.name.clone(),
+            kind = identity.kind.in_words(),
+            needed = kind.in_words()
         )));
     }
     if identity.client != role {
-        return Err(Finding::error(format!(
-            "the target file's identity {} holds a refresh token of client {}, and the scenario acts through {role}: add an [[identities]] entry of the same name for client {role} (OPIS §7.2)",
-            identity.name, identity.client
-        )));
+        return Err(Finding::error(msg!("identities-other-client", label = identity.name.clone(), client = identity.client.clone(), role = role)));
     }
     let credential = ctx.credentials.get(role).ok_or_else(|| {
-        Finding::error(format!(
-            "the target file's identity {} names client {role}, which has no [credentials.{role}] in the target file",
-            identity.name
-        ))
+        Finding::error(msg!("identities-client-without-credentials", label = identity.name.clone(), role = role))
     })?;
     let metadata = crate::oauth::metadata(ctx, rec).await?;
     let method = oauth_checks::supported_auth_method(&metadata)?;
@@ -350,11 +355,9 @@ async fn synthetic(ctx: &RunContext, rec: &Recorder, kind: PersonKind, label: &s
 /// `POST {test_identities}` with the role's client-credentials token (OPIS §7.2).
 async fn create_synthetic(ctx: &RunContext, rec: &Recorder, kind: PersonKind, label: &str, role: &str) -> Result<SyntheticAccount, Finding> {
     let url = ctx.discovery.endpoint("test_identities").map_err(|_| {
-        Finding::error(format!(
-            "the platform declares no endpoints.test_identities (synthetic identities, OPIS §7.2) and the target file lists no [[identities]] entry named {label}"
-        ))
+        Finding::error(msg!("identities-no-sandbox", label = label))
     })?;
-    check_on_platform(ctx, &url, "endpoint `test_identities`")?;
+    check_on_platform(ctx, &url, msg!("identities-endpoint", name = "test_identities"))?;
     let token = ctx.client_token(rec, role).await?;
     let response = ctx
         .http
@@ -366,19 +369,19 @@ async fn create_synthetic(ctx: &RunContext, rec: &Recorder, kind: PersonKind, la
         .await
         .map_err(hutong_checks::transport)?;
     if response.status != 201 {
-        return Err(Finding::error(format!("the test-identities endpoint answered HTTP {}, not 201 (OPIS §7.2)", response.status)));
+        return Err(Finding::error(msg!("identities-sandbox-status", status = response.status)));
     }
     let body = hutong_checks::json_body(&response, "test identity")?;
     let text = |m: &str| body.get(m).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
     let (Some(id), Some(login_hint)) = (text("id"), text("login_hint")) else {
-        return Err(Finding::error("the test identity has no `id` or `login_hint` (OPIS §7.2)"));
+        return Err(Finding::error(msg!("identities-sandbox-no-id")));
     };
     if body.get("synthetic") != Some(&Value::Bool(true)) {
         // The harness acts only for accounts that stand for no real person (OPIS §7.3).
-        return Err(Finding::error("the test identity is not marked `synthetic: true`: the harness acts for no account that may be a real person's (OPIS §7.3)"));
+        return Err(Finding::error(msg!("identities-sandbox-not-synthetic")));
     }
     if text("kind").as_deref() != Some(kind.name()) {
-        return Err(Finding::error(format!("the test identity's kind is not {} (OPIS §7.2)", kind.name())));
+        return Err(Finding::error(msg!("identities-sandbox-wrong-kind", kind = kind.name())));
     }
     Ok(SyntheticAccount { id, login_hint })
 }
@@ -475,9 +478,12 @@ async fn send_token_request(
     form: &[(&str, &str)],
     what: &str,
 ) -> Result<hutong_http::Response, Finding> {
-    let raw = metadata.get("token_endpoint").and_then(Value::as_str).ok_or_else(|| Finding::error("the OAuth metadata names no token_endpoint (RFC 8414 §2)"))?;
-    let url = Url::parse(raw).map_err(|e| Finding::error(format!("the OAuth token_endpoint is not an absolute URL ({e})")))?;
-    check_on_platform(ctx, &url, "the OAuth token_endpoint")?;
+    let raw = metadata
+        .get("token_endpoint")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Finding::error(msg!("identities-metadata-names-no", member = "token_endpoint", cite = "RFC 8414 §2")))?;
+    let url = Url::parse(raw).map_err(|e| Finding::error(msg!("identities-member-not-absolute", member = "token_endpoint", error = e.to_string())))?;
+    check_on_platform(ctx, &url, msg!("identities-oauth-member", member = "token_endpoint"))?;
     let redactor = ctx.http.redactor();
     for (k, v) in form {
         if matches!(*k, "code" | "refresh_token" | "code_verifier") {
@@ -541,9 +547,10 @@ async fn authorization_request(
     let raw = metadata
         .get("authorization_endpoint")
         .and_then(Value::as_str)
-        .ok_or_else(|| Finding::error("the OAuth metadata names no authorization_endpoint (RFC 8414 §2; OPIS §7.1)"))?;
-    let mut url = Url::parse(raw).map_err(|e| Finding::error(format!("the OAuth authorization_endpoint is not an absolute URL ({e})")))?;
-    check_on_platform(ctx, &url, "the OAuth authorization_endpoint")?;
+        .ok_or_else(|| Finding::error(msg!("identities-metadata-names-no", member = "authorization_endpoint", cite = "RFC 8414 §2; OPIS §7.1")))?;
+    let mut url = Url::parse(raw)
+        .map_err(|e| Finding::error(msg!("identities-member-not-absolute", member = "authorization_endpoint", error = e.to_string())))?;
+    check_on_platform(ctx, &url, msg!("identities-oauth-member", member = "authorization_endpoint"))?;
     let pair = pkce.then(pkce_pair);
     let state = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 16]>());
     {
@@ -568,19 +575,21 @@ async fn authorization_request(
 fn approved_code(metadata: &Value, attempt: &AuthorizationAttempt) -> Result<String, Finding> {
     let answer = read_authorization_redirect(attempt.response.status, attempt.response.header("location"), &attempt.redirect_uri).map_err(Finding::error)?;
     match answer {
-        AuthorizationAnswer::Error { error, description } => Err(Finding::error(format!(
-            "the authorization endpoint refused the synthetic identity's login_hint: {}{}",
-            hutong_model::sanitize_line(&error, 60),
-            description.map(|d| format!(" ({})", hutong_model::sanitize_line(&d, 200))).unwrap_or_default()
-        ))),
+        AuthorizationAnswer::Error { error, description } => {
+            let error = hutong_model::sanitize_line(&error, 60);
+            Err(Finding::error(match description {
+                Some(d) => msg!("identities-login-hint-refused-described", error = error, description = hutong_model::sanitize_line(&d, 200)),
+                None => msg!("identities-login-hint-refused", error = error),
+            }))
+        }
         AuthorizationAnswer::Code { code, state: returned, iss } => {
             if returned.as_deref() != Some(attempt.state.as_str()) {
-                return Err(Finding::error("the authorization redirect did not return the request's state (RFC 6749 §4.1.2)"));
+                return Err(Finding::error(msg!("identities-state-not-returned")));
             }
             if let Some(iss) = iss
                 && Some(iss.as_str()) != metadata.get("issuer").and_then(Value::as_str)
             {
-                return Err(Finding::error("the authorization redirect's iss is not the metadata's issuer (RFC 9207 §2.4)"));
+                return Err(Finding::error(msg!("identities-iss-not-issuer")));
             }
             Ok(code)
         }
@@ -637,7 +646,7 @@ impl RunContext {
     /// The OAuth metadata and `role`'s client of the authorization-code grant: preconditions, so
     /// that what stops them (OE-02 judges it) is an `error` here.
     async fn client_of_persons(&self, rec: &Recorder, role: &str) -> Result<(Value, DelegatedClient), Finding> {
-        let context = || format!("cannot act through {role}'s client of persons");
+        let context = || msg!("identities-cannot-act-through-client", role = role);
         let metadata = crate::oauth::metadata(self, rec).await.map_err(|f| f.into_error(context()))?;
         let client = delegated_client(self, rec, &metadata, role).await.map_err(|f| f.into_error(context()))?;
         Ok((metadata, client))
@@ -660,7 +669,7 @@ impl RunContext {
     /// The code of an approved authorization request (its redirect read, `state` and `iss`
     /// checked); an `error` otherwise.
     pub async fn approved_code(&self, rec: &Recorder, attempt: &AuthorizationAttempt) -> Result<String, Finding> {
-        let metadata = crate::oauth::metadata(self, rec).await.map_err(|f| f.into_error("cannot read the OAuth metadata"))?;
+        let metadata = crate::oauth::metadata(self, rec).await.map_err(|f| f.into_error(msg!("identities-cannot-read-metadata")))?;
         approved_code(&metadata, attempt)
     }
 

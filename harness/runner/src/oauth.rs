@@ -7,7 +7,7 @@
 use crate::runner::world::{check_on_platform, RunContext};
 use hutong_checks::oauth::{self as checks, Registered, TokenAuthMethod};
 use hutong_http::{Recorder, RequestBuilder, Response};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use serde_json::{json, Value};
 use url::Url;
 
@@ -16,9 +16,10 @@ fn endpoint(ctx: &RunContext, metadata: &Value, member: &str, cite: &str) -> Res
     let raw = metadata
         .get(member)
         .and_then(Value::as_str)
-        .ok_or_else(|| Finding::fail(format!("the OAuth metadata names no {member} ({cite})")).needs("OE-02"))?;
-    let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth metadata's {member} is not an absolute URL ({e})")).needs("OE-02"))?;
-    check_on_platform(ctx, &url, &format!("the OAuth {member}")).map_err(judged_by_oe02)?;
+        .ok_or_else(|| Finding::fail(msg!("runner-oauth-metadata-names-no", member = member, cite = cite)).needs("OE-02"))?;
+    let url = Url::parse(raw)
+        .map_err(|e| Finding::fail(msg!("runner-oauth-member-not-absolute", member = member, error = e.to_string())).needs("OE-02"))?;
+    check_on_platform(ctx, &url, msg!("runner-oauth-member", member = member)).map_err(judged_by_oe02)?;
     Ok(url)
 }
 

@@ -2,6 +2,7 @@
 
 use gherkin::tagexpr::TagOperation;
 use gherkin::{Feature, GherkinEnv};
+use hutong_model::{msg, Message};
 use opis_spec::Profile;
 use std::path::PathBuf;
 
@@ -30,8 +31,8 @@ pub fn requirement_tags(tags: &[String]) -> Vec<String> {
 }
 
 /// Parses a tag expression (`@a and not @b`).
-pub fn parse_tag_expression(expr: &str) -> Result<TagOperation, String> {
-    expr.parse::<TagOperation>().map_err(|e| format!("invalid tag expression {expr:?}: {e}"))
+pub fn parse_tag_expression(expr: &str) -> Result<TagOperation, Message> {
+    expr.parse::<TagOperation>().map_err(|e| msg!("runner-invalid-tag-expression", expression = format!("{expr:?}"), error = e.to_string()))
 }
 
 /// Checks a selection before any request is sent: the tag expression parses and, with the

@@ -118,18 +118,22 @@ fn install_panic_hook() {
 }
 
 /// Reads and validates the discovery document. `Err((reason, finding_for_core_01))`.
-async fn read_discovery(http: &HttpClient, base: &Url, rec: &Recorder) -> Result<Discovery, (String, Option<Finding>)> {
-    let url = base.join(WELL_KNOWN_PATH).map_err(|e| (format!("invalid base URL: {e}"), None))?;
+async fn read_discovery(http: &HttpClient, base: &Url, rec: &Recorder) -> Result<Discovery, (Message, Option<Finding>)> {
+    let url = base.join(WELL_KNOWN_PATH).map_err(|e| (msg!("runner-invalid-base-url", error = e.to_string()), None))?;
     let response = http.get(url.as_str()).label("discovery").send(rec).await.map_err(|e| {
-        (format!("target unreachable: {}", hutong_model::sanitize_line(&e.to_string(), 300)), None)
+        (msg!("runner-target-unreachable", error = hutong_model::sanitize_line(&e.to_string(), 300)), None)
     })?;
-    let invalid = |msg: String| (format!("invalid discovery document at {url}: {msg}"), Some(Finding::fail(msg.clone())));
+    let invalid = |detail: Message| (msg!("runner-discovery-invalid", url = url.to_string(), detail = detail.clone()), Some(Finding::fail(detail)));
     if response.status != 200 {
-        return Err(invalid(format!("HTTP {} instead of 200", response.status)));
+        return Err(invalid(msg!("runner-discovery-status", status = response.status)));
     }
-    let value = response.json_value().map_err(|e| invalid(format!("not JSON: {e}")))?;
-    hutong_checks::strict_json::check_unique_keys(&response.body).map_err(|e| invalid(format!("not I-JSON: {e}")))?;
-    Discovery::parse(&value).map_err(|f| invalid(hutong_model::sanitize_line(&f.message, 300)))
+    let value = response.json_value().map_err(|e| invalid(msg!("runner-discovery-not-json", error = e.to_string())))?;
+    hutong_checks::strict_json::check_unique_keys(&response.body).map_err(|e| invalid(msg!("runner-discovery-not-i-json", error = e.to_string())))?;
+    Discovery::parse(&value).map_err(|f| {
+        let mut detail = f.text;
+        detail.map_text(&|t| hutong_model::sanitize_line(t, 300));
+        invalid(detail)
+    })
 }
 
 /// Runs a certification.
@@ -163,7 +167,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     let mut evidence = BTreeMap::new();
     let http = match HttpClient::new(config.clone()) {
         Ok(h) => h,
-        Err(e) => return fatal_result(&request, started_at, None, format!("cannot build the HTTP client: {e}"), None, evidence),
+        Err(e) => return fatal_result(&request, started_at, None, msg!("runner-http-client", error = e.to_string()), None, evidence),
     };
     let rec = Recorder::new();
     let discovery = read_discovery(&http, &base, &rec).await;
@@ -180,7 +184,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
         c.allowed_origins = discovery.allowed_origins(&base);
         match HttpClient::new(c) {
             Ok(h) => h,
-            Err(e) => return fatal_result(&request, started_at, Some(&discovery), format!("cannot build the HTTP client: {e}"), None, evidence),
+            Err(e) => return fatal_result(&request, started_at, Some(&discovery), msg!("runner-http-client", error = e.to_string()), None, evidence),
         }
     };
     let claimed = discovery.claimed_profiles();
@@ -196,7 +200,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
     };
     let all = match features::all_features() {
         Ok(f) => f,
-        Err(e) => return fatal_result(&request, started_at, Some(&discovery), format!("suite error: {e}"), None, evidence),
+        Err(e) => return fatal_result(&request, started_at, Some(&discovery), msg!("runner-suite-error", error = e), None, evidence),
     };
     let features: Vec<_> = all.into_iter().filter(|f| features::feature_profile(f).is_some_and(|p| runnable.contains(&p))).collect();
     let tag_op = Arc::new(tag_op);
@@ -214,10 +218,7 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
             &request,
             started_at,
             Some(&discovery),
-            format!(
-                "the selection runs no scenario: the platform claims [{}] and the profiles and tags asked for select none of their scenarios",
-                claimed.join(", ")
-            ),
+            msg!("runner-selection-empty", profiles = claimed.join(", ")),
             None,
             evidence,
         );
@@ -315,8 +316,8 @@ pub async fn certify(request: CertifyRequest) -> RunResult {
             tags.extend(scenario.tags.iter().cloned());
             let finding = match finished {
                 ScenarioFinished::StepPassed => None,
-                ScenarioFinished::StepSkipped => Some(Finding::error("a step of the scenario has no definition in this harness")),
-                ScenarioFinished::BeforeHookFailed(_) => Some(Finding::error("the harness failed to set up the scenario")),
+                ScenarioFinished::StepSkipped => Some(Finding::error(msg!("runner-step-undefined"))),
+                ScenarioFinished::BeforeHookFailed(_) => Some(Finding::error(msg!("runner-setup-failed"))),
                 ScenarioFinished::StepFailed(_, _, err) => Some(finding_of(err)),
             };
             let (exchanges, duration, limitations) = match world {
@@ -382,7 +383,7 @@ async fn evidence_sweep(ctx: &RunContext, records: &[ScenarioRecord], discovery_
     let mut openapi = None;
     if ran("OE-09") {
         if let Ok(url) = ctx.discovery.endpoint("openapi") {
-            if world::check_on_platform(ctx, &url, "endpoint `openapi`").is_ok() {
+            if world::is_on_platform(ctx, &url) {
                 let answer = ctx.http.get(url.as_str()).label("openapi (evidence sweep)").send(&rec).await;
                 // An unreadable document is OE-01's and OE-09's scenarios' business: the sweep
                 // then judges only what needs no document.
@@ -422,15 +423,14 @@ fn finding_of(err: &StepError) -> Finding {
             if let Some(f) = payload.downcast_ref::<Finding>() {
                 return f.clone();
             }
-            let text = payload
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Finding::error(format!("harness fault in a step: {}", hutong_model::sanitize_line(&text, 300)))
+            let text = payload.downcast_ref::<String>().cloned().or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()));
+            match text {
+                Some(text) => Finding::error(msg!("runner-step-panicked", panic = hutong_model::sanitize_line(&text, 300))),
+                None => Finding::error(msg!("runner-step-panicked-unknown")),
+            }
         }
-        StepError::NotFound => Finding::error("a step of the scenario has no definition in this harness"),
-        StepError::AmbiguousMatch(e) => Finding::error(format!("ambiguous step definition: {e}")),
+        StepError::NotFound => Finding::error(msg!("runner-step-undefined")),
+        StepError::AmbiguousMatch(e) => Finding::error(msg!("runner-step-ambiguous", error = e.to_string())),
     }
 }
 
@@ -669,7 +669,7 @@ fn fatal_result(
     request: &CertifyRequest,
     started_at: String,
     discovery: Option<&Discovery>,
-    reason: String,
+    reason: Message,
     core_finding: Option<Finding>,
     evidence: BTreeMap<String, Vec<Exchange>>,
 ) -> RunResult {
@@ -718,7 +718,7 @@ fn fatal_result(
         .chain(request.identities.identities.iter().map(|i| &i.refresh_token))
         .for_each(|s| redactor.insert_secret(s.clone()));
     hutong_model::redact_report(&mut report, |s| redactor.redact_text(s));
-    RunResult { report, evidence, fatal: Some(redactor.redact_text(&reason)), observations: Default::default() }
+    RunResult { report, evidence, fatal: Some(redactor.redact_text(&reason.en())), observations: Default::default() }
 }
 
 /// Feeds the embedded, pre-parsed features to cucumber.

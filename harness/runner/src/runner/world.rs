@@ -6,7 +6,7 @@ use cucumber::World;
 use hutong_checks::corpus::Corpus;
 use hutong_checks::discovery::Discovery;
 use hutong_http::{HttpClient, HttpError, RequestBuilder, Recorder, Response};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -158,10 +158,9 @@ macro_rules! earlier {
     ($field:expr) => {
         match &$field {
             Some(value) => value,
-            None => $crate::runner::world::raise(hutong_model::Finding::error(concat!(
-                "no `",
-                stringify!($field),
-                "`: an earlier step did not run"
+            None => $crate::runner::world::raise(hutong_model::Finding::error(hutong_model::msg!(
+                "world-no-earlier-value",
+                field = stringify!($field)
             ))),
         }
     };
@@ -250,7 +249,7 @@ impl PlatformWorld {
     pub fn endpoint(&self, name: &str) -> Url {
         let ctx = self.ctx();
         let url = ctx.discovery.endpoint(name).or_raise();
-        check_on_platform(&ctx, &url, &format!("endpoint `{name}`")).or_raise();
+        check_on_platform(&ctx, &url, msg!("world-endpoint", name = name)).or_raise();
         url
     }
 
@@ -272,7 +271,7 @@ impl PlatformWorld {
 
     /// The last answer, or a harness `error` when no step fetched one.
     pub fn last(&self) -> &Response {
-        self.last.as_ref().unwrap_or_else(|| raise(Finding::error("no answer to check: an earlier step fetched nothing")))
+        self.last.as_ref().unwrap_or_else(|| raise(Finding::error(msg!("world-no-answer"))))
     }
 
     /// A recorder of its own, with the scenario's time budget, for requests sent concurrently;
@@ -322,27 +321,30 @@ impl PlatformWorld {
     pub async fn authenticate(&mut self, role: &str) {
         match self.token_for(role).await {
             Ok(token) => self.token = Some(token),
-            Err(f) => raise(f.into_error(format_args!("cannot act as {role}"))),
+            Err(f) => raise(f.into_error(msg!("world-cannot-act-as", role = role))),
         }
     }
 }
 
+/// Whether `url` is on the platform's origins (its own and `trusted_origins` of discovery).
+pub fn is_on_platform(ctx: &RunContext, url: &Url) -> bool {
+    ctx.discovery.allowed_origins(&ctx.base_url).iter().any(|o| o.origin() == url.origin())
+}
+
 /// Refuses a URL off the platform's origins (its own and `trusted_origins` of discovery): the
-/// harness sends no request, and so no credential, to another host.
-pub fn check_on_platform(ctx: &RunContext, url: &Url, what: &str) -> Result<(), Finding> {
-    if ctx.discovery.allowed_origins(&ctx.base_url).iter().any(|o| o.origin() == url.origin()) {
+/// harness sends no request, and so no credential, to another host. `what` names the URL in the
+/// finding (`endpoint `openapi``).
+pub fn check_on_platform(ctx: &RunContext, url: &Url, what: impl Into<Message>) -> Result<(), Finding> {
+    if is_on_platform(ctx, url) {
         return Ok(());
     }
-    Err(Finding::error(format!(
-        "{what} is on {}, outside the platform's origins (its own and trusted_origins); the harness sends no request there",
-        url.origin().ascii_serialization()
-    )))
+    Err(Finding::error(msg!("world-off-platform", what = what.into(), origin = url.origin().ascii_serialization())))
 }
 
 /// An endpoint named by the OAuth metadata, refused unless on the platform's origins.
 fn oauth_endpoint(ctx: &RunContext, raw: &str, what: &str) -> Result<Url, Finding> {
-    let url = Url::parse(raw).map_err(|e| Finding::fail(format!("the OAuth metadata's {what} is not an absolute URL ({e})")))?;
-    check_on_platform(ctx, &url, &format!("the OAuth {what}"))?;
+    let url = Url::parse(raw).map_err(|e| Finding::fail(msg!("world-oauth-member-not-absolute", member = what, error = e.to_string())))?;
+    check_on_platform(ctx, &url, msg!("world-oauth-member", member = what))?;
     Ok(url)
 }
 
@@ -359,7 +361,7 @@ pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value,
     let endpoint = metadata
         .get("registration_endpoint")
         .and_then(Value::as_str)
-        .ok_or_else(|| Finding::fail("the OAuth metadata names no registration_endpoint (RFC 8414 §2, RFC 7591 §3)"))?;
+        .ok_or_else(|| Finding::fail(msg!("world-metadata-names-no", member = "registration_endpoint", cite = "RFC 8414 §2, RFC 7591 §3")))?;
     let endpoint = oauth_endpoint(ctx, endpoint, "registration_endpoint")?;
     let body = serde_json::json!({
         "client_name": name,
@@ -372,8 +374,8 @@ pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value,
     let response = ctx.http.post(endpoint.as_str()).json(&body).label(format!("register {name}")).send(rec).await.map_err(hutong_checks::transport)?;
     hutong_checks::expect_status(&response, 201, "dynamic client registration (RFC 7591 §3.2.1)")?;
     let info = hutong_checks::json_body(&response, "client information response")?;
-    let id = info.get("client_id").and_then(Value::as_str).ok_or_else(|| Finding::fail("the registration answer has no client_id (RFC 7591 §3.2.1)"))?;
-    let secret = info.get("client_secret").and_then(Value::as_str).ok_or_else(|| Finding::fail("the registration answer has no client_secret"))?;
+    let id = info.get("client_id").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-registration-no-client-id")))?;
+    let secret = info.get("client_secret").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-registration-no-client-secret")))?;
     ctx.http.redactor().insert_secret(secret);
     Ok((id.to_string(), secret.to_string()))
 }
@@ -383,7 +385,7 @@ pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, i
     let endpoint = metadata
         .get("token_endpoint")
         .and_then(Value::as_str)
-        .ok_or_else(|| Finding::fail("the OAuth metadata names no token_endpoint (RFC 8414 §2)"))?;
+        .ok_or_else(|| Finding::fail(msg!("world-metadata-names-no", member = "token_endpoint", cite = "RFC 8414 §2")))?;
     let endpoint = oauth_endpoint(ctx, endpoint, "token_endpoint")?;
     let response = ctx
         .http
@@ -396,10 +398,10 @@ pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, i
         .map_err(hutong_checks::transport)?;
     hutong_checks::expect_status(&response, 200, "token request (RFC 6749 §5.1)")?;
     let body = hutong_checks::json_body(&response, "token response")?;
-    let token = body.get("access_token").and_then(Value::as_str).ok_or_else(|| Finding::fail("the token response has no access_token (RFC 6749 §5.1)"))?;
+    let token = body.get("access_token").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-token-no-access-token")))?;
     let kind = body.get("token_type").and_then(Value::as_str).unwrap_or_default();
     if !kind.eq_ignore_ascii_case("bearer") {
-        return Err(Finding::fail(format!("token_type is {kind:?}, not Bearer (RFC 6750 §4)")));
+        return Err(Finding::fail(msg!("world-token-type-not-bearer", token_type = format!("{kind:?}"))));
     }
     ctx.http.redactor().insert_secret(token);
     Ok(token.to_string())

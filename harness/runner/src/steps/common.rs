@@ -3,7 +3,7 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then};
 use hutong_checks::payment::{next_action_url, without_order_id, NextActionOpened};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use serde_json::Value;
 
 #[given("the discovery document")]
@@ -23,7 +23,12 @@ fn answer_with_media_type(w: &mut PlatformWorld, status: u16, media: String) {
     hutong_checks::expect_status(response, status, "the answer").or_raise();
     let seen = response.content_type().unwrap_or_default();
     if seen != media {
-        raise(Finding::fail(format!("served as {:?}, expected {media:?}", if seen.is_empty() { "no Content-Type" } else { &seen })));
+        let expected = format!("{media:?}");
+        raise(Finding::fail(if seen.is_empty() {
+            msg!("steps-common-served-untyped", expected = expected)
+        } else {
+            msg!("steps-common-served-as", seen = format!("{seen:?}"), expected = expected)
+        }));
     }
 }
 
@@ -45,8 +50,14 @@ pub(crate) async fn open_next_action(
     label: String,
 ) -> Option<NextActionOpened> {
     let raw = next_action_url(order)?;
-    let url = base.join(raw).unwrap_or_else(|e| raise(Finding::fail(format!("the order's next_action.url {:?} is not a URL ({e})", hutong_model::sanitize_line(raw, 120)))));
-    if crate::runner::world::check_on_platform(ctx, &url, "the next action").is_err() {
+    let url = base.join(raw).unwrap_or_else(|e| {
+        raise(Finding::fail(msg!(
+            "steps-common-next-action-not-url",
+            url = format!("{:?}", hutong_model::sanitize_line(raw, 120)),
+            error = e.to_string()
+        )))
+    });
+    if !crate::runner::world::is_on_platform(ctx, &url) {
         return Some(NextActionOpened::OffPlatform { host: url.host_str().unwrap_or_default().to_string() });
     }
     let response = ctx.http.get(url.as_str()).follow_redirects(false).label(label).send(rec).await.or_raise();

@@ -3,7 +3,7 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::discovery::{check_version_compatible, WELL_KNOWN_PATH};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use serde_json::Value;
 
 /// What the steps of `features/core/` pass to later steps of the same scenario: one typed
@@ -48,17 +48,19 @@ async fn endpoints_answer(w: &mut PlatformWorld) {
     // `api_base` is a base URL, not an operation: OPIS §6.4 says it is not called itself.
     for (name, url) in ctx.discovery.endpoints.iter().filter(|(name, _)| name.as_str() != "api_base") {
         match w.request(http::Method::GET, url).label(format!("endpoint {name}")).send(&w.rec).await {
-            Ok(r) if r.status == 404 || r.status >= 500 => broken.push(format!("`{name}` answers HTTP {}", r.status)),
+            Ok(r) if r.status == 404 || r.status >= 500 => broken.push(msg!("steps-core-endpoint-status", name = name, status = r.status)),
             Ok(_) => {}
-            Err(e) if w.rec.deadline().is_some_and(|d| std::time::Instant::now() >= d) => undecided.push(format!("`{name}`: {e}")),
-            Err(e) => broken.push(format!("`{name}`: {e}")),
+            Err(e) if w.rec.deadline().is_some_and(|d| std::time::Instant::now() >= d) => {
+                undecided.push(msg!("steps-core-endpoint-transport", name = name, error = e.to_string()))
+            }
+            Err(e) => broken.push(msg!("steps-core-endpoint-transport", name = name, error = e.to_string())),
         }
     }
-    if !broken.is_empty() {
-        raise(Finding::fail(format!("declared endpoints do not answer: {}", broken.join("; "))));
+    if let Some(broken) = hutong_model::joined(broken) {
+        raise(Finding::fail(msg!("steps-core-endpoints-broken", endpoints = broken)));
     }
-    if !undecided.is_empty() {
-        raise(Finding::error(format!("not decided: the scenario's time budget ran out before every declared endpoint answered: {}", undecided.join("; "))));
+    if let Some(undecided) = hutong_model::joined(undecided) {
+        raise(Finding::error(msg!("steps-core-endpoints-undecided", endpoints = undecided)));
     }
 }
 
@@ -70,10 +72,10 @@ async fn read_openapi(w: &mut PlatformWorld) {
     let request = w.ctx().http.get(url.as_str()).label("openapi");
     let response = w.send(request).await;
     if response.status != 200 {
-        raise(Finding::error(format!("precondition: the OpenAPI document answered HTTP {}", response.status)));
+        raise(Finding::error(msg!("steps-core-openapi-status", status = response.status)));
     }
     let doc = hutong_checks::json_body(&response, "the OpenAPI document")
-        .unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+        .unwrap_or_else(|f| raise(Finding::error(f.text.in_context(msg!("steps-core-precondition")))));
     w.core.openapi = Some(doc);
 }
 
@@ -90,7 +92,7 @@ async fn current_disclosure(w: &mut PlatformWorld, index: &serde_json::Value, ki
     let listed = hutong_checks::disclosure::listed(index);
     let d = listed.iter().find(|d| d.kind == kind)?;
     let url = url::Url::parse(&d.current).ok()?;
-    crate::runner::world::check_on_platform(&w.ctx(), &url, "a disclosure document").ok()?;
+    crate::runner::world::is_on_platform(&w.ctx(), &url).then_some(())?;
     let request = w.ctx().http.get(url.as_str()).label(format!("the current `{kind}`"));
     let response = w.send(request).await;
     (response.status == 200).then(|| response.json_value().ok()).flatten()

@@ -8,7 +8,7 @@ use cucumber::{given, then, when};
 use hutong_checks::export::{JsonlVerifier, Manifest};
 use hutong_checks::merchant_data::{self as md, MerchantData};
 use hutong_checks::paging;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use time::format_description::well_known::Rfc3339;
@@ -29,13 +29,13 @@ pub struct State {
     /// Per dataset, the status and the records listed for the range.
     pub listed: Option<BTreeMap<String, (u16, Vec<Value>)>>,
     /// Answers that asked for payment (`402`), named (MD-02).
-    pub payment_asked: Vec<String>,
+    pub payment_asked: Vec<Message>,
     /// The merchant export's creation answer: status and job URL.
     pub export_created: Option<(u16, Option<String>)>,
     /// The merchant export's manifest.
     pub manifest: Option<Manifest>,
     /// Differences between the outside tool's records and the platform's own (MD-03).
-    pub differences: Option<Vec<String>>,
+    pub differences: Option<Vec<Message>>,
 }
 
 fn now_rfc3339() -> String {
@@ -56,9 +56,7 @@ async fn own_tool(w: &mut PlatformWorld) {
     let role = if w.ctx().credentials.contains_key("affiliated") {
         "affiliated"
     } else {
-        w.note_limitation(
-            "the affiliated client's credentials were not supplied (target file [credentials.affiliated]): the merchant's data was compared between two outside tools, so a better treatment of the platform's own merchant tool cannot be seen",
-        );
+        w.note_limitation(msg!("steps-merchant-data-no-affiliated"));
         "third-party-b"
     };
     let session = w.person(PersonKind::Merchant, "merchant-a", role, None).await;
@@ -71,25 +69,25 @@ async fn document(w: &mut PlatformWorld) {
     let url = w.endpoint("merchant_data");
     let response = w.request(http::Method::GET, url.as_str()).label("merchant-data document").send(&w.rec).await.or_raise();
     if response.status == 402 {
-        w.md.payment_asked.push("the merchant-data document".to_string());
+        w.md.payment_asked.push(msg!("steps-merchant-data-the-document"));
     }
     let doc = hutong_checks::expect_status(&response, 200, "the merchant-data document")
         .and_then(|_| hutong_checks::json_body(&response, "the merchant-data document"))
         .and_then(|doc| md::check_document(&doc))
-        .unwrap_or_else(|f| raise(f.context("precondition")));
+        .unwrap_or_else(|f| raise(f.context(msg!("steps-merchant-data-precondition"))));
     w.md.doc = Some(doc);
 }
 
-/// Every dataset's records for `[from, to)` (every page), listed with `token`; a transport
-/// problem is an `error`, and a `402` is noted for MD-02.
-async fn list_all(w: &mut PlatformWorld, token: &str, from: &str, to: Option<&str>, who: &str) -> BTreeMap<String, (u16, Vec<Value>)> {
+/// Every dataset's records for `[from, to)` (every page), listed with `token` by `who`; a
+/// transport problem is an `error`, and a `402` is noted for MD-02.
+async fn list_all(w: &mut PlatformWorld, token: &str, from: &str, to: Option<&str>, who: Message) -> BTreeMap<String, (u16, Vec<Value>)> {
     let doc = earlier!(w.md.doc).clone();
     let ctx = w.ctx();
     let mut out = BTreeMap::new();
     for name in md::DATASETS {
-        let Some(base) = doc.datasets.get(name) else { raise(Finding::error(format!("precondition: the document names no dataset {name}"))) };
-        let mut url = url::Url::parse(base).unwrap_or_else(|e| raise(Finding::fail(format!("the {name} dataset's url is not a URL: {e}"))));
-        crate::runner::world::check_on_platform(&ctx, &url, &format!("the {name} dataset")).or_raise();
+        let Some(base) = doc.datasets.get(name) else { raise(Finding::error(msg!("steps-merchant-data-no-dataset", dataset = name))) };
+        let mut url = url::Url::parse(base).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-merchant-data-dataset-url", dataset = name, error = e.to_string()))));
+        crate::runner::world::check_on_platform(&ctx, &url, msg!("steps-merchant-data-dataset", dataset = name)).or_raise();
         {
             let mut q = url.query_pairs_mut();
             q.append_pair("from", from);
@@ -106,7 +104,7 @@ async fn list_all(w: &mut PlatformWorld, token: &str, from: &str, to: Option<&st
         .await
         .or_raise();
         if status == 402 {
-            w.md.payment_asked.push(format!("the {name} listing ({who})"));
+            w.md.payment_asked.push(msg!("steps-merchant-data-listing-by", dataset = name, who = who.clone()));
         }
         out.insert(name.to_string(), (status, records));
     }
@@ -117,7 +115,7 @@ async fn list_all(w: &mut PlatformWorld, token: &str, from: &str, to: Option<&st
 async fn list_far_window(w: &mut PlatformWorld) {
     let (from, to) = md::far_window(OffsetDateTime::now_utc());
     let token = earlier!(w.md.merchant_token).clone();
-    let listed = list_all(w, &token, &from, Some(&to), "the merchant").await;
+    let listed = list_all(w, &token, &from, Some(&to), msg!("steps-merchant-data-the-merchant")).await;
     w.md.window = Some((from, to));
     w.md.listed = Some(listed);
 }
@@ -130,16 +128,16 @@ fn far_window_served(w: &mut PlatformWorld) {
     let mut problems = Vec::new();
     for (name, (status, records)) in earlier!(w.md.listed) {
         if *status != 200 {
-            problems.push(format!("the {name} listing for {from} to {to} answered HTTP {status}"));
+            problems.push(msg!("steps-merchant-data-range-status", dataset = name, from = from.as_str(), to = to.as_str(), status = status));
         } else if let Err(f) = md::check_range(name, records, &from, &to) {
             if f.kind != hutong_model::FindingKind::Fail {
                 raise(f);
             }
-            problems.push(f.message);
+            problems.push(f.text);
         }
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(problems.join("; ")));
+    if let Some(problems) = hutong_model::joined(problems) {
+        raise(Finding::fail(problems));
     }
 }
 
@@ -150,11 +148,11 @@ async fn start_export(w: &mut PlatformWorld) {
         w.md.export_created = Some((0, None));
         return;
     };
-    let url = url::Url::parse(&exports).unwrap_or_else(|e| raise(Finding::fail(format!("the document's `exports` is not a URL: {e}"))));
-    crate::runner::world::check_on_platform(&w.ctx(), &url, "the merchant-data document's `exports`").or_raise();
+    let url = url::Url::parse(&exports).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-merchant-data-exports-not-url", error = e.to_string()))));
+    crate::runner::world::check_on_platform(&w.ctx(), &url, msg!("steps-merchant-data-exports")).or_raise();
     let response = w.request(http::Method::POST, url.as_str()).json(&json!({})).label("create merchant export").send(&w.rec).await.or_raise();
     if response.status == 402 {
-        w.md.payment_asked.push("the merchant export".to_string());
+        w.md.payment_asked.push(msg!("steps-merchant-data-the-export"));
     }
     let job = response.header("location").and_then(|l| response.url.join(l).ok()).map(|u| u.to_string());
     w.md.export_created = Some((response.status, job));
@@ -167,11 +165,9 @@ fn no_charge(w: &mut PlatformWorld) {
 
 #[then("no listing and no export was answered 402 Payment Required")]
 fn no_payment_asked(w: &mut PlatformWorld) {
-    if !w.md.payment_asked.is_empty() {
-        raise(Finding::fail(format!(
-            "the platform asked the merchant to pay (402 Payment Required) for its own data: {}",
-            w.md.payment_asked.join(", ")
-        )));
+    let asked = w.md.payment_asked.iter().cloned().reduce(|first, next| msg!("steps-merchant-data-and", first = first, next = next));
+    if let Some(asked) = asked {
+        raise(Finding::fail(msg!("steps-merchant-data-payment-asked", answers = asked)));
     }
 }
 
@@ -182,21 +178,21 @@ async fn both_list(w: &mut PlatformWorld) {
     let to = now.format(&Rfc3339).unwrap_or_default();
     let outside_token = earlier!(w.md.merchant_token).clone();
     let own_token = earlier!(w.md.own_token).clone();
-    let outside = list_all(w, &outside_token, &from, Some(&to), "the outside tool").await;
-    let own = list_all(w, &own_token, &from, Some(&to), "the platform's own tool").await;
+    let outside = list_all(w, &outside_token, &from, Some(&to), msg!("steps-merchant-data-the-outside-tool")).await;
+    let own = list_all(w, &own_token, &from, Some(&to), msg!("steps-merchant-data-the-own-tool")).await;
     let volatile = w.ctx().discovery.volatile_fields();
     let mut differences = Vec::new();
     for name in md::DATASETS {
         let ((sa, ra), (sb, rb)) = (&outside[name], &own[name]);
         if sa != sb {
-            differences.push(format!("the {name} listing answered HTTP {sa} to the outside tool, HTTP {sb} to the platform's own"));
+            differences.push(msg!("steps-merchant-data-status-differs", dataset = name, outside = sa, own = sb));
             continue;
         }
         if let Err(f) = hutong_checks::differential::check_volatile_fields(&volatile, ra.iter().chain(rb)) {
             raise(f);
         }
         if let Err(f) = md::check_same_records(name, ra, rb, &volatile) {
-            differences.push(f.message);
+            differences.push(f.text);
         }
     }
     w.md.window = Some((from, to));
@@ -205,9 +201,8 @@ async fn both_list(w: &mut PlatformWorld) {
 
 #[then("both tools get the same status and the same records for every dataset")]
 fn same_for_both(w: &mut PlatformWorld) {
-    let differences = earlier!(w.md.differences);
-    if !differences.is_empty() {
-        raise(Finding::fail(differences.join("; ")));
+    if let Some(differences) = hutong_model::joined(earlier!(w.md.differences).iter().cloned()) {
+        raise(Finding::fail(differences));
     }
 }
 
@@ -215,12 +210,12 @@ fn same_for_both(w: &mut PlatformWorld) {
 async fn poll_export(w: &mut PlatformWorld) {
     let (status, job) = earlier!(w.md.export_created).clone();
     if status == 0 {
-        raise(Finding::fail("the merchant-data document names no `exports` collection for merchant exports"));
+        raise(Finding::fail(msg!("steps-merchant-data-no-exports")));
     }
     if status != 202 {
-        raise(Finding::fail(format!("creating a merchant export answered HTTP {status}, not 202 Accepted with the job's Location")));
+        raise(Finding::fail(msg!("steps-merchant-data-export-status", status = status)));
     }
-    let Some(job) = job else { raise(Finding::fail("the merchant export's 202 answer has no Location of the job")) };
+    let Some(job) = job else { raise(Finding::fail(msg!("steps-merchant-data-export-no-location"))) };
     let manifest_url = crate::steps::cloud_migration::poll_job(w, &job).await.or_raise();
     let manifest = crate::steps::cloud_migration::fetch_manifest(w, &manifest_url).await.or_raise();
     w.md.manifest = Some(manifest);
@@ -230,12 +225,12 @@ async fn poll_export(w: &mut PlatformWorld) {
 fn manifest_lists_datasets(w: &mut PlatformWorld, schema: String) {
     // `fetch_manifest` validated it against the suite's manifest schema.
     if schema != hutong_checks::export::MANIFEST_SCHEMA {
-        raise(Finding::error(format!("the scenario names schema {schema}, the merchant export is read against {}", hutong_checks::export::MANIFEST_SCHEMA)));
+        raise(Finding::error(msg!("steps-merchant-data-wrong-schema", schema = schema, read_against = hutong_checks::export::MANIFEST_SCHEMA)));
     }
     let manifest = earlier!(w.md.manifest);
     let missing: Vec<&str> = md::DATASETS.iter().copied().filter(|d| !manifest.entities.iter().any(|e| e.name == *d)).collect();
     if !missing.is_empty() {
-        raise(Finding::fail(format!("the merchant export's manifest lists no entity {}", missing.join(", "))));
+        raise(Finding::fail(msg!("steps-merchant-data-manifest-missing", entities = missing.join(", "))));
     }
 }
 
@@ -247,36 +242,50 @@ async fn files_match(w: &mut PlatformWorld) {
     for entity in &manifest.entities {
         let mut verifier = JsonlVerifier::new(entity).or_raise();
         for file in &entity.files {
-            let url = url::Url::parse(&file.url).unwrap_or_else(|e| raise(Finding::fail(format!("file {} has no valid URL: {e}", file.name))));
-            crate::runner::world::check_on_platform(&ctx, &url, &format!("file {}", file.name)).or_raise();
+            let url = url::Url::parse(&file.url).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-merchant-data-file-url", file = file.name.as_str(), error = e.to_string()))));
+            crate::runner::world::check_on_platform(&ctx, &url, msg!("steps-merchant-data-file", file = file.name.as_str())).or_raise();
             let (declared, mut received) = (file.bytes, 0u64);
+            let mut oversized = false;
             let mut sink = |chunk: &[u8]| {
                 received = received.saturating_add(chunk.len() as u64);
                 if received > declared {
+                    oversized = true;
                     return Err(format!("more than the {declared} bytes the manifest declares"));
                 }
                 verifier.feed(chunk)
             };
             let meta = match w.request(http::Method::GET, url.as_str()).label(format!("download {}", file.name)).download(&w.rec, &mut sink).await {
                 Ok(m) => m,
+                Err(hutong_http::HttpError::Sink(_)) if oversized => {
+                    problems.push(msg!("steps-merchant-data-file-oversized", file = file.name.as_str(), declared = declared));
+                    continue;
+                }
                 Err(hutong_http::HttpError::Sink(e)) => {
-                    problems.push(format!("{}: {e}", file.name));
+                    // The verifier's own words about the file's lines (hutong_checks::export).
+                    problems.push(msg!("steps-merchant-data-file-problem", file = file.name.as_str(), problem = e));
                     continue;
                 }
                 Err(e) => raise(hutong_checks::transport(e)),
             };
             if meta.status != 200 {
-                problems.push(format!("{}: download answered HTTP {}", file.name, meta.status));
+                problems.push(msg!("steps-merchant-data-download-status", file = file.name.as_str(), status = meta.status));
             } else if meta.bytes != file.bytes || meta.sha256_hex != file.sha256 {
-                problems.push(format!("{}: {} bytes with SHA-256 {}, the manifest says {} bytes with {}", file.name, meta.bytes, meta.sha256_hex, file.bytes, file.sha256));
+                problems.push(msg!(
+                    "steps-merchant-data-file-mismatch",
+                    file = file.name.as_str(),
+                    bytes = meta.bytes,
+                    sha256 = meta.sha256_hex.as_str(),
+                    declared_bytes = file.bytes,
+                    declared_sha256 = file.sha256.as_str()
+                ));
             }
         }
         if let Err(f) = verifier.finish() {
-            problems.push(f.message);
+            problems.push(f.text);
         }
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the merchant export's files do not match its manifest: {}", problems.join("; "))));
+    if let Some(problems) = hutong_model::joined(problems) {
+        raise(Finding::fail(msg!("steps-merchant-data-files-mismatch", problems = problems)));
     }
 }
 
@@ -299,13 +308,13 @@ async fn counts_match(w: &mut PlatformWorld) {
         .await
         .or_raise();
         if status != 200 {
-            raise(Finding::error(format!("precondition: the {} listing answered HTTP {status}", entity.name)));
+            raise(Finding::error(msg!("steps-merchant-data-count-listing-status", dataset = entity.name.as_str(), status = status)));
         }
         if count != entity.record_count {
-            problems.push(format!("{}: the export holds {} records, the listing serves {count}", entity.name, entity.record_count));
+            problems.push(msg!("steps-merchant-data-count-differs", dataset = entity.name.as_str(), exported = entity.record_count, listed = count));
         }
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the merchant export's record counts differ from the merchant's listings: {}", problems.join("; "))));
+    if let Some(problems) = hutong_model::joined(problems) {
+        raise(Finding::fail(msg!("steps-merchant-data-counts-differ", problems = problems)));
     }
 }

@@ -9,7 +9,7 @@ use crate::identities::{PersonKind, PersonSession};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_http::http::Method;
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{msg, sanitize_line, Arg, Finding, Message};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use url::Url;
@@ -61,30 +61,31 @@ async fn add_records(w: &mut PlatformWorld, first: String, second: String) {
         let request = w.request(Method::POST, &url).json(&json!({ "kind": kind, "value": value })).label(format!("add a {kind} record"));
         let response = w.send(request).await;
         if response.status != 201 {
-            raise(Finding::error(format!("adding a personal-information record answered HTTP {}, not 201{}", response.status, hutong_checks::body_hint(&response))));
+            raise(Finding::error(msg!("steps-personal-data-add-status", status = response.status, hint = hutong_checks::body_hint(&response))));
         }
         let body = hutong_checks::json_body(&response, "the added record").or_raise();
-        let Some(id) = body.get("id").and_then(Value::as_str) else { raise(Finding::error("the added record has no `id`")) };
+        let Some(id) = body.get("id").and_then(Value::as_str) else { raise(Finding::error(msg!("steps-personal-data-added-no-id"))) };
         added.push(json!({ "id": id, "kind": kind, "value": value }));
     }
     w.pd.added = Some(added);
 }
 
 /// Fetches the copy with `token`: 200 and JSON, else a `fail` (a copy that costs or is not
-/// machine-readable).
-async fn fetch_copy(w: &mut PlatformWorld, token: &str, what: &str) -> Value {
+/// machine-readable). `what` names the copy in the findings (and, in English, the exchange).
+async fn fetch_copy(w: &mut PlatformWorld, token: &str, what: Message) -> Value {
     let url = pd_url(w, "");
-    let request = w.ctx().http.get(&url).bearer(token).label(what.to_string());
+    let label = what.en();
+    let request = w.ctx().http.get(&url).bearer(token).label(label.clone());
     let response = w.send(request).await;
     if response.status == 402 {
-        raise(Finding::fail(format!("{what}: the copy answered 402 Payment Required; a copy is free of charge")));
+        raise(Finding::fail(msg!("steps-personal-data-copy-402")).context(what));
     }
     if response.status != 200 {
-        raise(Finding::fail(format!("{what}: the copy answered HTTP {}, not 200{}", response.status, hutong_checks::body_hint(&response))));
+        raise(Finding::fail(msg!("steps-personal-data-copy-status", status = response.status, hint = hutong_checks::body_hint(&response))).context(what));
     }
-    let body = hutong_checks::json_body(&response, what).map_err(|f| Finding::fail(f.message)).or_raise();
+    let body = hutong_checks::json_body(&response, &label).map_err(|f| Finding::fail(f.text)).or_raise();
     if !body.get("records").is_some_and(Value::is_array) {
-        raise(Finding::fail(format!("{what}: the copy has no `records` array")));
+        raise(Finding::fail(msg!("steps-personal-data-copy-no-records")).context(what));
     }
     body
 }
@@ -92,7 +93,7 @@ async fn fetch_copy(w: &mut PlatformWorld, token: &str, what: &str) -> Value {
 #[when("the person fetches their copy of their personal information")]
 async fn fetch_own_copy(w: &mut PlatformWorld) {
     let token = earlier!(w.pd.person).access_token.clone();
-    let copy = fetch_copy(w, &token, "the person's copy").await;
+    let copy = fetch_copy(w, &token, msg!("steps-personal-data-own-copy")).await;
     w.pd.copy = Some(copy);
 }
 
@@ -112,11 +113,7 @@ fn copy_complete(w: &mut PlatformWorld) {
         .map(|a| format!("{} ({})", a["id"].as_str().unwrap_or_default(), a["kind"].as_str().unwrap_or_default()))
         .collect();
     if !missing.is_empty() {
-        raise(Finding::fail(format!(
-            "the copy of the person's personal information is incomplete: {} of the records the person added are missing or altered: {}",
-            missing.len(),
-            sanitize_line(&missing.join(", "), 300)
-        )));
+        raise(Finding::fail(msg!("steps-personal-data-copy-incomplete", count = missing.len(), records = sanitize_line(&missing.join(", "), 300))));
     }
 }
 
@@ -124,7 +121,7 @@ fn copy_complete(w: &mut PlatformWorld) {
 async fn other_processor(w: &mut PlatformWorld, role: String) {
     let label = earlier!(w.pd.person).label.clone();
     let other = w.person(PersonKind::User, &label, &role, None).await;
-    let copy = fetch_copy(w, &other.access_token, "the copy another processor fetched").await;
+    let copy = fetch_copy(w, &other.access_token, msg!("steps-personal-data-other-copy")).await;
     w.pd.other_copy = Some(copy);
 }
 
@@ -133,34 +130,31 @@ fn copies_equal(w: &mut PlatformWorld) {
     let own: BTreeSet<_> = records(earlier!(w.pd.copy)).into_iter().collect();
     let other: BTreeSet<_> = records(earlier!(w.pd.other_copy)).into_iter().collect();
     if own != other {
+        // The records of one side only, or "none".
+        let listed = |records: Vec<String>| -> Arg {
+            if records.is_empty() { msg!("steps-personal-data-none").into() } else { sanitize_line(&records.join(", "), 150).into() }
+        };
         let only_own: Vec<String> = own.difference(&other).map(|(id, k, _)| format!("{id} ({k})")).collect();
         let only_other: Vec<String> = other.difference(&own).map(|(id, k, _)| format!("{id} ({k})")).collect();
-        raise(Finding::fail(sanitize_line(
-            &format!(
-                "the copy another processor received differs from the person's own: missing there {}; only there {}",
-                if only_own.is_empty() { "none".to_string() } else { only_own.join(", ") },
-                if only_other.is_empty() { "none".to_string() } else { only_other.join(", ") }
-            ),
-            400,
-        )));
+        raise(Finding::fail(msg!("steps-personal-data-copies-differ", missing = listed(only_own), extra = listed(only_other))));
     }
 }
 
 #[when("the person corrects the first record and deletes the second")]
 async fn correct_and_delete(w: &mut PlatformWorld) {
     let added = earlier!(w.pd.added).clone();
-    let (Some(first), Some(second)) = (added.first(), added.get(1)) else { raise(Finding::error("no two records were added")) };
+    let (Some(first), Some(second)) = (added.first(), added.get(1)) else { raise(Finding::error(msg!("steps-personal-data-no-two-records"))) };
     let (first_id, second_id) = (first["id"].as_str().unwrap_or_default().to_string(), second["id"].as_str().unwrap_or_default().to_string());
     let corrected = format!("corrected {}", w.ctx().persona.probe_id("personal-data-correction"));
     let request = w.request(Method::PATCH, &pd_url(w, &format!("/records/{first_id}"))).json(&json!({ "value": corrected })).label("correct a record");
     let response = w.send(request).await;
     if !(200..300).contains(&response.status) {
-        raise(Finding::fail(format!("the correction answered HTTP {}{}", response.status, hutong_checks::body_hint(&response))));
+        raise(Finding::fail(msg!("steps-personal-data-correction-status", status = response.status, hint = hutong_checks::body_hint(&response))));
     }
     let request = w.request(Method::DELETE, &pd_url(w, &format!("/records/{second_id}"))).label("delete a record");
     let response = w.send(request).await;
     if !(200..300).contains(&response.status) {
-        raise(Finding::fail(format!("the deletion answered HTTP {}{}", response.status, hutong_checks::body_hint(&response))));
+        raise(Finding::fail(msg!("steps-personal-data-deletion-status", status = response.status, hint = hutong_checks::body_hint(&response))));
     }
     w.pd.changed = Some((first_id, corrected, second_id));
 }
@@ -172,14 +166,14 @@ fn changes_reflected(w: &mut PlatformWorld) {
     let mut problems = Vec::new();
     match held.iter().find(|(id, _, _)| *id == corrected_id) {
         Some((_, _, v)) if *v == value => {}
-        Some(_) => problems.push(format!("record {corrected_id} still has its old value after the correction")),
-        None => problems.push(format!("the corrected record {corrected_id} is missing")),
+        Some(_) => problems.push(msg!("steps-personal-data-old-value", id = sanitize_line(&corrected_id, 120))),
+        None => problems.push(msg!("steps-personal-data-corrected-missing", id = sanitize_line(&corrected_id, 120))),
     }
     if held.iter().any(|(id, _, _)| *id == deleted_id) {
-        problems.push(format!("the deleted record {deleted_id} is still in the copy"));
+        problems.push(msg!("steps-personal-data-deleted-kept", id = sanitize_line(&deleted_id, 120)));
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the next copy does not reflect the person's changes: {}", sanitize_line(&problems.join("; "), 300))));
+    if let Some(problems) = hutong_model::joined(problems) {
+        raise(Finding::fail(msg!("steps-personal-data-changes-not-reflected", problems = problems)));
     }
 }
 
@@ -193,7 +187,7 @@ async fn also_authorise(w: &mut PlatformWorld, role: String) {
 /// Raises the `error` a destructive step on a certifier-owned account that is not disposable
 /// ends in (OPIS §7.2).
 fn destructive_allowed(w: &PlatformWorld) {
-    if let Some(reason) = earlier!(w.pd.person).destructive_refusal() {
+    if let Some(reason) = earlier!(w.pd.person).destructive_refusal_message() {
         raise(Finding::error(reason));
     }
 }
@@ -205,7 +199,7 @@ async fn cancel(w: &mut PlatformWorld) {
     let request = w.request(Method::DELETE, url.as_str()).label("cancel the account");
     let response = w.send(request).await;
     if !(200..300).contains(&response.status) {
-        raise(Finding::fail(format!("the cancellation answered HTTP {}, not 2xx{}", response.status, hutong_checks::body_hint(&response))));
+        raise(Finding::fail(msg!("steps-personal-data-cancellation-status", status = response.status, hint = hutong_checks::body_hint(&response))));
     }
 }
 
@@ -219,16 +213,16 @@ async fn tokens_stopped(w: &mut PlatformWorld) {
         let request = w.ctx().http.get(&url).bearer(&s.access_token).label(format!("the copy after cancellation ({})", s.role));
         let response = w.send(request).await;
         if response.status != 401 {
-            still.push(format!("the token issued through {} answers HTTP {}, not 401", s.role, response.status));
+            still.push(msg!("steps-personal-data-token-still-works", role = s.role.clone(), status = response.status));
         }
         // Not only the tokens in hand: the grant's refresh token must not mint new ones.
         let ctx = w.ctx();
         if ctx.refresh_issues_token(&w.rec, &s, "refresh after cancellation").await.or_raise() {
-            still.push(format!("the refresh token issued through {} still obtains a new access token (RFC 6749 §6)", s.role));
+            still.push(msg!("steps-personal-data-refresh-still-works", role = s.role.clone()));
         }
     }
-    if !still.is_empty() {
-        raise(Finding::fail(format!("after the account was cancelled, {}: every token and grant issued for the account must stop working", still.join("; "))));
+    if let Some(still) = hutong_model::joined(still) {
+        raise(Finding::fail(msg!("steps-personal-data-tokens-after-cancellation", problems = still)));
     }
 }
 
@@ -237,8 +231,8 @@ async fn openapi(w: &mut PlatformWorld) -> (Value, Url) {
     let url = w.endpoint("openapi");
     let request = w.ctx().http.get(url.as_str()).label("OpenAPI document");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the OpenAPI document").map_err(|f| Finding::error(f.message)).or_raise();
-    (hutong_checks::json_body(&response, "the OpenAPI document").map_err(|f| Finding::error(f.message)).or_raise(), url)
+    hutong_checks::expect_status(&response, 200, "the OpenAPI document").map_err(|f| Finding::error(f.text)).or_raise();
+    (hutong_checks::json_body(&response, "the OpenAPI document").map_err(|f| Finding::error(f.text)).or_raise(), url)
 }
 
 /// The scope sets of an operation's security requirements (OpenAPI 3.1 §4.8.30): each
@@ -287,9 +281,7 @@ async fn under_scoped(w: &mut PlatformWorld) {
         .find(|(m, t, _)| *m == Method::GET && format!("{base_path}{t}").trim_end_matches('/') == copy_path)
         .map(|(_, _, alternatives)| alternatives[0].iter().cloned().collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|| {
-            raise(Finding::fail(
-                "the OpenAPI description names no scope in the security requirement of the copy operation (GET at endpoints.personal_data): access to personal data is not granted by scope (OPIS §16b)",
-            ))
+            raise(Finding::fail(msg!("steps-personal-data-copy-needs-no-scope")))
         });
     let session = w.person(PersonKind::User, "pd-scope", "third-party-a", Some(&read)).await;
     w.token = Some(session.access_token.clone());
@@ -317,34 +309,33 @@ async fn call_beyond_scope(w: &mut PlatformWorld) {
         if alternatives.iter().any(|needed| needed.is_subset(&granted)) {
             continue;
         }
-        if method == Method::DELETE && person.destructive_refusal().is_some() {
+        let operation = format!("{method} {template}");
+        if let Some(reason) = person.destructive_refusal_message().filter(|_| method == Method::DELETE) {
             skipped += 1;
-            w.note_limitation(format!("{method} {template} was not called: {}", person.destructive_refusal().unwrap_or_default()));
+            w.note_limitation(msg!("steps-personal-data-not-called", operation = operation, reason = reason));
             continue;
         }
         // Path parameters get an ID no record has: the scope is judged before the resource.
         let path = fill_template(&template, &probe);
         let url = format!("{}{}", base.as_str().trim_end_matches('/'), path);
-        let url = Url::parse(&url).map_err(|e| Finding::error(format!("{method} {template}: not a URL ({e})"))).or_raise();
-        crate::runner::world::check_on_platform(&w.ctx(), &url, &format!("{method} {template}")).or_raise();
+        let url = Url::parse(&url).map_err(|e| Finding::error(msg!("steps-personal-data-operation-not-url", operation = operation.clone(), error = e.to_string()))).or_raise();
+        // The operation (`GET /path`) is the same in every language.
+        crate::runner::world::check_on_platform(&w.ctx(), &url, Message::verbatim(operation.clone())).or_raise();
         let mut request = w.request(method.clone(), url.as_str()).label(format!("{method} {template} beyond the granted scope"));
         if matches!(method, Method::POST | Method::PUT | Method::PATCH) {
             request = request.json(&json!({}));
         }
         let response = w.send(request).await;
         let challenge = response.header("www-authenticate").map(str::to_string);
-        results.push((format!("{method} {template}"), response.status, challenge));
+        results.push((operation, response.status, challenge));
     }
     if results.is_empty() && skipped > 0 {
-        raise(Finding::error("not decided: every operation beyond the copy's scope is destructive, and the identity is not disposable (OPIS §7.2)"));
+        raise(Finding::error(msg!("steps-personal-data-only-destructive")));
     }
     if results.is_empty() {
         // A declaration that leaves nothing to check is judged (OPIS §10.1): the copy's scope
         // reaches every described operation, correction, deletion and cancellation included.
-        raise(Finding::fail(format!(
-            "no operation of the OpenAPI description needs a scope beyond the copy's ({}): a token that may read the copy may also correct, delete and cancel — no least-privilege grant (OPIS §16b, PIPL art. 6)",
-            granted.into_iter().collect::<Vec<_>>().join(" ")
-        )));
+        raise(Finding::fail(msg!("steps-personal-data-no-scope-beyond-copy", scope = granted.into_iter().collect::<Vec<_>>().join(" "))));
     }
     w.pd.scope_results = Some(results);
 }
@@ -379,32 +370,46 @@ pub fn is_insufficient_scope(challenge: &str) -> bool {
 
 #[then("each answers 403 with a Bearer insufficient_scope challenge")]
 fn each_insufficient_scope(w: &mut PlatformWorld) {
-    let wrong: Vec<String> = earlier!(w.pd.scope_results)
+    let wrong: Vec<Message> = earlier!(w.pd.scope_results)
         .iter()
         .filter(|(_, status, challenge)| !(*status == 403 && challenge.as_deref().is_some_and(is_insufficient_scope)))
         .map(|(op, status, challenge)| match challenge {
-            Some(c) if *status == 403 => format!("{op} answered 403 with WWW-Authenticate {}", sanitize_line(c, 80)),
-            _ => format!("{op} answered HTTP {status}"),
+            Some(c) if *status == 403 => msg!("steps-personal-data-wrong-challenge", operation = sanitize_line(op, 120), challenge = sanitize_line(c, 80)),
+            _ => msg!("steps-personal-data-operation-status", operation = sanitize_line(op, 120), status = status),
         })
         .collect();
-    if !wrong.is_empty() {
-        raise(Finding::fail(format!(
-            "a token granted only {} reached operations that need more, or was refused without an insufficient_scope challenge (403 and WWW-Authenticate: Bearer error=\"insufficient_scope\", RFC 6750 §3.1): {}",
-            earlier!(w.pd.person).scope.clone().unwrap_or_default(),
-            sanitize_line(&wrong.join("; "), 500)
-        )));
+    if let Some(wrong) = at_most(wrong, 500) {
+        raise(Finding::fail(msg!("steps-personal-data-scope-not-enforced", scope = earlier!(w.pd.person).scope.clone().unwrap_or_default(), problems = wrong)));
     }
+}
+
+/// The messages one after the other (`a; b`), as many as fit in `max_chars` of English, then how
+/// many more there were; `None` for none.
+fn at_most(items: Vec<Message>, max_chars: usize) -> Option<Message> {
+    let total = items.len();
+    let (mut used, mut kept) = (0, Vec::new());
+    for m in items {
+        let len = m.en().chars().count() + 2;
+        if !kept.is_empty() && used + len > max_chars {
+            break;
+        }
+        used += len;
+        kept.push(m);
+    }
+    let more = total - kept.len();
+    let list = hutong_model::joined(kept)?;
+    Some(if more > 0 { msg!("steps-personal-data-and-more", list = list, count = more) } else { list })
 }
 
 #[when("the client revokes the person's refresh token at the revocation endpoint")]
 async fn revoke(w: &mut PlatformWorld) {
     let person = earlier!(w.pd.person).clone();
     // The token works before: otherwise a 401 afterwards proves nothing.
-    fetch_copy(w, &person.access_token, "the copy before revocation").await;
+    fetch_copy(w, &person.access_token, msg!("steps-personal-data-copy-before-revocation")).await;
     let response = w.ctx().revoke(&w.rec, &person).await.or_raise();
     w.last = Some(response.clone());
     if response.status != 200 {
-        raise(Finding::fail(format!("the revocation request answered HTTP {}, not 200 (RFC 7009 §2.2){}", response.status, hutong_checks::body_hint(&response))));
+        raise(Finding::fail(msg!("steps-personal-data-revocation-status", status = response.status, hint = hutong_checks::body_hint(&response))));
     }
 }
 
@@ -415,12 +420,12 @@ async fn revoked_stops(w: &mut PlatformWorld) {
     let request = w.ctx().http.get(&url).bearer(&person.access_token).label("the copy after revocation");
     let response = w.send(request).await;
     if response.status != 401 {
-        raise(Finding::fail(format!("after its refresh token was revoked (RFC 7009), the grant's access token still answers HTTP {}, not 401", response.status)));
+        raise(Finding::fail(msg!("steps-personal-data-revoked-token-works", status = response.status)));
     }
     // The revoked refresh token itself must not obtain a new access token (RFC 7009 §2.2).
     let ctx = w.ctx();
     if ctx.refresh_issues_token(&w.rec, &person, "refresh with the revoked token").await.or_raise() {
-        raise(Finding::fail("after it was revoked (RFC 7009 §2.2), the refresh token still obtains a new access token at the token endpoint (RFC 6749 §6)"));
+        raise(Finding::fail(msg!("steps-personal-data-revoked-refresh-works")));
     }
 }
 
@@ -435,31 +440,32 @@ async fn correct_unknown(w: &mut PlatformWorld) {
 async fn refusal_reasoned(w: &mut PlatformWorld) {
     let response = w.last().clone();
     if (200..300).contains(&response.status) {
-        raise(Finding::error(format!("the request was not refused (HTTP {}): nothing to judge", response.status)));
+        raise(Finding::error(msg!("steps-personal-data-not-refused", status = response.status)));
     }
     let problem = match response.content_type().as_deref() {
-        Some(t) if t.starts_with("application/problem+json") => hutong_checks::json_body(&response, "the refusal").map_err(|f| Finding::fail(f.message)).or_raise(),
-        other => raise(Finding::fail(format!("the refusal (HTTP {}) is {}, not problem details (RFC 9457)", response.status, other.unwrap_or("untyped")))),
+        Some(t) if t.starts_with("application/problem+json") => hutong_checks::json_body(&response, "the refusal").map_err(|f| Finding::fail(f.text)).or_raise(),
+        Some(other) => raise(Finding::fail(msg!("steps-personal-data-refusal-not-problem", status = response.status, content_type = other))),
+        None => raise(Finding::fail(msg!("steps-personal-data-refusal-untyped", status = response.status))),
     };
     let detail = problem.get("detail").and_then(Value::as_str).unwrap_or_default();
     let kind = problem.get("type").and_then(Value::as_str).unwrap_or("about:blank");
     let mut problems = Vec::new();
     if detail.trim().is_empty() {
-        problems.push("it has no `detail` giving the reason".to_string());
+        problems.push(msg!("steps-personal-data-refusal-no-detail"));
     }
     match response.url.join(kind) {
         Ok(rule) if matches!(rule.scheme(), "http" | "https") => {
-            crate::runner::world::check_on_platform(&w.ctx(), &rule, "the problem type").or_raise();
+            crate::runner::world::check_on_platform(&w.ctx(), &rule, msg!("steps-personal-data-problem-type")).or_raise();
             let request = w.ctx().http.get(rule.as_str()).label("the rule a refusal cites");
             let answer = w.send(request).await;
             if answer.status != 200 {
-                problems.push(format!("its `type` {} answers HTTP {}, so it cites no published rule", sanitize_line(kind, 120), answer.status));
+                problems.push(msg!("steps-personal-data-type-status", problem_type = sanitize_line(kind, 120), status = answer.status));
             }
         }
-        _ => problems.push(format!("its `type` {} is not a rule the platform publishes", sanitize_line(kind, 120))),
+        _ => problems.push(msg!("steps-personal-data-type-not-rule", problem_type = sanitize_line(kind, 120))),
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the refusal of a rights request gives no reasons: {}", problems.join("; "))));
+    if let Some(problems) = hutong_model::joined(problems) {
+        raise(Finding::fail(msg!("steps-personal-data-refusal-unreasoned", problems = problems)));
     }
 }
 

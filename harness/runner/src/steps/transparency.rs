@@ -9,7 +9,7 @@ use rand::seq::{IndexedRandom, SliceRandom};
 use rand::SeedableRng;
 use hutong_checks::disclosure;
 use hutong_checks::transparency as tp;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -58,18 +58,18 @@ async fn current_document(w: &mut PlatformWorld, kind: &str, optional: bool) -> 
     let url = w.endpoint("disclosures");
     let (status, index) = get_public(w, url.as_str(), "the disclosure index").await;
     if status != 200 {
-        raise(Finding::fail(format!("the disclosure index answered HTTP {status}")));
+        raise(Finding::fail(msg!("steps-transparency-index-status", status = status)));
     }
     let listed = disclosure::listed(&index);
     let Some(d) = listed.iter().find(|d| d.kind == kind) else {
         if optional {
             return Value::Null;
         }
-        raise(Finding::fail(format!("the disclosure index lists no `{kind}` document")));
+        raise(Finding::fail(msg!("steps-transparency-index-lists-no", kind = kind)));
     };
     let (status, doc) = get_public(w, &d.current, &format!("the current `{kind}`")).await;
     if status != 200 {
-        raise(Finding::fail(format!("the current `{kind}` document answered HTTP {status}")));
+        raise(Finding::fail(msg!("steps-transparency-document-status", kind = kind, status = status)));
     }
     disclosure::check_document(&doc, kind, &format!("the current `{kind}` document")).or_raise();
     doc
@@ -88,7 +88,7 @@ async fn fetch_optional_disclosure(w: &mut PlatformWorld, kind: String) {
 }
 
 fn document<'a>(w: &'a PlatformWorld, kind: &str) -> &'a Value {
-    w.tp.documents.get(kind).unwrap_or_else(|| raise(Finding::error(format!("no `{kind}` document: an earlier step did not run"))))
+    w.tp.documents.get(kind).unwrap_or_else(|| raise(Finding::error(msg!("steps-transparency-no-document", kind = kind))))
 }
 
 /// One search: `q`, and `sort` when given; a non-200 answer is a `fail`.
@@ -98,15 +98,16 @@ async fn search(w: &mut PlatformWorld, q: &str, sort: Option<&str>) -> Value {
     if let Some(s) = sort {
         query.push(("sort", s));
     }
-    let what = match sort {
-        Some(s) => format!("search {q:?} ordered by {s}"),
-        None => format!("search {q:?}"),
+    let named = match sort {
+        Some(s) => msg!("steps-transparency-search-ordered", query = format!("{q:?}"), sort = s),
+        None => msg!("steps-transparency-search", query = format!("{q:?}")),
     };
+    let what = named.en();
     let request = w.request(http::Method::GET, url.as_str()).query(&query).label(what.clone());
     let response = w.send(request).await;
     hutong_checks::expect_status(&response, 200, &what).or_raise();
     let body = hutong_checks::json_body(&response, &what).or_raise();
-    let items = body.get("items").filter(|i| i.is_array()).cloned().unwrap_or_else(|| raise(Finding::fail(format!("{what}: the answer has no `items` list"))));
+    let items = body.get("items").filter(|i| i.is_array()).cloned().unwrap_or_else(|| raise(Finding::fail(msg!("steps-transparency-no-items")).context(named)));
     json!({ "query": q, "sort": sort, "items": items })
 }
 
@@ -161,7 +162,7 @@ fn orderings(w: &mut PlatformWorld) {
 
 #[then("the first results of the price ordering carry the prices the product API serves")]
 async fn prices_served(w: &mut PlatformWorld) {
-    let by_price = searches(w).into_iter().find(|s| s["sort"] == "price").unwrap_or_else(|| raise(Finding::error("no price ordering was fetched")));
+    let by_price = searches(w).into_iter().find(|s| s["sort"] == "price").unwrap_or_else(|| raise(Finding::error(msg!("steps-transparency-no-price-ordering"))));
     let first: Vec<Value> = by_price["items"].as_array().into_iter().flatten().take(PRICE_CHECKS).cloned().collect();
     let products = w.endpoint("products");
     let mut served = Map::new();
@@ -171,7 +172,7 @@ async fn prices_served(w: &mut PlatformWorld) {
         let request = w.request(http::Method::GET, &url).label(format!("product {id}"));
         let response = w.send(request).await;
         if response.status != 200 {
-            raise(Finding::fail(format!("search lists product {id:?}, but the product API answers HTTP {} for it", response.status)));
+            raise(Finding::fail(msg!("steps-transparency-product-status", product = format!("{id:?}"), status = response.status)));
         }
         let body = hutong_checks::json_body(&response, "the product").or_raise();
         served.insert(id.to_string(), body.get("price_cents").cloned().unwrap_or(Value::Null));
@@ -198,7 +199,7 @@ async fn listed_merchants(w: &mut PlatformWorld) -> Vec<Value> {
     let mut merchants = Vec::new();
     hutong_checks::paging::walk_each(&ctx.http, &w.rec, url.as_str(), w.token.as_deref(), &[], "list merchants", |page| {
         if page.status != 200 {
-            return Err(Finding::error(format!("precondition: listing merchants answered HTTP {}", page.status)));
+            return Err(Finding::error(msg!("steps-transparency-merchants-status", status = page.status)));
         }
         for m in page.body.get("items").and_then(Value::as_array).into_iter().flatten() {
             if merchants.len() < MAX_MERCHANTS {
@@ -210,7 +211,7 @@ async fn listed_merchants(w: &mut PlatformWorld) -> Vec<Value> {
     .await
     .or_raise();
     if merchants.is_empty() {
-        raise(Finding::error("precondition: the merchants endpoint lists no merchant"));
+        raise(Finding::error(msg!("steps-transparency-no-merchant")));
     }
     w.tp.merchants = Some(merchants.clone());
     merchants
@@ -243,11 +244,12 @@ async fn read_quotes(w: &mut PlatformWorld) {
     w.tp.quotes = Some(quotes);
 }
 
-/// The bodies of the answers that were `200`; the others are named in a `fail` when `strict`.
-fn answered(list: &[Value], what: &str, strict: bool) -> Value {
+/// The bodies of the answers that were `200`; the others are named in a `fail` (saying `what` was
+/// not served) when `strict`.
+fn answered(list: &[Value], what: Message, strict: bool) -> Value {
     let missing: Vec<String> = list.iter().filter(|e| e["status"] != 200).map(|e| format!("{} (HTTP {})", e["merchant_id"], e["status"])).collect();
     if strict && !missing.is_empty() {
-        raise(Finding::fail(format!("{what} is not served for merchant(s) {}", missing.join(", "))));
+        raise(Finding::fail(msg!("steps-transparency-not-served", what = what, merchants = missing.join(", "))));
     }
     Value::Array(list.iter().filter(|e| e["status"] == 200).map(|e| e["body"].clone()).collect())
 }
@@ -260,7 +262,7 @@ fn ranking_rules(w: &mut PlatformWorld) {
 #[then("self_operated is true exactly for the declared self-operated merchants and their results")]
 fn self_operated(w: &mut PlatformWorld) {
     // A licence that is not served is TP-10's to judge; here only the served ones are compared.
-    let licences = answered(earlier!(w.tp.licences), "licence information", false);
+    let licences = answered(earlier!(w.tp.licences), msg!("steps-transparency-licence-information"), false);
     tp::check_self_operated(document(w, "operator-identity"), &licences, &all_results(w)).or_raise();
 }
 
@@ -269,7 +271,7 @@ async fn enforcement(w: &mut PlatformWorld) {
     let doc = document(w, "enforcement-actions").clone();
     let mut rules = Map::new();
     for url in tp::enforcement_rule_urls(&doc) {
-        let parsed = url::Url::parse(&url).ok().filter(|u| crate::runner::world::check_on_platform(&w.ctx(), u, "the rule cited").is_ok());
+        let parsed = url::Url::parse(&url).ok().filter(|u| crate::runner::world::is_on_platform(&w.ctx(), u));
         let fetched = match parsed {
             Some(u) => get_public(w, u.as_str(), "a rule cited by an enforcement action").await.1,
             None => Value::Null,
@@ -292,7 +294,7 @@ fn operator(w: &mut PlatformWorld) {
 #[then("every listed merchant's licence information is served, with a valid unified social credit code")]
 fn merchant_licences(w: &mut PlatformWorld) {
     let licences = earlier!(w.tp.licences).clone();
-    answered(&licences, "licence information", true);
+    answered(&licences, msg!("steps-transparency-licence-information"), true);
     for l in &licences {
         tp::check_merchant_licence(l["merchant_id"].as_str().unwrap_or_default(), &l["body"]).or_raise();
     }
@@ -306,13 +308,13 @@ fn filings(w: &mut PlatformWorld) {
 #[then("it lists every fee completely, and every quoted fee is one it lists")]
 fn fee_list(w: &mut PlatformWorld) {
     // A quote that is not served is TP-13's to judge; the fees of the served ones are compared.
-    let quotes = answered(earlier!(w.tp.quotes), "the fee quote", false);
+    let quotes = answered(earlier!(w.tp.quotes), msg!("steps-transparency-fee-quote"), false);
     tp::check_fee_list(document(w, "fee-schedule"), &quotes).or_raise();
 }
 
 #[then("every merchant is quoted the schedule's fees for its category and tier")]
 fn fee_quotes(w: &mut PlatformWorld) {
-    let quotes = answered(earlier!(w.tp.quotes), "the fee quote", true);
+    let quotes = answered(earlier!(w.tp.quotes), msg!("steps-transparency-fee-quote"), true);
     let categories: Map<String, Value> = earlier!(w.tp.merchants)
         .iter()
         .filter_map(|m| Some((m.get("id")?.as_str()?.to_string(), m.get("category")?.clone())))
@@ -389,12 +391,12 @@ async fn build_histories(w: &mut PlatformWorld) {
     let request = w.request(http::Method::GET, products.as_str()).bearer(&tokens[0]).label("list products as persona-a");
     let response = w.send(request).await;
     if response.status != 200 {
-        raise(Finding::error(format!("precondition: listing products as persona-a answered HTTP {}", response.status)));
+        raise(Finding::error(msg!("steps-transparency-products-as-persona-status", status = response.status)));
     }
     let page = response.json_value().unwrap_or_default();
     let ids: Vec<String> = page["items"].as_array().into_iter().flatten().filter_map(|p| p.get("id").and_then(Value::as_str).map(str::to_string)).collect();
     if ids.len() < LONG_HISTORY + SHORT_HISTORY {
-        raise(Finding::error(format!("precondition: the first page of products lists {} products; the histories need {}", ids.len(), LONG_HISTORY + SHORT_HISTORY)));
+        raise(Finding::error(msg!("steps-transparency-too-few-products", listed = ids.len(), needed = LONG_HISTORY + SHORT_HISTORY)));
     }
     let mut reads: Vec<(usize, String)> = ids[..LONG_HISTORY].iter().map(|id| (0, id.clone())).collect();
     reads.extend(ids[ids.len() - SHORT_HISTORY..].iter().map(|id| (1, id.clone())));
@@ -404,7 +406,7 @@ async fn build_histories(w: &mut PlatformWorld) {
         let request = w.ctx().http.get(&url).bearer(&tokens[who]).label(format!("{} reads product {id}", PERSONAS[who]));
         let response = w.send(request).await;
         if response.status != 200 {
-            raise(Finding::error(format!("precondition: {} reading product {id} answered HTTP {}", PERSONAS[who], response.status)));
+            raise(Finding::error(msg!("steps-transparency-read-product-status", persona = PERSONAS[who], product = id.as_str(), status = response.status)));
         }
     }
     w.tp.personas = Some([tokens[0].clone(), tokens[1].clone()]);
@@ -439,7 +441,7 @@ fn same_non_personalised(w: &mut PlatformWorld) {
     let defaults = earlier!(w.tp.defaults).clone();
     let ids = |v: &Value| v["items"].as_array().map(|a| a.iter().map(|i| i["product_id"].clone()).collect::<Vec<_>>()).unwrap_or_default();
     if ids(&defaults["a"]) == ids(&defaults["b"]) {
-        w.note_limitation("TP-02: the personas' default recommendations were the same too: their histories made no difference the run could see (the platform does not personalise, or did not for these identities), so the non-personalised option could not be seen at work");
+        w.note_limitation(msg!("steps-transparency-defaults-same"));
     }
     tp::check_same_results(earlier!(w.tp.rounds)).or_raise();
 }
@@ -452,14 +454,14 @@ async fn turn_off(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     let response = w.send(ctx.http.put(url.as_str()).bearer(&token).json(&json!({ "enabled": false })).label("persona-a turns personalisation off")).await;
     if !(200..300).contains(&response.status) {
-        raise(Finding::fail(format!("turning personalisation off answered HTTP {}", response.status)));
+        raise(Finding::fail(msg!("steps-transparency-off-status", status = response.status)));
     }
     let after_off = list_of(&w.send(ctx.http.get(recommendations.as_str()).bearer(&token).label("recommendations right after turning it off")).await, "the recommendations after turning personalisation off");
     let non_personalised = list_of(&w.send(ctx.http.get(recommendations.as_str()).query(&[("personalised", "false")]).bearer(&token).label("non-personalised recommendations")).await, "the non-personalised recommendations");
     // Back on, whatever was seen: the person's setting is restored for the rest of the run.
     let restored = w.send(ctx.http.put(url.as_str()).bearer(&token).json(&json!({ "enabled": true })).label("persona-a turns personalisation back on")).await;
     if !(200..300).contains(&restored.status) {
-        raise(Finding::fail(format!("turning personalisation back on answered HTTP {}", restored.status)));
+        raise(Finding::fail(msg!("steps-transparency-on-status", status = restored.status)));
     }
     w.tp.off = Some(json!({ "after_off": after_off, "non_personalised": non_personalised }));
 }
@@ -473,9 +475,9 @@ async fn delete_tag(w: &mut PlatformWorld) {
     let tags = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags")).await, "the tags of persona-a");
     let Some(first) = tags["items"].as_array().and_then(|i| i.first()).and_then(|t| t.get("id")).and_then(Value::as_str).map(str::to_string) else {
         if !tags["items"].is_array() {
-            raise(Finding::fail("the tags answer has no `items` list"));
+            raise(Finding::fail(msg!("steps-transparency-tags-no-items")));
         }
-        w.note_limitation("TP-03: persona-a's history gave it no tag, so deleting a tag could not be seen");
+        w.note_limitation(msg!("steps-transparency-no-tag"));
         let off = w.tp.off.get_or_insert_with(|| json!({}));
         off["deleted"] = json!("");
         off["tags_after"] = tags;
@@ -484,7 +486,7 @@ async fn delete_tag(w: &mut PlatformWorld) {
     let encoded: String = url::form_urlencoded::byte_serialize(first.as_bytes()).collect();
     let response = w.send(ctx.http.delete(format!("{tags_url}/{}", encoded.replace('+', "%20"))).bearer(&token).label("persona-a deletes a tag")).await;
     if !(200..300).contains(&response.status) {
-        raise(Finding::fail(format!("deleting tag {first:?} answered HTTP {}", response.status)));
+        raise(Finding::fail(msg!("steps-transparency-delete-tag-status", tag = format!("{first:?}"), status = response.status)));
     }
     let after = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags after the deletion")).await, "the tags after the deletion");
     let off = w.tp.off.get_or_insert_with(|| json!({}));
@@ -505,10 +507,10 @@ async fn ask_quotes(w: &mut PlatformWorld) {
     let request = w.ctx().http.get(products.as_str()).bearer(&tokens[0]).label("list products as persona-a");
     let response = w.send(request).await;
     if response.status != 200 {
-        raise(Finding::error(format!("precondition: listing products answered HTTP {}", response.status)));
+        raise(Finding::error(msg!("steps-transparency-products-status", status = response.status)));
     }
-    let product = response.json_value().ok().and_then(|p| p["items"][0]["id"].as_str().map(str::to_string)).unwrap_or_else(|| raise(Finding::error("precondition: the products endpoint lists no product")));
-    let device = other_user_agent(w).unwrap_or_else(|| raise(Finding::error("the harness-identities corpus has no second User-Agent for persona-b's device")));
+    let product = response.json_value().ok().and_then(|p| p["items"][0]["id"].as_str().map(str::to_string)).unwrap_or_else(|| raise(Finding::error(msg!("steps-transparency-no-product"))));
+    let device = other_user_agent(w).unwrap_or_else(|| raise(Finding::error(msg!("steps-transparency-no-second-user-agent"))));
     let url = w.endpoint("price_quotes");
     let body = json!({ "product_id": product, "quantity": 1, "delivery_location": DELIVERY_LOCATION });
     let mut r = rng(w, "tp-04");
@@ -528,7 +530,7 @@ async fn same_price(w: &mut PlatformWorld) {
     let rounds = earlier!(w.tp.rounds).clone();
     let mut rules = Map::new();
     for url in tp::price_rule_urls(&rounds) {
-        let parsed = url::Url::parse(&url).ok().filter(|u| crate::runner::world::check_on_platform(&w.ctx(), u, "the rule cited").is_ok());
+        let parsed = url::Url::parse(&url).ok().filter(|u| crate::runner::world::is_on_platform(&w.ctx(), u));
         let fetched = match parsed {
             Some(u) => get_public(w, u.as_str(), "a rule cited by a price adjustment").await.1,
             None => Value::Null,

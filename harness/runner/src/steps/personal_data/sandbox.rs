@@ -8,7 +8,7 @@ use crate::identities::{self, AuthorizationAttempt, PersonKind, SyntheticAccount
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::oauth;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 
 /// The synthetic account a PD-10 scenario authorises, and the client role it acts through.
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ async fn synthetic_user(w: &mut PlatformWorld, label: String, role: String) {
         .ctx()
         .synthetic_account(&w.rec, PersonKind::User, &label, &role)
         .await
-        .map_err(|f| f.into_error(format_args!("cannot create the synthetic user {label} through {role}")))
+        .map_err(|f| f.into_error(msg!("steps-personal-data-cannot-create-synthetic", label = label.as_str(), role = role.as_str())))
         .or_raise();
     w.pd.sandbox = Some(Sandbox { account, role });
 }
@@ -43,7 +43,7 @@ async fn unknown_hint(w: &mut PlatformWorld) {
     let sandbox = earlier!(w.pd.sandbox).clone();
     let hint = identities::unknown_login_hint(&sandbox.account.login_hint);
     if w.ctx().synthetic_login_hints().await.contains(&hint) {
-        raise(Finding::error("the random login_hint drawn is one of a synthetic account the run created"));
+        raise(Finding::error(msg!("steps-personal-data-hint-collision")));
     }
     let attempt = w.ctx().send_authorization_request(&w.rec, &sandbox.role, &hint, true, "authorization request, login_hint of no account").await.or_raise();
     keep(w, attempt);
@@ -80,12 +80,12 @@ async fn wrong_verifier(w: &mut PlatformWorld) {
     let code = ctx
         .approved_code(&w.rec, &attempt)
         .await
-        .map_err(|f| f.into_error("no code to exchange for the synthetic user").with_exchanges([attempt.response.exchange]))
+        .map_err(|f| f.into_error(msg!("steps-personal-data-no-code")).with_exchanges([attempt.response.exchange]))
         .or_raise();
     // A well-formed verifier (RFC 7636 §4.1) whose challenge the request did not send.
     let (wrong, _) = identities::pkce_pair();
     if attempt.verifier.as_deref() == Some(wrong.as_str()) {
-        raise(Finding::error("the wrong code_verifier drawn is the right one"));
+        raise(Finding::error(msg!("steps-personal-data-verifier-collision")));
     }
     let response = ctx.exchange_code(&w.rec, &sandbox.role, &code, &wrong, "authorization code, wrong code_verifier").await.or_raise();
     w.last = Some(response.clone());

@@ -1,0 +1,11 @@
+# harness/runner/src/steps/core.rs: steps of features/core/ (discovery).
+
+# Declared endpoints that do not answer (CORE-02).
+steps-core-endpoint-status = `{ $name }` answers HTTP { $status }
+steps-core-endpoint-transport = `{ $name }`: { $error }
+steps-core-endpoints-broken = declared endpoints do not answer: { $endpoints }
+steps-core-endpoints-undecided = not decided: the scenario's time budget ran out before every declared endpoint answered: { $endpoints }
+
+# The OpenAPI document, read leniently (OE-01 judges it).
+steps-core-precondition = precondition
+steps-core-openapi-status = precondition: the OpenAPI document answered HTTP { $status }
