@@ -31,7 +31,7 @@ use hutong_checks::migration::RecordDiff;
 use hutong_checks::s3::{compare_buckets, copy_bucket, parse_bucket_target, verify_listings, S3Client, S3Endpoint};
 pub use hutong_checks::s3::{Progress, StreamLimits};
 use hutong_http::{ClientConfig, HttpClient, Recorder};
-use hutong_model::Finding;
+use hutong_model::{msg, Arg, Finding, Message};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -47,11 +47,28 @@ pub use crate::records::{RecordComparison, DEFAULT_RUN_BUDGET};
 /// problem, never a verdict on the migration).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-pub struct MigrateError(pub String, pub Vec<String>);
+pub struct MigrateError(pub Message, pub Vec<String>);
 
 impl MigrateError {
-    fn new(message: impl std::fmt::Display) -> MigrateError {
-        MigrateError(message.to_string(), Vec::new())
+    fn new(message: Message) -> MigrateError {
+        MigrateError(message, Vec::new())
+    }
+
+    /// `platform: detail`: an error of one platform (a `from` or `to` as given, or its base
+    /// URL), which [`MigrateError::needs_of`] recognises.
+    fn on(platform: &str, detail: Message) -> MigrateError {
+        MigrateError::new(msg!("migrate-on-platform", platform = platform, detail = detail))
+    }
+
+    /// [`MigrateError::on`] for a finding met on `platform`, keeping the requirements it needs.
+    fn finding_on(platform: &str, f: Finding) -> MigrateError {
+        MigrateError::on(platform, f.text).needing(f.needs)
+    }
+
+    /// The error, judged by the requirements `needs` (see [`MigrateError::needs_of`]).
+    fn needing(mut self, needs: Vec<String>) -> MigrateError {
+        self.1 = needs;
+        self
     }
 
     /// The requirements of `platform` (a `from` or `to` as given) that judge what the migration
@@ -60,10 +77,9 @@ impl MigrateError {
     /// side's: every message of a platform's error starts with its name.
     pub fn needs_of(&self, platform: &str) -> &[String] {
         let name = platform.trim_end_matches('/');
-        if self.0.starts_with(&format!("{name}:")) || self.0.starts_with(&format!("{name}/:")) {
-            &self.1
-        } else {
-            &[]
+        match (self.0.id.as_str(), self.0.args.get("platform")) {
+            ("migrate-on-platform", Some(Arg::Text(p))) if p == name || p.strip_suffix('/') == Some(name) => &self.1,
+            _ => &[],
         }
     }
 }
@@ -129,6 +145,11 @@ pub struct MigrationOutcome {
     pub summary: Value,
 }
 
+/// How a bucket migration was verified (`verification` of its summary): by content.
+pub(crate) const BY_CONTENT: &str = "content: keys, sizes, SHA-256 of content, user metadata";
+/// How a bucket migration was verified: from the listings.
+pub(crate) const BY_LISTINGS: &str = "listings: keys, sizes, MD5 ETags";
+
 /// Longest wait for one export job.
 const EXPORT_DEADLINE: Duration = Duration::from_secs(600);
 
@@ -140,22 +161,29 @@ struct Platform {
     rec: Recorder,
 }
 
-fn harness_error(what: &str, f: Finding) -> MigrateError {
-    MigrateError(format!("{what}: {}", f.message), f.needs)
+/// A finding met at one stage (`what: finding`), keeping the requirements it needs.
+fn harness_error(what: Message, f: Finding) -> MigrateError {
+    MigrateError(f.text.in_context(what), f.needs)
+}
+
+/// A program's own error text (a transport error, a target file's, a URL parser's): shown as it
+/// is in every language.
+fn error_text(e: impl std::fmt::Display) -> Message {
+    Message::verbatim(e.to_string())
 }
 
 impl Platform {
     async fn connect(target: &str, role: &str, insecure: bool, timeout: Option<Duration>) -> Result<Platform, MigrateError> {
         let (base, credentials, secrets, insecure, timeout) = if Path::new(target).is_file() {
-            let file = TargetFile::load(Path::new(target)).map_err(MigrateError::new)?;
-            let base = file.base_url.clone().ok_or_else(|| MigrateError::new(format!("{target} names no base_url")))?;
+            let file = TargetFile::load(Path::new(target)).map_err(|e| MigrateError::new(error_text(e)))?;
+            let base = file.base_url.clone().ok_or_else(|| MigrateError::new(msg!("migrate-no-base-url", target = target)))?;
             let insecure = insecure || file.options.insecure.unwrap_or(false);
             let timeout = file.options.request_timeout_secs.map(|s| Duration::from_secs(s.max(1))).or(timeout);
-            (base, file.resolve_credentials(target).map_err(MigrateError::new)?, file.secret_values(), insecure, timeout)
+            (base, file.resolve_credentials(target).map_err(|e| MigrateError::new(error_text(e)))?, file.secret_values(), insecure, timeout)
         } else {
             (target.to_string(), BTreeMap::new(), Vec::new(), insecure, timeout)
         };
-        let base = Url::parse(&base).map_err(|e| MigrateError::new(format!("{target}: not a URL or a target file: {e}")))?;
+        let base = Url::parse(&base).map_err(|e| MigrateError::on(target, msg!("migrate-not-url-or-target-file", error = e.to_string())))?;
         let mut config = ClientConfig { allowed_origins: vec![origin_url(&base)], insecure_tls: insecure, ..ClientConfig::default() };
         if let Some(t) = timeout {
             config.limits.request_timeout = t;
@@ -166,22 +194,22 @@ impl Platform {
         for c in credentials.values() {
             config.redactor.insert_secret(c.client_secret.clone());
         }
-        let http = HttpClient::new(config.clone()).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
+        let http = HttpClient::new(config.clone()).map_err(|e| MigrateError::new(msg!("migrate-http-client", error = e.to_string())))?;
         let rec = Recorder::new();
-        let url = base.join(WELL_KNOWN_PATH).map_err(|e| MigrateError::new(e.to_string()))?;
-        let response = http.get(url.as_str()).label("discovery").send(&rec).await.map_err(|e| MigrateError::new(format!("{target}: {e}")))?;
+        let url = base.join(WELL_KNOWN_PATH).map_err(|e| MigrateError::new(error_text(e)))?;
+        let response = http.get(url.as_str()).label("discovery").send(&rec).await.map_err(|e| MigrateError::on(target, error_text(e)))?;
         if response.status != 200 {
-            return Err(MigrateError::new(format!("{target}: the discovery document {url} answered HTTP {}, not 200", response.status)));
+            return Err(MigrateError::on(target, msg!("migrate-discovery-status", url = url.as_str(), status = response.status)));
         }
         let discovery = hutong_checks::json_body(&response, "discovery")
             .and_then(|v| Discovery::parse(&v))
-            .map_err(|f| harness_error(&format!("{target}: unusable discovery"), f))?;
+            .map_err(|f| MigrateError::finding_on(target, f.context(msg!("migrate-unusable-discovery"))))?;
         // Endpoints (the OAuth server among them) may live on the origins the discovery
         // document trusts, as in `certify`: credentials may go there too.
         let http = HttpClient::new(ClientConfig { allowed_origins: discovery.allowed_origins(&base), ..config })
-            .map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
+            .map_err(|e| MigrateError::new(msg!("migrate-http-client", error = e.to_string())))?;
         let ctx = RunContext::outside_a_run(base.clone(), http, discovery, credentials);
-        let token = crate::oauth::obtain_token(&ctx, &rec, role, "hutong migrate-check").await.map_err(|f| harness_error(target, f))?;
+        let token = crate::oauth::obtain_token(&ctx, &rec, role, "hutong migrate-check").await.map_err(|f| MigrateError::finding_on(target, f))?;
         Ok(Platform { name: base.to_string(), ctx, token, rec })
     }
 
@@ -190,41 +218,41 @@ impl Platform {
     }
 
     async fn send_json(&self, b: hutong_http::RequestBuilder, what: &str) -> Result<(u16, Option<String>, Url, Value), MigrateError> {
-        let r = b.label(what).send(&self.rec).await.map_err(|e| MigrateError::new(format!("{}: {what}: {e}", self.name)))?;
+        let r = b.label(what).send(&self.rec).await.map_err(|e| MigrateError::on(&self.name, msg!("migrate-request-failed", request = what, error = e.to_string())))?;
         let v = r.json_value().unwrap_or(Value::Null);
         Ok((r.status, r.header("location").map(str::to_string), r.url.clone(), v))
     }
 
     /// A full export, followed to its manifest.
     async fn export(&self) -> Result<Manifest, MigrateError> {
-        let url = self.ctx.discovery.endpoint("exports").map_err(|f| harness_error(&self.name, f))?;
+        let url = self.ctx.discovery.endpoint("exports").map_err(|f| MigrateError::finding_on(&self.name, f))?;
         let (status, location, at, body) = self.send_json(self.request(http::Method::POST, url.as_str()).json(&json!({})), "create export").await?;
-        let fail = |m: String| MigrateError::new(format!("{}: {m}", self.name));
+        let fail = |m: Message| MigrateError::on(&self.name, m);
         let value = match (status, location) {
             (200, _) => body,
             (202, Some(location)) => {
-                let job = at.join(&location).map_err(|e| fail(format!("bad job Location: {e}")))?;
+                let job = at.join(&location).map_err(|e| fail(msg!("migrate-bad-job-location", error = e.to_string())))?;
                 let started = Instant::now();
                 let manifest_url = loop {
                     let (status, _, at, body) = self.send_json(self.request(http::Method::GET, job.as_str()), "poll export").await?;
                     match (status, body.get("status").and_then(Value::as_str)) {
                         (200, Some("complete")) => {
-                            let m = body.get("manifest_url").and_then(Value::as_str).ok_or_else(|| fail("the completed job links no manifest_url".into()))?;
-                            break at.join(m).map_err(|e| fail(e.to_string()))?;
+                            let m = body.get("manifest_url").and_then(Value::as_str).ok_or_else(|| fail(msg!("migrate-job-no-manifest-url")))?;
+                            break at.join(m).map_err(|e| fail(error_text(e)))?;
                         }
-                        (200, Some("failed")) => return Err(fail("the export job failed".into())),
+                        (200, Some("failed")) => return Err(fail(msg!("migrate-job-failed"))),
                         (200, _) if started.elapsed() < EXPORT_DEADLINE => tokio::time::sleep(Duration::from_millis(100)).await,
-                        (s, _) => return Err(fail(format!("polling the export job answered HTTP {s} or did not complete"))),
+                        (s, _) => return Err(fail(msg!("migrate-poll-status", status = s))),
                     }
                 };
                 match self.send_json(self.request(http::Method::GET, manifest_url.as_str()), "manifest").await? {
                     (200, _, _, manifest) => manifest,
-                    (s, _, _, _) => return Err(fail(format!("the export manifest {manifest_url} answered HTTP {s}, not 200"))),
+                    (s, _, _, _) => return Err(fail(msg!("migrate-manifest-status", url = manifest_url.as_str(), status = s))),
                 }
             }
-            (s, _) => return Err(fail(format!("creating an export answered HTTP {s}"))),
+            (s, _) => return Err(fail(msg!("migrate-create-export-status", status = s))),
         };
-        Manifest::parse(&value).map_err(|f| harness_error(&self.name, f))
+        Manifest::parse(&value).map_err(|f| MigrateError::finding_on(&self.name, f))
     }
 
     /// Hands every record of `manifest` to `each` with its entity's name, as the files stream
@@ -243,15 +271,13 @@ impl Platform {
                     .label(format!("download {}", file.name))
                     .download(&self.rec, &mut sink)
                     .await
-                    .map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
+                    .map_err(|e| MigrateError::on(&self.name, error_text(e)))?;
                 if meta.status != 200 || meta.sha256_hex != file.sha256 {
-                    return Err(MigrateError(
-                        format!("{}: {} answered HTTP {} with SHA-256 {} (manifest: {})", self.name, file.name, meta.status, meta.sha256_hex, file.sha256),
-                        vec!["CM-02".to_string()],
-                    ));
+                    let detail = msg!("migrate-file-digest", file = &file.name, status = meta.status, sha256 = &meta.sha256_hex, expected = &file.sha256);
+                    return Err(MigrateError::on(&self.name, detail).needing(vec!["CM-02".to_string()]));
                 }
-                lines.finish(&mut parsed).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
-                parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|e| MigrateError::new(format!("{}: {e}", self.name)))?;
+                lines.finish(&mut parsed).map_err(|e| MigrateError::on(&self.name, error_text(e)))?;
+                parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|e| MigrateError::on(&self.name, error_text(e)))?;
             }
         }
         Ok(())
@@ -260,11 +286,11 @@ impl Platform {
     /// Imports the spooled files entity by entity (in order) in one session; returns the ID
     /// mapping.
     async fn import(&self, spooled: &[(String, PathBuf)]) -> Result<BTreeMap<String, String>, MigrateError> {
-        let url = self.ctx.discovery.endpoint("imports").map_err(|f| harness_error(&self.name, f))?;
+        let url = self.ctx.discovery.endpoint("imports").map_err(|f| MigrateError::finding_on(&self.name, f))?;
         let mut session: Option<String> = None;
         let mut map = BTreeMap::new();
         for (entity, path) in spooled {
-            let body = std::fs::read(path).map_err(|e| MigrateError::new(format!("cannot read the spooled records {}: {e}", path.display())))?;
+            let body = std::fs::read(path).map_err(|e| MigrateError::new(msg!("migrate-read-spooled", path = path.display().to_string(), error = e.to_string())))?;
             let mut query = vec![("entity", entity.clone())];
             if let Some(s) = &session {
                 query.push(("session", s.clone()));
@@ -272,7 +298,8 @@ impl Platform {
             let b = self.request(http::Method::POST, url.as_str()).query(&query).body(body, "application/jsonl");
             let (status, _, _, answer) = self.send_json(b, &format!("import {entity}")).await?;
             if !(200..300).contains(&status) {
-                return Err(MigrateError::new(format!("{}: importing {entity} answered HTTP {status}: {}", self.name, hutong_model::sanitize_line(&answer.to_string(), 300))));
+                let answer = hutong_model::sanitize_line(&answer.to_string(), 300);
+                return Err(MigrateError::on(&self.name, msg!("migrate-import-status", entity = entity, status = status, answer = answer)));
             }
             session = session.or_else(|| answer.get("import_id").and_then(Value::as_str).map(str::to_string));
             for (k, v) in answer.get("id_map").and_then(Value::as_object).into_iter().flatten() {
@@ -289,8 +316,11 @@ impl Platform {
 /// `s3+http(s)://bucket.host[:port]/` (virtual-hosted-style) target names, with credentials from
 /// `HUTONG_S3_{side}_ACCESS_KEY` / `_SECRET_KEY`.
 fn s3_target(target: &str, side: &str, insecure: bool, timeout: Option<Duration>) -> Result<(S3Client, String), MigrateError> {
-    let (endpoint_url, bucket, addressing) = parse_bucket_target(target.strip_prefix("s3+").unwrap_or(target)).map_err(MigrateError::new)?;
-    let env = |k: &str| std::env::var(format!("HUTONG_S3_{side}_{k}")).map_err(|_| MigrateError::new(format!("{target}: set HUTONG_S3_{side}_{k}")));
+    let (endpoint_url, bucket, addressing) = parse_bucket_target(target.strip_prefix("s3+").unwrap_or(target)).map_err(|e| MigrateError::new(error_text(e)))?;
+    let env = |k: &str| {
+        let variable = format!("HUTONG_S3_{side}_{k}");
+        std::env::var(&variable).map_err(|_| MigrateError::on(target, msg!("migrate-s3-set-env", variable = variable)))
+    };
     let endpoint = S3Endpoint {
         endpoint: endpoint_url.clone(),
         access_key: env("ACCESS_KEY")?,
@@ -298,12 +328,12 @@ fn s3_target(target: &str, side: &str, insecure: bool, timeout: Option<Duration>
         region: std::env::var("HUTONG_S3_REGION").unwrap_or_else(|_| "us-east-1".to_string()),
         addressing,
     };
-    let origin = endpoint.bucket_origin(&bucket).map_err(|f| MigrateError::new(format!("{target}: {}", f.message)))?;
+    let origin = endpoint.bucket_origin(&bucket).map_err(|f| MigrateError::on(target, f.text))?;
     let mut config = ClientConfig { allowed_origins: vec![origin], insecure_tls: insecure, ..ClientConfig::default() };
     if let Some(t) = timeout {
         config.limits.request_timeout = t;
     }
-    let http = HttpClient::new(config).map_err(|e| MigrateError::new(format!("cannot build the HTTP client: {e}")))?;
+    let http = HttpClient::new(config).map_err(|e| MigrateError::new(msg!("migrate-http-client", error = e.to_string())))?;
     Ok((S3Client::new(http, endpoint, Recorder::new()).without_evidence(), bucket))
 }
 
@@ -314,20 +344,20 @@ async fn run_s3(args: &MigrationOptions, progress: &(dyn Fn(Progress) + Sync)) -
     let stats = if args.verify_only {
         None
     } else {
-        Some(copy_bucket(&from, &from_bucket, &to, &to_bucket, args.concurrency, &args.limits, progress).await.map_err(|f| harness_error("migration", f))?)
+        Some(copy_bucket(&from, &from_bucket, &to, &to_bucket, args.concurrency, &args.limits, progress).await.map_err(|f| harness_error(msg!("migrate-stage-migration"), f))?)
     };
     let copied = started.elapsed();
     let (diff, size_only) = if args.listings_only {
-        let listed = verify_listings(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error("verification", f))?;
+        let listed = verify_listings(&from, &from_bucket, &to, &to_bucket, args.concurrency).await.map_err(|f| harness_error(msg!("migrate-stage-verification"), f))?;
         (listed.diff, Some(listed.size_only))
     } else {
-        (compare_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency, &args.limits, progress).await.map_err(|f| harness_error("verification", f))?, None)
+        (compare_buckets(&from, &from_bucket, &to, &to_bucket, args.concurrency, &args.limits, progress).await.map_err(|f| harness_error(msg!("migrate-stage-verification"), f))?, None)
     };
     let verified = started.elapsed() - copied;
     let summary = json!({
         "from": args.from, "to": args.to, "copied": stats, "copy_seconds": copied.as_secs_f64(),
         "verify_seconds": verified.as_secs_f64(), "verdict": if diff.is_clean() { "complete" } else { "differences" }, "objects": diff,
-        "verification": if args.listings_only { "listings: keys, sizes, MD5 ETags" } else { "content: keys, sizes, SHA-256 of content, user metadata" },
+        "verification": if args.listings_only { BY_LISTINGS } else { BY_CONTENT },
         "compared_by_size_only": size_only,
     });
     Ok(MigrationOutcome { buckets: true, complete: diff.is_clean(), summary })
@@ -345,25 +375,28 @@ pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(P
     match (is_s3(&args.from), is_s3(&args.to)) {
         (true, true) => return run_s3(args, progress).await,
         (false, false) => {}
-        _ => return Err(MigrateError::new("migrate either between two OPIS platforms or between two S3 buckets")),
+        _ => return Err(MigrateError::new(msg!("migrate-mixed-targets"))),
     }
     let from = Platform::connect(&args.from, &args.role, args.insecure, args.request_timeout).await?;
     let to = Platform::connect(&args.to, &args.role, args.insecure, args.request_timeout).await?;
-    let io = |what: &str, e: std::io::Error| MigrateError::new(format!("{what}: {e}"));
+    let io = |what: Message, e: std::io::Error| MigrateError::new(msg!("migrate-io", what = what, error = e.to_string()));
     let parent = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
-    let work = tempfile::Builder::new().prefix("hutong-migrate-").tempdir_in(&parent).map_err(|e| io(&format!("cannot make a work directory in {}", parent.display()), e))?;
-    let mut comparison = RecordComparison::new(work.path(), args.run_budget, &[]).map_err(|e| io("cannot start the comparison", e))?;
+    let work = tempfile::Builder::new()
+        .prefix("hutong-migrate-")
+        .tempdir_in(&parent)
+        .map_err(|e| io(msg!("migrate-io-work-dir", path = parent.display().to_string()), e))?;
+    let mut comparison = RecordComparison::new(work.path(), args.run_budget, &[]).map_err(|e| io(msg!("migrate-io-start-comparison"), e))?;
     // What the destination held before: neither compared nor extra.
     let before = to.export().await?;
     to.for_each_record(&before, &mut |entity, r| comparison.add_preexisting(entity, &r).map_err(|e| e.to_string())).await?;
-    comparison.seal().map_err(|e| io("sorting records", e))?;
+    comparison.seal().map_err(|e| io(msg!("migrate-io-sorting"), e))?;
     // The source's records, spooled to disk entity by entity for the import.
     let source_manifest = from.export().await?;
     let mut spooled: Vec<(String, PathBuf)> = Vec::new();
     let mut writers: BTreeMap<String, std::io::BufWriter<std::fs::File>> = BTreeMap::new();
     for (i, entity) in source_manifest.entities.iter().enumerate() {
         let path = work.path().join(format!("source-{i}.jsonl"));
-        let file = std::fs::File::create(&path).map_err(|e| io("cannot spool the source's records", e))?;
+        let file = std::fs::File::create(&path).map_err(|e| io(msg!("migrate-io-spool"), e))?;
         writers.insert(entity.name.clone(), std::io::BufWriter::new(file));
         spooled.push((entity.name.clone(), path));
     }
@@ -374,22 +407,22 @@ pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(P
     })
     .await?;
     for (_, mut w) in std::mem::take(&mut writers) {
-        w.flush().map_err(|e| io("cannot spool the source's records", e))?;
+        w.flush().map_err(|e| io(msg!("migrate-io-spool"), e))?;
     }
     let id_map = to.import(&spooled).await?;
     // The source's records mapped to the destination's IDs, then the destination's after.
     for (entity, path) in &spooled {
-        let file = std::io::BufReader::new(std::fs::File::open(path).map_err(|e| io("cannot read the spooled records", e))?);
+        let file = std::io::BufReader::new(std::fs::File::open(path).map_err(|e| io(msg!("migrate-io-read-spooled"), e))?);
         for line in std::io::BufRead::lines(file) {
-            let line = line.map_err(|e| io("cannot read the spooled records", e))?;
-            let record: Value = serde_json::from_str(&line).map_err(|e| MigrateError::new(format!("a spooled record is not JSON: {e}")))?;
-            comparison.add_source(entity, &record, &id_map).map_err(|e| io("sorting records", e))?;
+            let line = line.map_err(|e| io(msg!("migrate-io-read-spooled"), e))?;
+            let record: Value = serde_json::from_str(&line).map_err(|e| MigrateError::new(msg!("migrate-spooled-not-json", error = e.to_string())))?;
+            comparison.add_source(entity, &record, &id_map).map_err(|e| io(msg!("migrate-io-sorting"), e))?;
         }
     }
-    comparison.seal().map_err(|e| io("sorting records", e))?;
+    comparison.seal().map_err(|e| io(msg!("migrate-io-sorting"), e))?;
     let after = to.export().await?;
     to.for_each_record(&after, &mut |entity, r| comparison.add_destination(entity, &r).map_err(|e| e.to_string())).await?;
-    let mut diffs: BTreeMap<String, RecordDiff> = comparison.finish().map_err(|e| io("comparing records", e))?;
+    let mut diffs: BTreeMap<String, RecordDiff> = comparison.finish().map_err(|e| io(msg!("migrate-io-comparing"), e))?;
     // Only the source's entities are compared (as before): a destination entity the source
     // does not export is not part of the migration.
     diffs.retain(|entity, _| source_manifest.entities.iter().any(|e| &e.name == entity));

@@ -6,8 +6,8 @@
 //! certification: `tag_filter` names that requirement alone), and keeps every missing, extra or
 //! altered item in `evidence/migration.json`.
 
-use super::{MigrateError, MigrationOptions, MigrationOutcome};
-use hutong_model::{Outcome, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo, Totals};
+use super::{MigrateError, MigrationOptions, MigrationOutcome, BY_CONTENT, BY_LISTINGS};
+use hutong_model::{msg, Message, Outcome, ProfileResult, Report, RequirementResult, ScenarioResult, SuiteInfo, TargetInfo, Totals};
 use opis_spec::{Profile, Registry};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -32,53 +32,73 @@ fn is_bucket(target: &str) -> bool {
 }
 
 /// Lists at most [`NAMED`] items and how many more.
-fn some(items: &[Value]) -> String {
-    let mut shown: Vec<String> = items
+fn some(items: &[Value]) -> Message {
+    let text = |v: Option<&Value>, max: usize| hutong_model::sanitize_line(v.and_then(Value::as_str).unwrap_or("?"), max);
+    let mut shown: Vec<Message> = items
         .iter()
         .take(NAMED)
         .map(|v| match v {
-            Value::Array(pair) => format!("{} ({})", pair.first().and_then(Value::as_str).unwrap_or("?"), pair.get(1).and_then(Value::as_str).unwrap_or("?")),
-            other => other.as_str().map_or_else(|| other.to_string(), str::to_string),
+            // An altered item: its ID and what differs, on one line of about 300 characters.
+            Value::Array(pair) => {
+                let id = text(pair.first(), 300);
+                let why = text(pair.get(1), 300usize.saturating_sub(id.chars().count() + 3));
+                msg!("migrate-report-altered-item", id = id, difference = why)
+            }
+            other => Message::verbatim(hutong_model::sanitize_line(&other.as_str().map_or_else(|| other.to_string(), str::to_string), 300)),
         })
-        .map(|s| hutong_model::sanitize_line(&s, 300))
         .collect();
     if items.len() > NAMED {
-        shown.push(format!("and {} more", items.len() - NAMED));
+        shown.push(msg!("migrate-report-and-more", count = items.len() - NAMED));
     }
-    shown.join(", ")
+    shown.into_iter().reduce(|first, next| msg!("migrate-report-list", first = first, next = next)).unwrap_or_else(|| Message::verbatim(""))
 }
 
-/// What differs, in a sentence, from a `missing`/`extra`/`altered` object.
-fn differences(prefix: &str, d: &Value) -> Vec<String> {
+/// What differs, in a sentence each, from a `missing`/`extra`/`altered` object.
+fn differences(d: &Value) -> Vec<Message> {
     ["missing", "extra", "altered"]
         .iter()
         .filter_map(|kind| {
             let items = d.get(*kind).and_then(Value::as_array).filter(|a| !a.is_empty())?;
-            Some(format!("{prefix}{} {kind}: {}", items.len(), some(items)))
+            let (count, items) = (items.len(), some(items));
+            Some(match *kind {
+                "missing" => msg!("migrate-report-missing", count = count, items = items),
+                "extra" => msg!("migrate-report-extra", count = count, items = items),
+                _ => msg!("migrate-report-altered", count = count, items = items),
+            })
         })
         .collect()
 }
 
+/// How a bucket migration's objects were compared, from its summary's `verification`.
+fn compared_by(verification: Option<&str>) -> Message {
+    match verification {
+        Some(BY_CONTENT) => msg!("migrate-report-by-content"),
+        Some(BY_LISTINGS) => msg!("migrate-report-by-listings"),
+        other => Message::verbatim(other.unwrap_or("content")),
+    }
+}
+
 /// The message of a completed migration.
-fn message(outcome: &MigrationOutcome) -> String {
+fn message(outcome: &MigrationOutcome) -> Message {
     let s = &outcome.summary;
-    let found: Vec<String> = if outcome.buckets {
-        differences("", &s["objects"])
+    let found: Vec<Message> = if outcome.buckets {
+        differences(&s["objects"])
     } else {
-        s["entities"].as_object().into_iter().flatten().flat_map(|(entity, d)| differences(&format!("{entity}: "), d)).collect()
+        s["entities"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .flat_map(|(entity, d)| differences(d).into_iter().map(move |m| msg!("migrate-report-entity", entity = entity, detail = m)))
+            .collect()
     };
     if outcome.complete {
         if outcome.buckets {
-            format!(
-                "every object arrived unchanged: {} objects compared by {}",
-                s["objects"]["source_objects"],
-                s["verification"].as_str().unwrap_or("content")
-            )
+            msg!("migrate-report-objects-unchanged", objects = s["objects"]["source_objects"].to_string(), compared_by = compared_by(s["verification"].as_str()))
         } else {
-            format!("every record arrived unchanged: {} records imported, read back record by record", s["records_migrated"])
+            msg!("migrate-report-records-unchanged", records = s["records_migrated"].to_string())
         }
     } else {
-        format!("the migration is not complete ({}): {}", MIGRATION_EVIDENCE, found.join("; "))
+        msg!("migrate-report-incomplete", evidence = MIGRATION_EVIDENCE, differences = hutong_model::joined(found).unwrap_or_else(|| Message::verbatim("")))
     }
 }
 
@@ -93,23 +113,21 @@ pub fn migration_report(
     let buckets = is_bucket(&args.from) && is_bucket(&args.to);
     let id = if buckets { BUCKET_REQUIREMENT } else { PLATFORM_REQUIREMENT };
     let req = Registry::embedded().get(id).expect("the migration's requirement is in the registry");
-    let (outcome, message, summary) = match result {
+    let (outcome, text, summary) = match result {
         Ok(o) if o.complete => (Outcome::Pass, message(o), o.summary.clone()),
         Ok(o) => (Outcome::Fail, message(o), o.summary.clone()),
-        Err(e) => (Outcome::Error, format!("the migration could not be performed or verified: {e}"), json!({"from": args.from, "to": args.to, "error": e.to_string()})),
+        Err(e) => (Outcome::Error, msg!("migrate-report-not-performed", detail = e.0.clone()), json!({"from": args.from, "to": args.to, "error": e.to_string()})),
     };
-    let limitations = if args.listings_only {
-        vec!["compared from the listings (keys, sizes, MD5 ETags where both services give one), not by content".to_string()]
-    } else {
-        Vec::new()
-    };
+    let message = text.en();
+    let limitation_texts = if args.listings_only { vec![msg!("migrate-report-listings-only")] } else { Vec::new() };
+    let limitations = limitation_texts.iter().map(Message::en).collect();
     let scenario = ScenarioResult {
         feature: "(migrate-check)".to_string(),
         name: hutong_model::sanitize_line(&format!("Migration from {} to {}, verified {}", args.from, args.to, if buckets { "object by object" } else { "record by record" }), 400),
         line: 0,
         outcome,
         message: message.clone(),
-        text: None,
+        text: Some(text.clone()),
         exchanges: 0,
         evidence: Some(MIGRATION_EVIDENCE.to_string()),
         decisive_exchanges: Vec::new(),
@@ -127,10 +145,10 @@ pub fn migration_report(
         outcome,
         not_applicable_reason: None,
         message,
-        text: None,
+        text: Some(text),
         evidence: hutong_model::decisive_evidence(outcome, &scenarios),
         scenarios,
-        limitation_texts: Vec::new(),
+        limitation_texts,
         limitations,
         blocked_by: Vec::new(),
     };
@@ -237,9 +255,25 @@ mod tests {
         assert_eq!(evidence[MIGRATION_EVIDENCE]["objects"]["missing"].as_array().unwrap().len(), 7, "every item is in the evidence");
         assert_eq!(report.overall_verdict(), hutong_model::ProfileVerdict::NotConformant);
 
-        let (report, _) = migration_report(&args, &Err(MigrateError::new("timed out")), now_rfc3339(), Duration::from_secs(1));
+        let (report, _) = migration_report(&args, &Err(MigrateError::new(Message::verbatim("timed out"))), now_rfc3339(), Duration::from_secs(1));
         assert_eq!(report.requirements[0].outcome, Outcome::Error);
         assert_eq!(report.overall_verdict(), hutong_model::ProfileVerdict::Inconclusive);
+    }
+
+    #[test]
+    fn the_messages_render_in_chinese_and_a_platforms_error_names_what_it_needs() {
+        let args = MigrationOptions { listings_only: true, ..MigrationOptions::new("s3+http://a.example/src", "s3+http://b.example/dst") };
+        let (report, _) = migration_report(&args, &Ok(bucket_outcome(false)), now_rfc3339(), Duration::from_secs(1));
+        let r = &report.requirements[0];
+        let zh = r.text.as_ref().expect("a message with an ID").render_checked(hutong_model::Locale::Zh).expect("every template in Chinese");
+        assert!(zh.contains("缺失 7 项：k0、k1、k2、k3、k4、另有 2 项"), "{zh}");
+        assert_eq!(r.limitations, r.limitation_texts.iter().map(Message::en).collect::<Vec<_>>());
+        assert_eq!(r.limitation_texts.len(), 1);
+
+        let e = MigrateError::on("http://a.example/", msg!("migrate-job-failed")).needing(vec!["CM-02".to_string()]);
+        assert_eq!(e.to_string(), "http://a.example/: the export job failed");
+        assert_eq!(e.needs_of("http://a.example"), ["CM-02"]);
+        assert!(e.needs_of("http://b.example/").is_empty() && MigrateError::new(msg!("migrate-job-failed")).needs_of("http://a.example").is_empty());
     }
 
     #[test]

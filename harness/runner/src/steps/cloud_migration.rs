@@ -7,7 +7,7 @@ use hutong_checks::export::{Entity, JsonlVerifier, Manifest, RecordLines};
 use hutong_checks::fidelity::{record_difference, record_id, SampleSpec};
 use hutong_checks::migration::FirstFew;
 use hutong_checks::paging;
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -28,11 +28,11 @@ pub struct State {
     /// `changed`, stored by an earlier step.
     pub changed: Option<serde_json::Value>,
     /// `digest_problems`, stored by an earlier step.
-    pub digest_problems: Option<Vec<String>>,
+    pub digest_problems: Option<Vec<Message>>,
     /// `id_map`, stored by an earlier step.
     pub id_map: Option<std::collections::BTreeMap<String, String>>,
     /// `import_problems`, stored by an earlier step.
-    pub import_problems: Option<Vec<String>>,
+    pub import_problems: Option<Vec<Message>>,
     /// `incremental`, stored by an earlier step.
     pub incremental: Option<hutong_checks::export::Manifest>,
     /// `job_url`, stored by an earlier step.
@@ -42,7 +42,7 @@ pub struct State {
     /// `manifest_url`, stored by an earlier step.
     pub manifest_url: Option<serde_json::Value>,
     /// `record_problems`, stored by an earlier step.
-    pub record_problems: Option<Vec<String>>,
+    pub record_problems: Option<Vec<Message>>,
     /// The seeded sample of exported records per entity that CM-02 compares with the live API.
     pub sample: Option<serde_json::Map<String, serde_json::Value>>,
     /// What the live API serves for each exported record, read before the import (CM-07's
@@ -51,9 +51,9 @@ pub struct State {
     /// Items the live API lists per exported entity.
     pub live_counts: Option<serde_json::Map<String, serde_json::Value>>,
     /// Entities whose live listing could not be read or counted.
-    pub count_problems: Option<Vec<String>>,
+    pub count_problems: Option<Vec<Message>>,
     /// Exported records that differ from what the live API serves.
-    pub value_problems: Option<Vec<String>>,
+    pub value_problems: Option<Vec<Message>>,
     /// `resume`, stored by an earlier step.
     pub resume: Option<serde_json::Value>,
     /// `s3_copy`, stored by an earlier step.
@@ -73,7 +73,7 @@ pub struct State {
     /// The platform and its migration partner (CM-21).
     pub partner: Option<crate::runner::world::MigrationPair>,
     /// Each direction of CM-21's migration with `migrate-check`'s summary of it.
-    pub partner_migrations: Option<Vec<(String, serde_json::Value)>>,
+    pub partner_migrations: Option<Vec<(Message, serde_json::Value)>>,
     /// The destination provider's token acting for the test customer (CM-20).
     pub destination_token: Option<String>,
     /// The customer's own client's token acting for the same customer (CM-20).
@@ -88,6 +88,26 @@ pub struct State {
     pub deleted: Option<serde_json::Value>,
 }
 
+
+/// What a precondition of a step could not obtain: an `error` (`precondition: detail`).
+pub(crate) fn precondition(detail: Message) -> Finding {
+    Finding::error(msg!("steps-cloud-migration-precondition", detail = detail))
+}
+
+/// The context of a finding met obtaining a precondition ([`Finding::context`]).
+pub(crate) fn precondition_context() -> Message {
+    msg!("steps-cloud-migration-precondition-context")
+}
+
+/// A program's own error text (a parser's, a transport's): shown as it is in every language.
+pub(crate) fn error_text(e: impl std::fmt::Display) -> Message {
+    Message::verbatim(e.to_string())
+}
+
+/// The messages one after the other, separated by commas (`a, b`; `a、b` in Chinese).
+pub(crate) fn comma_listed(items: impl IntoIterator<Item = Message>) -> Option<Message> {
+    items.into_iter().reduce(|first, next| msg!("steps-cloud-migration-list", first = first, next = next))
+}
 
 /// Longest the harness waits for an export job to complete.
 const EXPORT_DEADLINE: Duration = Duration::from_secs(120);
@@ -105,8 +125,8 @@ async fn create_export(w: &mut PlatformWorld) {
 fn answered_202(w: &mut PlatformWorld) {
     let response = w.last();
     hutong_checks::expect_status(response, 202, "creating an export job (RFC 9110 §15.3.3)").or_raise();
-    let location = response.header("location").unwrap_or_else(|| raise(Finding::fail("the 202 answer has no Location of the job")));
-    let job = response.url.join(location).unwrap_or_else(|e| raise(Finding::fail(format!("Location is not a URL: {e}"))));
+    let location = response.header("location").unwrap_or_else(|| raise(Finding::fail(msg!("steps-cloud-migration-no-job-location"))));
+    let job = response.url.join(location).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-cloud-migration-location-not-url", error = e.to_string()))));
     w.cm.job_url = Some(json!(job.as_str()));
 }
 
@@ -123,12 +143,16 @@ pub(crate) async fn poll_job(w: &mut PlatformWorld, job_url: &str) -> Result<Str
                 let manifest = body
                     .get("manifest_url")
                     .and_then(Value::as_str)
-                    .ok_or_else(|| Finding::fail("the completed job links no manifest_url"))?;
-                return response.url.join(manifest).map(|u| u.to_string()).map_err(|e| Finding::fail(format!("manifest_url is not a URL: {e}")));
+                    .ok_or_else(|| Finding::fail(msg!("steps-cloud-migration-job-no-manifest-url")))?;
+                return response
+                    .url
+                    .join(manifest)
+                    .map(|u| u.to_string())
+                    .map_err(|e| Finding::fail(msg!("steps-cloud-migration-manifest-url-not-url", error = e.to_string())));
             }
-            Some("failed") => return Err(Finding::fail(format!("the export job failed{}", hutong_checks::body_hint(&response)))),
+            Some("failed") => return Err(Finding::fail(msg!("steps-cloud-migration-job-failed", hint = hutong_checks::body_hint(&response)))),
             Some(_) => {}
-            None => return Err(Finding::fail("the export job has no `status`")),
+            None => return Err(Finding::fail(msg!("steps-cloud-migration-job-no-status"))),
         }
         let wait = response
             .header("retry-after")
@@ -141,10 +165,7 @@ pub(crate) async fn poll_job(w: &mut PlatformWorld, job_url: &str) -> Result<Str
         }
         tokio::time::sleep(wait).await;
     }
-    Err(Finding::fail(format!(
-        "the export job did not reach `complete` within {} s or {MAX_POLLS} polls (awaited: status \"complete\" at {job_url})",
-        EXPORT_DEADLINE.as_secs()
-    )))
+    Err(Finding::fail(msg!("steps-cloud-migration-job-not-complete", seconds = EXPORT_DEADLINE.as_secs(), polls = MAX_POLLS, url = job_url)))
 }
 
 #[when("the client polls the job until it completes")]
@@ -181,18 +202,18 @@ async fn export_now(w: &mut PlatformWorld, body: &Value) -> Result<Manifest, Fin
     let response = w.request(http::Method::POST, url.as_str()).json(body).label("create export").send(&w.rec).await.map_err(hutong_checks::transport)?;
     match (response.status, response.header("location")) {
         (202, Some(location)) => {
-            let job = response.url.join(location).map_err(|e| Finding::fail(format!("bad job Location: {e}")))?;
+            let job = response.url.join(location).map_err(|e| Finding::fail(msg!("steps-cloud-migration-bad-job-location", error = e.to_string())))?;
             let manifest_url = poll_job(w, job.as_str()).await?;
             fetch_manifest(w, &manifest_url).await
         }
-        (200, _) => response.json_value().map_err(|e| Finding::fail(e.to_string())).and_then(|v| Manifest::parse(&v)),
-        (status, _) => Err(Finding::fail(format!("creating an export answered HTTP {status}"))),
+        (200, _) => response.json_value().map_err(|e| Finding::fail(error_text(e))).and_then(|v| Manifest::parse(&v)),
+        (status, _) => Err(Finding::fail(msg!("steps-cloud-migration-create-export-status", status = status))),
     }
 }
 
 /// [`export_now`] as a precondition: what cannot be obtained is an `error`.
 async fn export_precondition(w: &mut PlatformWorld, body: &Value) -> Manifest {
-    export_now(w, body).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: no usable export manifest: {}", f.message))))
+    export_now(w, body).await.unwrap_or_else(|f| raise(precondition(msg!("steps-cloud-migration-no-usable-manifest", detail = f.text))))
 }
 
 /// Bytes of records a comparison of these steps holds in memory per side before it sorts them
@@ -213,38 +234,44 @@ pub(crate) fn compare_dir() -> Result<tempfile::TempDir, Finding> {
 
 /// What the disk refused while exports were spooled or compared: the harness cannot decide.
 pub(crate) fn on_disk(e: std::io::Error) -> Finding {
-    Finding::error(format!("the exported records cannot be kept on disk for the comparison (in {}): {e}", work_dir().display()))
+    Finding::error(msg!("steps-cloud-migration-on-disk", dir = work_dir().display().to_string(), error = e.to_string()))
 }
 
 /// Downloads every file of `manifest` and hands each record to `each` with its entity's name as
 /// the lines arrive (the streaming verification of CM-02 has its own reader). Each file is cut
 /// at the size its manifest declares and memory holds one chunk and one line
 /// ([`RecordLines`]), so that exports of any size are read. A problem is an `error`: these
-/// reads are preconditions of a comparison.
+/// reads are preconditions of a comparison; what `each` refuses is returned as it is.
 pub(crate) async fn for_each_record(
     w: &PlatformWorld,
     manifest: &Manifest,
-    each: &mut (dyn FnMut(&str, Value) -> Result<(), String> + Send),
+    each: &mut (dyn FnMut(&str, Value) -> Result<(), Finding> + Send),
 ) -> Result<(), Finding> {
     for entity in &manifest.entities {
         for file in &entity.files {
             let mut lines = RecordLines::new(&file.name, file.bytes);
             let mut parsed = Vec::new();
+            // What `each` refused, kept whole (the download's sink can only stop with text).
+            let mut refused: Option<Finding> = None;
             let mut sink = |chunk: &[u8]| {
                 lines.feed(chunk, &mut parsed)?;
-                parsed.drain(..).try_for_each(|r| each(&entity.name, r))
+                parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|f| {
+                    let text = f.message.clone();
+                    refused = Some(f);
+                    text
+                })
             };
             let meta = w.request(http::Method::GET, &file.url).label(format!("download {}", file.name)).download(&w.rec, &mut sink).await;
             let meta = match meta {
                 Ok(meta) => meta,
-                Err(hutong_http::HttpError::Sink(e)) => return Err(Finding::error(e)),
+                Err(hutong_http::HttpError::Sink(e)) => return Err(refused.unwrap_or_else(|| Finding::error(Message::verbatim(e)))),
                 Err(e) => return Err(hutong_checks::transport(e)),
             };
             if meta.status != 200 {
-                return Err(Finding::error(format!("downloading {} answered HTTP {}", file.name, meta.status)));
+                return Err(Finding::error(msg!("steps-cloud-migration-download-status", file = &file.name, status = meta.status)));
             }
-            lines.finish(&mut parsed).map_err(Finding::error)?;
-            parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(Finding::error)?;
+            lines.finish(&mut parsed).map_err(|e| Finding::error(Message::verbatim(e)))?;
+            parsed.drain(..).try_for_each(|r| each(&entity.name, r))?;
         }
     }
     Ok(())
@@ -276,7 +303,7 @@ pub(crate) async fn spool_export(w: &PlatformWorld, manifest: &Manifest) -> Resu
     for entity in &manifest.entities {
         spool.declare(&entity.name).map_err(on_disk)?;
     }
-    for_each_record(w, manifest, &mut |entity, record| spool.append(entity, &record).map_err(|e| on_disk(e).message)).await?;
+    for_each_record(w, manifest, &mut |entity, record| spool.append(entity, &record).map_err(on_disk)).await?;
     spool.close().map_err(on_disk)?;
     Ok(spool)
 }
@@ -286,7 +313,7 @@ async fn completed_export(w: &mut PlatformWorld) {
     // A precondition, read leniently: whether the job protocol itself conforms is CM-01's
     // business. What cannot be obtained here is an `error` for this scenario.
     let manifest = export_precondition(w, &json!({})).await;
-    manifest.check_not_empty().map_err(|f| f.context("precondition")).or_raise();
+    manifest.check_not_empty().map_err(|f| f.context(precondition_context())).or_raise();
     w.cm.manifest = Some(manifest);
 }
 
@@ -306,18 +333,24 @@ async fn download_all(w: &mut PlatformWorld) {
         let spec = SampleSpec::new(w.ctx().seed, include.clone());
         let mut verifier = JsonlVerifier::sampling(entity, spec).or_raise();
         for file in &entity.files {
-            let url = url::Url::parse(&file.url).unwrap_or_else(|e| raise(Finding::fail(format!("file {} has no valid URL: {e}", file.name))));
+            let url = url::Url::parse(&file.url)
+                .unwrap_or_else(|e| raise(Finding::fail(msg!("steps-cloud-migration-file-url-invalid", file = &file.name, error = e.to_string()))));
             if !allowed.iter().any(|o| o.origin() == url.origin()) {
-                raise(Finding::fail(format!("file {} is served from {}, outside the platform's origins", file.name, url.origin().ascii_serialization())));
+                raise(Finding::fail(msg!("steps-cloud-migration-file-foreign-origin", file = &file.name, origin = url.origin().ascii_serialization())));
             }
             let request = w.request(http::Method::GET, url.as_str()).label(format!("download {}", file.name));
             // The manifest declares the size: a file that goes on past it is cut there, so an
             // endless file ends and memory stays bounded.
             let (declared, mut received) = (file.bytes, 0u64);
+            // The file went on past its declared size (kept as a message; the sink stops with text).
+            let mut too_long = None;
             let mut sink = |chunk: &[u8]| {
                 received = received.saturating_add(chunk.len() as u64);
                 if received > declared {
-                    return Err(format!("more than the {declared} bytes the manifest declares"));
+                    let m = msg!("steps-cloud-migration-file-too-long", declared = declared);
+                    let text = m.en();
+                    too_long = Some(m);
+                    return Err(text);
                 }
                 verifier.feed(chunk)
             };
@@ -325,30 +358,36 @@ async fn download_all(w: &mut PlatformWorld) {
             let meta = match meta {
                 Ok(m) => m,
                 Err(hutong_http::HttpError::Sink(e)) => {
-                    record_problems.push(format!("{}: {e}", file.name));
+                    let detail = too_long.unwrap_or_else(|| Message::verbatim(e));
+                    record_problems.push(msg!("steps-cloud-migration-file-problem", file = &file.name, detail = detail));
                     continue;
                 }
                 Err(e) => raise(hutong_checks::transport(e)),
             };
             if meta.status != 200 {
-                digest_problems.push(format!("{}: download answered HTTP {}", file.name, meta.status));
+                digest_problems.push(msg!("steps-cloud-migration-file-download-status", file = &file.name, status = meta.status));
                 continue;
             }
             if meta.bytes != file.bytes {
-                digest_problems.push(format!("{}: {} bytes, the manifest says {}", file.name, meta.bytes, file.bytes));
+                digest_problems.push(msg!("steps-cloud-migration-file-size", file = &file.name, bytes = meta.bytes, declared = file.bytes));
             }
             if meta.sha256_hex != file.sha256 {
-                digest_problems.push(format!("{}: SHA-256 {}, the manifest says {}", file.name, meta.sha256_hex, file.sha256));
+                digest_problems.push(msg!("steps-cloud-migration-file-sha256", file = &file.name, sha256 = &meta.sha256_hex, declared = &file.sha256));
             }
         }
         match verifier.finish_with_sample() {
             Ok((records, sample)) => {
                 if records != entity.record_count {
-                    record_problems.push(format!("entity {}: {records} records in its files, record_count says {}", entity.name, entity.record_count));
+                    record_problems.push(msg!(
+                        "steps-cloud-migration-record-count",
+                        entity = &entity.name,
+                        records = records,
+                        record_count = entity.record_count
+                    ));
                 }
                 samples.insert(entity.name.clone(), Value::Array(sample));
             }
-            Err(f) => record_problems.push(f.message),
+            Err(f) => record_problems.push(f.text),
         }
     }
     w.cm.digest_problems = Some(digest_problems);
@@ -375,10 +414,8 @@ pub(crate) fn live_list_url(ctx: &RunContext, entity: &Entity) -> Result<String,
     if let Some(url) = ctx.discovery.endpoints.get(&entity.name) {
         return Ok(url.clone());
     }
-    let raw = entity.list_url.clone().ok_or_else(|| {
-        Finding::fail(format!("entity {} names no list_url and discovery has no `{}` endpoint to read it from", entity.name, entity.name))
-    })?;
-    let url = url::Url::parse(&raw).map_err(|e| Finding::fail(format!("the list_url of entity {} is not a URL: {e}", entity.name)))?;
+    let raw = entity.list_url.clone().ok_or_else(|| Finding::fail(msg!("steps-cloud-migration-no-list-url", entity = &entity.name)))?;
+    let url = url::Url::parse(&raw).map_err(|e| Finding::fail(msg!("steps-cloud-migration-list-url-not-url", entity = &entity.name, error = e.to_string())))?;
     check_on_platform(ctx, &url, &format!("the list_url of entity {}", entity.name))?;
     Ok(raw)
 }
@@ -394,7 +431,7 @@ pub(crate) async fn walk_live(
     let ctx = w.ctx();
     paging::walk_each(&ctx.http, &w.rec, url, w.token.as_deref(), &[], &format!("read {entity} through the live API"), |page| {
         if page.status != 200 {
-            return Err(Finding::fail(format!("listing {entity} answered HTTP {}", page.status)));
+            return Err(Finding::fail(msg!("steps-cloud-migration-listing-status", entity = entity, status = page.status)));
         }
         page.body.get("items").and_then(Value::as_array).into_iter().flatten().try_for_each(&mut each)
     })
@@ -441,22 +478,19 @@ pub(crate) async fn sort_live(w: &PlatformWorld, entity: &str, url: &str, dir: &
 pub(crate) const NAMED_DIFFERENCES: usize = 5;
 
 /// Names the first differences of a list, with the count of the rest.
-pub(crate) fn name_some(problems: &[String]) -> String {
+pub(crate) fn name_some(problems: &[Message]) -> Message {
     name_counted(problems.iter().take(NAMED_DIFFERENCES), problems.len())
 }
 
 /// [`name_some`] of the differences a comparison kept the first of ([`FirstFew`] of at least
 /// [`NAMED_DIFFERENCES`]): the same text, whatever the number found.
-pub(crate) fn name_first<K: Ord>(problems: &FirstFew<K, String>) -> String {
+pub(crate) fn name_first<K: Ord>(problems: &FirstFew<K, Message>) -> Message {
     name_counted(problems.items().take(NAMED_DIFFERENCES), problems.total())
 }
 
-fn name_counted<'a>(first: impl Iterator<Item = &'a String>, total: usize) -> String {
-    let mut text = first.cloned().collect::<Vec<_>>().join("; ");
-    if total > NAMED_DIFFERENCES {
-        text.push_str(&format!("; and {} more", total - NAMED_DIFFERENCES));
-    }
-    text
+fn name_counted<'a>(first: impl Iterator<Item = &'a Message>, total: usize) -> Message {
+    let more = (total > NAMED_DIFFERENCES).then(|| msg!("steps-cloud-migration-and-more", count = total - NAMED_DIFFERENCES));
+    joined(first.cloned().chain(more)).unwrap_or_else(|| Message::verbatim(""))
 }
 
 #[when("the client reads every exported entity through the live API")]
@@ -470,7 +504,7 @@ async fn read_entities_live(w: &mut PlatformWorld) {
         let url = match live_list_url(&ctx, entity) {
             Ok(u) => u,
             Err(f) => {
-                count_problems.push(f.message);
+                count_problems.push(f.text);
                 continue;
             }
         };
@@ -479,16 +513,17 @@ async fn read_entities_live(w: &mut PlatformWorld) {
         let (count, live) = read_live(w, &entity.name, &url, &wanted).await.or_raise();
         counts.insert(entity.name.clone(), json!(count));
         if let Err(f) = hutong_checks::differential::check_volatile_fields(&volatile, sample.iter().chain(live.values())) {
-            value_problems.push(f.message);
+            value_problems.push(f.text);
             continue;
         }
         for record in &sample {
             let Some(id) = record_id(record) else { continue };
             match live.get(&id) {
-                None => value_problems.push(format!("{} {id} is in the export but not served by the live API", entity.name)),
+                None => value_problems.push(msg!("steps-cloud-migration-not-served", entity = &entity.name, id = &id)),
                 Some(served) => {
                     if let Some(d) = record_difference(record, served, &volatile) {
-                        value_problems.push(format!("{} {id}: {}", entity.name, d.describe("the export", "the live API")));
+                        let difference = d.describe("the export", "the live API");
+                        value_problems.push(msg!("steps-cloud-migration-record-differs", entity = &entity.name, id = &id, difference = difference));
                     }
                 }
             }
@@ -499,37 +534,37 @@ async fn read_entities_live(w: &mut PlatformWorld) {
     w.cm.value_problems = Some(value_problems);
 }
 
-fn raise_list(list: &Option<Vec<String>>, what: &str) {
-    let Some(list) = list else { raise(Finding::error(format!("no list to judge ({what}): an earlier step did not run"))) };
-    if !list.is_empty() {
-        raise(Finding::fail(format!("{what}: {}", list.join("; "))));
+fn raise_list(list: &Option<Vec<Message>>, what: Message) {
+    let Some(list) = list else { raise(Finding::error(msg!("steps-cloud-migration-no-list", what = what))) };
+    if let Some(problems) = joined(list.iter().cloned()) {
+        raise(Finding::fail(msg!("steps-cloud-migration-list-problems", what = what, problems = problems)));
     }
 }
 
 #[then("every file's size and SHA-256 match the manifest")]
 fn digests_match(w: &mut PlatformWorld) {
-    raise_list(&w.cm.digest_problems, "exported files do not match the manifest");
+    raise_list(&w.cm.digest_problems, msg!("steps-cloud-migration-files-do-not-match"));
 }
 
 #[then("every record validates against its entity's schema, with unique IDs")]
 fn records_valid(w: &mut PlatformWorld) {
-    raise_list(&w.cm.record_problems, "exported records are not valid");
+    raise_list(&w.cm.record_problems, msg!("steps-cloud-migration-records-not-valid"));
 }
 
 #[then("each entity's record count equals what the live API lists")]
 fn counts_match_live(w: &mut PlatformWorld) {
     let manifest = manifest(w);
     let counts = earlier!(w.cm.live_counts).clone();
-    let mut problems: Vec<String> = earlier!(w.cm.count_problems).clone();
+    let mut problems: Vec<Message> = earlier!(w.cm.count_problems).clone();
     for entity in &manifest.entities {
         if let Some(live) = counts.get(&entity.name).and_then(Value::as_u64)
             && live != entity.record_count
         {
-            problems.push(format!("entity {}: the export holds {} records, the live API lists {live}", entity.name, entity.record_count));
+            problems.push(msg!("steps-cloud-migration-count-differs", entity = &entity.name, records = entity.record_count, live = live));
         }
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(problems.join("; ")));
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(problems));
     }
 }
 
@@ -537,10 +572,6 @@ fn counts_match_live(w: &mut PlatformWorld) {
 fn values_match_live(w: &mut PlatformWorld) {
     let problems = earlier!(w.cm.value_problems).clone();
     if !problems.is_empty() {
-        raise(Finding::fail(format!(
-            "{} exported record(s) differ from what the live API serves for them: {}",
-            problems.len(),
-            name_some(&problems)
-        )));
+        raise(Finding::fail(msg!("steps-cloud-migration-values-differ", count = problems.len(), records = name_some(&problems))));
     }
 }

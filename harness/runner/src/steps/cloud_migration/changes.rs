@@ -1,13 +1,13 @@
 //! CM-03: records changed while an export runs are in it or in the next incremental export;
 //! CM-14: a record deleted while it runs does not outlive them (tombstones).
 
-use super::{export_now, export_records_where, fetch_manifest, for_each_record, poll_job};
+use super::{comma_listed, error_text, export_now, export_records_where, fetch_manifest, for_each_record, poll_job, precondition, precondition_context};
 use crate::runner::world::{check_on_platform, raise, OrRaise, PlatformWorld};
 use hutong_checks::capabilities::test_resources;
 use hutong_checks::export::check_deletion_reflected;
 use hutong_checks::fidelity::{record_difference, record_id, values_equal};
 use cucumber::{given, then, when};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 
@@ -15,13 +15,13 @@ use std::collections::HashSet;
 /// creates a test record of that entity (OPIS §6.6); returns the records as the platform
 /// answered them. The harness changes nothing else.
 async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
-    let resources = test_resources(&w.discovery().capabilities).unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
-    let (entity, declared) = resources.writable_entity().unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    let resources = test_resources(&w.discovery().capabilities).unwrap_or_else(|f| raise(precondition(f.text)));
+    let (entity, declared) = resources.writable_entity().unwrap_or_else(|f| raise(precondition(f.text)));
     let (entity, declared) = (entity.to_string(), declared.clone());
     let id = declared.records[0].clone();
     let ctx = w.ctx();
     for (what, raw) in [("change", declared.change_url(&id)), ("create", declared.create.url.clone())] {
-        let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(Finding::error(format!("precondition: the declared {what} URL of test {entity} is not a URL: {e}"))));
+        let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(precondition(declared_url_not_url(what, &entity, e))));
         check_on_platform(&ctx, &url, &format!("the declared {what} URL of test {entity}")).or_raise();
     }
     let mut changed = Vec::new();
@@ -33,7 +33,7 @@ async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
         .await
         .or_raise();
     if patched.status != 200 {
-        raise(Finding::error(format!("precondition: changing the declared test record {entity} {id} answered HTTP {}", patched.status)));
+        raise(precondition(msg!("steps-cm-changes-change-status", entity = &entity, id = &id, status = patched.status)));
     }
     changed.push(hutong_checks::json_body(&patched, "the changed test record").or_raise());
     let created = w
@@ -44,12 +44,23 @@ async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
         .await
         .or_raise();
     if created.status != 201 {
-        raise(Finding::error(format!("precondition: creating a test record of {entity} answered HTTP {}", created.status)));
+        raise(precondition(create_status(&entity, created.status)));
     }
     let created = hutong_checks::json_body(&created, "the created test record").or_raise();
     super::note_created(&ctx, hutong_checks::fidelity::record_id(&created));
     changed.push(created);
     changed
+}
+
+/// The declared `what` URL (`change`, `create` or `delete`) of the test records of `entity` is
+/// not a URL.
+fn declared_url_not_url(what: &str, entity: &str, e: url::ParseError) -> Message {
+    msg!("steps-cm-changes-declared-url-not-url", what = what, entity = entity, error = e.to_string())
+}
+
+/// Creating a test record of `entity` answered `status`.
+fn create_status(entity: &str, status: u16) -> Message {
+    msg!("steps-cm-changes-create-status", entity = entity, status = status)
 }
 
 /// What the harness does while an export runs.
@@ -88,20 +99,20 @@ async fn export_while(w: &mut PlatformWorld, during: During) {
     // The export protocol itself is CM-01's business: a synchronous export is read as it is.
     let manifest = match (response.status, response.header("location")) {
         (202, Some(l)) => {
-            let job = response.url.join(l).unwrap_or_else(|e| raise(Finding::error(format!("precondition: bad job Location: {e}"))));
+            let job = response.url.join(l).unwrap_or_else(|e| raise(precondition(msg!("steps-cm-changes-bad-job-location", error = e.to_string()))));
             act_during_export(w, during).await;
-            let manifest_url = poll_job(w, job.as_str()).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+            let manifest_url = poll_job(w, job.as_str()).await.unwrap_or_else(|f| raise(precondition(f.text)));
             fetch_manifest(w, &manifest_url).await
         }
         (200, _) => {
-            let parsed = response.json_value().map_err(|e| Finding::fail(e.to_string())).and_then(|v| hutong_checks::export::Manifest::parse(&v));
+            let parsed = response.json_value().map_err(|e| Finding::fail(error_text(e))).and_then(|v| hutong_checks::export::Manifest::parse(&v));
             act_during_export(w, during).await;
             parsed
         }
-        (status, _) => raise(Finding::error(format!("precondition: creating an export answered HTTP {status}"))),
+        (status, _) => raise(precondition(msg!("steps-cm-changes-create-export-status", status = status))),
     };
-    let manifest = manifest.unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
-    manifest.check_not_empty().map_err(|f| f.context("precondition")).or_raise();
+    let manifest = manifest.unwrap_or_else(|f| raise(precondition(f.text)));
+    manifest.check_not_empty().map_err(|f| f.context(precondition_context())).or_raise();
     w.cm.manifest = Some(manifest);
 }
 
@@ -109,7 +120,9 @@ async fn export_while(w: &mut PlatformWorld, during: During) {
 async fn incremental(w: &mut PlatformWorld) {
     let manifest: hutong_checks::export::Manifest = earlier!(w.cm.manifest).clone();
     let next = export_now(w, &json!({ "since": manifest.next_cursor })).await;
-    let next = next.unwrap_or_else(|f| raise(Finding::fail(format!("the incremental export from next_cursor {:?} failed: {}", manifest.next_cursor, f.message))));
+    let next = next.unwrap_or_else(|f| {
+        raise(Finding::fail(msg!("steps-cm-changes-incremental-failed", next_cursor = format!("{:?}", manifest.next_cursor), detail = f.text)))
+    });
     w.cm.incremental = Some(next);
 }
 
@@ -126,17 +139,16 @@ async fn no_gaps(w: &mut PlatformWorld) {
         let id = record_id(record).unwrap_or_else(|| "?".to_string());
         let copy = b.values().chain(a.values()).flatten().find(|r| record_id(r).as_deref() == Some(id.as_str()));
         match copy.and_then(|c| record_difference(c, record, &[])) {
-            Some(d) => format!("{id} ({})", d.describe("the export", "the platform's answer to the change")),
-            None => id,
+            Some(d) => msg!("steps-cm-changes-gap-differs", id = id, difference = d.describe("the export", "the platform's answer to the change")),
+            None => Message::verbatim(id),
         }
     };
-    let gaps: Vec<String> = changed.iter().filter(|r| !found(r)).map(gap).collect();
-    if !gaps.is_empty() {
-        raise(Finding::fail(format!(
-            "record(s) {} changed during export {} are, with their changed values, neither in it nor in the incremental export from its next_cursor {:?}",
-            gaps.join(", "),
-            first.export_id,
-            first.next_cursor
+    if let Some(gaps) = comma_listed(changed.iter().filter(|r| !found(r)).map(gap)) {
+        raise(Finding::fail(msg!(
+            "steps-cm-changes-gaps",
+            records = gaps,
+            export = &first.export_id,
+            next_cursor = format!("{:?}", first.next_cursor)
         )));
     }
 }
@@ -160,21 +172,16 @@ fn keep_for_gaps(changed: &[Value]) -> impl FnMut(&str, &Value) -> bool + Send +
     }
 }
 
-/// A precondition that could not be met: an `error` naming it.
-fn precondition(message: impl std::fmt::Display) -> Finding {
-    Finding::error(format!("precondition: {message}"))
-}
-
 #[given("a test record the harness created, with the declared way to delete it")]
 async fn create_record_to_delete(w: &mut PlatformWorld) {
-    let resources = test_resources(&w.discovery().capabilities).unwrap_or_else(|f| raise(precondition(f.message)));
-    let (entity, declared) = resources.writable_entity().unwrap_or_else(|f| raise(precondition(f.message)));
+    let resources = test_resources(&w.discovery().capabilities).unwrap_or_else(|f| raise(precondition(f.text)));
+    let (entity, declared) = resources.writable_entity().unwrap_or_else(|f| raise(precondition(f.text)));
     let (entity, declared) = (entity.to_string(), declared.clone());
     // Both URLs are checked before anything is written.
     declared.delete_url("x").unwrap_or_else(|f| raise(f));
     let ctx = w.ctx();
     for (what, raw) in [("create", declared.create.url.clone()), ("delete", declared.delete_url("x").unwrap_or_default())] {
-        let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(precondition(format!("the declared {what} URL of test {entity} is not a URL: {e}"))));
+        let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(precondition(declared_url_not_url(what, &entity, e))));
         check_on_platform(&ctx, &url, &format!("the declared {what} URL of test {entity}")).or_raise();
     }
     let created = w
@@ -185,10 +192,10 @@ async fn create_record_to_delete(w: &mut PlatformWorld) {
         .await
         .or_raise();
     if created.status != 201 {
-        raise(precondition(format!("creating a test record of {entity} answered HTTP {}", created.status)));
+        raise(precondition(create_status(&entity, created.status)));
     }
     let created = hutong_checks::json_body(&created, "the created test record").or_raise();
-    let id = record_id(&created).unwrap_or_else(|| raise(precondition(format!("the created test record of {entity} has no `id`"))));
+    let id = record_id(&created).unwrap_or_else(|| raise(precondition(msg!("steps-cm-changes-created-no-id", entity = &entity))));
     let delete_url = declared.delete_url(&id).or_raise();
     w.cm.deleted = Some(json!({ "entity": entity, "id": id, "delete_url": delete_url }));
 }
@@ -204,7 +211,7 @@ async fn delete_created_record(w: &mut PlatformWorld) {
         .await
         .or_raise();
     if response.status != 204 && response.status != 200 {
-        raise(precondition(format!("deleting the test record {entity} {id} the harness created answered HTTP {}", response.status)));
+        raise(precondition(msg!("steps-cm-changes-delete-status", entity = entity, id = id, status = response.status)));
     }
 }
 
@@ -218,7 +225,10 @@ async fn deletion_reflected(w: &mut PlatformWorld) {
     // kept, whatever the size of the exports.
     let (a, b) = (last_line_for(w, &first, &entity, &id).await.or_raise(), last_line_for(w, &next, &entity, &id).await.or_raise());
     check_deletion_reflected(&id, &a, &b)
-        .map_err(|e| Finding::fail(format!("{e} (entity {entity}, export {}, next_cursor {:?})", first.export_id, first.next_cursor)))
+        .map_err(|e| {
+            let next_cursor = format!("{:?}", first.next_cursor);
+            Finding::fail(msg!("steps-cm-changes-deletion-not-reflected", detail = e, entity = &entity, export = &first.export_id, next_cursor = next_cursor))
+        })
         .or_raise();
 }
 

@@ -1,7 +1,7 @@
 //! CM-20: an export a destination provider's client starts for the customer (a token of the
 //! authorization-code grant) completes free of charge and equals the customer's own export.
 
-use super::{compare_dir, fetch_manifest, name_first, on_disk, poll_job, spool_export, NAMED_DIFFERENCES, RUN_BUDGET};
+use super::{compare_dir, error_text, fetch_manifest, name_first, on_disk, poll_job, precondition, spool_export, NAMED_DIFFERENCES, RUN_BUDGET};
 use crate::identities::PersonKind;
 use crate::records::{next_key, SortedRecords, Spool};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
@@ -9,7 +9,7 @@ use cucumber::{given, then, when};
 use hutong_checks::export::Manifest;
 use hutong_checks::fidelity::{record_difference, record_id};
 use hutong_checks::migration::FirstFew;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::io;
@@ -31,9 +31,7 @@ async fn own_client(w: &mut PlatformWorld) {
     let role = if w.ctx().credentials.contains_key("affiliated") {
         "affiliated"
     } else {
-        w.note_limitation(
-            "the affiliated client's credentials were not supplied (target file [credentials.affiliated]): the destination provider's export was compared with one taken through another outside client, so a better treatment of the platform's own client cannot be seen",
-        );
+        w.note_limitation(msg!("steps-cm-destination-no-affiliated-client"));
         "third-party-a"
     };
     let session = w.person(PersonKind::User, CUSTOMER, role, None).await;
@@ -45,14 +43,14 @@ async fn export(w: &mut PlatformWorld) -> Result<Manifest, Finding> {
     let url = w.endpoint("exports");
     let response = w.request(http::Method::POST, url.as_str()).json(&json!({})).label("create export").send(&w.rec).await.map_err(hutong_checks::transport)?;
     match (response.status, response.header("location")) {
-        (402, _) => Err(Finding::fail("the destination provider's export was answered 402 Payment Required: it MUST be free of charge")),
+        (402, _) => Err(Finding::fail(msg!("steps-cm-destination-charged"))),
         (202, Some(location)) => {
-            let job = response.url.join(location).map_err(|e| Finding::fail(format!("bad job Location: {e}")))?;
+            let job = response.url.join(location).map_err(|e| Finding::fail(msg!("steps-cm-destination-bad-job-location", error = e.to_string())))?;
             let manifest_url = poll_job(w, job.as_str()).await?;
             fetch_manifest(w, &manifest_url).await
         }
-        (200, _) => response.json_value().map_err(|e| Finding::fail(e.to_string())).and_then(|v| Manifest::parse(&v)),
-        (status, _) => Err(Finding::fail(format!("the destination provider's export answered HTTP {status}{}", hutong_checks::body_hint(&response)))),
+        (200, _) => response.json_value().map_err(|e| Finding::fail(error_text(e))).and_then(|v| Manifest::parse(&v)),
+        (status, _) => Err(Finding::fail(msg!("steps-cm-destination-export-status", status = status, hint = hutong_checks::body_hint(&response)))),
     }
 }
 
@@ -62,12 +60,13 @@ async fn both_export(w: &mut PlatformWorld) {
     let destination_token = earlier!(w.cm.destination_token).clone();
     // The customer's own export first: it is the baseline, so a problem with it is an `error`.
     w.token = Some(own_token);
-    let own = export(w).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: the customer's own export: {}", f.message))));
+    let own_export = |f: Finding| -> Finding { precondition(f.text.in_context(msg!("steps-cm-destination-own-export"))) };
+    let own = export(w).await.unwrap_or_else(|f| raise(own_export(f)));
     // Both exports are spooled to disk and compared by sorted runs: exports of any size.
-    let own = spool_export(w, &own).await.unwrap_or_else(|f| raise(Finding::error(format!("precondition: the customer's own export: {}", f.message))));
+    let own = spool_export(w, &own).await.unwrap_or_else(|f| raise(own_export(f)));
     w.token = Some(destination_token);
     let destination = match export(w).await {
-        Ok(manifest) => spool_export(w, &manifest).await.map_err(|f| Finding::fail(format!("the destination provider's export cannot be read: {}", f.message))),
+        Ok(manifest) => spool_export(w, &manifest).await.map_err(|f| Finding::fail(msg!("steps-cm-destination-unreadable", detail = f.text))),
         Err(f) => Err(f),
     };
     w.cm.own_export = Some(own);
@@ -84,13 +83,13 @@ fn completed(w: &mut PlatformWorld) {
 #[then("both exports list the same entities with the same records")]
 fn same_records(w: &mut PlatformWorld) {
     let own = earlier!(w.cm.own_export);
-    let Ok(destination) = earlier!(w.cm.destination_export) else { raise(Finding::error("no destination export to compare")) };
+    let Ok(destination) = earlier!(w.cm.destination_export) else { raise(Finding::error(msg!("steps-cm-destination-nothing-to-compare"))) };
     let volatile = w.ctx().discovery.volatile_fields();
     let dir = compare_dir().or_raise();
     let mut problems = FirstFew::new(NAMED_DIFFERENCES);
     compare_exports(destination, own, dir.path(), RUN_BUDGET, &volatile, &mut problems).map_err(on_disk).or_raise();
     if !problems.is_empty() {
-        raise(Finding::fail(format!("the destination provider's export differs from the customer's own: {}", name_first(&problems))));
+        raise(Finding::fail(msg!("steps-cm-destination-differs", differences = name_first(&problems))));
     }
 }
 
@@ -106,20 +105,17 @@ fn compare_exports(
     dir: &Path,
     budget: usize,
     volatile: &[String],
-    problems: &mut FirstFew<(String, u8, u64), String>,
+    problems: &mut FirstFew<(String, u8, u64), Message>,
 ) -> io::Result<()> {
     let names: BTreeSet<&str> = own.entities().iter().chain(destination.entities()).map(|e| e.name.as_str()).collect();
     let mut compared = Vec::new();
     for name in names {
         let (Some(a), Some(b)) = (destination.entity(name), own.entity(name)) else {
-            problems.offer((name.to_string(), 0, 0), format!("entity {name} is in only one of the two exports"));
+            problems.offer((name.to_string(), 0, 0), msg!("steps-cm-destination-entity-in-one", entity = name));
             continue;
         };
         if a.records != b.records {
-            problems.offer(
-                (name.to_string(), 1, 0),
-                format!("entity {name}: {} records in the destination provider's export, {} in the customer's own", a.records, b.records),
-            );
+            problems.offer((name.to_string(), 1, 0), msg!("steps-cm-destination-record-count", entity = name, destination = a.records, own = b.records));
         }
         compared.push((a, b));
     }
@@ -145,9 +141,12 @@ fn compare_exports(
         while let Some(record) = a.next_at(at)? {
             listed = true;
             let problem = match &theirs {
-                None => format!("{name} {id} is only in the destination provider's export"),
+                None => msg!("steps-cm-destination-only-in-destination", entity = &name, id = &id),
                 Some(theirs) => match record_difference(&record.record()?, theirs, volatile) {
-                    Some(d) => format!("{name} {id}: {}", d.describe("the destination provider's export", "the customer's own")),
+                    Some(d) => {
+                        let difference = d.describe("the destination provider's export", "the customer's own");
+                        msg!("steps-cm-destination-record-differs", entity = &name, id = &id, difference = difference)
+                    }
                     None => continue,
                 },
             };
@@ -155,7 +154,7 @@ fn compare_exports(
         }
         if !listed && theirs.is_some() {
             missing += 1;
-            problems.offer((name.clone(), 3, missing), format!("{name} {id} is missing from the destination provider's export"));
+            problems.offer((name.clone(), 3, missing), msg!("steps-cm-destination-missing", entity = &name, id = &id));
         }
     }
     Ok(())
@@ -247,10 +246,11 @@ mod tests {
             let mut got = FirstFew::new(keep);
             compare_exports(&a, &b, dir.path(), 256, &volatile, &mut got).unwrap();
             assert_eq!(got.total(), expected.len());
-            assert_eq!(name_first(&got), super::super::name_some(&expected));
+            let expected_texts: Vec<Message> = expected.iter().map(Message::verbatim).collect();
+            assert_eq!(name_first(&got).en(), super::super::name_some(&expected_texts).en());
             if keep == usize::MAX {
                 // Every problem, in the order the in-memory comparison named them.
-                assert_eq!(got.items().cloned().collect::<Vec<_>>(), expected);
+                assert_eq!(got.items().map(Message::en).collect::<Vec<_>>(), expected);
             }
         }
     }

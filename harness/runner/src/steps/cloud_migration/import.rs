@@ -6,14 +6,17 @@
 //! the import's ID map, which the import API answers whole, and one entity's file while it is
 //! sent (one import request per entity, OPIS §16).
 
-use super::{compare_dir, export_precondition, for_each_record, live_list_url, manifest, name_first, note_created, on_disk, sort_live, spool_export, NAMED_DIFFERENCES, RUN_BUDGET};
+use super::{
+    compare_dir, export_precondition, for_each_record, live_list_url, manifest, name_first, note_created, on_disk, precondition, sort_live, spool_export, NAMED_DIFFERENCES,
+    RUN_BUDGET,
+};
 use crate::records::{next_key, SortedRecords, Spool, SpooledEntity};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::export::Manifest;
 use hutong_checks::fidelity::{record_difference, record_id};
 use hutong_checks::migration::{remap, DiffTally, FirstFew};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashSet};
 use std::io;
@@ -69,6 +72,11 @@ fn id_map(body: &Value) -> BTreeMap<String, String> {
         .unwrap_or_default()
 }
 
+/// Importing `entity` answered `status`.
+fn import_status(entity: &str, status: u16) -> Message {
+    msg!("steps-cm-import-status", entity = entity, status = status)
+}
+
 /// The records of `rows` with a string `id` that `map` does not map: how many, and the first.
 fn unmapped(rows: Option<&SpooledEntity>, map: &BTreeMap<String, String>) -> io::Result<(usize, Option<String>)> {
     let (mut count, mut first) = (0usize, None);
@@ -89,24 +97,24 @@ async fn import_files(w: &mut PlatformWorld) {
     let manifest = manifest(w);
     let records = spool_export(w, &manifest).await.or_raise();
     let answers = import_all(w, &manifest, &records).await.or_raise();
-    let mut problems = Vec::new();
+    let mut problems: Vec<Message> = Vec::new();
     for a in &answers {
         if !(200..300).contains(&a.status) {
-            problems.push(format!("importing {} answered HTTP {}", a.entity, a.status));
+            problems.push(import_status(&a.entity, a.status));
             continue;
         }
         let reported = a.body.get("records").and_then(Value::as_u64);
         if reported != Some(a.sent) {
-            problems.push(format!("importing {} records of {} reported `records` {:?}", a.sent, a.entity, reported));
+            problems.push(msg!("steps-cm-import-records-reported", sent = a.sent, entity = &a.entity, reported = format!("{reported:?}")));
         }
         let map = id_map(&a.body);
         let (count, first) = unmapped(records.entity(&a.entity), &map).map_err(on_disk).or_raise();
         if let Some(first) = first {
-            problems.push(format!("the import of {} maps no new ID for {count} record(s), e.g. {first}", a.entity));
+            problems.push(msg!("steps-cm-import-unmapped", entity = &a.entity, count = count, first = first));
         }
         let distinct: HashSet<&String> = map.values().collect();
         if distinct.len() != map.len() {
-            problems.push(format!("the import of {} maps two records to the same new ID", a.entity));
+            problems.push(msg!("steps-cm-import-same-new-id", entity = &a.entity));
         }
     }
     if problems.is_empty() {
@@ -119,7 +127,7 @@ async fn import_files(w: &mut PlatformWorld) {
 /// imported under it — the record sent, with IDs and references replaced by the session's
 /// mapping. A mapped ID the live API does not serve, or that serves another record, is named
 /// with the member and both values.
-async fn read_back(w: &PlatformWorld, manifest: &Manifest, records: &Spool, answers: &[ImportAnswer]) -> Result<Vec<String>, Finding> {
+async fn read_back(w: &PlatformWorld, manifest: &Manifest, records: &Spool, answers: &[ImportAnswer]) -> Result<Vec<Message>, Finding> {
     let mut session_map = BTreeMap::new();
     for a in answers {
         session_map.extend(id_map(&a.body));
@@ -130,7 +138,7 @@ async fn read_back(w: &PlatformWorld, manifest: &Manifest, records: &Spool, answ
         let map = id_map(&a.body);
         // A listing that cannot be read is judged by CM-02 and OE-05; here it leaves the
         // read-back undecided.
-        let unreadable = |f: Finding| Finding::error(format!("the imported records cannot be read back: {}", f.message));
+        let unreadable = |f: Finding| Finding::error(msg!("steps-cm-import-unreadable", detail = f.text));
         let url = live_list_url(&w.ctx(), entity).map_err(unreadable)?;
         let dir = compare_dir()?;
         let live = sort_live(w, &entity.name, &url, dir.path()).await.map_err(unreadable)?;
@@ -140,7 +148,7 @@ async fn read_back(w: &PlatformWorld, manifest: &Manifest, records: &Spool, answ
     if problems.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(vec![format!("{} mapped ID(s) do not serve the imported record: {}", problems.total(), name_first(&problems))])
+    Ok(vec![msg!("steps-cm-import-mapped-ids-differ", count = problems.total(), records = name_first(&problems))])
 }
 
 /// One entity of an import, for its read-back.
@@ -160,7 +168,7 @@ impl ImportedEntity<'_> {
     /// Each record sent with a mapped ID against the last item the live listing (`live`) lists
     /// at that ID, by sorted runs under `dir` (`budget` bytes a run); a problem is offered keyed
     /// by the entity's place and the record's, the order in which records were sent.
-    fn read_back(&self, live: SortedRecords, dir: &Path, budget: usize, volatile: &[String], problems: &mut FirstFew<(usize, u64), String>) -> io::Result<()> {
+    fn read_back(&self, live: SortedRecords, dir: &Path, budget: usize, volatile: &[String], problems: &mut FirstFew<(usize, u64), Message>) -> io::Result<()> {
         let mut sent = SortedRecords::new(dir, "sent", budget);
         if let Some(rows) = self.rows {
             rows.for_each(|seq, row| {
@@ -176,9 +184,12 @@ impl ImportedEntity<'_> {
             while let Some(row) = sent.next_at(at)? {
                 let (name, source) = (self.name, &row.id);
                 let problem = match &served {
-                    None => format!("{name} {source} is mapped to {target}, which the live API does not serve"),
+                    None => msg!("steps-cm-import-mapped-not-served", entity = name, source = source, target = &target),
                     Some(served) => match record_difference(served, &row.record()?, volatile) {
-                        Some(d) => format!("{name} {source} is mapped to {target}, but there {}", d.describe("the live API", "the imported record")),
+                        Some(d) => {
+                            let difference = d.describe("the live API", "the imported record");
+                            msg!("steps-cm-import-mapped-differs", entity = name, source = source, target = &target, difference = difference)
+                        }
                         None => continue,
                     },
                 };
@@ -191,21 +202,21 @@ impl ImportedEntity<'_> {
 
 #[then("each import reports the records imported and one distinct new ID per record, each serving the imported record")]
 fn import_reported(w: &mut PlatformWorld) {
-    let problems: Vec<String> = earlier!(w.cm.import_problems).clone();
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the import does not report what it imported, or its mapping does not serve it: {}", problems.join("; "))));
+    let problems: Vec<Message> = earlier!(w.cm.import_problems).clone();
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(msg!("steps-cm-import-not-reported", problems = problems)));
     }
 }
 
 /// Raises what a precondition could not obtain as an `error`.
-fn precondition<T>(f: Finding) -> T {
-    raise(Finding::error(format!("precondition: {}", f.message)))
+fn precondition_failed<T>(f: Finding) -> T {
+    raise(precondition(f.text))
 }
 
 #[given("every file of the export has been imported")]
 async fn imported(w: &mut PlatformWorld) {
     let manifest = manifest(w);
-    let records = spool_export(w, &manifest).await.unwrap_or_else(precondition);
+    let records = spool_export(w, &manifest).await.unwrap_or_else(precondition_failed);
     // The source of truth of the round trip, read before anything is imported: what the live API
     // serves for each exported record, not the platform's export of it, where an alteration made
     // on export and again on import would cancel out (OPIS §16).
@@ -214,24 +225,21 @@ async fn imported(w: &mut PlatformWorld) {
         if sources.entity(&entity.name).is_some() {
             continue;
         }
-        let url = live_list_url(&w.ctx(), entity).unwrap_or_else(precondition);
+        let url = live_list_url(&w.ctx(), entity).unwrap_or_else(precondition_failed);
         let dir = compare_dir().or_raise();
-        let live = sort_live(w, &entity.name, &url, dir.path()).await.unwrap_or_else(|f| precondition(f.context("the source records")));
+        let live = sort_live(w, &entity.name, &url, dir.path()).await.unwrap_or_else(|f| precondition_failed(f.context(msg!("steps-cm-import-source-records"))));
         let unserved = keep_sources(&entity.name, records.entity(&entity.name), live, dir.path(), RUN_BUDGET, &mut sources).map_err(on_disk).or_raise();
         if let Some(id) = unserved {
-            raise(Finding::error(format!(
-                "precondition: {} {id} of the export is not served by the live API, so its round trip cannot be judged",
-                entity.name
-            )));
+            raise(precondition(msg!("steps-cm-import-source-not-served", entity = &entity.name, id = id)));
         }
     }
     sources.close().map_err(on_disk).or_raise();
     w.cm.sources = Some(sources);
-    let answers = import_all(w, &manifest, &records).await.unwrap_or_else(precondition);
+    let answers = import_all(w, &manifest, &records).await.unwrap_or_else(precondition_failed);
     let mut map = BTreeMap::new();
     for a in &answers {
         if !(200..300).contains(&a.status) {
-            raise(Finding::error(format!("precondition: importing {} answered HTTP {}", a.entity, a.status)));
+            raise(precondition(import_status(&a.entity, a.status)));
         }
         map.extend(id_map(&a.body));
     }
@@ -284,19 +292,16 @@ async fn round_trip(w: &mut PlatformWorld) {
     let dir = compare_dir().or_raise();
     let mut trip = RoundTrip::new(dir.path(), RUN_BUDGET, &first.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>());
     trip.add_sources(sources, &map).map_err(on_disk).or_raise();
-    for_each_record(w, &second, &mut |entity, record| trip.add_second(entity, &record).map_err(|e| on_disk(e).message)).await.or_raise();
+    for_each_record(w, &second, &mut |entity, record| trip.add_second(entity, &record).map_err(on_disk)).await.or_raise();
     let tallies = trip.finish(&volatile, NAMED_DIFFERENCES).map_err(on_disk).or_raise();
     let mut problems = Vec::new();
     for entity in &first.entities {
         if let Some(diff) = tallies.get(&entity.name).filter(|d| !d.is_clean()) {
-            problems.push(format!("{}: {}", entity.name, diff.describe(5)));
+            problems.push(msg!("steps-cm-import-entity-differences", entity = &entity.name, differences = diff.describe(5)));
         }
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(format!(
-            "export → import → export does not give back what the live API serves for the source records, modulo the ID mapping: {}",
-            problems.join("; ")
-        )));
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(msg!("steps-cm-import-round-trip-differs", differences = problems)));
     }
 }
 
@@ -543,7 +548,8 @@ mod tests {
         }
         assert!(expected.len() > NAMED_DIFFERENCES, "{expected:?}");
         assert_eq!(problems.total(), expected.len());
-        assert_eq!(name_first(&problems), super::super::name_some(&expected));
-        assert_eq!(problems.items().cloned().collect::<Vec<_>>(), expected, "every problem, in the order sent");
+        let expected_texts: Vec<Message> = expected.iter().map(Message::verbatim).collect();
+        assert_eq!(name_first(&problems).en(), super::super::name_some(&expected_texts).en());
+        assert_eq!(problems.items().map(Message::en).collect::<Vec<_>>(), expected, "every problem, in the order sent");
     }
 }

@@ -7,10 +7,11 @@
 //! key, client secret = secret key) or, self-service, from the declared `credentials_endpoint`,
 //! which issues a key pair to the harness's OAuth client.
 
+use super::precondition;
 use crate::runner::world::{check_on_platform, raise, OrRaise as _, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::s3::{migrate_bucket, parse_bucket_url, verify_buckets, Addressing, S3Client, S3Endpoint};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding};
 use serde_json::{json, Value};
 
 /// Objects copied or compared at a time.
@@ -34,16 +35,13 @@ fn declared(w: &PlatformWorld) -> Declared {
     let capabilities = w.ctx().discovery.capabilities.clone();
     let storage = capabilities
         .get("object_storage")
-        .unwrap_or_else(|| raise(Finding::error("CM-13 ran although discovery declares no capabilities.object_storage")));
+        .unwrap_or_else(|| raise(Finding::error(msg!("steps-cm-object-storage-not-declared"))));
     let api = storage.get("api").and_then(Value::as_str).unwrap_or_default();
     if api != "s3" {
-        raise(Finding::fail(format!(
-            "capabilities.object_storage.api is {:?}: a platform declaring object storage must offer the S3 API (`s3`)",
-            hutong_model::sanitize_line(api, 40)
-        )));
+        raise(Finding::fail(msg!("steps-cm-object-storage-not-s3", api = format!("{:?}", hutong_model::sanitize_line(api, 40)))));
     }
-    let raw = storage.get("bucket_url").and_then(Value::as_str).unwrap_or_else(|| raise(Finding::fail("capabilities.object_storage has no `bucket_url`")));
-    let (endpoint, bucket) = parse_bucket_url(raw).unwrap_or_else(|e| raise(Finding::fail(format!("capabilities.object_storage.bucket_url: {e}"))));
+    let raw = storage.get("bucket_url").and_then(Value::as_str).unwrap_or_else(|| raise(Finding::fail(msg!("steps-cm-object-storage-no-bucket-url"))));
+    let (endpoint, bucket) = parse_bucket_url(raw).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-cm-object-storage-bad-bucket-url", error = e))));
     let region = storage
         .get("region")
         .and_then(Value::as_str)
@@ -56,7 +54,7 @@ fn declared(w: &PlatformWorld) -> Declared {
 
 /// S3 keys issued by the platform's credentials endpoint to the harness's OAuth client.
 async fn issued_keys(w: &mut PlatformWorld, raw: &str) -> (String, String) {
-    let url = url::Url::parse(raw).unwrap_or_else(|e| raise(Finding::fail(format!("capabilities.object_storage.credentials_endpoint is not a URL: {e}"))));
+    let url = url::Url::parse(raw).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-cm-object-storage-credentials-endpoint-not-url", error = e.to_string()))));
     check_on_platform(&w.ctx(), &url, "the object-storage credentials endpoint").or_raise();
     w.authenticate(OAUTH_ROLE).await;
     let response = w.request(http::Method::POST, url.as_str()).label("issue object-storage keys").send(&w.rec).await.or_raise();
@@ -67,7 +65,7 @@ async fn issued_keys(w: &mut PlatformWorld, raw: &str) -> (String, String) {
             .and_then(Value::as_str)
             .filter(|v| !v.is_empty())
             .map(str::to_string)
-            .unwrap_or_else(|| raise(Finding::fail(format!("the object-storage credentials have no `{name}`"))))
+            .unwrap_or_else(|| raise(Finding::fail(msg!("steps-cm-object-storage-credentials-missing", member = name))))
     };
     let (access, secret) = (field("access_key_id"), field("secret_access_key"));
     w.ctx().http.redactor().insert_secret(&secret);
@@ -85,9 +83,7 @@ async fn client(w: &mut PlatformWorld) -> (S3Client, String) {
         let keys = match (ctx.credentials.get(ROLE), &declared.credentials_endpoint) {
             (Some(c), _) => (c.client_id.clone(), c.client_secret.clone()),
             (None, Some(endpoint)) => issued_keys(w, endpoint).await,
-            (None, None) => raise(Finding::error(format!(
-                "precondition: the platform declares no object-storage credentials_endpoint and the target file gives no `{ROLE}` credentials (S3 access key and secret)"
-            ))),
+            (None, None) => raise(precondition(msg!("steps-cm-object-storage-no-keys", role = ROLE))),
         };
         w.cm.s3_keys = Some(json!([keys.0, keys.1]));
         keys
@@ -107,7 +103,7 @@ async fn copy_bucket(w: &mut PlatformWorld) {
     let target = format!("{bucket}-{}", &w.ctx().persona.probe_id("bucket-copy")[..12]);
     if let Err(f) = s3.create_bucket(&target).await {
         // A refusal of the harness's own signature stays an `error` (see s3::AUTH_ERROR_CODES).
-        raise(f.context(format!("creating the destination bucket {target}")));
+        raise(f.context(msg!("steps-cm-object-storage-creating-bucket", bucket = &target)));
     }
     match migrate_bucket(&s3, &bucket, &s3, &target, CONCURRENCY).await {
         Ok(stats) => w.cm.s3_copy = Some(json!({ "from": bucket, "to": target, "stats": stats })),
@@ -134,15 +130,17 @@ async fn copy_matches(w: &mut PlatformWorld) {
     let diff = verified.unwrap_or_else(|f| raise(f));
     if !diff.is_clean() {
         let keys = |v: &[String]| v.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
-        let altered: Vec<String> = diff.altered.iter().take(5).map(|(k, why)| format!("{k} ({why})")).collect();
-        raise(Finding::fail(format!(
-            "bucket {to} copied from {from} through the S3 API differs: {} missing [{}], {} extra [{}], {} altered [{}]",
-            diff.missing.len(),
-            keys(&diff.missing),
-            diff.extra.len(),
-            keys(&diff.extra),
-            diff.altered.len(),
-            altered.join("; ")
+        let altered = joined(diff.altered.iter().take(5).map(|(k, why)| msg!("steps-cm-object-storage-altered-object", key = k, reason = why)));
+        raise(Finding::fail(msg!(
+            "steps-cm-object-storage-copy-differs",
+            bucket = to,
+            source = from,
+            missing = diff.missing.len(),
+            missing_keys = keys(&diff.missing),
+            extra = diff.extra.len(),
+            extra_keys = keys(&diff.extra),
+            altered = diff.altered.len(),
+            altered_objects = altered.unwrap_or_else(|| hutong_model::Message::verbatim(""))
         )));
     }
 }

@@ -1,11 +1,11 @@
 //! CM-04 and CM-05: resumable export downloads (RFC 9110 §14 ranges, §13.1.5 `If-Range`).
 
-use super::manifest;
+use super::{manifest, precondition};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::export::ExportFile;
 use hutong_checks::migration::parse_content_range;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -18,7 +18,12 @@ fn largest_file(w: &PlatformWorld) -> ExportFile {
         .filter(|f| f.bytes >= 2)
         .max_by_key(|f| f.bytes)
         .cloned()
-        .unwrap_or_else(|| raise(Finding::error("precondition: the export has no file of two bytes or more to cut")))
+        .unwrap_or_else(|| raise(precondition(msg!("steps-cm-ranges-no-file-to-cut"))))
+}
+
+/// A count the step stored (a byte offset, a size, a status).
+fn number(v: &serde_json::Value) -> u64 {
+    v.as_u64().unwrap_or_default()
 }
 
 #[when("the client downloads an export file, is cut off halfway and resumes with Range and If-Range")]
@@ -26,13 +31,13 @@ async fn cut_and_resume(w: &mut PlatformWorld) {
     let file = largest_file(w);
     let whole = w.request(http::Method::GET, &file.url).label(format!("download {} (cut halfway)", file.name)).send(&w.rec).await.or_raise();
     if whole.status != 200 {
-        raise(Finding::error(format!("precondition: downloading {} answered HTTP {}", file.name, whole.status)));
+        raise(precondition(msg!("steps-cm-ranges-download-status", file = &file.name, status = whole.status)));
     }
     let half = (whole.body.len() / 2).max(1);
     let received = whole.body.slice(..half);
     let etag = whole.header("etag").map(str::to_string);
     let Some(etag) = etag.filter(|t| !t.starts_with("W/")) else {
-        raise(Finding::fail(format!("{} has no strong ETag to resume against (RFC 9110 §8.8.3, §13.1.5)", file.name)));
+        raise(Finding::fail(msg!("steps-cm-ranges-no-strong-etag", file = &file.name)));
     };
     let resumed = w
         .request(http::Method::GET, &file.url)
@@ -54,15 +59,22 @@ fn resumed_ok(w: &mut PlatformWorld) {
     let r = earlier!(w.cm.resume).clone();
     let name = r["file"].as_str().unwrap_or_default();
     if r["status"] != 206 {
-        raise(Finding::fail(format!("resuming {name} with Range: bytes={}- and a matching If-Range answered HTTP {}, not 206 (RFC 9110 §14.2, §15.3.7)", r["half"], r["status"])));
+        raise(Finding::fail(msg!("steps-cm-ranges-resume-status", file = name, half = number(&r["half"]), status = number(&r["status"]))));
     }
     let expected = (r["half"].as_u64().unwrap_or(0), r["total"].as_u64().unwrap_or(0).saturating_sub(1), r["total"].as_u64());
     match r["content_range"].as_str().and_then(parse_content_range) {
         Some(cr) if (cr.first, cr.last) == (expected.0, expected.1) && cr.complete.is_none_or(|c| Some(c) == expected.2) => {}
-        _ => raise(Finding::fail(format!("the 206 for {name} has Content-Range {}, expected bytes {}-{}/{} (RFC 9110 §14.4)", r["content_range"], expected.0, expected.1, r["total"]))),
+        _ => raise(Finding::fail(msg!(
+            "steps-cm-ranges-content-range",
+            file = name,
+            content_range = r["content_range"].to_string(),
+            first = expected.0,
+            last = expected.1,
+            total = number(&r["total"])
+        ))),
     }
     if r["joined_sha256"] != r["sha256"] {
-        raise(Finding::fail(format!("the resumed download of {name} has SHA-256 {}, the uninterrupted download {}", r["joined_sha256"], r["sha256"])));
+        raise(Finding::fail(msg!("steps-cm-ranges-resumed-sha256", file = name, resumed = r["joined_sha256"].to_string(), whole = r["sha256"].to_string())));
     }
 }
 
@@ -71,7 +83,7 @@ async fn stale_if_range(w: &mut PlatformWorld) {
     let file = largest_file(w);
     let whole = w.request(http::Method::GET, &file.url).label(format!("download {}", file.name)).send(&w.rec).await.or_raise();
     if whole.status != 200 {
-        raise(Finding::error(format!("precondition: downloading {} answered HTTP {}", file.name, whole.status)));
+        raise(precondition(msg!("steps-cm-ranges-download-status", file = &file.name, status = whole.status)));
     }
     let half = whole.body.len() / 2;
     let response = w
@@ -93,9 +105,9 @@ fn whole_file(w: &mut PlatformWorld) {
     let r = earlier!(w.cm.stale).clone();
     let name = r["file"].as_str().unwrap_or_default();
     if r["status"] != 200 {
-        raise(Finding::fail(format!("a range of {name} with a non-matching If-Range answered HTTP {}, not 200 with the whole file (RFC 9110 §13.1.5)", r["status"])));
+        raise(Finding::fail(msg!("steps-cm-ranges-stale-status", file = name, status = number(&r["status"]))));
     }
     if r["bytes"] != r["expected_bytes"] || r["sha256"] != r["expected_sha256"] {
-        raise(Finding::fail(format!("the 200 for {name} carried {} bytes, not the whole file of {} bytes", r["bytes"], r["expected_bytes"])));
+        raise(Finding::fail(msg!("steps-cm-ranges-not-whole", file = name, bytes = number(&r["bytes"]), expected = number(&r["expected_bytes"]))));
     }
 }

@@ -1,6 +1,7 @@
 //! CM-08 to CM-12 and CM-15 to CM-19: the switching-terms declaration and the EU Data Act
 //! art. 25, 26, 28 and 29 duties it states.
 
+use super::precondition;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::migration::{
@@ -8,7 +9,7 @@ use hutong_checks::migration::{
     MAX_TRANSITION_DAYS, MIN_RETRIEVAL_DAYS,
 };
 use hutong_checks::schema::SchemaSet;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use serde_json::Value;
 
 #[when("the client fetches the switching terms")]
@@ -27,11 +28,11 @@ fn terms_valid(w: &mut PlatformWorld, schema: String) {
 
 #[given("the platform's published switching terms")]
 async fn published_terms(w: &mut PlatformWorld) {
-    let url = w.ctx().discovery.endpoint("switching_terms").unwrap_or_else(|f| raise(Finding::error(format!("precondition: {}", f.message))));
+    let url = w.ctx().discovery.endpoint("switching_terms").unwrap_or_else(|f| raise(precondition(f.text)));
     let response = w.request(http::Method::GET, url.as_str()).label("switching terms").send(&w.rec).await.or_raise();
     let terms: Value = match response.status {
-        200 => response.json_value().unwrap_or_else(|e| raise(Finding::error(format!("precondition: the switching terms are not JSON: {e}")))),
-        s => raise(Finding::error(format!("precondition: the switching terms answered HTTP {s}"))),
+        200 => response.json_value().unwrap_or_else(|e| raise(precondition(msg!("steps-cm-switching-terms-not-json", error = e.to_string())))),
+        s => raise(precondition(msg!("steps-cm-switching-terms-status", status = s))),
     };
     w.cm.terms = Some(terms);
 }
@@ -71,7 +72,7 @@ fn declared_url(w: &PlatformWorld, member: &str) -> url::Url {
         .pointer(&pointer)
         .and_then(Value::as_str)
         .and_then(|u| url::Url::parse(u).ok())
-        .unwrap_or_else(|| raise(Finding::fail(format!("the switching terms give no absolute URL as `{member}`"))));
+        .unwrap_or_else(|| raise(Finding::fail(msg!("steps-cm-switching-no-url", member = member))));
     crate::runner::world::check_on_platform(&w.ctx(), &url, &format!("the switching terms' `{member}`")).or_raise();
     url
 }
@@ -122,6 +123,6 @@ async fn open_procedure(w: &mut PlatformWorld) {
 fn procedure_answered(w: &mut PlatformWorld) {
     let response = w.last();
     if response.status != 200 {
-        raise(Finding::fail(format!("the switching procedure page `procedure.url` answered HTTP {} without credentials{}", response.status, hutong_checks::body_hint(response))));
+        raise(Finding::fail(msg!("steps-cm-switching-procedure-status", status = response.status, hint = hutong_checks::body_hint(response))));
     }
 }
