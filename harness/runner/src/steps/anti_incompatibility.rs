@@ -14,7 +14,7 @@ use hutong_checks::differential::{check_volatile_fields, first_difference, norma
 use hutong_checks::links::{check_html_hrefs, check_link_delivered, check_opens_directly, is_rendered_clickable};
 use hutong_checks::stats::{slower_than_baseline, OPIS_LATENCY_RULE};
 use hutong_checks::paging;
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Arg, Finding, Message};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use serde_json::{json, Value};
@@ -57,9 +57,9 @@ pub struct State {
     /// `own_delivery_times`, stored by an earlier step.
     pub own_delivery_times: Option<serde_json::Value>,
     /// `own_open_problems`, stored by an earlier step.
-    pub own_open_problems: Option<serde_json::Value>,
+    pub own_open_problems: Option<Vec<Message>>,
     /// `own_problems`, stored by an earlier step.
-    pub own_problems: Option<serde_json::Value>,
+    pub own_problems: Option<Vec<Message>>,
     /// `payment_methods`, stored by an earlier step.
     pub payment_methods: Option<serde_json::Value>,
     /// `webfinger_resource`, stored by an earlier step.
@@ -73,6 +73,21 @@ pub struct State {
 }
 
 
+/// A problem another module states: its message, or its text as it is while that module gives
+/// text (the checks of `hutong-checks` that still return `String`).
+pub(crate) fn stated(problem: impl Into<Arg>) -> Message {
+    match problem.into() {
+        Arg::Message(m) => m,
+        Arg::Text(t) => Message::verbatim(t),
+        Arg::Number(n) => Message::verbatim(n.to_string()),
+    }
+}
+
+/// The message stored in a JSON member of a step's results (`None` for `null`).
+pub(crate) fn message_in(value: &Value) -> Option<Message> {
+    serde_json::from_value(value.clone()).ok().flatten()
+}
+
 /// A seeded random generator for this run and this purpose.
 pub(crate) fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
     let salt = purpose.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
@@ -84,7 +99,7 @@ pub(crate) fn rng(w: &PlatformWorld, purpose: &str) -> rand_chacha::ChaCha8Rng {
 #[given("the outside-domain corpus")]
 fn domain_corpus(w: &mut PlatformWorld) {
     if w.ctx().corpus.domains.is_empty() {
-        raise(Finding::error("the outside-domain corpus is empty"));
+        raise(Finding::error(msg!("steps-ai-no-outside-domains")));
     }
 }
 
@@ -111,22 +126,22 @@ struct Delivered {
 /// Sends `text` through the messaging operation and reads the message where the recipient reads
 /// it — its `Location` (or `messages/{id}`), as the OpenAPI document's `getMessage` locates it —
 /// until it is there (404 meanwhile: not yet delivered), for at most [`DELIVERY_DEADLINE`].
-async fn send_and_read_back(w: &PlatformWorld, text: &str, label: &str) -> Result<Delivered, String> {
+async fn send_and_read_back(w: &PlatformWorld, text: &str, label: &str) -> Result<Delivered, Message> {
     let url = w.endpoint("messages");
     let request = w.request(http::Method::POST, url.as_str()).json(&json!({ "text": text })).label(label.to_string());
     let sent = std::time::Instant::now();
     let response = request.send(&w.rec).await.or_raise();
     let mut exchanges = vec![response.exchange];
     if response.status != 201 && response.status != 200 {
-        return Err(format!("sending was refused with HTTP {}{}", response.status, hutong_checks::body_hint(&response)));
+        return Err(msg!("steps-ai-send-refused", status = response.status, hint = hutong_checks::body_hint(&response)));
     }
-    let posted = response.json_value().map_err(|e| format!("the answer is not JSON: {e}"))?;
+    let posted = response.json_value().map_err(|e| msg!("steps-ai-answer-not-json", error = e.to_string()))?;
     let location = response
         .header("location")
         .map(str::to_string)
         .or_else(|| posted.get("id").and_then(Value::as_str).map(|id| format!("{}/{id}", url.as_str().trim_end_matches('/'))));
     let Some(location) = location else { return Ok(Delivered { message: posted, delivered_after: None, exchanges }) };
-    let location = response.url.join(&location).map_err(|e| format!("bad Location: {e}"))?;
+    let location = response.url.join(&location).map_err(|e| msg!("steps-ai-bad-location", error = e.to_string()))?;
     let mut pause = DELIVERY_POLL_FIRST;
     loop {
         let request = w.request(http::Method::GET, location.as_str()).label(format!("{label} (read by the recipient)"));
@@ -135,15 +150,15 @@ async fn send_and_read_back(w: &PlatformWorld, text: &str, label: &str) -> Resul
         match read.status {
             200 => {
                 let delivered_after = sent.elapsed();
-                let message = read.json_value().map_err(|e| format!("the message read back is not JSON: {e}"))?;
+                let message = read.json_value().map_err(|e| msg!("steps-ai-read-back-not-json", error = e.to_string()))?;
                 return Ok(Delivered { message, delivered_after: Some(delivered_after), exchanges });
             }
             404 if sent.elapsed() < DELIVERY_DEADLINE => {
                 tokio::time::sleep(pause).await;
                 pause = (pause * 2).min(DELIVERY_POLL_MAX);
             }
-            404 => return Err(format!("the message was still not delivered {} s after sending (404 at its Location)", DELIVERY_DEADLINE.as_secs())),
-            status => return Err(format!("reading the message back gave HTTP {status}")),
+            404 => return Err(msg!("steps-ai-not-delivered", seconds = DELIVERY_DEADLINE.as_secs())),
+            status => return Err(msg!("steps-ai-read-back-status", status = status)),
         }
     }
 }
@@ -166,16 +181,23 @@ async fn send_own_links(w: &mut PlatformWorld) {
             Ok(Delivered { message, .. }) => {
                 clickable.push(is_rendered_clickable(&message, &link));
                 previews.push(preview_of(&message, &link));
-                if let Err(e) = check_link_delivered(&text, &link, &message).and_then(|()| check_html_hrefs(&message, &link)) {
+                if let Err(e) = delivered_unchanged(&text, &link, &message) {
                     problems.push(e);
                 }
             }
             Err(e) => problems.push(e),
         }
     }
-    w.ai.own_problems = Some(json!(problems));
+    w.ai.own_problems = Some(problems);
     w.ai.own_clickable = Some(json!(clickable));
     w.ai.own_previews = Some(json!(previews));
+}
+
+/// How a delivered message treated `link`, in `links` and in the anchors of the rendered `html`
+/// alike (AI-01), or `Ok` when it was delivered unchanged.
+fn delivered_unchanged(text: &str, link: &str, message: &Value) -> Result<(), Message> {
+    check_link_delivered(text, link, message).map_err(stated)?;
+    check_html_hrefs(message, link).map_err(stated)
 }
 
 /// The preview a delivered message gives `link` (the member of `previews` whose `url` is the
@@ -186,9 +208,8 @@ fn preview_of(message: &Value, link: &str) -> Value {
 
 #[then("every own-domain link is delivered unchanged")]
 fn own_links_ok(w: &mut PlatformWorld) {
-    let problems = earlier!(w.ai.own_problems).as_array().cloned().unwrap_or_default();
-    if let Some(first) = problems.first() {
-        raise(Finding::fail(format!("even links to the platform's own domain are not delivered: {}", first.as_str().unwrap_or_default())));
+    if let Some(first) = earlier!(w.ai.own_problems).first() {
+        raise(Finding::fail(msg!("steps-ai-own-links-not-delivered", problem = first.clone())));
     }
 }
 
@@ -206,8 +227,7 @@ async fn send_outside_links(w: &mut PlatformWorld) {
         let entry = match outcome {
             Ok(Delivered { message, .. }) => json!({
                 "host": d.host, "operator": d.operator,
-                // In `links` and in the anchors of the rendered `html` alike (AI-01).
-                "problem": check_link_delivered(&text, &link, &message).and_then(|()| check_html_hrefs(&message, &link)).err(),
+                "problem": delivered_unchanged(&text, &link, &message).err(),
                 "clickable": is_rendered_clickable(&message, &link),
                 "preview": preview_of(&message, &link),
                 "exchanges": exchanges,
@@ -221,12 +241,10 @@ async fn send_outside_links(w: &mut PlatformWorld) {
 
 /// Raises a `fail` naming every outside domain in `differing`, if any, pointing the report at
 /// the exchanges of those domains.
-fn fail_naming_domains(differing: &[String], exchanges: Vec<usize>) {
-    if !differing.is_empty() {
-        raise(
-            Finding::fail(format!("{} outside domain(s) treated differently from the platform's own: {}", differing.len(), differing.join("; ")))
-                .with_exchanges(exchanges),
-        );
+fn fail_naming_domains(differing: Vec<Message>, exchanges: Vec<usize>) {
+    let count = differing.len();
+    if let Some(domains) = joined(differing) {
+        raise(Finding::fail(msg!("steps-ai-domains-treated-differently", count = count, domains = domains)).with_exchanges(exchanges));
     }
 }
 
@@ -240,16 +258,34 @@ fn exchange_indexes(list: &Value) -> impl Iterator<Item = usize> + '_ {
     list.as_array().into_iter().flatten().filter_map(Value::as_u64).map(|i| i as usize)
 }
 
-fn who(r: &Value) -> String {
-    format!("{} ({})", r["host"].as_str().unwrap_or_default(), r["operator"].as_str().unwrap_or_default())
+/// An outside domain of a result entry: its host and operator.
+fn who(r: &Value) -> Message {
+    msg!("steps-ai-domain", host = r["host"].as_str().unwrap_or_default(), operator = r["operator"].as_str().unwrap_or_default())
+}
+
+/// What was wrong with the outside domain of a result entry (its `problem`).
+fn domain_problem(r: &Value, problem: impl Into<Arg>) -> Message {
+    msg!("steps-ai-domain-problem", domain = who(r), problem = problem)
+}
+
+/// The `error` of a result entry whose message could not be read (AI-04, AI-16).
+fn unreadable(r: &Value) -> Finding {
+    let problem = message_in(&r["problem"]).unwrap_or_else(|| Message::verbatim(String::new()));
+    Finding::error(msg!("steps-ai-link-message-unreadable", domain = who(r), problem = problem))
+}
+
+/// The result entries with a `problem`, and what each says about its domain.
+fn domain_problems(results: &[Value]) -> (Vec<&Value>, Vec<Message>) {
+    let bad: Vec<&Value> = results.iter().filter(|r| !r["problem"].is_null()).collect();
+    let differing = bad.iter().filter_map(|r| message_in(&r["problem"]).map(|p| domain_problem(r, p))).collect();
+    (bad, differing)
 }
 
 #[then("every outside link is delivered unchanged like the own-domain links")]
 fn outside_links_ok(w: &mut PlatformWorld) {
     let results = earlier!(w.ai.outside_results).as_array().cloned().unwrap_or_default();
-    let bad: Vec<&Value> = results.iter().filter(|r| r["problem"].is_string()).collect();
-    let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", who(r), r["problem"].as_str().unwrap_or_default())).collect();
-    fail_naming_domains(&differing, entry_exchanges(bad));
+    let (bad, differing) = domain_problems(&results);
+    fail_naming_domains(differing, entry_exchanges(bad));
 }
 
 // --- AI-04: links rendered clickable ------------------------------------------------------------
@@ -259,25 +295,25 @@ fn outside_links_clickable(w: &mut PlatformWorld) {
     let own: Vec<bool> = earlier!(w.ai.own_clickable).as_array().into_iter().flatten().filter_map(Value::as_bool).collect();
     if own.is_empty() || !own.iter().all(|c| *c) {
         // Without clickable own links there is no baseline to compare with.
-        raise(Finding::error("links to the platform's own domain are not rendered as clickable anchors: no baseline"));
+        raise(Finding::error(msg!("steps-ai-own-links-not-clickable")));
     }
     let results = earlier!(w.ai.outside_results).as_array().cloned().unwrap_or_default();
     if let Some(r) = results.iter().find(|r| r["clickable"].is_null()) {
-        raise(Finding::error(format!("the message with the link to {} could not be read: {}", who(r), r["problem"].as_str().unwrap_or_default())));
+        raise(unreadable(r));
     }
     let bad: Vec<&Value> = results.iter().filter(|r| r["clickable"] == json!(false)).collect();
-    let differing: Vec<String> = bad.iter().map(|r| format!("{}: rendered as plain text while own-domain links are clickable anchors", who(r))).collect();
-    fail_naming_domains(&differing, entry_exchanges(bad));
+    let differing: Vec<Message> = bad.iter().map(|r| msg!("steps-ai-rendered-plain", domain = who(r))).collect();
+    fail_naming_domains(differing, entry_exchanges(bad));
 }
 
 // --- AI-03: links open directly ---------------------------------------------------------------
 
 /// Opens `link` with the link-opening operation, without following redirects.
-async fn open_link(w: &mut PlatformWorld, link: &str, label: &str) -> Result<(), String> {
+async fn open_link(w: &mut PlatformWorld, link: &str, label: &str) -> Result<(), Message> {
     let url = w.endpoint("links_open");
     let request = w.request(http::Method::GET, url.as_str()).query(&[("url", link)]).follow_redirects(false).label(label.to_string());
     let response = w.send(request).await;
-    check_opens_directly(link, response.status, response.header("location"), response.content_type().as_deref())
+    check_opens_directly(link, response.status, response.header("location"), response.content_type().as_deref()).map_err(stated)
 }
 
 #[when("the client opens links to the platform's own domain")]
@@ -287,17 +323,16 @@ async fn open_own_links(w: &mut PlatformWorld) {
     for i in 0..3 {
         let link = format!("https://{own}/item/{}?n={i}", w.ctx().persona.probe_id("own-link"));
         if let Err(e) = open_link(w, &link, "open own-domain link").await {
-            problems.push(format!("{link}: {e}"));
+            problems.push(msg!("steps-ai-own-link-problem", link = link, problem = e));
         }
     }
-    w.ai.own_open_problems = Some(json!(problems));
+    w.ai.own_open_problems = Some(problems);
 }
 
 #[then("every own-domain link opens with a redirect straight to it")]
 fn own_links_open(w: &mut PlatformWorld) {
-    let problems = earlier!(w.ai.own_open_problems).as_array().cloned().unwrap_or_default();
-    if let Some(first) = problems.first() {
-        raise(Finding::fail(format!("even links to the platform's own domain do not open directly: {}", first.as_str().unwrap_or_default())));
+    if let Some(first) = earlier!(w.ai.own_open_problems).first() {
+        raise(Finding::fail(msg!("steps-ai-own-links-not-opened", problem = first.clone())));
     }
 }
 
@@ -318,9 +353,8 @@ async fn open_outside_links(w: &mut PlatformWorld) {
 #[then("every outside link opens with a redirect straight to it")]
 fn outside_links_open(w: &mut PlatformWorld) {
     let results = earlier!(w.ai.open_results).as_array().cloned().unwrap_or_default();
-    let bad: Vec<&Value> = results.iter().filter(|r| r["problem"].is_string()).collect();
-    let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", who(r), r["problem"].as_str().unwrap_or_default())).collect();
-    fail_naming_domains(&differing, entry_exchanges(bad));
+    let (bad, differing) = domain_problems(&results);
+    fail_naming_domains(differing, entry_exchanges(bad));
 }
 
 // --- AI-05: no delay --------------------------------------------------------------------------
@@ -332,10 +366,10 @@ async fn timed_delivery(w: &PlatformWorld, link: &str, label: String) -> (f64, V
         Ok(Delivered { delivered_after: Some(after), exchanges, .. }) => (after.as_secs_f64() * 1000.0, exchanges),
         // The send operation's answer alone says nothing about delivery.
         Ok(Delivered { delivered_after: None, .. }) => {
-            raise(Finding::error("the send operation's answer names no message (no Location, no id): the harness cannot time delivery to the recipient"))
+            raise(Finding::error(msg!("steps-ai-delivery-untimed")))
         }
         // Refusal and loss are judged by AI-01; here only timing counts.
-        Err(e) => raise(Finding::error(format!("a timed message could not be delivered: {e}"))),
+        Err(e) => raise(Finding::error(msg!("steps-ai-timed-not-delivered", problem = e))),
     }
 }
 
@@ -385,26 +419,26 @@ fn no_delay(w: &mut PlatformWorld) {
     let own = floats(earlier!(w.ai.own_delivery_times));
     let domains = w.ctx().corpus.domains.clone();
     let tested: Vec<(String, Vec<f64>, Vec<f64>)> = domains.iter().map(|d| (d.host.clone(), floats(&times[d.host.as_str()]), own.clone())).collect();
-    let slower = slower_than_baseline(&tested, OPIS_LATENCY_RULE).unwrap_or_else(|e| raise(Finding::error(format!("too few delivery times: {e}"))));
+    let slower = slower_than_baseline(&tested, OPIS_LATENCY_RULE).unwrap_or_else(|e| raise(Finding::error(msg!("steps-ai-too-few-times", error = e))));
     let mut differing = Vec::new();
     let mut shown = Vec::new();
     for s in &slower {
         let operator = domains.iter().find(|d| d.host == s.slower).map(|d| d.operator.as_str()).unwrap_or_default();
-        differing.push(format!(
-            "{} ({operator}): median delivery {:.0} ms vs {:.0} ms for own-domain messages sent with it in the same rounds ({} samples each; Mann–Whitney U = {:.0}, one-sided p = {:.2e}; OPIS §8.4: α = {} over {} domains, at least {:.0} ms)",
-            s.slower,
-            s.medians_ms.0,
-            s.medians_ms.1,
-            tested.iter().find(|t| t.0 == s.slower).map_or(0, |t| t.1.len()),
-            s.test.u,
-            s.test.p,
-            OPIS_LATENCY_RULE.alpha,
-            tested.len(),
-            OPIS_LATENCY_RULE.min_median_difference_ms,
+        differing.push(msg!(
+            "steps-ai-delivered-slower",
+            domain = msg!("steps-ai-domain", host = s.slower.clone(), operator = operator),
+            median_ms = format!("{:.0}", s.medians_ms.0),
+            own_median_ms = format!("{:.0}", s.medians_ms.1),
+            samples = tested.iter().find(|t| t.0 == s.slower).map_or(0, |t| t.1.len()),
+            u = format!("{:.0}", s.test.u),
+            p = format!("{:.2e}", s.test.p),
+            alpha = OPIS_LATENCY_RULE.alpha.to_string(),
+            domains = tested.len(),
+            min_ms = format!("{:.0}", OPIS_LATENCY_RULE.min_median_difference_ms),
         ));
         shown.extend(exchange_indexes(&exchanges[s.slower.as_str()]));
     }
-    fail_naming_domains(&differing, shown);
+    fail_naming_domains(differing, shown);
 }
 
 // --- AI-02: client neutrality ---------------------------------------------------------------
@@ -412,7 +446,7 @@ fn no_delay(w: &mut PlatformWorld) {
 #[given("the app-identity corpus")]
 fn app_corpus(w: &mut PlatformWorld) {
     if w.ctx().corpus.apps.is_empty() {
-        raise(Finding::error("the app-identity corpus is empty"));
+        raise(Finding::error(msg!("steps-ai-no-apps")));
     }
 }
 
@@ -452,7 +486,7 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
     let baseline = observed(w, &url, &[], "baseline (harness identity)").await.or_raise();
     let mut apps = w.ctx().corpus.apps.clone();
     apps.shuffle(&mut rng(w, "client-neutrality"));
-    let jobs: Vec<(String, Vec<(String, String)>)> = apps
+    let jobs: Vec<(String, Message, Vec<(String, String)>)> = apps
         .iter()
         .filter_map(|app| {
             let mut headers: Vec<(String, String)> = Vec::new();
@@ -464,14 +498,15 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
                 }
             }
             let names = headers.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ");
-            (!headers.is_empty()).then(|| (format!("{} ({names})", app.name), headers))
+            let identity = msg!("steps-ai-app-identity", app = app.name.clone(), headers = names);
+            (!headers.is_empty()).then(|| (identity.en(), identity, headers))
         })
         .collect();
     // Every identity walks the listing at the same time, in the random order above, each into its
     // own recorder; the exchanges are then added to the scenario's evidence identity by identity.
     let ctx = w.ctx();
     let token = w.token.clone();
-    let walked = futures::future::join_all(jobs.iter().map(|(label, headers)| {
+    let walked = futures::future::join_all(jobs.iter().map(|(label, _, headers)| {
         let (ctx, token, url, rec) = (ctx.clone(), token.clone(), url.clone(), w.side_recorder());
         async move {
             let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
@@ -481,13 +516,13 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
     }))
     .await;
     let mut results = Vec::new();
-    for ((label, _), (seen, exchanges)) in jobs.iter().zip(walked) {
+    for ((_, identity, _), (seen, exchanges)) in jobs.iter().zip(walked) {
         let exchanges = w.adopt(exchanges);
         let seen = seen.or_raise();
-        results.push(json!({ "app": label, "difference": first_difference(&baseline, &seen), "exchanges": exchanges }));
+        results.push(json!({ "app": identity, "difference": first_difference(&baseline, &seen).map(stated), "exchanges": exchanges }));
     }
     if results.is_empty() {
-        raise(Finding::error("no app identity of the corpus carries the headers this scenario varies"));
+        raise(Finding::error(msg!("steps-ai-no-app-headers")));
     }
     w.ai.app_results = Some(json!(results));
 }
@@ -505,9 +540,31 @@ async fn list_with_each_referer(w: &mut PlatformWorld, endpoint: String) {
 #[then("every app identity gets the same status and body as the baseline, after normalisation")]
 fn apps_equal(w: &mut PlatformWorld) {
     let results = earlier!(w.ai.app_results).as_array().cloned().unwrap_or_default();
-    let bad: Vec<&Value> = results.iter().filter(|r| r["difference"].is_string()).collect();
-    let differing: Vec<String> = bad.iter().map(|r| format!("{}: {}", r["app"].as_str().unwrap_or_default(), r["difference"].as_str().unwrap_or_default())).collect();
-    if !differing.is_empty() {
-        raise(Finding::fail(format!("{} app identit(ies) answered differently: {}", differing.len(), differing.join("; "))).with_exchanges(entry_exchanges(bad)));
+    let bad: Vec<&Value> = results.iter().filter(|r| !r["difference"].is_null()).collect();
+    let differing: Vec<Message> = bad
+        .iter()
+        .filter_map(|r| Some(msg!("steps-ai-app-difference", app = message_in(&r["app"])?, difference = message_in(&r["difference"])?)))
+        .collect();
+    let count = differing.len();
+    if let Some(apps) = joined(differing) {
+        raise(Finding::fail(msg!("steps-ai-apps-differ", count = count, apps = apps)).with_exchanges(entry_exchanges(bad)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_stored_in_a_result_entry_comes_back_as_its_message_in_either_language() {
+        let problem = msg!("steps-ai-send-refused", status = 503u16, hint = " (busy)");
+        let entry = json!({ "host": "example.org", "operator": "Example", "problem": problem.clone() });
+        assert_eq!(message_in(&entry["problem"]), Some(problem));
+        assert_eq!(message_in(&Value::Null), None);
+        let results = [entry, json!({ "host": "ok.example", "operator": "OK", "problem": null })];
+        let (bad, differing) = domain_problems(&results);
+        assert_eq!(bad.len(), 1);
+        assert_eq!(differing[0].en(), "example.org (Example): sending was refused with HTTP 503 (busy)");
+        assert_eq!(differing[0].render(hutong_model::Locale::Zh), "example.org（Example）：发送被拒绝，HTTP 503 (busy)");
     }
 }

@@ -15,7 +15,8 @@ mod uniform_checkout;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::oauth::TokenAuthMethod;
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Arg, Finding, Message};
+use crate::steps::anti_incompatibility::message_in;
 use serde_json::{json, Value};
 
 /// What the steps of `features/open-ecosystem/` pass to later steps of the same scenario: one typed
@@ -35,20 +36,20 @@ pub struct State {
     /// Registrations refused, with the problem and the exchange (OE-02).
     pub registration_refusals: Option<Vec<serde_json::Value>>,
     /// Unknown items of declared collections whose error answers are not problem details.
-    pub missing_item_problems: Option<Vec<String>>,
+    pub missing_item_problems: Option<Vec<Message>>,
     /// How a malformed body sent to the declared test collection was mishandled (none when no
     /// body was sent or it was refused with problem details).
-    pub malformed_body_problem: Option<String>,
+    pub malformed_body_problem: Option<Message>,
     /// `clients`, stored by an earlier step.
     pub clients: Option<serde_json::Value>,
     /// `contract_checked`, stored by an earlier step.
     pub contract_checked: Option<usize>,
     /// `contract_not_exercised`, stored by an earlier step.
-    pub contract_not_exercised: Option<Vec<String>>,
+    pub contract_not_exercised: Option<Vec<Message>>,
     /// `contract_violations`, stored by an earlier step.
-    pub contract_violations: Option<Vec<String>>,
+    pub contract_violations: Option<Vec<Message>>,
     /// `deprecation_problems`, stored by an earlier step.
-    pub deprecation_problems: Option<Vec<String>>,
+    pub deprecation_problems: Option<Vec<Message>>,
     /// `disclosure_document`, stored by an earlier step.
     pub disclosure_document: Option<serde_json::Value>,
     /// `disclosure_index`, stored by an earlier step.
@@ -69,8 +70,8 @@ pub struct State {
     pub policy: Option<serde_json::Value>,
     /// `probe`, stored by an earlier step.
     pub probe: Option<serde_json::Value>,
-    /// `rate_limit_problems`, stored by an earlier step.
-    pub rate_limit_problems: Option<serde_json::Value>,
+    /// What OE-07's bursts showed wrong, each with the exchange that shows it.
+    pub rate_limit_problems: Option<Vec<(usize, Message)>>,
     /// `registration_request`, stored by an earlier step.
     pub registration_request: Option<serde_json::Value>,
     /// `safe_pool`, stored by an earlier step.
@@ -90,6 +91,21 @@ pub struct State {
     pub versions_seen: Option<std::collections::BTreeMap<String, hutong_model::DisclosureSeen>>,
 }
 
+/// How findings name a client registered with some metadata (`looks_like`, e.g. a well-known
+/// app's): the client's `role_text`, beside its `role` (the English name requests are labelled with).
+pub(super) fn registered_role(looks_like: impl Into<Arg>) -> Message {
+    msg!("steps-oe-registered-role", looks_like = looks_like)
+}
+
+/// How findings name the client `role` of the comparison: the `role_text` stored with it in
+/// `clients`, else the role's own name (`third-party-a`).
+pub(super) fn role_text(w: &PlatformWorld, role: &str) -> Arg {
+    let stored = w.oe.clients.as_ref().and_then(|c| c.as_array()).into_iter().flatten().find(|c| c["role"] == role);
+    match stored.and_then(|c| serde_json::from_value::<Arg>(c["role_text"].clone()).ok()) {
+        Some(text) => text,
+        None => role.into(),
+    }
+}
 
 // --- OE-01: published API description -------------------------------------------------------
 
@@ -120,7 +136,7 @@ fn describes_endpoints(w: &mut PlatformWorld) {
         .map(|(name, url)| format!("`{name}` ({})", hutong_model::sanitize_line(url, 120)))
         .collect();
     if !missing.is_empty() {
-        raise(Finding::fail(format!("the OpenAPI document does not describe declared endpoints: {}", missing.join(", "))));
+        raise(Finding::fail(msg!("steps-oe-endpoints-undescribed", endpoints = missing.join(", "))));
     }
 }
 
@@ -197,9 +213,7 @@ async fn register_neutral_and_competitor(w: &mut PlatformWorld) {
     let metadata = crate::oauth::metadata(&ctx, &w.rec).await.or_raise();
     let neutral = ctx.persona.neutral_registration();
     let Some(rival) = ctx.persona.competitor_registration(&ctx.corpus.apps, &ctx.corpus.domains) else {
-        raise(Finding::error(
-            "no app of the app-identity corpus has a display_name, software_id and site (or the outside-domain corpus is empty): no registration metadata of a well-known app to register with",
-        ));
+        raise(Finding::error(msg!("steps-oe-no-well-known-app")));
     };
     // The same members for both, in an order drawn by the run's seed.
     let mut both = vec![(true, neutral), (false, rival)];
@@ -216,10 +230,11 @@ async fn register_neutral_and_competitor(w: &mut PlatformWorld) {
     let mut clients = Vec::new();
     let mut refused = Vec::new();
     for (looks_like, _, token, exchange) in registrations {
-        let role = format!("the client registered with {looks_like}");
+        let role_text = registered_role(looks_like);
+        let role = role_text.en();
         match token {
-            Ok(token) => clients.push(json!({ "role": role, "token": token })),
-            Err(f) => refused.push(json!({ "role": role, "problem": f.message, "exchange": exchange })),
+            Ok(token) => clients.push(json!({ "role": role, "role_text": role_text, "token": token })),
+            Err(f) => refused.push(json!({ "role": role, "role_text": role_text, "problem": f.text, "exchange": exchange })),
         }
     }
     w.oe.registration_clients = Some(clients);
@@ -230,24 +245,18 @@ async fn register_neutral_and_competitor(w: &mut PlatformWorld) {
 fn both_registered(w: &mut PlatformWorld) {
     let clients = earlier!(w.oe.registration_clients).clone();
     let refused = earlier!(w.oe.registration_refusals).clone();
-    let describe = |r: &Value| format!("{}: {}", r["role"].as_str().unwrap_or_default(), r["problem"].as_str().unwrap_or_default());
+    let member = |r: &Value, key: &str| message_in(&r[key]).unwrap_or_else(|| Message::verbatim(String::new()));
+    let refusals = || {
+        joined(refused.iter().map(|r| msg!("steps-oe-registration-refusal", role = member(r, "role_text"), problem = member(r, "problem"))))
+            .unwrap_or_else(|| Message::verbatim(String::new()))
+    };
     let exchanges = refused.iter().filter_map(|r| r["exchange"].as_u64().map(|e| e as usize)).collect::<Vec<_>>();
     match (clients.len(), refused.len()) {
         (_, 0) => {}
-        (0, _) => raise(
-            Finding::error(format!(
-                "neither registration (with client_uri, redirect_uris, contacts and software_id, RFC 7591 §2) was accepted, so they cannot be compared: {}",
-                refused.iter().map(describe).collect::<Vec<_>>().join("; ")
-            ))
-            .with_exchanges(exchanges),
-        ),
+        (0, _) => raise(Finding::error(msg!("steps-oe-registrations-refused", refusals = refusals())).with_exchanges(exchanges)),
         _ => raise(
-            Finding::fail(format!(
-                "registration metadata is treated differently: {} was registered and got a token, but {}",
-                clients[0]["role"].as_str().unwrap_or_default(),
-                refused.iter().map(describe).collect::<Vec<_>>().join("; ")
-            ))
-            .with_exchanges(exchanges),
+            Finding::fail(msg!("steps-oe-registration-treated-differently", registered = member(&clients[0], "role_text"), refusals = refusals()))
+                .with_exchanges(exchanges),
         ),
     }
     // The comparison of OE-05 runs with these two clients; the pool is built as the neutral one.
@@ -295,7 +304,7 @@ async fn fetch_missing_elsewhere(w: &mut PlatformWorld, probed: String) {
         // Which answer an unknown item gets is not OE-03's business; the format of an error is.
         if response.status >= 400 {
             if let Err(f) = hutong_checks::problem::check_problem_details(&response) {
-                problems.push(format!("an unknown `{name}` item: {}", f.message));
+                problems.push(msg!("steps-oe-unknown-item-problem", collection = *name, problem = f.text));
             }
         }
     }
@@ -304,9 +313,8 @@ async fn fetch_missing_elsewhere(w: &mut PlatformWorld, probed: String) {
 
 #[then("every error answer among them is problem details")]
 fn every_missing_item_error_is_problem_details(w: &mut PlatformWorld) {
-    let problems = earlier!(w.oe.missing_item_problems).clone();
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("error answers are not problem details (RFC 9457 §3): {}", problems.join("; "))));
+    if let Some(problems) = joined(earlier!(w.oe.missing_item_problems).clone()) {
+        raise(Finding::fail(msg!("steps-oe-errors-not-problem-details", problems = problems)));
     }
 }
 
@@ -317,15 +325,15 @@ async fn malformed_body(w: &mut PlatformWorld) {
     let Ok(resources) = hutong_checks::capabilities::test_resources(&w.ctx().discovery.capabilities) else { return };
     let Ok((entity, declared)) = resources.writable_entity() else { return };
     let url = url::Url::parse(&declared.create.url)
-        .map_err(|e| Finding::error(format!("the declared create URL of `{entity}` is not a URL: {e}")))
+        .map_err(|e| Finding::error(msg!("steps-oe-create-url-invalid", entity = entity, error = e.to_string())))
         .or_raise();
     crate::runner::world::check_on_platform(&w.ctx(), &url, &format!("the declared create URL of `{entity}`")).or_raise();
     let request = w.request(http::Method::POST, url.as_str()).body("{\"truncated\": ", "application/json").label("malformed body");
     let response = w.send(request).await;
     let problem = if !(400..500).contains(&response.status) {
-        Some(format!("a malformed JSON body sent to create `{entity}`: expected a 4xx refusal, got HTTP {}{}", response.status, hutong_checks::body_hint(&response)))
+        Some(msg!("steps-oe-malformed-not-refused", entity = entity, status = response.status, hint = hutong_checks::body_hint(&response)))
     } else {
-        hutong_checks::problem::check_problem_details(&response).err().map(|f| format!("a malformed JSON body sent to create `{entity}`: {}", f.message))
+        hutong_checks::problem::check_problem_details(&response).err().map(|f| msg!("steps-oe-malformed-not-problem", entity = entity, problem = f.text))
     };
     w.oe.malformed_body_problem = problem;
 }
@@ -333,7 +341,7 @@ async fn malformed_body(w: &mut PlatformWorld) {
 #[then("a malformed body, if one was sent, is refused with problem details")]
 fn malformed_body_refused(w: &mut PlatformWorld) {
     if let Some(p) = &w.oe.malformed_body_problem {
-        raise(Finding::fail(format!("{p} (RFC 9457 §3)")));
+        raise(Finding::fail(msg!("steps-oe-malformed-refused", problem = p.clone())));
     }
 }
 
@@ -360,7 +368,7 @@ fn problem_if_error(w: &mut PlatformWorld) {
 fn problem_with_status(w: &mut PlatformWorld, status: u16) {
     let response = w.last();
     if response.status != status {
-        raise(Finding::fail(format!("expected HTTP {status}, got {}{}", response.status, hutong_checks::body_hint(response))));
+        raise(Finding::fail(msg!("steps-oe-unexpected-status", expected = status, status = response.status, hint = hutong_checks::body_hint(response))));
     }
     hutong_checks::problem::check_problem_details(response).or_raise();
 }

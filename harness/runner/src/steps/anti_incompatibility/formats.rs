@@ -1,10 +1,10 @@
 //! AI-14: content import and export in open media types.
 
-use crate::runner::world::entries_with;
+use super::{message_in, stated};
 use crate::runner::world::{raise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::formats::{check_round_trip, essence, sample_jpeg, sample_png, sample_text};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 
 /// Media types every platform must accept, whatever else it declares.
@@ -21,7 +21,7 @@ fn declared_media_types(w: &mut PlatformWorld) {
         .unwrap_or_default();
     let missing: Vec<&str> = REQUIRED.iter().copied().filter(|m| !declared.iter().any(|d| d == m)).collect();
     if !missing.is_empty() {
-        raise(Finding::fail(format!("the platform does not declare the open media types {} (capabilities.media_types)", missing.join(", "))));
+        raise(Finding::fail(msg!("steps-ai-formats-undeclared", media_types = missing.join(", "))));
     }
     w.ai.media_types = Some(json!(declared));
 }
@@ -48,7 +48,8 @@ async fn round_trip(w: &mut PlatformWorld) {
         let request = w.request(http::Method::POST, url.as_str()).body(bytes.clone(), content_type).label(format!("import {media}"));
         let response = w.send(request).await;
         if response.status != 201 && response.status != 200 {
-            results.push(json!({ "media": media, "problem": format!("the import was refused with HTTP {}{}", response.status, hutong_checks::body_hint(&response)) }));
+            let problem = msg!("steps-ai-formats-import-refused", status = response.status, hint = hutong_checks::body_hint(&response));
+            results.push(json!({ "media": media, "problem": problem }));
             continue;
         }
         let location = response
@@ -56,15 +57,15 @@ async fn round_trip(w: &mut PlatformWorld) {
             .map(str::to_string)
             .or_else(|| response.json_value().ok().and_then(|b| b["url"].as_str().map(str::to_string)));
         let Some(location) = location.and_then(|l| response.url.join(&l).ok()) else {
-            results.push(json!({ "media": media, "problem": "the import answer gives no Location of the imported content" }));
+            results.push(json!({ "media": media, "problem": msg!("steps-ai-formats-no-location") }));
             continue;
         };
         let request = w.request(http::Method::GET, location.as_str()).label(format!("export {media}"));
         let exported = w.send(request).await;
-        let problem = if exported.status == 200 {
-            check_round_trip(media, &bytes, exported.content_type().as_deref(), &exported.body).err()
+        let problem: Option<Message> = if exported.status == 200 {
+            check_round_trip(media, &bytes, exported.content_type().as_deref(), &exported.body).err().map(stated)
         } else {
-            Some(format!("the export gave HTTP {}", exported.status))
+            Some(msg!("steps-ai-formats-export-status", status = exported.status))
         };
         results.push(json!({ "media": media, "problem": problem }));
     }
@@ -73,8 +74,11 @@ async fn round_trip(w: &mut PlatformWorld) {
 
 #[then("every sample comes back byte for byte with its media type and matching magic bytes")]
 fn samples_round_trip(w: &mut PlatformWorld) {
-    let failing = entries_with(earlier!(w.ai.media_results), "problem", |r, p| format!("{}: {p}", r["media"].as_str().unwrap_or_default()));
-    if !failing.is_empty() {
-        raise(Finding::fail(format!("content does not round-trip in its open format: {}", failing.join("; "))));
+    let results = earlier!(w.ai.media_results).as_array().cloned().unwrap_or_default();
+    let failing = results
+        .iter()
+        .filter_map(|r| Some(msg!("steps-ai-formats-media-problem", media = r["media"].as_str().unwrap_or_default(), problem = message_in(&r["problem"])?)));
+    if let Some(failing) = joined(failing) {
+        raise(Finding::fail(msg!("steps-ai-formats-no-round-trip", problems = failing)));
     }
 }

@@ -4,7 +4,7 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::interconnect as checks;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 use serde_json::Value;
 
 #[given("the declared open protocols")]
@@ -24,7 +24,7 @@ fn known_protocols(w: &mut PlatformWorld) {
 fn declaration(w: &PlatformWorld, protocol: &str) -> Value {
     match earlier!(w.ai.open_protocols).get(protocol) {
         Some(d) => d.clone(),
-        None => raise(Finding::error(format!("the scenario needs open protocol {protocol}, which the platform does not declare"))),
+        None => raise(Finding::error(msg!("steps-ai-interconnect-undeclared", protocol = protocol))),
     }
 }
 
@@ -56,7 +56,7 @@ fn page_advertises_oembed(w: &mut PlatformWorld) {
     }
     let html = String::from_utf8_lossy(&w.last().body).into_owned();
     let href = checks::oembed_discovery_link(&html).or_raise();
-    let absolute = w.last().url.join(&href).map_err(|e| Finding::fail(format!("the oEmbed discovery href is not a URL: {e}"))).or_raise();
+    let absolute = w.last().url.join(&href).map_err(|e| Finding::fail(msg!("steps-ai-interconnect-href-not-url", error = e.to_string()))).or_raise();
     w.ai.oembed_url = Some(Value::String(absolute.to_string()));
 }
 
@@ -78,9 +78,9 @@ fn valid_oembed(w: &mut PlatformWorld) {
     }
     let response = w.last();
     if !checks::media_type_is(response.content_type().as_deref(), "application/json") {
-        raise(Finding::fail(format!(
-            "the JSON oEmbed response is served as {:?}, not application/json (oEmbed §2.3.4)",
-            response.content_type().unwrap_or_default()
+        raise(Finding::fail(msg!(
+            "steps-ai-interconnect-oembed-media-type",
+            content_type = format!("{:?}", response.content_type().unwrap_or_default())
         )));
     }
     let doc = hutong_checks::json_body(response, "the oEmbed response").or_raise();
@@ -135,14 +135,14 @@ async fn follow_self_link(w: &mut PlatformWorld) {
     let _ = declaration(w, "activitypub");
     let resource = earlier!(w.ai.open_protocols)["webfinger"]["resource"].as_str().map(str::to_string);
     let Some(resource) = resource else {
-        raise(Finding::fail("ActivityPub is declared without a WebFinger resource to find an actor through"));
+        raise(Finding::fail(msg!("steps-ai-interconnect-no-webfinger-resource")));
     };
     // A precondition read leniently: WebFinger's own conformance is AI-09's.
     let request = w.ctx().http.get(webfinger_url(w)).query(&[("resource", resource.as_str())]).label("WebFinger lookup for the actor");
     let response = w.send(request).await;
-    let jrd = response.json_value().map_err(|e| Finding::error(format!("the WebFinger answer cannot be read ({e}): no actor to follow"))).or_raise();
+    let jrd = response.json_value().map_err(|e| Finding::error(msg!("steps-ai-interconnect-jrd-unreadable", error = e.to_string()))).or_raise();
     let Some(actor_url) = checks::activitypub_self_link(&jrd) else {
-        raise(Finding::fail("the account's JRD has no `self` link of type application/activity+json (ActivityPub §4.1 via WebFinger)"));
+        raise(Finding::fail(msg!("steps-ai-interconnect-no-self-link")));
     };
     let request = w.ctx().http.get(&actor_url).header("accept", "application/activity+json").label("ActivityPub actor");
     let response = w.send(request).await;
@@ -154,7 +154,7 @@ fn actor_complete(w: &mut PlatformWorld) {
     let response = w.last();
     let actor = hutong_checks::json_body(response, "the actor document").or_raise();
     let outbox = checks::check_actor(response.content_type().as_deref(), &actor).or_raise();
-    let outbox = response.url.join(&outbox).map_err(|e| Finding::fail(format!("the outbox is not a URL: {e}"))).or_raise();
+    let outbox = response.url.join(&outbox).map_err(|e| Finding::fail(msg!("steps-ai-interconnect-outbox-not-url", error = e.to_string()))).or_raise();
     w.ai.outbox = Some(Value::String(outbox.to_string()));
 }
 

@@ -1,11 +1,11 @@
 //! AI-15: a delivered message carries exactly the links sent (no link, parameter or affiliate
 //! code added, 流量劫持); AI-16: outside links get previews like own-domain links.
 
-use super::{entry_exchanges, fail_naming_domains, own_domain, rng, send_and_read_back, who, Delivered};
+use super::{domain_problem, entry_exchanges, fail_naming_domains, message_in, own_domain, rng, send_and_read_back, stated, unreadable, Delivered};
 use crate::runner::world::{raise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::links::{check_exact_links, check_preview_parity};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Arg, Finding, Message};
 use rand::seq::SliceRandom;
 use serde_json::{json, Value};
 
@@ -30,29 +30,30 @@ async fn send_link_rounds(w: &mut PlatformWorld, rounds: usize) {
     // messages is seen). A round's messages are sent at once, in random order.
     for round in 0..rounds {
         let own_link = format!("https://{own}/item/{probe}?n={round}");
-        let mut messages: Vec<(String, Option<usize>, Vec<String>)> = vec![(format!("own-domain link, round {round}"), None, vec![own_link.clone()])];
+        let mut messages: Vec<(Message, Option<usize>, Vec<String>)> = vec![(msg!("steps-ai-links-added-own", round = round), None, vec![own_link.clone()])];
         for (i, d) in domains.iter().enumerate() {
             messages.push(if round % 2 == 0 {
-                (format!("link to {}, round {round}", d.host), Some(i), vec![d.link()])
+                (msg!("steps-ai-links-added-outside", host = d.host.clone(), round = round), Some(i), vec![d.link()])
             } else {
-                (format!("own-domain link and link to {}, round {round}", d.host), Some(i), vec![own_link.clone(), d.link()])
+                (msg!("steps-ai-links-added-both", host = d.host.clone(), round = round), Some(i), vec![own_link.clone(), d.link()])
             });
         }
         messages.shuffle(&mut order);
         let world = &*w;
         let delivered = futures::future::join_all(messages.iter().map(|(label, _, links)| async move {
-            send_and_read_back(world, &format!("Links: {} end", links.join(" and ")), label).await
+            send_and_read_back(world, &format!("Links: {} end", links.join(" and ")), &label.en()).await
         }))
         .await;
         for ((label, domain, links), outcome) in messages.iter().zip(delivered) {
+            // The operator of an outside domain; none for the platform's own.
             let (host, operator) = match domain {
-                Some(i) => (domains[*i].host.clone(), domains[*i].operator.clone()),
-                None => (own.clone(), "the platform's own domain".to_string()),
+                Some(i) => (domains[*i].host.clone(), Some(domains[*i].operator.clone())),
+                None => (own.clone(), None),
             };
             let (problem, exchanges) = match outcome {
-                Ok(Delivered { message, exchanges, .. }) => (check_exact_links(links, &own_domains, &message).err(), exchanges),
+                Ok(Delivered { message, exchanges, .. }) => (check_exact_links(links, &own_domains, &message).err().map(stated), exchanges),
                 // Loss and refusal are AI-01's to judge; here an unreadable message is no evidence.
-                Err(e) => raise(Finding::error(format!("{label}: the message could not be read back: {e}"))),
+                Err(e) => raise(Finding::error(msg!("steps-ai-links-added-unreadable", message = label.clone(), problem = e))),
             };
             results.push(json!({ "host": host, "operator": operator, "label": label, "problem": problem, "exchanges": exchanges }));
         }
@@ -63,24 +64,26 @@ async fn send_link_rounds(w: &mut PlatformWorld, rounds: usize) {
 #[then("every delivered message carries exactly the links sent")]
 fn exactly_the_links_sent(w: &mut PlatformWorld) {
     let results = earlier!(w.ai.exact_results).as_array().cloned().unwrap_or_default();
-    let bad: Vec<&Value> = results.iter().filter(|r| r["problem"].is_string()).collect();
-    if bad.is_empty() {
-        return;
-    }
-    let differing: Vec<String> = bad
+    let bad: Vec<&Value> = results.iter().filter(|r| !r["problem"].is_null()).collect();
+    let member = |r: &Value, key: &str| message_in(&r[key]).unwrap_or_else(|| Message::verbatim(String::new()));
+    let mut differing: Vec<Message> = bad
         .iter()
         .take(8)
-        .map(|r| format!("{} ({}): {}", r["label"].as_str().unwrap_or_default(), r["operator"].as_str().unwrap_or_default(), r["problem"].as_str().unwrap_or_default()))
+        .map(|r| {
+            let operator: Arg = match r["operator"].as_str() {
+                Some(o) => o.into(),
+                None => msg!("steps-ai-links-added-own-operator").into(),
+            };
+            msg!("steps-ai-links-added-message-problem", message = member(r, "label"), operator = operator, problem = member(r, "problem"))
+        })
         .collect();
-    let more = if bad.len() > differing.len() { format!("; and {} more", bad.len() - differing.len()) } else { String::new() };
+    if bad.len() > differing.len() {
+        differing.push(msg!("steps-ai-links-added-more", count = bad.len() - differing.len()));
+    }
+    let Some(differing) = joined(differing) else { return };
     raise(
-        Finding::fail(format!(
-            "{} of {} delivered message(s) do not carry exactly the links sent: {}{more}",
-            bad.len(),
-            results.len(),
-            differing.join("; ")
-        ))
-        .with_exchanges(entry_exchanges(bad.iter().take(8).copied())),
+        Finding::fail(msg!("steps-ai-links-added-not-exact", count = bad.len(), total = results.len(), messages = differing))
+            .with_exchanges(entry_exchanges(bad.iter().take(8).copied())),
     );
 }
 
@@ -91,19 +94,19 @@ fn previews_alike(w: &mut PlatformWorld) {
     if own.is_empty() {
         // The platform declares link previews, yet shows none for its own links: there is no
         // baseline, and no pass either.
-        raise(Finding::error("the platform declares `capabilities.link_previews`, but no link to its own domain got a preview in the delivered message's `previews`: no baseline to compare outside links with"));
+        raise(Finding::error(msg!("steps-ai-links-added-no-own-preview")));
     }
     let results = earlier!(w.ai.outside_results).as_array().cloned().unwrap_or_default();
     if let Some(r) = results.iter().find(|r| r["clickable"].is_null()) {
-        raise(Finding::error(format!("the message with the link to {} could not be read: {}", who(r), r["problem"].as_str().unwrap_or_default())));
+        raise(unreadable(r));
     }
-    let judged: Vec<(&Value, String)> = results
+    let judged: Vec<_> = results
         .iter()
         .filter_map(|r| {
             let preview = Some(&r["preview"]).filter(|p| !p.is_null());
             check_preview_parity(&own, preview).err().map(|e| (r, e))
         })
         .collect();
-    let differing: Vec<String> = judged.iter().map(|(r, e)| format!("{}: {e}", who(r))).collect();
-    fail_naming_domains(&differing, entry_exchanges(judged.iter().map(|(r, _)| *r)));
+    let differing: Vec<Message> = judged.iter().map(|(r, e)| domain_problem(r, e.clone())).collect();
+    fail_naming_domains(differing, entry_exchanges(judged.iter().map(|(r, _)| *r)));
 }

@@ -2,7 +2,7 @@
 //! price parity or a ranking penalty for trading elsewhere. Checkouts buy
 //! only the sandbox item the platform declares (`capabilities.test_resources.checkout`, OPIS §6.6).
 
-use crate::runner::world::entries_with;
+use super::message_in;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::capabilities::test_resources;
@@ -10,7 +10,7 @@ use hutong_checks::payment::{
     check_default_method, check_method_kinds, check_no_enrolment, check_no_exclusivity, compare_checkouts,
     compare_next_actions_by_method, parse_methods, NextActionOpened, PaymentMethod, OWN_METHOD_CAPABILITY,
 };
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 
 #[given("the declared payment methods and a declared sandbox item to buy")]
@@ -25,7 +25,7 @@ async fn methods_and_sandbox_item(w: &mut PlatformWorld) {
     hutong_checks::expect_status(&response, 200, "the declared payment methods").or_raise();
     let methods = parse_methods(&hutong_checks::json_body(&response, "the declared payment methods").or_raise()).or_raise();
     if !methods.iter().any(|m| !m.own) {
-        raise(Finding::fail("the platform declares no third-party payment method: buyers can pay only with the platform's own"));
+        raise(Finding::fail(msg!("steps-ai-payment-no-third-party")));
     }
     w.ai.payment_methods = Some(json!(methods.iter().map(|m| json!({ "id": m.id, "own": m.own, "kind": m.kind })).collect::<Vec<_>>()));
     w.ai.checkout_item = Some(json!({ "product_id": item.product_id, "quantity": item.quantity }));
@@ -44,19 +44,19 @@ async fn checkout_with_each(w: &mut PlatformWorld) {
         let response = w.send(request).await;
         let order = response.json_value().unwrap_or(Value::Null);
         let accepted = response.status == 201 || response.status == 200;
-        let refusal = (!accepted).then(|| {
-            let detail = order.get("detail").and_then(Value::as_str).map(|d| format!(": {}", hutong_model::sanitize_line(d, 160))).unwrap_or_default();
-            format!("HTTP {}{detail}", response.status)
+        let refusal: Option<Message> = (!accepted).then(|| match order.get("detail").and_then(Value::as_str) {
+            Some(d) => msg!("steps-ai-payment-refusal-detail", status = response.status, detail = hutong_model::sanitize_line(d, 160)),
+            None => msg!("steps-ai-payment-refusal", status = response.status),
         });
         results.push(json!({ "method": id, "own": m["own"], "refusal": refusal, "order": order }));
     }
-    if !results.is_empty() && results.iter().all(|r| r["refusal"].is_string()) {
+    if !results.is_empty() && results.iter().all(|r| !r["refusal"].is_null()) {
         // Not one method could buy the declared sandbox item: the test resource is unusable,
         // which says nothing about payment neutrality (OPIS §10.1).
-        raise(Finding::error(format!(
-            "the declared sandbox item {} could not be bought with any declared payment method (first refusal: {}): a sandbox item must be purchasable at every run (OPIS §6.6)",
-            hutong_model::sanitize_line(&item["product_id"].to_string(), 80),
-            results[0]["refusal"].as_str().unwrap_or_default()
+        raise(Finding::error(msg!(
+            "steps-ai-payment-sandbox-unpurchasable",
+            item = hutong_model::sanitize_line(&item["product_id"].to_string(), 80),
+            refusal = message_in(&results[0]["refusal"]).unwrap_or_else(|| Message::verbatim(String::new()))
         )));
     }
     w.ai.checkouts = Some(json!(results));
@@ -66,14 +66,14 @@ async fn checkout_with_each(w: &mut PlatformWorld) {
 fn every_method_accepted(w: &mut PlatformWorld) {
     let flagged = own_methods(w);
     if !flagged.is_empty() && !w.discovery().declares_capability(OWN_METHOD_CAPABILITY) {
-        raise(Finding::fail(format!(
-            "the payment methods flag {} as the platform's own, but discovery does not declare `capabilities.{OWN_METHOD_CAPABILITY}`: the comparison with the own method (AI-12) would be escaped",
-            flagged.join(", ")
-        )));
+        raise(Finding::fail(msg!("steps-ai-payment-own-flag-undeclared", methods = flagged.join(", "), capability = OWN_METHOD_CAPABILITY)));
     }
-    let refused = entries_with(earlier!(w.ai.checkouts), "refusal", |r, p| format!("{} refused with {p}", r["method"].as_str().unwrap_or_default()));
-    if !refused.is_empty() {
-        raise(Finding::fail(format!("checkout does not offer every declared payment method: {}", refused.join("; "))));
+    let checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
+    let refused = checkouts
+        .iter()
+        .filter_map(|r| Some(msg!("steps-ai-payment-method-refused", method = r["method"].as_str().unwrap_or_default(), refusal = message_in(&r["refusal"])?)));
+    if let Some(refused) = joined(refused) {
+        raise(Finding::fail(msg!("steps-ai-payment-not-every-method", refusals = refused)));
     }
 }
 
@@ -82,25 +82,18 @@ fn same_price_and_flow(w: &mut PlatformWorld) {
     // Runs only when discovery declares an own payment method (the registry's `conditional_on`):
     // then a method flagged `own` is the baseline, and its absence is no pass.
     if own_methods(w).is_empty() {
-        raise(Finding::fail(format!(
-            "discovery declares a payment method of the platform's own (`capabilities.{OWN_METHOD_CAPABILITY}`), but no declared payment method is flagged `own`: third-party methods cannot be compared with it"
-        )));
+        raise(Finding::fail(msg!("steps-ai-payment-no-own-flag", capability = OWN_METHOD_CAPABILITY)));
     }
     let checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
     let Some(own) = checkouts.iter().find(|c| c["own"] == json!(true) && c["refusal"].is_null()) else {
-        raise(Finding::error("the checkout with the platform's own payment method was refused: no baseline to compare with"));
+        raise(Finding::error(msg!("steps-ai-payment-own-refused")));
     };
-    let differing: Vec<String> = checkouts
+    let differing = checkouts
         .iter()
         .filter(|c| c["own"] == json!(false) && c["refusal"].is_null())
-        .filter_map(|c| compare_checkouts(&own["order"], &c["order"]).map(|d| format!("{} {d}", c["method"].as_str().unwrap_or_default())))
-        .collect();
-    if !differing.is_empty() {
-        raise(Finding::fail(format!(
-            "third-party payment methods are treated differently from the platform's own ({}): {}",
-            own["method"].as_str().unwrap_or_default(),
-            differing.join("; ")
-        )));
+        .filter_map(|c| compare_checkouts(&own["order"], &c["order"]).map(|d| msg!("steps-ai-payment-method-difference", method = c["method"].as_str().unwrap_or_default(), difference = d)));
+    if let Some(differing) = joined(differing) {
+        raise(Finding::fail(msg!("steps-ai-payment-treated-differently", own = own["method"].as_str().unwrap_or_default(), differences = differing)));
     }
 }
 
@@ -124,7 +117,7 @@ fn next_actions_lead_on(w: &mut PlatformWorld) {
     let checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
     let opened = |c: &Value| serde_json::from_value::<Option<NextActionOpened>>(c["next_action_opened"].clone()).ok().flatten();
     let Some(own) = checkouts.iter().find(|c| c["own"] == json!(true) && c["refusal"].is_null()) else {
-        raise(Finding::error("the checkout with the platform's own payment method was refused: no baseline to compare with"));
+        raise(Finding::error(msg!("steps-ai-payment-own-refused")));
     };
     // Whether a next action is named at all is part of the order, compared above.
     let Some(own_opened) = opened(own) else { return };
@@ -133,19 +126,15 @@ fn next_actions_lead_on(w: &mut PlatformWorld) {
     for c in checkouts.iter().filter(|c| c["own"] == json!(false) && c["refusal"].is_null()) {
         let Some(theirs) = opened(c) else { continue };
         if let Some(d) = compare_next_actions_by_method(&own_opened, &theirs) {
-            differing.push(format!("{}: {d}", c["method"].as_str().unwrap_or_default()));
+            differing.push(msg!("steps-ai-payment-next-action-difference", method = c["method"].as_str().unwrap_or_default(), difference = d));
             exchanges.extend(c["next_action_exchanges"].as_array().into_iter().flatten().filter_map(Value::as_u64).map(|i| i as usize));
         }
     }
-    if !differing.is_empty() {
+    if let Some(differing) = joined(differing) {
         exchanges.extend(own["next_action_exchanges"].as_array().into_iter().flatten().filter_map(Value::as_u64).map(|i| i as usize));
         raise(
-            Finding::fail(format!(
-                "the next action of third-party payment methods does not lead on to the payment as the platform's own ({}) does: {}",
-                own["method"].as_str().unwrap_or_default(),
-                differing.join("; ")
-            ))
-            .with_exchanges(exchanges),
+            Finding::fail(msg!("steps-ai-payment-next-action-differs", own = own["method"].as_str().unwrap_or_default(), differences = differing))
+                .with_exchanges(exchanges),
         );
     }
 }
@@ -213,18 +202,18 @@ fn default_not_financial(w: &mut PlatformWorld) {
 fn no_enrolment_required(w: &mut PlatformWorld) {
     let methods = declared_methods(w);
     let checkouts = earlier!(w.ai.checkouts).as_array().cloned().unwrap_or_default();
-    let problems: Vec<String> = checkouts
+    let problems: Vec<Message> = checkouts
         .iter()
         // Refusals are AI-11's to judge; financial products may of course involve themselves.
         .filter(|c| c["refusal"].is_null())
         .filter_map(|c| {
             let id = c["method"].as_str().unwrap_or_default();
             let method = methods.iter().find(|m| m.id == id)?;
-            (!method.is_financial()).then(|| check_no_enrolment(id, &c["order"], &methods).err().map(|f| f.message)).flatten()
+            (!method.is_financial()).then(|| check_no_enrolment(id, &c["order"], &methods).err().map(|f| f.text)).flatten()
         })
         .collect();
-    if !problems.is_empty() {
-        raise(Finding::fail(problems.join("; ")));
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(problems));
     }
 }
 
@@ -238,10 +227,10 @@ fn no_price_parity(w: &mut PlatformWorld) {
 async fn no_ranking_penalty(w: &mut PlatformWorld) {
     let terms = hutong_checks::json_body(w.last(), "the merchant terms").or_raise();
     let rules_url = hutong_checks::payment::check_ranking_declaration(&terms).or_raise();
-    let parsed = url::Url::parse(&rules_url).map_err(|e| Finding::error(format!("ranking.rules_url: {e}"))).or_raise();
+    let parsed = url::Url::parse(&rules_url).map_err(|e| Finding::error(msg!("steps-ai-payment-rules-url-invalid", error = e.to_string()))).or_raise();
     let ctx = w.ctx();
     if let Err(f) = crate::runner::world::check_on_platform(&ctx, &parsed, "the ranking rules (`ranking.rules_url`)") {
-        raise(Finding::fail(f.message));
+        raise(Finding::fail(f.text));
     }
     let request = ctx.http.get(&rules_url).label("the ranking rules");
     let response = w.send(request).await;

@@ -3,7 +3,8 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::contract::{self, ContractChecker};
-use hutong_model::Finding;
+use crate::steps::anti_incompatibility::stated;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 use url::Url;
 
@@ -22,7 +23,7 @@ pub(super) async fn openapi_document(w: &mut PlatformWorld) -> Result<(Value, Ur
 /// A finding about something a scenario only needs, not the requirement it verifies: the
 /// scenario cannot decide, so it is an `error`.
 pub(super) fn precondition(finding: Finding) -> Finding {
-    Finding::error(format!("precondition: {}", finding.message))
+    Finding::error(msg!("steps-oe-contract-precondition", problem = finding.text))
 }
 
 /// Calls every safe operation of the document with the scenario's token.
@@ -38,35 +39,35 @@ async fn exercise(w: &mut PlatformWorld) -> Result<(Value, contract::Exercise), 
 async fn call_every_safe_operation(w: &mut PlatformWorld) {
     let (doc, exercise) = exercise(w).await.or_raise();
     if exercise.exercised.is_empty() {
-        raise(Finding::error(format!(
-            "no safe operation of the OpenAPI document could be called ({})",
-            if exercise.not_exercised.is_empty() { "it declares none".to_string() } else { exercise.not_exercised.join("; ") }
-        )));
+        raise(Finding::error(match joined(exercise.not_exercised.iter().cloned().map(stated)) {
+            Some(reasons) => msg!("steps-oe-contract-none-called", reasons = reasons),
+            None => msg!("steps-oe-contract-none-declared"),
+        }));
     }
     let mut checker = ContractChecker::new(&doc);
     let mut violations = Vec::new();
     for e in &exercise.exercised {
         if let Some(v) = checker.check(&e.operation, &e.response).or_raise() {
-            violations.push(format!("{} ({}): {v}", e.operation.name(), hutong_model::sanitize_line(&e.url, 120)));
+            violations.push(msg!("steps-oe-contract-violation", operation = e.operation.name(), url = hutong_model::sanitize_line(&e.url, 120), violation = v));
         }
     }
     w.oe.contract_violations = Some(violations);
     w.oe.contract_checked = Some(exercise.exercised.len());
-    w.oe.contract_not_exercised = Some(exercise.not_exercised);
+    w.oe.contract_not_exercised = Some(exercise.not_exercised.into_iter().map(stated).collect());
 }
 
 #[then("every answer has a declared status, a declared media type and a body valid against the declared schema")]
 fn every_answer_conforms(w: &mut PlatformWorld) {
-    let violations: Vec<String> = earlier!(w.oe.contract_violations).clone();
-    if !violations.is_empty() {
+    let violations: Vec<Message> = earlier!(w.oe.contract_violations).clone();
+    let count = violations.len();
+    if let Some(violations) = joined(violations) {
         let checked = *earlier!(w.oe.contract_checked);
-        let not_exercised: Vec<String> = earlier!(w.oe.contract_not_exercised).clone();
-        raise(Finding::fail(format!(
-            "{} of {checked} safe operation(s) answered outside their OpenAPI description: {}{}",
-            violations.len(),
-            violations.join("; "),
-            if not_exercised.is_empty() { String::new() } else { format!(" (not exercised: {})", not_exercised.join("; ")) }
-        )));
+        raise(Finding::fail(match joined(earlier!(w.oe.contract_not_exercised).clone()) {
+            None => msg!("steps-oe-contract-violations", count = count, checked = checked, violations = violations),
+            Some(not_exercised) => {
+                msg!("steps-oe-contract-violations-not-exercised", count = count, checked = checked, violations = violations, not_exercised = not_exercised)
+            }
+        }));
     }
 }
 
@@ -80,7 +81,7 @@ async fn safe_operation_pool(w: &mut PlatformWorld) {
         .map(|e| json!({ "name": e.operation.name(), "url": e.url, "identifies_client": e.operation.identifies_client(&doc) }))
         .collect();
     if pool.is_empty() {
-        raise(Finding::error("the OpenAPI document gives no safe operation the harness can call"));
+        raise(Finding::error(msg!("steps-oe-contract-empty-pool")));
     }
     w.oe.safe_pool = Some(json!(pool));
 }

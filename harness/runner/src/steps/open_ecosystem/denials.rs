@@ -2,19 +2,19 @@
 
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 
 #[given("the harness is authenticated as a client it registers for this scenario")]
 async fn own_client(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     // A client of its own (RFC 7591), so that no other scenario's counting of the probe is
     // disturbed; neutral metadata, a name drawn like any other (OPIS §5.3).
-    let metadata = crate::oauth::metadata(&ctx, &w.rec).await.map_err(|f| f.into_error("cannot register a client")).or_raise();
+    let metadata = crate::oauth::metadata(&ctx, &w.rec).await.map_err(|f| f.into_error(msg!("steps-oe-denials-cannot-register"))).or_raise();
     let mut client = ctx.persona.neutral_registration();
     client.client_name = ctx.persona.client_name("own-window");
     match crate::oauth::register_as(&ctx, &w.rec, &metadata, &client).await {
         (Ok(token), _) => w.token = Some(token),
-        (Err(f), _) => raise(f.into_error("cannot act as a newly registered client (OE-02 judges registration)")),
+        (Err(f), _) => raise(f.into_error(msg!("steps-oe-denials-cannot-act"))),
     }
 }
 
@@ -33,7 +33,7 @@ async fn until_refused(w: &mut PlatformWorld) {
         }
     }
     // Whether the limit is applied is OE-07's to judge: here there is no denial to read.
-    raise(Finding::error(format!("{} calls of the probe operation, over its published limit of {limit}, were not refused: no denial to judge", limit + 1)));
+    raise(Finding::error(msg!("steps-oe-denials-not-refused", calls = limit + 1, limit = limit)));
 }
 
 #[then("every denial the client received cites a section of a current published disclosure document")]
@@ -45,7 +45,7 @@ async fn denials_cite_rules(w: &mut PlatformWorld) {
     for response in denials {
         let index = response.exchange;
         let rule = hutong_checks::problem::check_cites_rule(&response, &listed, http_allowed).map_err(|f| f.with_exchanges(vec![index])).or_raise();
-        let url = url::Url::parse(&rule.document).map_err(|e| Finding::error(format!("the cited document's URL: {e}"))).or_raise();
+        let url = url::Url::parse(&rule.document).map_err(|e| Finding::error(msg!("steps-oe-denials-document-url", error = e.to_string()))).or_raise();
         crate::runner::world::check_on_platform(&w.ctx(), &url, "the document a denial cites").or_raise();
         // Without credentials: a rule is published when anyone can read it.
         let request = w.ctx().http.get(url.as_str()).label("the rule a denial cites");

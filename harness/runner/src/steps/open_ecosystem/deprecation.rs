@@ -5,7 +5,7 @@ use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::contract;
 use hutong_checks::deprecation::{check_deprecation_headers, check_sunset_not_passed, declared_notice_days};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 
 #[when("the harness calls every safe operation the OpenAPI document marks deprecated")]
 async fn call_deprecated(w: &mut PlatformWorld) {
@@ -21,15 +21,15 @@ async fn call_deprecated(w: &mut PlatformWorld) {
         let all = contract::exercise_selected(&ctx.http, &w.rec, &doc, &base, w.token.as_deref(), |o| o.deprecated()).await.or_raise();
         for e in all.exercised.iter().filter(|e| e.operation.deprecated()) {
             if !e.response.is_success() {
-                problems.push(format!("{} answered HTTP {}", e.operation.name(), e.response.status));
+                problems.push(msg!("steps-oe-deprecation-status", operation = e.operation.name(), status = e.response.status));
             } else if let Err(p) = check_deprecation_headers(&e.response, declared)
                 .and_then(|()| check_sunset_not_passed(&e.response, time::OffsetDateTime::now_utc().unix_timestamp()))
             {
-                problems.push(format!("{}: {p}", e.operation.name()));
+                problems.push(msg!("steps-oe-deprecation-problem", operation = e.operation.name(), problem = p));
             }
         }
         for n in all.not_exercised.iter().filter(|n| deprecated.iter().any(|d| n.starts_with(&format!("{}:", d.name())))) {
-            problems.push(format!("could not call {n}"));
+            problems.push(msg!("steps-oe-deprecation-not-called", operation = n.clone()));
         }
     }
     w.oe.deprecation_problems = Some(problems);
@@ -37,8 +37,8 @@ async fn call_deprecated(w: &mut PlatformWorld) {
 
 #[then("each answers with Deprecation and Sunset headers giving at least the declared notice and at least 180 days, and none is served after its Sunset")]
 fn enough_notice(w: &mut PlatformWorld) {
-    let problems: Vec<String> = earlier!(w.oe.deprecation_problems).clone();
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("deprecation is not announced as required: {}", problems.join("; "))));
+    let problems: Vec<Message> = earlier!(w.oe.deprecation_problems).clone();
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(msg!("steps-oe-deprecation-not-announced", problems = problems)));
     }
 }

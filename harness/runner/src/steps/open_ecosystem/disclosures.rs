@@ -4,7 +4,8 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::disclosure::{self, Listed};
-use hutong_model::Finding;
+use crate::steps::anti_incompatibility::stated;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 
 /// GET `url` without credentials: disclosures are public.
@@ -45,7 +46,7 @@ async fn current_versions_valid(w: &mut PlatformWorld) {
 async fn fetch_histories(w: &mut PlatformWorld) {
     let documents = listed(w);
     if documents.is_empty() {
-        raise(Finding::fail("the disclosure index lists no document"));
+        raise(Finding::fail(msg!("steps-oe-disclosures-none-listed")));
     }
     let mut histories = Vec::new();
     for d in documents {
@@ -67,9 +68,9 @@ fn histories(w: &PlatformWorld) -> Vec<(String, Vec<Value>)> {
 
 #[then("every version was announced at least 7 days before it took effect")]
 fn seven_days_notice(w: &mut PlatformWorld) {
-    let short: Vec<String> = histories(w).iter().flat_map(|(kind, versions)| disclosure::short_notices(versions, kind)).collect();
-    if !short.is_empty() {
-        raise(Finding::fail(format!("changes announced less than 7 days before taking effect (E-Commerce Law art. 34): {}", short.join("; "))));
+    let short: Vec<Message> = histories(w).iter().flat_map(|(kind, versions)| disclosure::short_notices(versions, kind)).map(stated).collect();
+    if let Some(short) = joined(short) {
+        raise(Finding::fail(msg!("steps-oe-disclosures-short-notice", versions = short)));
     }
 }
 
@@ -84,20 +85,20 @@ async fn versions_retrievable(w: &mut PlatformWorld) {
             let request = w.ctx().http.get(&url).label(format!("{kind} version {version}"));
             let response = w.send(request).await;
             if response.status != 200 {
-                problems.push(format!("{kind} {version}: HTTP {}", response.status));
+                problems.push(msg!("steps-oe-disclosures-version-status", kind = kind.clone(), version = version.clone(), status = response.status));
                 continue;
             }
             let doc = match response.json_value() {
                 Ok(d) => d,
                 Err(e) => {
-                    problems.push(format!("{kind} {version}: not JSON ({e})"));
+                    problems.push(msg!("steps-oe-disclosures-version-not-json", kind = kind.clone(), version = version.clone(), error = e.to_string()));
                     continue;
                 }
             };
             if let Err(f) = disclosure::check_document(&doc, &kind, &format!("{kind} {version}")) {
-                problems.push(f.message);
+                problems.push(f.text);
             } else if let Some(p) = disclosure::listed_version_disagreement(&v, &doc, &kind) {
-                problems.push(p);
+                problems.push(stated(p));
             } else {
                 // What a later run finds unchanged (OPIS §12).
                 let origin = w.ctx().base_url.origin().ascii_serialization();
@@ -111,15 +112,15 @@ async fn versions_retrievable(w: &mut PlatformWorld) {
         observations.disclosures.extend(seen.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     w.oe.versions_seen = Some(seen);
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the versions the histories list are not retrievable as listed: {}", problems.join("; "))));
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(msg!("steps-oe-disclosures-not-retrievable", problems = problems)));
     }
 }
 
 #[then("no version an earlier run retrieved was rewritten, backdated or withdrawn from its history")]
 fn versions_kept(w: &mut PlatformWorld) {
     let ctx = w.ctx();
-    let Some(history) = ctx.history.clone() else { raise(Finding::error("no run history: an earlier step did not check it")) };
+    let Some(history) = ctx.history.clone() else { raise(Finding::error(msg!("steps-oe-disclosures-no-history"))) };
     ctx.history_used.lock().unwrap_or_else(|p| p.into_inner()).insert("OE-12".to_string());
     let earlier: Vec<(String, hutong_model::DisclosureSeen, String)> = history
         .disclosure_versions()
@@ -167,19 +168,19 @@ async fn current_in_history(w: &mut PlatformWorld) {
 #[then("every listed version records a public consultation that closed before the version was announced")]
 fn consultations_recorded(w: &mut PlatformWorld) {
     let now = time::OffsetDateTime::now_utc();
-    let problems: Vec<String> =
-        histories(w).iter().filter_map(|(kind, versions)| disclosure::check_consultations(versions, kind, now).err()).map(|f| f.message).collect();
-    if !problems.is_empty() {
-        raise(Finding::fail(problems.join("; ")));
+    let problems = histories(w).iter().filter_map(|(kind, versions)| disclosure::check_consultations(versions, kind, now).err()).map(|f| f.text).collect::<Vec<_>>();
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(problems));
     }
 }
 
 /// GET `url` without credentials if it is on the platform's origins: its status and body, or a
 /// problem saying why it was not fetched.
-async fn fetch_page(w: &mut PlatformWorld, url: &str, what: &str) -> Result<(u16, String), String> {
-    let parsed = url::Url::parse(url).map_err(|e| format!("{what} ({}) is not an absolute URL ({e})", hutong_model::sanitize_line(url, 80)))?;
-    crate::runner::world::check_on_platform(&w.ctx(), &parsed, what).map_err(|f| f.message)?;
-    let request = w.ctx().http.get(url).label(what.to_string());
+async fn fetch_page(w: &mut PlatformWorld, url: &str, what: Message) -> Result<(u16, String), Message> {
+    let parsed = url::Url::parse(url)
+        .map_err(|e| msg!("steps-oe-disclosures-page-not-url", what = what.clone(), url = hutong_model::sanitize_line(url, 80), error = e.to_string()))?;
+    crate::runner::world::check_on_platform(&w.ctx(), &parsed, &what.en()).map_err(|f| f.text)?;
+    let request = w.ctx().http.get(url).label(what.en());
     let response = w.send(request).await;
     Ok((response.status, response.text().map(str::to_string).unwrap_or_default()))
 }
@@ -199,19 +200,23 @@ async fn consultations_agree(w: &mut PlatformWorld) {
                 && let Ok(doc) = response.json_value()
                 && let Some(p) = disclosure::consultation_disagreement(&v, &doc, &kind)
             {
-                problems.push(p);
+                problems.push(stated(p));
             }
             let Some(channel) = v.pointer("/consultation/url").and_then(Value::as_str) else { continue };
-            match fetch_page(w, channel, &format!("the consultation channel of {kind} {version}")).await {
+            let what = msg!("steps-oe-disclosures-consultation-channel", kind = kind.clone(), version = version.clone());
+            let channel_url = hutong_model::sanitize_line(channel, 80);
+            match fetch_page(w, channel, what).await {
                 Err(p) => problems.push(p),
                 Ok((200, body)) if disclosure::page_names_version(&body, &version) => {}
-                Ok((200, _)) => problems.push(format!("{kind} {version}: the consultation channel {} does not name the version", hutong_model::sanitize_line(channel, 80))),
-                Ok((status, _)) => problems.push(format!("{kind} {version}: the consultation channel {} answers HTTP {status}", hutong_model::sanitize_line(channel, 80))),
+                Ok((200, _)) => problems.push(msg!("steps-oe-disclosures-channel-unnamed", kind = kind.clone(), version = version.clone(), url = channel_url)),
+                Ok((status, _)) => {
+                    problems.push(msg!("steps-oe-disclosures-channel-status", kind = kind.clone(), version = version.clone(), url = channel_url, status = status))
+                }
             }
         }
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the consultations the histories record are not borne out: {}", problems.join("; "))));
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(msg!("steps-oe-disclosures-consultations-unsupported", problems = problems)));
     }
 }
 
@@ -232,13 +237,13 @@ async fn complaint_channels_answer(w: &mut PlatformWorld) {
     let urls = disclosure::check_complaints(earlier!(w.oe.disclosure_document)).or_raise();
     let mut problems = Vec::new();
     for url in urls {
-        match fetch_page(w, &url, "a complaint channel").await {
+        match fetch_page(w, &url, msg!("steps-oe-disclosures-complaint-channel")).await {
             Err(p) => problems.push(p),
             Ok((200, _)) => {}
-            Ok((status, _)) => problems.push(format!("the complaint channel {} answers HTTP {status}", hutong_model::sanitize_line(&url, 80))),
+            Ok((status, _)) => problems.push(msg!("steps-oe-disclosures-complaint-status", url = hutong_model::sanitize_line(&url, 80), status = status)),
         }
     }
-    if !problems.is_empty() {
-        raise(Finding::fail(format!("the published complaint channels do not answer: {}", problems.join("; "))));
+    if let Some(problems) = joined(problems) {
+        raise(Finding::fail(msg!("steps-oe-disclosures-complaints-silent", problems = problems)));
     }
 }

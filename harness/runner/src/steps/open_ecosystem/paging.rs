@@ -4,7 +4,7 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::paging;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 
@@ -20,27 +20,31 @@ struct Walk {
     exchanges: Vec<usize>,
 }
 
-/// Follows `first` to the last page, judging each page's links (OE-21).
-async fn walk(w: &mut PlatformWorld, first: &str, label: &str) -> Walk {
+/// Follows `first` to the last page, judging each page's links (OE-21). `walk` names the walk in
+/// findings; in English, it labels the requests too.
+async fn walk(w: &mut PlatformWorld, first: &str, walk: &Message) -> Walk {
+    let label = walk.en();
+    let label = label.as_str();
     let mut seen = HashSet::new();
     let mut next = Some(first.to_string());
     let (mut ids, mut exchanges) = (Vec::new(), Vec::new());
     while let Some(url) = next.take() {
         if !seen.insert(url.clone()) {
-            raise(Finding::fail(format!("{label}: pagination loops, {} was linked as the next page twice", hutong_model::sanitize_line(&url, 200))).with_exchanges(exchanges));
+            raise(Finding::fail(msg!("steps-oe-paging-loops", walk = walk.clone(), url = hutong_model::sanitize_line(&url, 200))).with_exchanges(exchanges));
         }
         if seen.len() > paging::MAX_PAGES {
-            raise(Finding::fail(format!("{label}: more than {} pages", paging::MAX_PAGES)).with_exchanges(exchanges));
+            raise(Finding::fail(msg!("steps-oe-paging-too-many-pages", walk = walk.clone(), max = paging::MAX_PAGES)).with_exchanges(exchanges));
         }
-        crate::runner::world::check_on_platform(&w.ctx(), &url::Url::parse(&url).map_err(|e| Finding::fail(format!("{label}: next page {url:?}: {e}"))).or_raise(), "a next page").or_raise();
+        crate::runner::world::check_on_platform(&w.ctx(), &url::Url::parse(&url).map_err(|e| Finding::fail(msg!("steps-oe-paging-next-not-url", walk = walk.clone(), url = format!("{url:?}"), error = e.to_string()))).or_raise(), "a next page").or_raise();
         let request = w.request(http::Method::GET, &url).label(format!("{label}, page {}", seen.len()));
         let response = w.send(request).await;
         exchanges.push(response.exchange);
         let with = |f: Finding| f.with_exchanges(vec![response.exchange]);
         hutong_checks::expect_status(&response, 200, label).map_err(with).or_raise();
         let body = hutong_checks::json_body(&response, label).map_err(with).or_raise();
-        next = paging::check_page_links(&response, &body).map_err(|f| Finding::fail(format!("{label}: {}", f.message)).with_exchanges(vec![response.exchange])).or_raise();
-        ids.extend(paging::item_ids(&body).map_err(|f| Finding::fail(format!("{label}: {}", f.message)).with_exchanges(vec![response.exchange])).or_raise());
+        let in_walk = |f: Finding| Finding::fail(f.text.in_context(walk.clone())).with_exchanges(vec![response.exchange]);
+        next = paging::check_page_links(&response, &body).map_err(in_walk).or_raise();
+        ids.extend(paging::item_ids(&body).map_err(in_walk).or_raise());
     }
     Walk { ids, exchanges }
 }
@@ -49,7 +53,7 @@ async fn walk(w: &mut PlatformWorld, first: &str, label: &str) -> Walk {
 async fn walk_twice(w: &mut PlatformWorld) {
     let declared: Vec<&str> = COLLECTIONS.iter().copied().filter(|c| w.discovery().endpoints.contains_key(*c)).collect();
     if declared.is_empty() {
-        raise(Finding::fail("neither `products` nor `merchants` is declared: no list operation to walk"));
+        raise(Finding::fail(msg!("steps-oe-paging-nothing-declared")));
     }
     // A page size no platform can foresee, small enough to cross many page boundaries, raised
     // so that the walk takes at most MAX_SMALL_PAGES pages.
@@ -57,12 +61,11 @@ async fn walk_twice(w: &mut PlatformWorld) {
     let mut walks = Vec::new();
     for collection in declared {
         let url = w.endpoint(collection);
-        let default = walk(w, url.as_str(), &format!("the walk of `{collection}`")).await;
+        let default = walk(w, url.as_str(), &msg!("steps-oe-paging-walk", collection = collection)).await;
         let small = drawn.max((default.ids.len() as u64).div_ceil(MAX_SMALL_PAGES)).min(100);
         let mut first = url.clone();
         first.query_pairs_mut().append_pair("limit", &small.to_string());
-        let label = format!("the walk of `{collection}` {small} items a page");
-        let paged = walk(w, first.as_str(), &label).await;
+        let paged = walk(w, first.as_str(), &msg!("steps-oe-paging-walk-small", collection = collection, size = small)).await;
         walks.push(json!({
             "collection": collection, "small": small,
             "default": default.ids, "default_exchanges": default.exchanges,
@@ -112,13 +115,14 @@ async fn every_item(w: &mut PlatformWorld) {
             let mut exchanges = indexes(&walk["paged_exchanges"]);
             exchanges.extend(still_there.iter().map(|(_, e)| *e));
             raise(
-                Finding::fail(format!(
-                    "following `next` through `{collection}` {} items a page missed {} item(s) that the walk with the default page size yielded; of the {} read back by `id`, {} can still be read: {}",
-                    walk["small"],
-                    missing.len(),
-                    missing.len().min(20),
-                    still_there.len(),
-                    still_there.iter().map(|(id, _)| format!("{:?}", hutong_model::sanitize_line(id, 60))).collect::<Vec<_>>().join(", ")
+                Finding::fail(msg!(
+                    "steps-oe-paging-items-missed",
+                    collection = collection.clone(),
+                    size = walk["small"].to_string(),
+                    missed = missing.len(),
+                    read = missing.len().min(20),
+                    still = still_there.len(),
+                    ids = still_there.iter().map(|(id, _)| format!("{:?}", hutong_model::sanitize_line(id, 60))).collect::<Vec<_>>().join(", ")
                 ))
                 .with_exchanges(exchanges),
             );

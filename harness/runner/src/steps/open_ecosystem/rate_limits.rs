@@ -4,7 +4,7 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld, RunContext};
 use hutong_http::Recorder;
 use cucumber::{then, when};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use serde_json::json;
 
 #[when("the client fetches the published rate-limit policy")]
@@ -37,7 +37,7 @@ enum Burst {
     /// `limit + 1` requests all accepted.
     NeverRefused,
     /// The probe answered neither success nor 429: a finding.
-    Failed(String),
+    Failed(Message),
 }
 
 /// Calls the probe `limit + 1` times as `token` (stops at the first 429, after one more call when
@@ -56,7 +56,7 @@ async fn burst(ctx: &RunContext, rec: &Recorder, role: &str, token: &str, method
             return Burst::RefusedOverLimit { response: Box::new(response), refused_again: again.status == 429 };
         }
         if !response.is_success() {
-            return Burst::Failed(format!("the probe operation answered {role} HTTP {}{}", response.status, hutong_checks::body_hint(&response)));
+            return Burst::Failed(msg!("steps-oe-rate-limits-probe-failed", role = role, status = response.status, hint = hutong_checks::body_hint(&response)));
         }
     }
     Burst::NeverRefused
@@ -83,7 +83,7 @@ async fn exceed_probe(w: &mut PlatformWorld) {
     let probe = earlier!(w.oe.probe).clone();
     let limit = probe["limit"].as_u64().unwrap_or_default();
     if limit > 100 {
-        raise(Finding::fail(format!("the probe's published limit is {limit}; a probe operation must have a low limit (at most 100)")));
+        raise(Finding::fail(msg!("steps-oe-rate-limits-limit-too-high", limit = limit)));
     }
     let method = if probe["method"] == "GET" { hutong_http::http::Method::GET } else { hutong_http::http::Method::POST };
     let url = probe["url"].as_str().unwrap_or_default().to_string();
@@ -91,9 +91,7 @@ async fn exceed_probe(w: &mut PlatformWorld) {
     if w.ctx().credentials.contains_key("affiliated") {
         roles.push("affiliated");
     } else {
-        w.note_limitation(
-            "the affiliated client's credentials were not supplied (target file [credentials.affiliated]): the published limit was checked for unrelated third parties only",
-        );
+        w.note_limitation(msg!("steps-oe-rate-limits-no-affiliated"));
     }
     let mut clients = Vec::new();
     for role in roles {
@@ -122,9 +120,7 @@ async fn exceed_probe(w: &mut PlatformWorld) {
         // The wait stays within the scenario's time budget; past it the harness cannot decide.
         let wait = std::time::Duration::from_secs(longest.min(MAX_RETRY_WAIT_SECS) + 1);
         if w.rec.deadline().is_some_and(|d| std::time::Instant::now() + wait + std::time::Duration::from_secs(5) >= d) {
-            raise(Finding::error(format!(
-                "a client was refused with 429 within the published limit, and waiting the {longest} s its Retry-After asks for, to try again in a fresh window, would pass the scenario's time budget (raise run_deadline_secs)"
-            )));
+            raise(Finding::error(msg!("steps-oe-rate-limits-wait-too-long", seconds = longest)));
         }
         tokio::time::sleep(wait).await;
         let again: Vec<(String, String)> = results.iter().filter(|(_, _, o, _)| early_retry(o)).map(|(role, token, _, _)| (role.clone(), token.clone())).collect();
@@ -152,37 +148,47 @@ async fn exceed_probe(w: &mut PlatformWorld) {
         match outcome {
             Burst::RefusedOverLimit { response, .. } => {
                 if let Err(f) = hutong_checks::rate_limit::check_retry_after(&response) {
-                    problems.push((last, format!("{role}: {}", f.message)));
+                    problems.push((last, msg!("steps-oe-rate-limits-client-problem", role = role.clone(), problem = f.text)));
                 }
             }
             Burst::RefusedEarly { accepted, retry_after } => problems.push((
                 last,
-                format!(
-                    "{role} was refused with 429 after only {accepted} requests, within the published limit of {limit}, after sustained traffic of {volume} requests{}",
-                    match retry_after {
-                        Some(s) if retrying && s <= MAX_RETRY_WAIT_SECS => format!(", again after waiting the {longest} s its Retry-After asked for"),
-                        Some(s) => format!(" (its Retry-After of {s} s is longer than the {MAX_RETRY_WAIT_SECS} s the harness waits)"),
-                        None => String::new(),
-                    }
-                ),
+                match retry_after {
+                    Some(s) if retrying && s <= MAX_RETRY_WAIT_SECS => msg!(
+                        "steps-oe-rate-limits-refused-early-again",
+                        role = role.clone(),
+                        accepted = accepted,
+                        limit = limit,
+                        volume = volume,
+                        seconds = longest
+                    ),
+                    Some(s) => msg!(
+                        "steps-oe-rate-limits-refused-early-long-retry",
+                        role = role.clone(),
+                        accepted = accepted,
+                        limit = limit,
+                        volume = volume,
+                        retry_after = s,
+                        max_wait = MAX_RETRY_WAIT_SECS
+                    ),
+                    None => msg!("steps-oe-rate-limits-refused-early", role = role.clone(), accepted = accepted, limit = limit, volume = volume),
+                },
             )),
-            Burst::NeverRefused => problems.push((
-                last,
-                format!("{} requests of {role} to the probe, over its published limit of {limit}, were all accepted: the published limit is not the one applied", limit + 1),
-            )),
+            Burst::NeverRefused => {
+                problems.push((last, msg!("steps-oe-rate-limits-never-refused", requests = limit + 1, role = role.clone(), limit = limit)))
+            }
             Burst::Failed(text) => problems.push((last, text)),
         }
     }
-    let problems: Vec<_> = problems.into_iter().map(|(exchange, text)| json!({ "exchange": exchange, "text": text })).collect();
-    w.oe.rate_limit_problems = Some(json!(problems));
+    w.oe.rate_limit_problems = Some(problems);
     w.oe.cut_offs = Some((cut_offs, uncounted));
 }
 
 #[then("no client is refused within the published limit, each is refused with 429 and Retry-After over it, and all are cut off after the same number of requests within the same window")]
 fn limit_applied_both_ways(w: &mut PlatformWorld) {
-    let problems = earlier!(w.oe.rate_limit_problems).as_array().cloned().unwrap_or_default();
-    let exchanges: Vec<usize> = problems.iter().filter_map(|p| p["exchange"].as_u64().map(|i| i as usize)).collect();
-    let text: Vec<&str> = problems.iter().filter_map(|p| p["text"].as_str()).collect();
+    let problems = earlier!(w.oe.rate_limit_problems).clone();
+    let exchanges: Vec<usize> = problems.iter().map(|(exchange, _)| *exchange).collect();
+    let text = |more: Option<Message>| joined(problems.iter().map(|(_, text)| text.clone()).chain(more)).unwrap_or_else(|| Message::verbatim(String::new()));
     // OE-07 per client, OE-19 across them: both read from the same bursts, each judged whatever
     // the other's outcome, so that a finding about one leaves the other decided.
     let probe = earlier!(w.oe.probe).clone();
@@ -194,8 +200,8 @@ fn limit_applied_both_ways(w: &mut PlatformWorld) {
     match (problems.is_empty(), same) {
         (true, Ok(())) => {}
         (true, Err(f)) => raise(f.about("OE-19").others_judged()),
-        (false, Ok(())) if !uncounted => raise(Finding::fail(text.join("; ")).with_exchanges(exchanges).about("OE-07").others_judged()),
-        (false, Ok(())) => raise(Finding::fail(text.join("; ")).with_exchanges(exchanges).about("OE-07")),
-        (false, Err(f)) => raise(Finding::fail(format!("{}; {}", text.join("; "), f.message)).with_exchanges(exchanges).with_exchanges(f.exchanges).about("OE-07").about("OE-19")),
+        (false, Ok(())) if !uncounted => raise(Finding::fail(text(None)).with_exchanges(exchanges).about("OE-07").others_judged()),
+        (false, Ok(())) => raise(Finding::fail(text(None)).with_exchanges(exchanges).about("OE-07")),
+        (false, Err(f)) => raise(Finding::fail(text(Some(f.text))).with_exchanges(exchanges).with_exchanges(f.exchanges).about("OE-07").about("OE-19")),
     }
 }

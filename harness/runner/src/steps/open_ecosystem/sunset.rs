@@ -6,7 +6,7 @@ use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::contract;
 use hutong_checks::deprecation::{check_served_until_sunset, check_sunset_kept, parse_http_date};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 
 /// What one deprecated operation answered in this run.
 #[derive(Debug, Clone)]
@@ -37,9 +37,7 @@ fn now() -> i64 {
 fn history_held(w: &mut PlatformWorld) {
     let held = w.ctx().history.as_ref().is_some_and(|h| !h.runs.is_empty());
     if !held {
-        raise(Finding::not_applicable(
-            "no earlier run of this target in its run history (certify --history, OPIS §12): what can only be judged over time is judged from the next run on",
-        ));
+        raise(Finding::not_applicable(msg!("steps-oe-sunset-no-earlier-run")));
     }
 }
 
@@ -73,7 +71,7 @@ fn served_until_sunset(w: &mut PlatformWorld) {
 #[then("no operation announces an earlier Sunset than an earlier run saw, and each whose earlier Sunset is still ahead still answers with success")]
 async fn sunset_kept(w: &mut PlatformWorld) {
     let ctx = w.ctx();
-    let Some(history) = ctx.history.clone() else { raise(Finding::error("no run history: an earlier step did not check it")) };
+    let Some(history) = ctx.history.clone() else { raise(Finding::error(msg!("steps-oe-sunset-no-history"))) };
     ctx.history_used.lock().unwrap_or_else(|p| p.into_inner()).insert("OE-20".to_string());
     let seen = earlier!(w.oe.sunsets_seen).clone();
     let now = now();
@@ -91,7 +89,7 @@ async fn sunset_kept(w: &mut PlatformWorld) {
                 if method != "GET" {
                     continue;
                 }
-                let url = ctx.base_url.join(target).map_err(|e| Finding::error(format!("the run history's operation {operation:?}: {e}"))).or_raise();
+                let url = ctx.base_url.join(target).map_err(|e| Finding::error(msg!("steps-oe-sunset-history-operation", operation = format!("{operation:?}"), error = e.to_string()))).or_raise();
                 let request = w.request(http::Method::GET, url.as_str()).label("an operation an earlier run saw deprecated");
                 let response = w.send(request).await;
                 (response.status, response.header("sunset").and_then(parse_http_date), response.exchange)

@@ -4,7 +4,9 @@ use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::differential::{check_volatile_fields, first_difference, normalize};
 use hutong_checks::stats::{self, OPIS_LATENCY_RULE};
-use hutong_model::Finding;
+use super::role_text;
+use crate::steps::anti_incompatibility::message_in;
+use hutong_model::{joined, msg, Arg, Finding, Message};
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng as _, SeedableRng};
 use serde_json::{json, Value};
@@ -28,9 +30,7 @@ async fn every_client(w: &mut PlatformWorld) {
     if w.ctx().credentials.contains_key("affiliated") {
         roles.push("affiliated");
     } else {
-        w.note_limitation(
-            "the affiliated client's credentials were not supplied (target file [credentials.affiliated]): only unrelated third parties were compared, so a better treatment of the platform's own client cannot be seen",
-        );
+        w.note_limitation(msg!("steps-oe-uniform-no-affiliated"));
     }
     let mut clients = Vec::new();
     for role in roles {
@@ -73,6 +73,25 @@ fn role_of(entry: &Value) -> &str {
     entry["role"].as_str().unwrap_or_default()
 }
 
+/// How findings name the request of a collected answer (`#3 listProducts page 2`).
+fn request_of(answer: &Value) -> Message {
+    message_in(&answer["request_text"]).unwrap_or_else(|| Message::verbatim(answer["request"].as_str().unwrap_or_default()))
+}
+
+/// The status of a collected answer: its number, or that the listing had ended before.
+fn status_of(answer: &Value) -> Arg {
+    match answer["status"].as_u64() {
+        Some(status) => status.into(),
+        None => msg!("steps-oe-uniform-no-page").into(),
+    }
+}
+
+/// The differences found, at most `shown` of them, with `...` when there are more.
+fn first_differences(differences: Vec<Message>, shown: usize) -> Option<Message> {
+    let more = differences.len() > shown;
+    joined(differences.into_iter().take(shown).chain(more.then(|| msg!("steps-oe-uniform-more"))))
+}
+
 // --- OE-05 ----------------------------------------------------------------------------------
 
 #[when("every client sends the same randomised sequence of safe requests")]
@@ -95,11 +114,14 @@ async fn same_sequence(w: &mut PlatformWorld) {
         let mut page = 0usize;
         while urls.iter().any(Option::is_some) {
             if page >= MAX_FOLLOWED_PAGES {
-                raise(Finding::error(format!(
-                    "#{i} {name}: the listing has more than {MAX_FOLLOWED_PAGES} pages; the comparison follows at most that many"
-                )));
+                raise(Finding::error(msg!("steps-oe-uniform-too-many-pages", index = i, operation = name.clone(), max = MAX_FOLLOWED_PAGES)));
             }
-            let label = if page == 0 { format!("#{i} {name}") } else { format!("#{i} {name} page {}", page + 1) };
+            let request_text = if page == 0 {
+                msg!("steps-oe-uniform-request", index = i, operation = name.clone())
+            } else {
+                msg!("steps-oe-uniform-request-page", index = i, operation = name.clone(), page = page + 1)
+            };
+            let label = request_text.en();
             // This page for every client at once (started in a fresh random order, OPIS §8.1),
             // each into its own recorder, added to the evidence client by client.
             let mut order: Vec<usize> = (0..clients.len()).collect();
@@ -108,10 +130,16 @@ async fn same_sequence(w: &mut PlatformWorld) {
             for &c in &order {
                 let (role, _) = &clients[c];
                 match urls[c].take() {
-                    None => seen[c].push(json!({ "request": label, "status": "no such page: the listing ended before" })),
+                    None => seen[c].push(json!({ "request": label, "request_text": request_text, "status": "no such page: the listing ended before" })),
                     Some(target) => {
                         if !visited[c].insert(target.clone()) {
-                            raise(Finding::fail(format!("#{i} {name}: pagination loops for {role}: {} was linked as `next` twice", hutong_model::sanitize_line(&target, 200))));
+                            raise(Finding::fail(msg!(
+                                "steps-oe-uniform-pagination-loops",
+                                index = i,
+                                operation = name.clone(),
+                                role = role_text(w, role),
+                                url = hutong_model::sanitize_line(&target, 200)
+                            )));
                         }
                         due.push((c, target));
                     }
@@ -145,7 +173,7 @@ async fn same_sequence(w: &mut PlatformWorld) {
                     None => json!({ "non-json-bytes": response.body.len() }),
                 };
                 let policy = response.header("ratelimit-policy").map(str::to_string);
-                seen[c].push(json!({ "request": label, "status": response.status, "body": body, "ratelimit_policy": policy, "exchange": recorded.last() }));
+                seen[c].push(json!({ "request": label, "request_text": request_text, "status": response.status, "body": body, "ratelimit_policy": policy, "exchange": recorded.last() }));
             }
             page += 1;
         }
@@ -157,18 +185,30 @@ async fn same_sequence(w: &mut PlatformWorld) {
 #[then("every client gets the same status and normalised body for every request")]
 fn same_answers(w: &mut PlatformWorld) {
     let all = earlier!(w.oe.uniform_answers).as_array().cloned().unwrap_or_default();
-    let Some((first, rest)) = all.split_first() else { raise(Finding::error("no answers were collected")) };
+    let Some((first, rest)) = all.split_first() else { raise(Finding::error(msg!("steps-oe-uniform-no-answers"))) };
     let mut differences = Vec::new();
     let mut exchanges = Vec::new();
     for other in rest {
         let pairs = first["answers"].as_array().into_iter().flatten().zip(other["answers"].as_array().into_iter().flatten());
         for (a, b) in pairs {
-            let request = a["request"].as_str().unwrap_or_default();
             let differs = if a["status"] != b["status"] {
-                differences.push(format!("{request}: HTTP {} for {} against {} for {}", a["status"], role_of(first), b["status"], role_of(other)));
+                differences.push(msg!(
+                    "steps-oe-uniform-status-differs",
+                    request = request_of(a),
+                    status = status_of(a),
+                    role = role_text(w, role_of(first)),
+                    other_status = status_of(b),
+                    other_role = role_text(w, role_of(other))
+                ));
                 true
             } else if let Some(d) = first_difference(&a["body"], &b["body"]) {
-                differences.push(format!("{request}: bodies for {} and {} differ at {d}", role_of(first), role_of(other)));
+                differences.push(msg!(
+                    "steps-oe-uniform-bodies-differ",
+                    request = request_of(a),
+                    role = role_text(w, role_of(first)),
+                    other_role = role_text(w, role_of(other)),
+                    difference = d
+                ));
                 true
             } else {
                 false
@@ -178,17 +218,9 @@ fn same_answers(w: &mut PlatformWorld) {
             }
         }
     }
-    if !differences.is_empty() {
-        let shown: Vec<String> = differences.iter().take(5).cloned().collect();
-        raise(
-            Finding::fail(format!(
-                "{} answer(s) differ between clients: {}{}",
-                differences.len(),
-                shown.join("; "),
-                if differences.len() > shown.len() { "; ..." } else { "" }
-            ))
-            .with_exchanges(exchanges.into_iter().take(20)),
-        );
+    let count = differences.len();
+    if let Some(differences) = first_differences(differences, 5) {
+        raise(Finding::fail(msg!("steps-oe-uniform-answers-differ", count = count, differences = differences)).with_exchanges(exchanges.into_iter().take(20)));
     }
 }
 
@@ -197,34 +229,26 @@ fn same_answers(w: &mut PlatformWorld) {
 #[then("every client is told the same RateLimit-Policy on every request")]
 fn same_ratelimit_policy(w: &mut PlatformWorld) {
     let all = earlier!(w.oe.uniform_answers).as_array().cloned().unwrap_or_default();
-    let Some((first, rest)) = all.split_first() else { raise(Finding::error("no answers were collected")) };
+    let Some((first, rest)) = all.split_first() else { raise(Finding::error(msg!("steps-oe-uniform-no-answers"))) };
     let mut differences = Vec::new();
     let mut exchanges = Vec::new();
     for other in rest {
         let pairs = first["answers"].as_array().into_iter().flatten().zip(other["answers"].as_array().into_iter().flatten());
         for (a, b) in pairs.filter(|(a, b)| a["ratelimit_policy"] != b["ratelimit_policy"]) {
-            differences.push(format!(
-                "{}: RateLimit-Policy {} for {} against {} for {}",
-                a["request"].as_str().unwrap_or_default(),
-                a["ratelimit_policy"],
-                role_of(first),
-                b["ratelimit_policy"],
-                role_of(other)
+            differences.push(msg!(
+                "steps-oe-uniform-policy-header-differs",
+                request = request_of(a),
+                policy = a["ratelimit_policy"].to_string(),
+                role = role_text(w, role_of(first)),
+                other_policy = b["ratelimit_policy"].to_string(),
+                other_role = role_text(w, role_of(other))
             ));
             exchanges.extend([&a["exchange"], &b["exchange"]].into_iter().filter_map(|e| e.as_u64().map(|e| e as usize)));
         }
     }
-    if !differences.is_empty() {
-        let shown: Vec<&String> = differences.iter().take(3).collect();
-        raise(
-            Finding::fail(format!(
-                "clients are told different rate limits on {} request(s): {}{}",
-                differences.len(),
-                shown.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("; "),
-                if differences.len() > shown.len() { "; ..." } else { "" }
-            ))
-            .with_exchanges(exchanges.into_iter().take(20)),
-        );
+    let count = differences.len();
+    if let Some(differences) = first_differences(differences, 3) {
+        raise(Finding::fail(msg!("steps-oe-uniform-told-different-limits", count = count, differences = differences)).with_exchanges(exchanges.into_iter().take(20)));
     }
 }
 
@@ -367,26 +391,26 @@ async fn windows_across_the_run(w: &mut PlatformWorld) {
     let at = |bounds: (f64, f64), r: &mut rand_chacha::ChaCha8Rng| (others as f64 * r.random_range(bounds.0..=bounds.1)).ceil() as usize;
     let (middle_at, end_at) = (at(MIDDLE_AT, &mut r), at(END_AT, &mut r));
     let mut windows = Vec::new();
-    let mut record = |name: &str, finished: usize, samples: Vec<Vec<f64>>| {
+    let mut record = |window: Message, finished: usize, samples: Vec<Vec<f64>>| {
         let clients: Vec<Value> = clients.iter().zip(samples).map(|((role, _), s)| json!({ "role": role, "ms": s })).collect();
-        windows.push(json!({ "window": name, "finished": finished, "clients": clients }));
+        windows.push(json!({ "window": window.en(), "window_text": window, "finished": finished, "clients": clients }));
     };
     // At the start of the run, before the clients have much of a history.
     let samples = latency_window(w, "start", &pool, &clients, &mut r).await;
-    record("start", ctx.progress.finished(), samples);
+    record(msg!("steps-oe-uniform-window-start"), ctx.progress.finished(), samples);
     // In the middle of the run, under the load of the other scenarios.
     let finished = wait_for_progress(w, middle_at).await;
     let samples = latency_window(w, "middle", &pool, &clients, &mut r).await;
-    record("middle", finished, samples);
+    record(msg!("steps-oe-uniform-window-middle"), finished, samples);
     // After every client has sent the same sustained traffic.
     let volume = sustained_volume(w, &mut r).await;
     sustained_traffic(w, &pool, &clients, volume, &mut r).await;
     let samples = latency_window(w, "after sustained traffic", &pool, &clients, &mut r).await;
-    record(&format!("after sustained traffic of {volume} requests per client"), ctx.progress.finished(), samples);
+    record(msg!("steps-oe-uniform-window-after-traffic", volume = volume), ctx.progress.finished(), samples);
     // At the end of the run.
     let finished = wait_for_progress(w, end_at).await;
     let samples = latency_window(w, "end", &pool, &clients, &mut r).await;
-    record("end", finished, samples);
+    record(msg!("steps-oe-uniform-window-end"), finished, samples);
     w.oe.latency_windows = Some(json!({ "others": others, "windows": windows }));
 }
 
@@ -394,12 +418,21 @@ async fn windows_across_the_run(w: &mut PlatformWorld) {
 fn no_client_slower(w: &mut PlatformWorld) {
     let recorded = earlier!(w.oe.latency_windows).clone();
     let others = recorded["others"].as_u64().unwrap_or_default();
+    // Each window's name as the statistics name it (in English), and as findings name it.
+    let mut names = std::collections::BTreeMap::new();
     let windows: Vec<stats::LatencyWindow> = recorded["windows"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|win| stats::LatencyWindow {
-            name: format!("{} ({} of {others} other scenarios finished)", win["window"].as_str().unwrap_or_default(), win["finished"]),
+        .map(|win| {
+            let window = message_in(&win["window_text"]).unwrap_or_else(|| Message::verbatim(win["window"].as_str().unwrap_or_default()));
+            let text = msg!("steps-oe-uniform-window", window = window, finished = win["finished"].as_u64().unwrap_or_default(), others = others);
+            let name = text.en();
+            names.insert(name.clone(), text);
+            (name, win)
+        })
+        .map(|(name, win)| stats::LatencyWindow {
+            name,
             clients: win["clients"]
                 .as_array()
                 .into_iter()
@@ -408,25 +441,30 @@ fn no_client_slower(w: &mut PlatformWorld) {
                 .collect(),
         })
         .collect();
-    let slower = stats::slower_in_windows(&windows, OPIS_LATENCY_RULE).unwrap_or_else(|e| raise(Finding::error(format!("the latency windows cannot be judged: {e}"))));
-    if !slower.is_empty() {
-        let described: Vec<String> = slower
-            .iter()
-            .map(|s| {
-                format!(
-                    "in the window {}, {} is slower than {} (median paired difference {:.1} ms, medians {:.1} ms against {:.1} ms; one-sided Wilcoxon signed-rank W+ = {:.0} over {} pairs, p = {:.2e})",
-                    s.window, s.slower, s.than, s.median_difference_ms, s.medians_ms.0, s.medians_ms.1, s.test.w_plus, s.test.n, s.test.p
-                )
-            })
-            .collect();
-        raise(Finding::fail(format!(
-            "latency differs between clients (α = {} family-wise, Holm over {} tests of {} windows, ≥ {} ms on the median paired difference, {} paired rounds per window): {}",
-            OPIS_LATENCY_RULE.alpha,
-            slower[0].family,
-            windows.len(),
-            OPIS_LATENCY_RULE.min_median_difference_ms,
-            WINDOW_ROUNDS,
-            described.join("; ")
+    let slower = stats::slower_in_windows(&windows, OPIS_LATENCY_RULE).unwrap_or_else(|e| raise(Finding::error(msg!("steps-oe-uniform-latency-unjudged", error = e))));
+    let described = slower.iter().map(|s| {
+        msg!(
+            "steps-oe-uniform-slower",
+            window = names.get(&s.window).cloned().unwrap_or_else(|| Message::verbatim(s.window.clone())),
+            slower = role_text(w, &s.slower),
+            than = role_text(w, &s.than),
+            difference_ms = format!("{:.1}", s.median_difference_ms),
+            median_ms = format!("{:.1}", s.medians_ms.0),
+            other_median_ms = format!("{:.1}", s.medians_ms.1),
+            w_plus = format!("{:.0}", s.test.w_plus),
+            pairs = s.test.n,
+            p = format!("{:.2e}", s.test.p)
+        )
+    });
+    if let Some(described) = joined(described) {
+        raise(Finding::fail(msg!(
+            "steps-oe-uniform-latency-differs",
+            alpha = OPIS_LATENCY_RULE.alpha.to_string(),
+            tests = slower[0].family,
+            windows = windows.len(),
+            min_ms = OPIS_LATENCY_RULE.min_median_difference_ms.to_string(),
+            rounds = WINDOW_ROUNDS,
+            slower = described
         )));
     }
 }
@@ -452,20 +490,23 @@ async fn each_client_policy(w: &mut PlatformWorld) {
 #[then("every client is shown the same policy, in the document and in the RateLimit-Policy header")]
 fn same_policy(w: &mut PlatformWorld) {
     let all = earlier!(w.oe.policies).as_array().cloned().unwrap_or_default();
-    let Some((first, rest)) = all.split_first() else { raise(Finding::error("no policy was collected")) };
+    let Some((first, rest)) = all.split_first() else { raise(Finding::error(msg!("steps-oe-uniform-no-policy"))) };
     let mut differences = Vec::new();
     for other in rest {
         if let Some(d) = first_difference(&first["policy"], &other["policy"]) {
-            differences.push(format!("the policy documents for {} and {} differ at {d}", role_of(first), role_of(other)));
+            differences.push(msg!("steps-oe-uniform-policy-documents-differ", role = role_text(w, role_of(first)), other_role = role_text(w, role_of(other)), difference = d));
         }
         if first["header"] != other["header"] {
-            differences.push(format!(
-                "RateLimit-Policy is {} for {} and {} for {}",
-                first["header"], role_of(first), other["header"], role_of(other)
+            differences.push(msg!(
+                "steps-oe-uniform-policy-header",
+                policy = first["header"].to_string(),
+                role = role_text(w, role_of(first)),
+                other_policy = other["header"].to_string(),
+                other_role = role_text(w, role_of(other))
             ));
         }
     }
-    if !differences.is_empty() {
-        raise(Finding::fail(format!("clients are shown different rate limits: {}", differences.join("; "))));
+    if let Some(differences) = joined(differences) {
+        raise(Finding::fail(msg!("steps-oe-uniform-shown-different-limits", differences = differences)));
     }
 }

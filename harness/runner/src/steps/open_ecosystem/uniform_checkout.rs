@@ -3,25 +3,27 @@
 //! method, gets the same answer and the same next action.
 
 use super::uniform::{clients, rng};
+use super::{registered_role, role_text};
+use crate::steps::anti_incompatibility::stated;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::capabilities::test_resources;
 use hutong_checks::differential::check_volatile_fields;
 use hutong_checks::payment::{compare_next_actions_by_client, comparable_order, order_differences, parse_methods, without_order_id, NextActionOpened};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Finding, Message};
 use rand::seq::SliceRandom;
 use serde_json::{json, Value};
 
 /// A precondition that cannot be set up is an `error` here (the payment methods are AI-11's).
 fn precondition(f: Finding) -> Finding {
-    Finding::error(format!("cannot set up the checkout comparison: {}", f.message))
+    Finding::error(msg!("steps-oe-uniform-checkout-precondition", problem = f.text))
 }
 
 #[given("a third party registered with the metadata of a well-known app joins the comparison")]
 async fn competitor_joins(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     let Some(rival) = ctx.persona.competitor_registration(&ctx.corpus.apps, &ctx.corpus.domains) else {
-        w.note_limitation("no app of the app-identity corpus has a display_name, software_id and site: no client registered with a well-known app's metadata was compared");
+        w.note_limitation(msg!("steps-oe-uniform-checkout-no-well-known-app"));
         return;
     };
     let who = rival.looks_like.split(" (").next().unwrap_or_default().to_string();
@@ -33,13 +35,15 @@ async fn competitor_joins(w: &mut PlatformWorld) {
     match outcome {
         Ok(token) => {
             let mut clients = earlier!(w.oe.clients).as_array().cloned().unwrap_or_default();
-            clients.push(json!({ "role": format!("the client registered with {who}"), "token": token }));
+            let role_text = registered_role(who);
+            clients.push(json!({ "role": role_text.en(), "role_text": role_text, "token": token }));
             w.oe.clients = Some(json!(clients));
         }
-        Err(f) => w.note_limitation(format!(
-            "a client with {who} could not be registered ({}): its orders were not compared (OE-02 judges the registration)",
-            hutong_model::sanitize_line(&f.message, 200)
-        )),
+        Err(f) => {
+            // The problem is cut at 200 characters, as its English text always was.
+            let problem = if f.message.chars().count() > 200 { Message::verbatim(hutong_model::sanitize_line(&f.message, 200)) } else { f.text };
+            w.note_limitation(msg!("steps-oe-uniform-checkout-not-registered", app = who, problem = problem))
+        }
     }
 }
 
@@ -53,7 +57,7 @@ async fn methods_and_item(w: &mut PlatformWorld) {
     let body = hutong_checks::json_body(&response, "the declared payment methods").map_err(precondition).or_raise();
     let methods = parse_methods(&body).map_err(precondition).or_raise();
     if methods.is_empty() {
-        raise(Finding::error("the platform declares no payment method: there is no order to compare"));
+        raise(Finding::error(msg!("steps-oe-uniform-checkout-no-methods")));
     }
     w.oe.payment_methods = Some(methods.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
     w.oe.checkout_item = Some(json!({ "product_id": item.product_id, "quantity": item.quantity }));
@@ -100,10 +104,7 @@ async fn every_client_checks_out(w: &mut PlatformWorld) {
     if !orders.iter().any(|o| o["status"].as_u64().is_some_and(|s| (200..300).contains(&s))) {
         // Not one order was taken: the sandbox item is unusable, which says nothing about how
         // clients are treated (OPIS §10.1).
-        raise(Finding::error(format!(
-            "the declared sandbox item {} could not be bought by any client with any declared payment method: a sandbox item must be purchasable at every run (OPIS §6.6)",
-            hutong_model::sanitize_line(&item["product_id"].to_string(), 80)
-        )));
+        raise(Finding::error(msg!("steps-oe-uniform-checkout-unpurchasable", item = hutong_model::sanitize_line(&item["product_id"].to_string(), 80))));
     }
     w.oe.client_orders = Some(json!(orders));
 }
@@ -134,7 +135,7 @@ fn baseline(w: &PlatformWorld) -> usize {
 
 /// For every payment method, each client's order against the baseline client's, by `differs`;
 /// raises a `fail` naming every difference (method, client, what differs).
-fn compare_per_method(w: &PlatformWorld, what: &str, differs: impl Fn(&Value, &Value) -> Option<String>) {
+fn compare_per_method(w: &PlatformWorld, what: Message, differs: impl Fn(&Value, &Value) -> Option<Message>) {
     let orders = earlier!(w.oe.client_orders).as_array().cloned().unwrap_or_default();
     let base = baseline(w);
     let mut differences = Vec::new();
@@ -144,10 +145,12 @@ fn compare_per_method(w: &PlatformWorld, what: &str, differs: impl Fn(&Value, &V
         let Some(reference) = of_method.iter().find(|o| o["client"] == json!(base)) else { continue };
         for other in of_method.iter().filter(|o| o["client"] != json!(base)) {
             if let Some(d) = differs(reference, other) {
-                differences.push(format!(
-                    "with {method}, the order of {} {d}, compared with {}'s",
-                    other["role"].as_str().unwrap_or_default(),
-                    reference["role"].as_str().unwrap_or_default()
+                differences.push(msg!(
+                    "steps-oe-uniform-checkout-difference",
+                    method = method.clone(),
+                    role = role_text(w, other["role"].as_str().unwrap_or_default()),
+                    difference = d,
+                    other_role = role_text(w, reference["role"].as_str().unwrap_or_default())
                 ));
                 for o in [reference, other] {
                     exchanges.extend(o["exchanges"].as_array().into_iter().flatten().filter_map(Value::as_u64).map(|i| i as usize));
@@ -155,29 +158,27 @@ fn compare_per_method(w: &PlatformWorld, what: &str, differs: impl Fn(&Value, &V
             }
         }
     }
-    if !differences.is_empty() {
-        let shown: Vec<&String> = differences.iter().take(6).collect();
-        raise(
-            Finding::fail(format!(
-                "{what} for {} order(s): {}{}",
-                differences.len(),
-                shown.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("; "),
-                if differences.len() > shown.len() { "; ..." } else { "" }
-            ))
-            .with_exchanges(exchanges),
-        );
+    let count = differences.len();
+    let more = (count > 6).then(|| msg!("steps-oe-uniform-checkout-more"));
+    if let Some(shown) = joined(differences.into_iter().take(6).chain(more)) {
+        raise(Finding::fail(msg!("steps-oe-uniform-checkout-differences", what = what, count = count, differences = shown)).with_exchanges(exchanges));
     }
+}
+
+/// The items one after the other, separated by commas (`a, b, c`), or `None` for none.
+fn listed(items: impl IntoIterator<Item = Message>) -> Option<Message> {
+    items.into_iter().reduce(|first, next| msg!("steps-oe-uniform-checkout-list", first = first, next = next))
 }
 
 #[then("every client gets the same order, with the same total, fees and steps, for each payment method")]
 fn same_orders(w: &mut PlatformWorld) {
-    compare_per_method(w, "the same order is taken on different terms from different clients", |a, b| {
+    compare_per_method(w, msg!("steps-oe-uniform-checkout-different-terms"), |a, b| {
         if a["status"] != b["status"] {
-            Some(format!("was answered HTTP {} against HTTP {}", b["status"], a["status"]))
-        } else if let Some(d) = Some(order_differences(&b["body"], &a["body"])).filter(|d| !d.is_empty()) {
-            Some(format!("differs at {}", d.join(", ")))
+            Some(msg!("steps-oe-uniform-checkout-status-differs", status = b["status"].to_string(), other_status = a["status"].to_string()))
+        } else if let Some(d) = listed(order_differences(&b["body"], &a["body"]).into_iter().map(stated)) {
+            Some(msg!("steps-oe-uniform-checkout-differs-at", members = d))
         } else if a["location"] != b["location"] {
-            Some(format!("is located at {} against {}", b["location"], a["location"]))
+            Some(msg!("steps-oe-uniform-checkout-located-at", location = b["location"].to_string(), other_location = a["location"].to_string()))
         } else {
             None
         }
@@ -187,8 +188,8 @@ fn same_orders(w: &mut PlatformWorld) {
 #[then("every client gets the same answer when opening the next action")]
 fn same_next_actions(w: &mut PlatformWorld) {
     let opened = |o: &Value| serde_json::from_value::<Option<NextActionOpened>>(o["next_action_opened"].clone()).ok().flatten();
-    compare_per_method(w, "the same order's next action answers differently for different clients", |a, b| match (opened(a), opened(b)) {
-        (Some(x), Some(y)) => compare_next_actions_by_client(&x, &y),
+    compare_per_method(w, msg!("steps-oe-uniform-checkout-next-action-differs"), |a, b| match (opened(a), opened(b)) {
+        (Some(x), Some(y)) => compare_next_actions_by_client(&x, &y).map(stated),
         // Whether a next action is named at all is part of the order, compared above.
         _ => None,
     });
