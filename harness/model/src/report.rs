@@ -440,7 +440,7 @@ mod tests {
         let zh = text.render(crate::Locale::Zh);
         assert!(zh.starts_with("未判定：受 OE-02 阻断") && zh.ends_with("本套件没有任何场景验证该要求"), "{zh}");
         results[0].text = Some(crate::Message::verbatim("platform said no"));
-        results[1].scenarios[0].text = Some(crate::Message::new("no-such-template"));
+        results[1].scenarios[0].text = Some(crate::Message::new(String::from("no-such-template")));
         let report = Report {
             format_version: REPORT_FORMAT_VERSION.into(),
             suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: String::new(), harness_version: "0.1.0".into(), judging_digest: None },
