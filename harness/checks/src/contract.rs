@@ -146,10 +146,8 @@ pub struct Exercised {
 pub struct Exercise {
     /// Operations called.
     pub exercised: Vec<Exercised>,
-    /// Operations not called, with why (`GET /x/{id}: ...`), in English.
-    pub not_exercised: Vec<String>,
-    /// The same as messages (`not_exercised` is their English), one for each.
-    pub not_exercised_texts: Vec<Message>,
+    /// Operations not called, with why (`GET /x/{id}: ...`; the operation is the `operation` parameter).
+    pub not_exercised: Vec<Message>,
 }
 
 /// Calls every safe operation of `doc` once, with the bearer `token` if any. A path parameter is
@@ -235,8 +233,7 @@ pub async fn exercise_selected(
         }
         if let Some(reason) = unfilled {
             let text = msg!("contract-not-exercised", operation = op.name(), reason = reason);
-            out.not_exercised.push(text.en());
-            out.not_exercised_texts.push(text);
+            out.not_exercised.push(text);
             continue;
         }
         let url = join_path(base, if path.is_empty() { "/" } else { &path });

@@ -171,12 +171,9 @@ pub struct RegistrationMetadata {
     pub software_id: String,
     /// `software_version`.
     pub software_version: String,
-    /// Whom it looks like, for findings (not sent), in English.
+    /// Whom it looks like, for findings (not sent).
     #[serde(skip)]
-    pub looks_like: String,
-    /// The same as a message (`looks_like` is its English).
-    #[serde(skip)]
-    pub looks_like_text: Message,
+    pub looks_like: Message,
 }
 
 impl RegistrationMetadata {
@@ -223,8 +220,7 @@ impl Persona {
             contacts: vec![format!("{mailbox}@{domain}")],
             software_id: format!("{}.{product}", reversed.join(".")),
             software_version: self.software_version(),
-            looks_like: looks_like_text.en(),
-            looks_like_text,
+            looks_like: looks_like_text,
             client_name,
         }
     }
@@ -254,8 +250,7 @@ impl Persona {
             redirect_host = &domain.host
         );
         Some(RegistrationMetadata {
-            looks_like: looks_like_text.en(),
-            looks_like_text,
+            looks_like: looks_like_text,
             client_uri: site,
             redirect_uris: vec![format!("https://{}/oauth/callback", domain.host)],
             contacts: vec![format!("open@{contact_domain}")],

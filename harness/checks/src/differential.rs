@@ -68,21 +68,15 @@ pub fn check_volatile_fields<'a>(pointers: &[String], bodies: impl IntoIterator<
     Ok(())
 }
 
-/// The JSON Pointer of the first place where `a` and `b` differ, with both values, or `None`:
-/// [`first_difference_text`] in English.
-pub fn first_difference(a: &Value, b: &Value) -> Option<String> {
-    first_difference_text(a, b).map(|m| m.en())
-}
-
 /// The first place where `a` and `b` differ, as a message naming its JSON Pointer and both
 /// values (`/items: 2 items against 1`), or `None`.
-pub fn first_difference_text(a: &Value, b: &Value) -> Option<Message> {
-    first_difference_text_at(a, b, "")
+pub fn first_difference(a: &Value, b: &Value) -> Option<Message> {
+    first_difference_at(a, b, "")
 }
 
-/// [`first_difference_text`] of two values that sit at the JSON Pointer `at` of larger
+/// [`first_difference`] of two values that sit at the JSON Pointer `at` of larger
 /// documents: the pointer named is `at` followed by the place inside them.
-pub fn first_difference_text_at(a: &Value, b: &Value, at: &str) -> Option<Message> {
+pub fn first_difference_at(a: &Value, b: &Value, at: &str) -> Option<Message> {
     fn shown(path: &str) -> &str {
         if path.is_empty() { "/" } else { path }
     }
@@ -196,7 +190,7 @@ mod tests {
 
     #[test]
     fn a_difference_is_located() {
-        let d = first_difference(&json!({"items": [1, 2]}), &json!({"items": [1]})).unwrap();
+        let d = first_difference(&json!({"items": [1, 2]}), &json!({"items": [1]})).unwrap().en();
         assert!(d.starts_with("/items: 2 items against 1"), "{d}");
     }
 }

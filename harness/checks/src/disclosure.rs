@@ -89,7 +89,7 @@ pub fn check_history(history: &Value, kind: &str) -> Result<Vec<Value>, Finding>
 }
 
 /// Versions of a history announced less than 7 days before they take effect, described.
-pub fn short_notice_messages(versions: &[Value], kind: &str) -> Vec<Message> {
+pub fn short_notices(versions: &[Value], kind: &str) -> Vec<Message> {
     versions
         .iter()
         .filter_map(|v| {
@@ -114,11 +114,6 @@ pub fn short_notice_messages(versions: &[Value], kind: &str) -> Vec<Message> {
         .collect()
 }
 
-/// The English text of [`short_notice_messages`], for callers that still build English text.
-pub fn short_notices(versions: &[Value], kind: &str) -> Vec<String> {
-    short_notice_messages(versions, kind).iter().map(Message::en).collect()
-}
-
 /// `first, and next, and …` (the differences of one version).
 fn and_joined(items: Vec<Message>) -> Option<Message> {
     items.into_iter().reduce(|first, next| msg!("disclosure-and", first = first, next = next))
@@ -136,7 +131,7 @@ fn member_or_none(v: &Value, member: &str, max: usize) -> Arg {
 /// `version`, and the same instants `announced_at` and `effective_at` (RFC 3339, compared as
 /// times, so that offsets may differ). A history that dates an announcement earlier than the
 /// document itself does would let OE-11 judge a notice the platform never gave (OPIS §14).
-pub fn listed_version_disagreement_message(listed: &Value, doc: &Value, kind: &str) -> Option<Message> {
+pub fn listed_version_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<Message> {
     let version = listed.get("version").and_then(Value::as_str).unwrap_or("?");
     if doc.get("version").and_then(Value::as_str) != Some(version) {
         return Some(msg!("disclosure-listed-other-version", kind = kind, version = version, found = sanitize_line(&doc["version"].to_string(), 60)));
@@ -151,11 +146,6 @@ pub fn listed_version_disagreement_message(listed: &Value, doc: &Value, kind: &s
     and_joined(differences).map(|d| msg!("disclosure-version-problem", kind = kind, version = version, problem = d))
 }
 
-/// The English text of [`listed_version_disagreement_message`], for callers that still build
-/// English text.
-pub fn listed_version_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
-    listed_version_disagreement_message(listed, doc, kind).map(|m| m.en())
-}
 
 /// `Ok` without problems, else a `fail` with the problems joined (`a; b`) put into `summary`.
 fn fail_if(problems: Vec<Message>, summary: impl FnOnce(Message) -> Message) -> Result<(), Finding> {
@@ -286,7 +276,7 @@ pub fn check_current_listed(current: &Value, versions: &[Value], kind: &str, now
     let Some(listed) = in_effect else {
         return Err(Finding::fail(msg!("disclosure-current-not-in-history", kind = kind, version = version)));
     };
-    if let Some(p) = listed_version_disagreement_message(listed, current, kind) {
+    if let Some(p) = listed_version_disagreement(listed, current, kind) {
         return Err(Finding::fail(msg!("disclosure-current-not-listed-version", kind = kind, problem = p)));
     }
     Ok(())
@@ -326,7 +316,7 @@ pub fn check_consultations(versions: &[Value], kind: &str, now: OffsetDateTime) 
 
 /// How the consultation a version's own document records differs from the one its history lists
 /// (instants compared as times, the URL exactly), described; `None` when they agree (OE-18).
-pub fn consultation_disagreement_message(listed: &Value, doc: &Value, kind: &str) -> Option<Message> {
+pub fn consultation_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<Message> {
     let version = sanitize_line(listed.get("version").and_then(Value::as_str).unwrap_or("?"), 60);
     let (a, b) = (listed.get("consultation"), doc.get("consultation"));
     let Some(b) = b.filter(|b| b.is_object()) else {
@@ -345,11 +335,6 @@ pub fn consultation_disagreement_message(listed: &Value, doc: &Value, kind: &str
     (!differences.is_empty()).then(|| msg!("disclosure-document-records-other-consultation", kind = kind, version = version, members = differences.join(", ")))
 }
 
-/// The English text of [`consultation_disagreement_message`], for callers that still build
-/// English text.
-pub fn consultation_disagreement(listed: &Value, doc: &Value, kind: &str) -> Option<String> {
-    consultation_disagreement_message(listed, doc, kind).map(|m| m.en())
-}
 
 /// Whether a consultation page names the version consulted on (contains its `version` string).
 pub fn page_names_version(body: &str, version: &str) -> bool {
@@ -424,7 +409,7 @@ mod tests {
         ];
         let short = short_notices(&versions, "fees");
         assert_eq!(short.len(), 2, "{short:?}");
-        assert!(short[0].starts_with("fees b"));
+        assert!(short[0].en().starts_with("fees b"));
     }
 
     #[test]
@@ -433,10 +418,10 @@ mod tests {
         let same = json!({"version": "2027-01", "announced_at": "2026-11-20T08:00:00+08:00", "effective_at": "2027-01-01T00:00:00Z"});
         assert_eq!(listed_version_disagreement(&listed, &same, "fee-schedule"), None);
         let later = json!({"version": "2027-01", "announced_at": "2026-12-29T00:00:00Z", "effective_at": "2027-01-01T00:00:00Z"});
-        let message = listed_version_disagreement(&listed, &later, "fee-schedule").unwrap();
+        let message = listed_version_disagreement(&listed, &later, "fee-schedule").unwrap().en();
         assert!(message.contains("announced_at 2026-11-20T00:00:00Z") && message.contains("2026-12-29T00:00:00Z"), "{message}");
         let other = json!({"version": "2026-01", "announced_at": "2026-11-20T00:00:00Z", "effective_at": "2027-01-01T00:00:00Z"});
-        assert!(listed_version_disagreement(&listed, &other, "fee-schedule").unwrap().contains("is version"));
+        assert!(listed_version_disagreement(&listed, &other, "fee-schedule").unwrap().en().contains("is version"));
     }
 
     #[test]

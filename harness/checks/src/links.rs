@@ -2,8 +2,7 @@
 //! rendered clickable, open directly and be delivered as promptly as a link to the platform's own
 //! domain.
 //!
-//! Each check gives what went wrong as a message (`…_text`); its `check_…` twin gives the same in
-//! English, for callers that keep the problem as text.
+//! Each check gives what went wrong as a message.
 
 use hutong_model::{joined, msg, Message};
 use scraper::{Html, Selector};
@@ -12,7 +11,7 @@ use std::sync::LazyLock;
 
 /// How a delivered message treated the link `link` sent in `sent_text`, or `Ok` when it was
 /// delivered unchanged: the text intact and a link entry whose `href` is the link itself.
-pub fn link_delivered_text(sent_text: &str, link: &str, message: &Value) -> Result<(), Message> {
+pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Result<(), Message> {
     let text = message.get("text").and_then(Value::as_str).unwrap_or_default();
     if text != sent_text {
         return Err(msg!("links-text-altered", sent = format!("{:?}", short(sent_text)), delivered = format!("{:?}", short(text))));
@@ -27,11 +26,6 @@ pub fn link_delivered_text(sent_text: &str, link: &str, message: &Value) -> Resu
         });
     }
     Ok(())
-}
-
-/// [`link_delivered_text`] in English.
-pub fn check_link_delivered(sent_text: &str, link: &str, message: &Value) -> Result<(), String> {
-    link_delivered_text(sent_text, link, message).map_err(|m| m.en())
 }
 
 /// Whether the HTML rendering of a message shows `link` as the visible text of an `<a href>`
@@ -62,7 +56,7 @@ fn anchors_showing(html: &str, link: &str) -> Vec<Option<String>> {
 /// warning page or the platform's redirector. `Ok` when no anchor shows it (whether it is
 /// rendered clickable is AI-04's question), and when it points to the link with a query
 /// parameter or fragment added (AI-15's question, [`check_exact_links`]).
-pub fn html_hrefs_text(message: &Value, link: &str) -> Result<(), Message> {
+pub fn check_html_hrefs(message: &Value, link: &str) -> Result<(), Message> {
     let html = message.get("html").and_then(Value::as_str).unwrap_or_default();
     for href in anchors_showing(html, link) {
         match href {
@@ -74,14 +68,9 @@ pub fn html_hrefs_text(message: &Value, link: &str) -> Result<(), Message> {
     Ok(())
 }
 
-/// [`html_hrefs_text`] in English.
-pub fn check_html_hrefs(message: &Value, link: &str) -> Result<(), String> {
-    html_hrefs_text(message, link).map_err(|m| m.en())
-}
-
 /// How the link-opening operation treated `link`, or `Ok` when it redirected straight to it:
 /// a 3xx answer (RFC 9110 §15.4) whose `Location` is the link itself.
-pub fn opens_directly_text(link: &str, status: u16, location: Option<&str>, content_type: Option<&str>) -> Result<(), Message> {
+pub fn check_opens_directly(link: &str, status: u16, location: Option<&str>, content_type: Option<&str>) -> Result<(), Message> {
     if !matches!(status, 301 | 302 | 303 | 307 | 308) {
         return Err(match content_type {
             Some(kind) => msg!("links-interstitial", status = status, content_type = kind),
@@ -93,11 +82,6 @@ pub fn opens_directly_text(link: &str, status: u16, location: Option<&str>, cont
         Some(l) => Err(msg!("links-detour", location = format!("{:?}", short(l)))),
         None => Err(msg!("links-no-location", status = status)),
     }
-}
-
-/// [`opens_directly_text`] in English.
-pub fn check_opens_directly(link: &str, status: u16, location: Option<&str>, content_type: Option<&str>) -> Result<(), String> {
-    opens_directly_text(link, status, location, content_type).map_err(|m| m.en())
 }
 
 /// What `delivered` adds to the link `sent`, when it is the same address (scheme, user
@@ -153,7 +137,7 @@ fn anchor_hrefs(message: &Value) -> Vec<String> {
 /// link sent with query parameters or a fragment added is a tracking or affiliate code added,
 /// when the link is to an outside domain (not one of `own_domains`); one that replaces a link sent
 /// (stripped or rewritten: AI-01's question) is left alone; any other is a link added.
-pub fn exact_links_text(sent: &[String], own_domains: &[String], message: &Value) -> Result<(), Message> {
+pub fn check_exact_links(sent: &[String], own_domains: &[String], message: &Value) -> Result<(), Message> {
     let from_links: Vec<String> =
         message.get("links").and_then(Value::as_array).into_iter().flatten().filter_map(|l| l.get("href").and_then(Value::as_str).map(str::to_string)).collect();
     let mut problems = Vec::new();
@@ -196,16 +180,11 @@ pub fn exact_links_text(sent: &[String], own_domains: &[String], message: &Value
     }
 }
 
-/// [`exact_links_text`] in English.
-pub fn check_exact_links(sent: &[String], own_domains: &[String], message: &Value) -> Result<(), String> {
-    exact_links_text(sent, own_domains, message).map_err(|m| m.en())
-}
-
 /// AI-16: how a link's preview differs from the previews of own-domain links, or `Ok`. `own` are
 /// the previews given to own-domain links (empty: own-domain links get none, so nothing is owed);
 /// `outside` is the preview given to the outside link (`None`: none). The members compared are
 /// the names besides `url`; a `warning` member only the outside preview has is named as such.
-pub fn preview_parity_text(own: &[Value], outside: Option<&Value>) -> Result<(), Message> {
+pub fn check_preview_parity(own: &[Value], outside: Option<&Value>) -> Result<(), Message> {
     let Some(baseline) = own.first() else { return Ok(()) };
     let members = |v: &Value| -> std::collections::BTreeSet<String> {
         v.as_object().map(|o| o.keys().filter(|k| *k != "url").cloned().collect()).unwrap_or_default()
@@ -226,11 +205,6 @@ pub fn preview_parity_text(own: &[Value], outside: Option<&Value>) -> Result<(),
     Ok(())
 }
 
-/// [`preview_parity_text`] in English.
-pub fn check_preview_parity(own: &[Value], outside: Option<&Value>) -> Result<(), String> {
-    preview_parity_text(own, outside).map_err(|m| m.en())
-}
-
 fn short(s: &str) -> String {
     hutong_model::sanitize_line(s, 120)
 }
@@ -244,7 +218,7 @@ mod tests {
     fn rewritten_links_are_reported() {
         let msg = json!({"text": "x https://a.example/", "links": [{"href": "https://warn.example/?u=a"}], "html": ""});
         let err = check_link_delivered("x https://a.example/", "https://a.example/", &msg).unwrap_err();
-        assert!(err.contains("rewritten"), "{err}");
+        assert!(err.en().contains("rewritten"), "{err}");
     }
 
     #[test]
@@ -290,14 +264,14 @@ mod tests {
         assert!(check_html_hrefs(&direct, link).is_ok());
         assert!(check_html_hrefs(&single, link).is_ok());
         assert!(check_html_hrefs(&plain, link).is_ok());
-        assert!(check_html_hrefs(&detour, link).unwrap_err().contains("own.example/safety"));
+        assert!(check_html_hrefs(&detour, link).unwrap_err().en().contains("own.example/safety"));
     }
 
     #[test]
     fn opening_cases() {
         let l = "https://item.jd.com/1.html";
         assert!(check_opens_directly(l, 303, Some(l), None).is_ok());
-        assert!(check_opens_directly(l, 200, None, Some("text/html")).unwrap_err().contains("interstitial"));
-        assert!(check_opens_directly(l, 302, Some("https://own.example/r?u=1"), None).unwrap_err().contains("detour"));
+        assert!(check_opens_directly(l, 200, None, Some("text/html")).unwrap_err().en().contains("interstitial"));
+        assert!(check_opens_directly(l, 302, Some("https://own.example/r?u=1"), None).unwrap_err().en().contains("detour"));
     }
 }

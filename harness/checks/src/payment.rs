@@ -177,7 +177,7 @@ pub fn comparable_order(order: &Value, volatile: &[String]) -> Value {
 /// Every top-level member in which two comparable orders (see [`comparable_order`]) differ,
 /// each with its first difference (`/fees: 1 items against 0`), so that a finding names the
 /// total, the fees and the steps at once; empty when they are equal.
-pub fn order_differences(a: &Value, b: &Value) -> Vec<String> {
+pub fn order_differences(a: &Value, b: &Value) -> Vec<Message> {
     let (Value::Object(x), Value::Object(y)) = (a, b) else {
         return crate::differential::first_difference(a, b).into_iter().collect();
     };
@@ -188,10 +188,8 @@ pub fn order_differences(a: &Value, b: &Value) -> Vec<String> {
         .filter_map(|k| {
             let pointer = format!("/{}", k.replace('~', "~0").replace('/', "~1"));
             match (x.get(k), y.get(k)) {
-                (Some(va), Some(vb)) => crate::differential::first_difference(va, vb).map(|d| {
-                    if d.starts_with('/') && !d.starts_with("/:") { format!("{pointer}{d}") } else { format!("{pointer}{}", d.trim_start_matches('/')) }
-                }),
-                _ => Some(format!("{pointer}: present in one order, missing in the other")),
+                (Some(va), Some(vb)) => crate::differential::first_difference_at(va, vb, &pointer),
+                _ => Some(msg!("payment-order-member-one-sided", pointer = pointer)),
             }
         })
         .collect()
@@ -286,14 +284,8 @@ pub fn compare_next_actions_by_method(own: &NextActionOpened, third_party: &Next
 /// OE-15: how one client's next action differs from another's for the same payment method, or
 /// `None` when the answers are the same (status, media type, `Location` with the order's
 /// identifier replaced; or the same host off the platform).
-pub fn compare_next_actions_by_client_message(a: &NextActionOpened, b: &NextActionOpened) -> Option<Message> {
+pub fn compare_next_actions_by_client(a: &NextActionOpened, b: &NextActionOpened) -> Option<Message> {
     (a != b).then(|| msg!("payment-next-action-differs-by-client", theirs = b.describe(), other = a.describe()))
-}
-
-/// The English text of [`compare_next_actions_by_client_message`], for callers that still build
-/// English text.
-pub fn compare_next_actions_by_client(a: &NextActionOpened, b: &NextActionOpened) -> Option<String> {
-    compare_next_actions_by_client_message(a, b).map(|m| m.en())
 }
 
 fn compact_str(s: &str) -> String {
@@ -539,15 +531,15 @@ mod tests {
         let volatile = vec!["/created_at".to_string()];
         assert_eq!(crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&b, &volatile)), None);
         let fee = json!({"id": "ord_3", "total": {"amount_cents": 106}, "fees": [{"type": "service", "amount_cents": 6}], "next_action": {"type": "redirect", "url": "https://m.example/pay/ord_3"}, "steps": ["confirm", "pay"]});
-        let d = crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&fee, &volatile)).unwrap();
+        let d = crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&fee, &volatile)).unwrap().en();
         assert!(d.contains("/fees") || d.contains("/total"), "{d}");
         let longer = json!({"id": "ord_4", "total": {"amount_cents": 100}, "fees": [], "next_action": {"type": "redirect", "url": "https://m.example/pay/ord_4"}, "steps": ["verify", "confirm", "pay"]});
-        let d = crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&longer, &volatile)).unwrap();
+        let d = crate::differential::first_difference(&comparable_order(&a, &volatile), &comparable_order(&longer, &volatile)).unwrap().en();
         assert!(d.contains("/steps"), "{d}");
         assert_eq!(without_order_id("https://m.example/checkout/ord_4", Some("ord_4")), "https://m.example/checkout/{order-id}");
         let both = order_differences(&comparable_order(&fee, &volatile), &comparable_order(&a, &volatile));
         assert_eq!(both.len(), 2, "{both:?}");
-        assert!(both[0].starts_with("/fees: 1 items against 0") && both[1].starts_with("/total/amount_cents: 106 against 100"), "{both:?}");
+        assert!(both[0].en().starts_with("/fees: 1 items against 0") && both[1].en().starts_with("/total/amount_cents: 106 against 100"), "{both:?}");
         assert!(order_differences(&comparable_order(&a, &volatile), &comparable_order(&b, &volatile)).is_empty());
     }
 
@@ -567,7 +559,7 @@ mod tests {
         assert!(compare_next_actions_by_method(&page, &gone).is_some());
         // Across clients, the same method: exactly the same answer.
         assert_eq!(compare_next_actions_by_client(&redirect, &redirect.clone()), None);
-        assert!(compare_next_actions_by_client(&redirect, &page).unwrap().contains("HTTP 200"));
+        assert!(compare_next_actions_by_client(&redirect, &page).unwrap().en().contains("HTTP 200"));
     }
 
     #[test]

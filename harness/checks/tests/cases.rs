@@ -61,8 +61,8 @@ fn finding<T>(r: Result<T, Finding>) -> Said {
     r.map_or_else(Said::Finding, |_| Said::Pass)
 }
 
-fn problem<T>(r: Result<T, String>) -> Said {
-    r.map_or_else(Said::Problem, |_| Said::Pass)
+fn problem<T, E: std::fmt::Display>(r: Result<T, E>) -> Said {
+    r.map_or_else(|e| Said::Problem(e.to_string()), |_| Said::Pass)
 }
 
 fn s<'a>(input: &'a Value, key: &str) -> &'a str {

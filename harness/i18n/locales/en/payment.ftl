@@ -50,3 +50,4 @@ payment-ranking-member-unstated = `ranking.{ $member }` is not stated
 payment-ranking-rules-url-invalid = `ranking.rules_url` is not an absolute URL
 payment-clause-ranking-penalty = clause { $clause } ties the ranking-penalty wording { $penalty } to trading elsewhere ({ $elsewhere }): { $text }
 payment-ranking-penalty-not-ruled-out = the merchant terms do not rule out a ranking penalty for trading elsewhere: { $problems }
+payment-order-member-one-sided = { $pointer }: present in one order, missing in the other

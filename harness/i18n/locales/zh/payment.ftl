@@ -49,3 +49,4 @@ payment-ranking-member-unstated = 未说明 `ranking.{ $member }`
 payment-ranking-rules-url-invalid = `ranking.rules_url` 不是绝对 URL
 payment-clause-ranking-penalty = 条款 { $clause } 将排序惩罚措辞 { $penalty } 与在其他渠道经营（{ $elsewhere }）相关联：{ $text }
 payment-ranking-penalty-not-ruled-out = 商家条款未排除因在其他渠道经营而受到的排序惩罚：{ $problems }
+payment-order-member-one-sided = { $pointer }：一方订单中存在，另一方缺失

@@ -3,7 +3,6 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::contract::{self, ContractChecker};
-use crate::steps::anti_incompatibility::stated;
 use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 use url::Url;
@@ -39,7 +38,7 @@ async fn exercise(w: &mut PlatformWorld) -> Result<(Value, contract::Exercise), 
 async fn call_every_safe_operation(w: &mut PlatformWorld) {
     let (doc, exercise) = exercise(w).await.or_raise();
     if exercise.exercised.is_empty() {
-        raise(Finding::error(match joined(exercise.not_exercised.iter().cloned().map(stated)) {
+        raise(Finding::error(match joined(exercise.not_exercised.iter().cloned()) {
             Some(reasons) => msg!("steps-oe-contract-none-called", reasons = reasons),
             None => msg!("steps-oe-contract-none-declared"),
         }));
@@ -53,7 +52,7 @@ async fn call_every_safe_operation(w: &mut PlatformWorld) {
     }
     w.oe.contract_violations = Some(violations);
     w.oe.contract_checked = Some(exercise.exercised.len());
-    w.oe.contract_not_exercised = Some(exercise.not_exercised.into_iter().map(stated).collect());
+    w.oe.contract_not_exercised = Some(exercise.not_exercised);
 }
 
 #[then("every answer has a declared status, a declared media type and a body valid against the declared schema")]

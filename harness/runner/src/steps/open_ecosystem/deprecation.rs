@@ -28,7 +28,12 @@ async fn call_deprecated(w: &mut PlatformWorld) {
                 problems.push(msg!("steps-oe-deprecation-problem", operation = e.operation.name(), problem = p));
             }
         }
-        for n in all.not_exercised.iter().filter(|n| deprecated.iter().any(|d| n.starts_with(&format!("{}:", d.name())))) {
+        // `contract-not-exercised` names the operation as its `operation` parameter.
+        let operation_of = |n: &Message| match n.args.get("operation") {
+            Some(hutong_model::Arg::Text(op)) => Some(op.clone()),
+            _ => None,
+        };
+        for n in all.not_exercised.iter().filter(|n| operation_of(n).is_some_and(|op| deprecated.iter().any(|d| d.name() == op))) {
             problems.push(msg!("steps-oe-deprecation-not-called", operation = n.clone()));
         }
     }

@@ -26,7 +26,11 @@ async fn competitor_joins(w: &mut PlatformWorld) {
         w.note_limitation(msg!("steps-oe-uniform-checkout-no-well-known-app"));
         return;
     };
-    let who = rival.looks_like.split(" (").next().unwrap_or_default().to_string();
+    // The app's name, without the metadata in full.
+    let who = match rival.looks_like.args.get("app") {
+        Some(hutong_model::Arg::Text(app)) => msg!("steps-oe-uniform-checkout-app-metadata", app = app.clone()),
+        _ => rival.looks_like.clone(),
+    };
     // Registration is OE-02's to judge; here a refused one only narrows the comparison.
     let outcome = match crate::oauth::metadata(&ctx, &w.rec).await {
         Ok(metadata) => crate::oauth::register_as(&ctx, &w.rec, &metadata, &rival).await.0,
