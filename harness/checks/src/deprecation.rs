@@ -1,7 +1,7 @@
 //! Deprecation (RFC 9745) and sunset (RFC 8594) headers, and HTTP-dates (RFC 9110 §5.6.7).
 
 use hutong_http::Response;
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{msg, sanitize_line, Finding, Message};
 use time::{OffsetDateTime, PrimitiveDateTime};
 
 /// The shortest notice between deprecation and sunset OPIS accepts, in days.
@@ -68,20 +68,30 @@ fn day(epoch: i64) -> String {
 
 /// Checks the deprecation headers of an answer of an operation marked deprecated: `Deprecation`
 /// (RFC 9745 §2), `Sunset` (RFC 8594 §3) at least `max(declared_days, MIN_NOTICE_DAYS)` days later,
-/// and any `Link: rel="deprecation"` (RFC 9745 §3) a URI reference.
+/// and any `Link: rel="deprecation"` (RFC 9745 §3) a URI reference. `Err` says what is wrong, in
+/// English ([`deprecation_headers`] gives it as a message).
 pub fn check_deprecation_headers(response: &Response, declared_days: i64) -> Result<(), String> {
-    let deprecation = response.header("deprecation").ok_or("no Deprecation header (RFC 9745 §2)")?;
+    deprecation_headers(response, declared_days).map_err(|m| m.en())
+}
+
+/// [`check_deprecation_headers`], its `Err` a message.
+pub fn deprecation_headers(response: &Response, declared_days: i64) -> Result<(), Message> {
+    let deprecation = response.header("deprecation").ok_or_else(|| msg!("deprecation-no-deprecation-header"))?;
     let deprecated_at = parse_sf_date(deprecation)
-        .ok_or_else(|| format!("Deprecation {:?} is not a structured-field Date `@<seconds>` (RFC 9745 §2.1)", sanitize_line(deprecation, 60)))?;
-    let sunset = response.header("sunset").ok_or("no Sunset header (RFC 8594 §3)")?;
-    let sunset_at = parse_http_date(sunset).ok_or_else(|| format!("Sunset {:?} is not an HTTP-date (RFC 8594 §3)", sanitize_line(sunset, 60)))?;
+        .ok_or_else(|| msg!("deprecation-not-sf-date", value = format!("{:?}", sanitize_line(deprecation, 60))))?;
+    let sunset = response.header("sunset").ok_or_else(|| msg!("deprecation-no-sunset-header"))?;
+    let sunset_at = parse_http_date(sunset).ok_or_else(|| msg!("deprecation-sunset-not-http-date", value = format!("{:?}", sanitize_line(sunset, 60))))?;
     let required_days = declared_days.max(MIN_NOTICE_DAYS);
     let notice_days = (sunset_at - deprecated_at).div_euclid(86_400);
     if sunset_at - deprecated_at < required_days * 86_400 {
-        return Err(format!(
-            "deprecated on {} with sunset on {}: {notice_days} days of notice, less than the required {required_days} (declared {declared_days}, OPIS minimum {MIN_NOTICE_DAYS})",
-            day(deprecated_at),
-            day(sunset_at)
+        return Err(msg!(
+            "deprecation-notice-too-short",
+            deprecated = day(deprecated_at),
+            sunset = day(sunset_at),
+            notice = notice_days.to_string(),
+            required = required_days.to_string(),
+            declared = declared_days.to_string(),
+            minimum = MIN_NOTICE_DAYS
         ));
     }
     for link in response.headers.get_all("link").iter().filter_map(|v| v.to_str().ok()) {
@@ -89,7 +99,7 @@ pub fn check_deprecation_headers(response: &Response, declared_days: i64) -> Res
             let target = part.split(';').next().unwrap_or_default().trim();
             let ok = target.strip_prefix('<').and_then(|t| t.strip_suffix('>')).is_some_and(|t| response.url.join(t).is_ok());
             if !ok {
-                return Err(format!("Link rel=\"deprecation\" target {:?} is not a URI reference (RFC 9745 §3)", sanitize_line(target, 80)));
+                return Err(msg!("deprecation-link-not-uri", target = format!("{:?}", sanitize_line(target, 80))));
             }
         }
     }
@@ -99,15 +109,17 @@ pub fn check_deprecation_headers(response: &Response, declared_days: i64) -> Res
 /// Checks that the `Sunset` (RFC 8594 §3) of an answer given with success has not passed: an
 /// operation still served after the time it announced as its end announced a date that was not
 /// kept, and leaves clients no notice of the real one (OPIS §14, OE-09). `now` is in Unix seconds.
+/// `Err` says so in English ([`sunset_not_passed`] gives it as a message).
 pub fn check_sunset_not_passed(response: &Response, now: i64) -> Result<(), String> {
+    sunset_not_passed(response, now).map_err(|m| m.en())
+}
+
+/// [`check_sunset_not_passed`], its `Err` a message.
+pub fn sunset_not_passed(response: &Response, now: i64) -> Result<(), Message> {
     let Some(sunset) = response.header("sunset") else { return Ok(()) };
     let Some(at) = parse_http_date(sunset) else { return Ok(()) };
     if at < now {
-        return Err(format!(
-            "still served on {} although its Sunset ({}) has passed (RFC 8594 §3)",
-            day(now),
-            day(at)
-        ));
+        return Err(msg!("deprecation-sunset-passed", now = day(now), sunset = day(at)));
     }
     Ok(())
 }
@@ -125,10 +137,11 @@ fn instant(epoch: i64) -> String {
 /// the promise the header makes.
 pub fn check_served_until_sunset(operation: &str, status: u16, sunset: Option<i64>, now: i64) -> Result<(), Finding> {
     match sunset {
-        Some(s) if s > now && !(200..300).contains(&status) => Err(Finding::fail(format!(
-            "{} answered HTTP {status} although it announces that it answers until its Sunset of {} (RFC 8594 §3)",
-            sanitize_line(operation, 200),
-            instant(s)
+        Some(s) if s > now && !(200..300).contains(&status) => Err(Finding::fail(msg!(
+            "deprecation-failed-before-sunset",
+            operation = sanitize_line(operation, 200),
+            status = status,
+            sunset = instant(s)
         ))),
         _ => Ok(()),
     }
@@ -144,16 +157,15 @@ pub fn check_sunset_kept(operation: &str, promised: i64, promised_in: &str, stat
     let op = sanitize_line(operation, 200);
     let run = sanitize_line(promised_in, 40);
     if !(200..300).contains(&status) {
-        return Err(Finding::fail(format!(
-            "{op} answered HTTP {status}, although the run of {run} saw it announce that it answers until {} (RFC 8594 §3)",
-            instant(promised)
-        )));
+        return Err(Finding::fail(msg!("deprecation-failed-before-promised-sunset", operation = op, status = status, run = run, sunset = instant(promised))));
     }
     match sunset_now {
-        Some(s) if s < promised => Err(Finding::fail(format!(
-            "{op} now announces its Sunset for {}, earlier than the {} the run of {run} saw: a Sunset moved earlier leaves its clients less time than they were promised (RFC 8594 §3)",
-            instant(s),
-            instant(promised)
+        Some(s) if s < promised => Err(Finding::fail(msg!(
+            "deprecation-sunset-moved-earlier",
+            operation = op,
+            sunset = instant(s),
+            promised = instant(promised),
+            run = run
         ))),
         _ => Ok(()),
     }
@@ -165,7 +177,7 @@ pub fn declared_notice_days(capabilities: &serde_json::Value) -> Result<i64, Fin
         .get("deprecation_notice_days")
         .and_then(serde_json::Value::as_i64)
         .filter(|d| *d >= 0)
-        .ok_or_else(|| Finding::fail("discovery declares no `capabilities.deprecation_notice_days` (the platform's deprecation notice period)"))
+        .ok_or_else(|| Finding::fail(msg!("deprecation-no-notice-days")))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use crate::fidelity::{SampleSpec, Sampler};
 use crate::schema::{compile_declared, describe_errors, SchemaSet};
-use hutong_model::Finding;
+use hutong_model::{joined, msg, Arg, Finding, Message};
 use jsonschema::Validator;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -92,19 +92,14 @@ impl Manifest {
     /// an export of nothing verifies nothing.
     pub fn check_complete(&self, collections: &[String]) -> Result<(), Finding> {
         if self.entities.is_empty() {
-            return Err(Finding::fail(
-                "the export manifest's `entities` is empty: a bulk export must list every entity the live API serves",
-            ));
+            return Err(Finding::fail(msg!("export-no-entities")));
         }
         let missing: Vec<&str> =
             collections.iter().filter(|c| !self.entities.iter().any(|e| &e.name == *c)).map(String::as_str).collect();
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(Finding::fail(format!(
-                "the export manifest lists no entity for the collection(s) {} the live API serves (OpenAPI `GET /api/v1/<name>`)",
-                missing.join(", ")
-            )))
+            Err(Finding::fail(msg!("export-collections-missing", collections = missing.join(", "))))
         }
     }
 
@@ -112,7 +107,7 @@ impl Manifest {
     /// nothing to compare, an `error` (its incompleteness is CM-01's `fail`).
     pub fn check_not_empty(&self) -> Result<(), Finding> {
         if self.entities.is_empty() {
-            Err(Finding::error("nothing to compare: the export manifest's `entities` is empty"))
+            Err(Finding::error(msg!("export-nothing-to-compare")))
         } else {
             Ok(())
         }
@@ -126,25 +121,23 @@ impl Manifest {
     /// Validates `value` against the suite schema `schema` (a file of `spec/schemas/`; one the
     /// suite lacks is an `error`) and parses it as a manifest.
     pub fn parse_against(value: &Value, schema: &str) -> Result<Manifest, Finding> {
-        SchemaSet::embedded().check(schema, value, "the export manifest")?;
+        SchemaSet::embedded().check(schema, value, msg!("export-the-manifest"))?;
         let manifest: Manifest = serde_json::from_value(value.clone())
-            .map_err(|e| Finding::fail(format!("the export manifest cannot be read: {e}")))?;
+            .map_err(|e| Finding::fail(msg!("export-manifest-unreadable", error = e.to_string())))?;
         for entity in &manifest.entities {
             let name = hutong_model::sanitize_line(&entity.name, 80);
             if let Some(file) = entity.files.iter().find(|f| !is_plain_file_name(&f.name)) {
-                return Err(Finding::fail(format!(
-                    "entity {name}: file name {:?} is not a plain file name (a path or a traversal)",
-                    hutong_model::sanitize_line(&file.name, 120)
+                return Err(Finding::fail(msg!(
+                    "export-file-name-not-plain",
+                    entity = name,
+                    file = format!("{:?}", hutong_model::sanitize_line(&file.name, 120))
                 )));
             }
             // Checked: absurd counts must not overflow (a panic in a debug build).
             let sum = entity.files.iter().try_fold(0u64, |acc, f| acc.checked_add(f.records));
             if sum != Some(entity.record_count) {
-                let held = sum.map_or_else(|| "more than 2^64".to_string(), |s| s.to_string());
-                return Err(Finding::fail(format!(
-                    "entity {name}: record_count is {} but its files hold {held} records",
-                    entity.record_count
-                )));
+                let held: Arg = sum.map_or_else(|| msg!("export-more-than-2-64").into(), |s| s.to_string().into());
+                return Err(Finding::fail(msg!("export-record-count", entity = name, declared = entity.record_count.to_string(), held = held)));
             }
         }
         Ok(manifest)
@@ -169,20 +162,28 @@ pub fn is_tombstone(line: &Value) -> bool {
 
 /// CM-14: the record `id`, deleted while the export ran, does not outlive the export and the
 /// incremental export from its `next_cursor`: of the lines both hold for `id` (`export` first,
-/// then `incremental`, each in file order), the last, if any, is its tombstone.
+/// then `incremental`, each in file order), the last, if any, is its tombstone. `Err` says how it
+/// outlives them, in English ([`deletion_reflected`] gives it as a message).
 pub fn check_deletion_reflected(id: &str, export: &[Value], incremental: &[Value]) -> Result<(), String> {
-    let lines = export.iter().map(|l| ("the export", l)).chain(incremental.iter().map(|l| ("the incremental export", l)));
+    deletion_reflected(id, export, incremental).map_err(|m| m.en())
+}
+
+/// [`check_deletion_reflected`], its `Err` a message.
+pub fn deletion_reflected(id: &str, export: &[Value], incremental: &[Value]) -> Result<(), Message> {
+    let lines = export.iter().map(|l| (false, l)).chain(incremental.iter().map(|l| (true, l)));
     let last = lines.filter(|(_, l)| l.get("id").and_then(Value::as_str) == Some(id)).last();
     let id = hutong_model::sanitize_line(id, 80);
     match last {
         None => Ok(()),
         Some((_, line)) if is_tombstone(line) => Ok(()),
-        Some((_, line)) if line.get("deleted") == Some(&Value::Bool(true)) => Err(format!(
-            "the last line for the deleted record {id} marks it deleted but is not a tombstone (exactly `id` and `deleted: true`): {}",
-            hutong_model::sanitize_line(&line.to_string(), 160)
-        )),
-        Some((place, _)) => Err(format!(
-            "the deleted record {id} outlives the export: the last line for it, in {place}, is the record itself, and no tombstone (`{{\"id\": \"{id}\", \"deleted\": true}}`) follows it in the export or in the incremental export from its next_cursor"
+        Some((_, line)) if line.get("deleted") == Some(&Value::Bool(true)) => {
+            Err(msg!("export-deleted-not-tombstone", id = &id, line = hutong_model::sanitize_line(&line.to_string(), 160)))
+        }
+        Some((incremental, _)) => Err(msg!(
+            "export-deleted-outlives",
+            id = &id,
+            place = if incremental { msg!("export-in-incremental-export") } else { msg!("export-in-export") },
+            tombstone = format!("{{\"id\": \"{id}\", \"deleted\": true}}")
         )),
     }
 }
@@ -197,19 +198,35 @@ pub struct RecordLines<'a> {
     received: u64,
     line: Vec<u8>,
     line_number: u64,
+    /// Why [`RecordLines::feed`] refused a chunk, as a message.
+    problem: Option<Message>,
 }
 
 impl<'a> RecordLines<'a> {
     /// Lines of file `file`, which its manifest says has `declared` bytes.
     pub fn new(file: &'a str, declared: u64) -> Self {
-        RecordLines { file, declared, received: 0, line: Vec::new(), line_number: 0 }
+        RecordLines { file, declared, received: 0, line: Vec::new(), line_number: 0, problem: None }
     }
 
-    /// Takes the next chunk; complete lines become records.
+    /// Takes the next chunk; complete lines become records. `Err` is in English, for a download
+    /// sink; [`RecordLines::problem`] gives it as a message.
     pub fn feed(&mut self, chunk: &[u8], records: &mut Vec<Value>) -> Result<(), String> {
+        self.take_chunk(chunk, records).map_err(|m| {
+            let text = m.en();
+            self.problem = Some(m);
+            text
+        })
+    }
+
+    /// Why the last chunk was refused, if one was.
+    pub fn problem(&self) -> Option<&Message> {
+        self.problem.as_ref()
+    }
+
+    fn take_chunk(&mut self, chunk: &[u8], records: &mut Vec<Value>) -> Result<(), Message> {
         self.received = self.received.saturating_add(chunk.len() as u64);
         if self.received > self.declared {
-            return Err(format!("{} goes on past the {} bytes its manifest declares", self.file, self.declared));
+            return Err(msg!("export-file-too-long", file = self.file, declared = self.declared.to_string()));
         }
         let mut rest = chunk;
         while let Some(end) = rest.iter().position(|b| *b == b'\n') {
@@ -220,29 +237,27 @@ impl<'a> RecordLines<'a> {
         self.extend_line(rest)
     }
 
-    fn extend_line(&mut self, bytes: &[u8]) -> Result<(), String> {
+    fn extend_line(&mut self, bytes: &[u8]) -> Result<(), Message> {
         if self.line.len() + bytes.len() > MAX_LINE_BYTES {
-            return Err(format!(
-                "{} line {}: longer than {MAX_LINE_BYTES} bytes, more than the harness reads as one record",
-                self.file,
-                self.line_number + 1
-            ));
+            return Err(msg!("export-file-line-too-long", file = self.file, line = self.line_number + 1, max = MAX_LINE_BYTES));
         }
         self.line.extend_from_slice(bytes);
         Ok(())
     }
 
-    fn take_line(&mut self, records: &mut Vec<Value>) -> Result<(), String> {
+    fn take_line(&mut self, records: &mut Vec<Value>) -> Result<(), Message> {
         self.line_number += 1;
         let line = std::mem::take(&mut self.line);
         if !line.iter().all(u8::is_ascii_whitespace) {
-            records.push(serde_json::from_slice(&line).map_err(|e| format!("{} line {}: not JSON: {e}", self.file, self.line_number))?);
+            let record = serde_json::from_slice(&line)
+                .map_err(|e| msg!("export-file-line-not-json", file = self.file, line = self.line_number, error = e.to_string()))?;
+            records.push(record);
         }
         Ok(())
     }
 
     /// Ends the file: its last line, if any, becomes a record.
-    pub fn finish(mut self, records: &mut Vec<Value>) -> Result<(), String> {
+    pub fn finish(mut self, records: &mut Vec<Value>) -> Result<(), Message> {
         self.take_line(records)
     }
 }
@@ -328,15 +343,16 @@ struct Tally {
     /// A 64-bit hash of every record ID, sorted and searched for repeats at the end: 8 bytes a
     /// record, so ID uniqueness over millions of records stays in tens of MiB.
     id_hashes: Vec<u64>,
-    problems: Vec<String>,
+    /// The first problems, with the line each is about.
+    problems: Vec<(u64, Message)>,
     problem_count: u64,
 }
 
 impl Tally {
-    fn problem(&mut self, text: String) {
+    fn problem(&mut self, line: u64, problem: Message) {
         self.problem_count += 1;
         if self.problems.len() < MAX_PROBLEMS {
-            self.problems.push(text);
+            self.problems.push((line, problem));
         }
     }
 
@@ -348,17 +364,17 @@ impl Tally {
         self.records += 1;
         let value: Value = match parse_record(line) {
             Ok(v) => v,
-            Err(e) => return self.problem(format!("line {n} is not JSON: {e}")),
+            Err(e) => return self.problem(n, msg!("export-line-not-json", line = n, error = e.to_string())),
         };
         if !validator.is_valid(&value)
             && let Some(errors) = describe_errors(validator, &value) {
-                self.problem(format!("line {n} does not match the entity schema: {errors}"));
+                self.problem(n, msg!("export-line-not-valid", line = n, errors = errors));
             }
         let mut h = DefaultHasher::new();
         match value.get("id") {
             Some(Value::String(id)) => id.hash(&mut h),
             Some(other) => other.to_string().hash(&mut h),
-            None => return self.problem(format!("line {n} has no `id`")),
+            None => return self.problem(n, msg!("export-line-without-id", line = n)),
         }
         self.id_hashes.push(h.finish());
         if let Some(sample) = &mut self.sample
@@ -415,6 +431,8 @@ pub struct JsonlVerifier {
     workers: Vec<std::thread::JoinHandle<Tally>>,
     /// Emptied blocks the workers hand back for reuse (no allocation per block).
     spare: std::sync::mpsc::Receiver<Vec<u8>>,
+    /// Why [`JsonlVerifier::feed`] refused a chunk, as a message.
+    problem: Option<Message>,
 }
 
 impl JsonlVerifier {
@@ -430,11 +448,11 @@ impl JsonlVerifier {
     }
 
     fn build(entity: &Entity, sample: Option<std::sync::Arc<SampleSpec>>) -> Result<Self, Finding> {
-        let validator = std::sync::Arc::new(compile_declared(&entity.schema, &format!("the schema of entity {}", entity.name))?);
+        let validator = std::sync::Arc::new(compile_declared(&entity.schema, msg!("export-entity-schema", entity = &entity.name))?);
         let workers = worker_count();
         let (spare_tx, spare) = std::sync::mpsc::sync_channel::<Vec<u8>>(workers * (QUEUE_BLOCKS + 1));
         let mut verifier =
-            JsonlVerifier { entity: entity.name.clone(), line: Vec::new(), lines_sent: 0, next: 0, queues: Vec::new(), workers: Vec::new(), spare };
+            JsonlVerifier { entity: entity.name.clone(), line: Vec::new(), lines_sent: 0, next: 0, queues: Vec::new(), workers: Vec::new(), spare, problem: None };
         for i in 0..workers {
             let (queue, blocks) = std::sync::mpsc::sync_channel::<(Vec<u8>, u64)>(QUEUE_BLOCKS);
             let validator = validator.clone();
@@ -451,24 +469,38 @@ impl JsonlVerifier {
                     }
                     tally
                 })
-                .map_err(|e| Finding::error(format!("cannot start the record verifier: {e}")))?;
+                .map_err(|e| Finding::error(msg!("export-verifier-not-started", error = e.to_string())))?;
             verifier.queues.push(queue);
             verifier.workers.push(worker);
         }
         Ok(verifier)
     }
 
-    fn send(&mut self, block: Vec<u8>) -> Result<(), String> {
+    fn send(&mut self, block: Vec<u8>) -> Result<(), Message> {
         let lines = block.iter().filter(|b| **b == b'\n').count() as u64 + 1;
         let first = self.lines_sent + 1;
         self.lines_sent += lines;
         let queue = &self.queues[self.next % self.queues.len()];
         self.next += 1;
-        queue.send((block, first)).map_err(|_| format!("the record verifier of entity {} stopped", self.entity))
+        queue.send((block, first)).map_err(|_| msg!("export-verifier-stopped", entity = &self.entity))
     }
 
-    /// Feeds the next chunk of the file.
+    /// Feeds the next chunk of the file. `Err` is in English, for a download sink;
+    /// [`JsonlVerifier::problem`] gives it as a message.
     pub fn feed(&mut self, chunk: &[u8]) -> Result<(), String> {
+        self.take_chunk(chunk).map_err(|m| {
+            let text = m.en();
+            self.problem = Some(m);
+            text
+        })
+    }
+
+    /// Why the last chunk was refused, if one was.
+    pub fn problem(&self) -> Option<&Message> {
+        self.problem.as_ref()
+    }
+
+    fn take_chunk(&mut self, chunk: &[u8]) -> Result<(), Message> {
         match chunk.iter().rposition(|b| *b == b'\n') {
             Some(last) => {
                 let mut block = self.spare.try_recv().unwrap_or_default();
@@ -481,7 +513,7 @@ impl JsonlVerifier {
             None => self.line.extend_from_slice(chunk),
         }
         if self.line.len() > MAX_LINE_BYTES {
-            return Err(format!("a line of entity {} is longer than {MAX_LINE_BYTES} bytes", self.entity));
+            return Err(msg!("export-entity-line-too-long", entity = &self.entity, max = MAX_LINE_BYTES));
         }
         Ok(())
     }
@@ -502,29 +534,24 @@ impl JsonlVerifier {
         let mut tally = Tally::default();
         let mut tallies = Vec::new();
         for worker in self.workers.drain(..) {
-            tallies.push(worker.join().map_err(|_| Finding::error(format!("the record verifier of entity {} failed", self.entity)))?);
+            tallies.push(worker.join().map_err(|_| Finding::error(msg!("export-verifier-failed", entity = &self.entity)))?);
         }
         // Problems in file order: a worker's first problems are its earliest lines.
-        let mut problems: Vec<String> = Vec::new();
+        let mut problems: Vec<(u64, Message)> = Vec::new();
         for t in tallies {
             problems.extend(t.problems.iter().cloned());
             tally.merge(t);
         }
-        problems.sort_by_key(|p| p.split_whitespace().nth(1).and_then(|n| n.parse::<u64>().ok()).unwrap_or(u64::MAX));
+        problems.sort_by_key(|(line, _)| *line);
         problems.truncate(MAX_PROBLEMS);
         tally.problems = problems;
         tally.id_hashes.sort_unstable();
         let repeats = tally.id_hashes.windows(2).filter(|w| w[0] == w[1]).count();
         if repeats > 0 {
-            tally.problem(format!("{repeats} record(s) repeat the ID of an earlier record"));
+            tally.problem(u64::MAX, msg!("export-repeated-ids", count = repeats));
         }
-        if tally.problem_count > 0 {
-            return Err(Finding::fail(format!(
-                "entity {}: {} record problem(s): {}",
-                self.entity,
-                tally.problem_count,
-                tally.problems.join("; ")
-            )));
+        if let Some(problems) = joined(std::mem::take(&mut tally.problems).into_iter().map(|(_, p)| p)) {
+            return Err(Finding::fail(msg!("export-record-problems", entity = &self.entity, count = tally.problem_count, problems = problems)));
         }
         Ok((tally.records, tally.sample.map(Sampler::into_records).unwrap_or_default()))
     }
@@ -658,6 +685,11 @@ mod record_lines_tests {
         let mut lines = RecordLines::new("f.jsonl", 100);
         let err = lines.feed(b"{\"id\":1}\nnot json\n", &mut records).unwrap_err();
         assert!(err.contains("f.jsonl line 2: not JSON"), "{err}");
+        assert_eq!(lines.problem().map(|m| m.en()), Some(err));
+        assert!(RecordLines::new("f.jsonl", 100).finish(&mut records).is_ok());
+        let mut lines = RecordLines::new("f.jsonl", 100);
+        lines.feed(b"{", &mut records).unwrap();
+        assert!(lines.finish(&mut records).unwrap_err().en().starts_with("f.jsonl line 1: not JSON: "));
     }
 
     // A line that never ends is refused at the line bound, not held up to the declared size.

@@ -3,7 +3,7 @@
 //! normalisation), numbers by value, every member present on both sides — and the seeded sample
 //! of records that keeps the comparison bounded on large exports.
 
-use hutong_model::sanitize_line;
+use hutong_model::{msg, sanitize_line, Arg, Message};
 use serde_json::{Number, Value};
 use std::collections::{BinaryHeap, HashSet};
 
@@ -59,34 +59,131 @@ pub struct Difference {
 impl Difference {
     /// `"/title is "Café" in the export, "Café" in the live API (at character 4: U+00E9 against
     /// U+0065 U+0301)"`: the member, both values, and for two strings the code points where they
-    /// part, so that two renderings that look alike are told apart.
-    pub fn describe(&self, found_in: &str, expected_in: &str) -> String {
-        let pointer = if self.pointer.is_empty() { "the record" } else { self.pointer.as_str() };
-        let show = |v: &Option<Value>| v.as_ref().map_or_else(|| "absent".to_string(), |v| sanitize_line(&v.to_string(), 120));
-        let mut text = format!("{pointer} is {} in {found_in}, {} in {expected_in}", show(&self.found), show(&self.expected));
-        if let (Some(Value::String(f)), Some(Value::String(e))) = (&self.found, &self.expected)
-            && let Some(part) = where_strings_part(f, e)
-        {
-            text.push_str(&format!(" ({part})"));
-        }
-        text
+    /// part, so that two renderings that look alike are told apart. `found_in` and `expected_in`
+    /// name the two sides ("the export", "the live API").
+    pub fn describe(&self, found_in: impl Into<Message>, expected_in: impl Into<Message>) -> Described {
+        let pointer: Arg = if self.pointer.is_empty() { msg!("fidelity-the-record").into() } else { self.pointer.clone().into() };
+        let show = |v: &Option<Value>| -> Arg { v.as_ref().map_or_else(|| msg!("fidelity-absent").into(), |v| sanitize_line(&v.to_string(), 120).into()) };
+        let (found, expected) = (show(&self.found), show(&self.expected));
+        let (found_in, expected_in) = (found_in.into(), expected_in.into());
+        let part = match (&self.found, &self.expected) {
+            (Some(Value::String(f)), Some(Value::String(e))) => where_strings_part(f, e),
+            _ => None,
+        };
+        Described::new(match part {
+            None => msg!("fidelity-difference", pointer = pointer, found = found, found_in = found_in, expected = expected, expected_in = expected_in),
+            Some(part) => msg!(
+                "fidelity-difference-where",
+                pointer = pointer,
+                found = found,
+                found_in = found_in,
+                expected = expected,
+                expected_in = expected_in,
+                part = part
+            ),
+        })
+    }
+}
+
+/// A message with its English text: what the comparisons of records and of objects say about one
+/// difference. It reads as its English text (`Deref<Target = str>`, `Display`, serialised as a
+/// string, compared and ordered by it) where lists of differences keep, sort and print text
+/// (`migrate-check`'s summary), and gives its message to a finding ([`Described::message`]).
+#[derive(Debug, Clone)]
+pub struct Described {
+    message: Message,
+    text: String,
+}
+
+impl Described {
+    /// `message` and its English text.
+    pub fn new(message: Message) -> Self {
+        let text = message.en();
+        Described { message, text }
+    }
+
+    /// The message, to render in any language.
+    pub fn message(&self) -> &Message {
+        &self.message
+    }
+
+    /// The English text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl From<Described> for Message {
+    fn from(d: Described) -> Message {
+        d.message
+    }
+}
+
+impl std::ops::Deref for Described {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Described {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl serde::Serialize for Described {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl PartialEq for Described {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+impl Eq for Described {}
+impl PartialOrd for Described {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Described {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+impl std::hash::Hash for Described {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+impl PartialEq<str> for Described {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+impl PartialEq<&str> for Described {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
     }
 }
 
 /// Where two different strings part, when they may look alike (a character that is not plain
 /// printable ASCII is involved): the character position and up to three code points of each from
 /// there.
-fn where_strings_part(a: &str, b: &str) -> Option<String> {
+fn where_strings_part(a: &str, b: &str) -> Option<Message> {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let plain = |s: &str| s.chars().skip(common).take(3).all(|c| c.is_ascii_graphic());
     if plain(a) && plain(b) {
         return None;
     }
-    let points = |s: &str| {
+    let points = |s: &str| -> Arg {
         let shown: Vec<String> = s.chars().skip(common).take(3).map(|c| format!("U+{:04X}", c as u32)).collect();
-        if shown.is_empty() { "the end".to_string() } else { shown.join(" ") }
+        if shown.is_empty() { msg!("fidelity-the-end").into() } else { shown.join(" ").into() }
     };
-    Some(format!("at character {}: {} against {}", common + 1, points(a), points(b)))
+    Some(msg!("fidelity-strings-part", position = common + 1, found = points(a), expected = points(b)))
 }
 
 /// The first difference between `found` (the record judged) and `expected` (the live resource),
@@ -270,6 +367,11 @@ mod tests {
     use serde_json::json;
     use std::sync::Arc;
 
+    /// A side named as it is in every language.
+    fn v(side: &str) -> Message {
+        Message::verbatim(side)
+    }
+
     // See: issue 12, class 6: an export that Unicode-normalises text passed CM-02.
     #[test]
     fn strings_are_compared_byte_for_byte_without_normalisation() {
@@ -277,11 +379,11 @@ mod tests {
         let nfc = json!({"id": "p_1", "title": "Caf\u{e9} ３号"});
         let d = record_difference(&nfc, &live, &[]).expect("e\u{301} and \u{e9} differ");
         assert_eq!(d.pointer, "/title");
-        let text = d.describe("the export", "the live API");
+        let text = d.describe(v("the export"), v("the live API"));
         assert!(text.contains("U+00E9 U+0020 U+FF13 against U+0065 U+0301 U+0020"), "{text}");
         assert!(text.contains("at character 4"), "{text}");
         let nfkc = json!({"id": "p_1", "title": "Cafe\u{301} 3号"});
-        assert!(record_difference(&nfkc, &live, &[]).expect("full-width digits differ").describe("a", "b").contains("U+0033 U+53F7 against U+FF13"));
+        assert!(record_difference(&nfkc, &live, &[]).expect("full-width digits differ").describe(v("a"), v("b")).contains("U+0033 U+53F7 against U+FF13"));
         assert!(record_difference(&live.clone(), &live, &[]).is_none());
     }
 
@@ -296,9 +398,10 @@ mod tests {
         let d = record_difference(&as_double, &live, &[]).unwrap();
         assert_eq!(d.pointer, "/price");
         // Plain ASCII needs no code points.
-        let plain = record_difference(&json!({"c": "tea"}), &json!({"c": "toys"}), &[]).unwrap().describe("x", "y");
+        let plain = record_difference(&json!({"c": "tea"}), &json!({"c": "toys"}), &[]).unwrap().describe(v("x"), v("y"));
         assert_eq!(plain, r#"/c is "tea" in x, "toys" in y"#);
-        assert!(d.describe("x", "y").contains("9007199254740993"), "{}", d.describe("x", "y"));
+        assert_eq!(plain.message().render(hutong_model::Locale::Zh), r#"/c 在x中为 "tea"，在y中为 "toys""#);
+        assert!(d.describe(v("x"), v("y")).contains("9007199254740993"), "{}", d.describe(v("x"), v("y")));
         // Numbers by value, member order irrelevant.
         assert!(values_equal(&json!({"a": 1, "b": 2.5}), &json!({"b": 2.50, "a": 1.0})));
         assert!(!values_equal(&json!([1, 2]), &json!([2, 1])));
@@ -308,7 +411,7 @@ mod tests {
     fn missing_and_extra_members_are_named() {
         let d = record_difference(&json!({"id": "a"}), &json!({"id": "a", "stock": 3}), &[]).unwrap();
         assert_eq!((d.pointer.as_str(), d.found.clone(), d.expected.clone()), ("/stock", None, Some(json!(3))));
-        assert!(d.describe("the export", "the live API").starts_with("/stock is absent in the export, 3 in the live API"));
+        assert!(d.describe(v("the export"), v("the live API")).starts_with("/stock is absent in the export, 3 in the live API"));
         let d = record_difference(&json!({"id": "a", "extra": true}), &json!({"id": "a"}), &[]).unwrap();
         assert_eq!(d.pointer, "/extra");
     }

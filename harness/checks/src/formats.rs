@@ -1,6 +1,8 @@
 //! Open formats: generated samples of open media types (PNG, JPEG, UTF-8 text) and the checks
 //! that what the platform exports is the same bytes with the same media type.
 
+use hutong_model::{msg, Message};
+
 /// The PNG file signature (PNG specification, RFC 2083 §3.1).
 pub const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -123,22 +125,32 @@ pub fn essence(content_type: &str) -> String {
 
 /// How an exported sample differs from what was imported, or `Ok`: the same media type (for
 /// text, a charset other than UTF-8 is a difference), magic bytes matching it, the same bytes.
+/// `Err` says how, in English ([`round_trip`] gives it as a message).
 pub fn check_round_trip(media: &str, sent: &[u8], content_type: Option<&str>, received: &[u8]) -> Result<(), String> {
+    round_trip(media, sent, content_type, received).map_err(|m| m.en())
+}
+
+/// [`check_round_trip`], its `Err` a message.
+pub fn round_trip(media: &str, sent: &[u8], content_type: Option<&str>, received: &[u8]) -> Result<(), Message> {
     let served = content_type.unwrap_or_default();
     if essence(served) != media {
-        return Err(format!("exported as {:?} instead of {media}", if served.is_empty() { "no Content-Type" } else { served }));
+        return Err(if served.is_empty() {
+            msg!("formats-exported-without-media-type", media = media)
+        } else {
+            msg!("formats-exported-as", served = format!("{served:?}"), media = media)
+        });
     }
     if media == "text/plain" {
         let charset = served.split(';').skip(1).filter_map(|p| p.split_once('=')).find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"));
         if let Some((_, v)) = charset.filter(|(_, v)| !v.trim().trim_matches('"').eq_ignore_ascii_case("utf-8")) {
-            return Err(format!("text exported with charset {:?} instead of UTF-8", v.trim()));
+            return Err(msg!("formats-text-charset", charset = format!("{:?}", v.trim())));
         }
     }
     if !magic_matches(media, received) {
-        return Err(format!("the exported bytes are not {media} (magic bytes)"));
+        return Err(msg!("formats-magic-bytes", media = media));
     }
     if sent != received {
-        return Err(format!("the exported bytes differ from the imported ones ({} bytes sent, {} received)", sent.len(), received.len()));
+        return Err(msg!("formats-bytes-differ", sent = sent.len(), received = received.len()));
     }
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! Cloud migration: switching terms against the EU Data Act art. 25 bounds, byte ranges
 //! (RFC 9110 §14), and record-by-record comparison of two exports modulo an ID mapping.
 
-use crate::fidelity::record_id;
-use hutong_model::{sanitize_line, Finding};
+use crate::fidelity::{record_id, Described};
+use hutong_model::{joined, msg, sanitize_line, Arg, Finding, Message};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -23,30 +23,39 @@ pub fn period_days(terms: &Value, field: &str) -> Result<u64, Finding> {
     terms
         .get(field)
         .and_then(Value::as_u64)
-        .ok_or_else(|| Finding::error(format!("precondition: the switching terms state no whole number `{field}`")))
+        .ok_or_else(|| Finding::error(msg!("migration-no-period", field = field)))
 }
 
-/// `field` is at most `max` days.
-pub fn check_at_most(terms: &Value, field: &str, max: u64, rule: &str) -> Result<(), Finding> {
+/// `field` is at most `max` days, as `rule` (the provision, e.g. "EU Data Act art. 25(2)(a)") says.
+pub fn check_at_most(terms: &Value, field: &str, max: u64, rule: impl Into<Message>) -> Result<(), Finding> {
     let days = period_days(terms, field)?;
     if days > max {
-        return Err(Finding::fail(format!("{field} is {days} days; {rule} allows at most {max}")));
+        return Err(Finding::fail(msg!("migration-period-too-long", field = field, days = days.to_string(), rule = rule.into(), max = max)));
     }
     Ok(())
 }
 
-/// `field` is at least `min` days.
-pub fn check_at_least(terms: &Value, field: &str, min: u64, rule: &str) -> Result<(), Finding> {
+/// `field` is at least `min` days, as `rule` says.
+pub fn check_at_least(terms: &Value, field: &str, min: u64, rule: impl Into<Message>) -> Result<(), Finding> {
     let days = period_days(terms, field)?;
     if days < min {
-        return Err(Finding::fail(format!("{field} is {days} days; {rule} requires at least {min}")));
+        return Err(Finding::fail(msg!("migration-period-too-short", field = field, days = days.to_string(), rule = rule.into(), min = min)));
     }
     Ok(())
+}
+
+/// `a and b and c`: names joined in a sentence.
+fn and_list(names: &[&str]) -> Arg {
+    names
+        .iter()
+        .map(|n| Arg::from(*n))
+        .reduce(|first, next| msg!("migration-and", first = first, next = next).into())
+        .unwrap_or_else(|| Arg::from(""))
 }
 
 /// Every charge of [`REQUIRED_CHARGES`] is stated with amount, currency and unit.
 pub fn check_charges(terms: &Value) -> Result<(), Finding> {
-    let charges = terms.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::fail("the switching terms state no `charges`"))?;
+    let charges = terms.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::fail(msg!("migration-no-charges")))?;
     let stated = |kind: &str| {
         charges.iter().any(|c| {
             c.get("kind").and_then(Value::as_str) == Some(kind)
@@ -55,10 +64,7 @@ pub fn check_charges(terms: &Value) -> Result<(), Finding> {
     };
     let missing: Vec<&str> = REQUIRED_CHARGES.iter().copied().filter(|k| !stated(k)).collect();
     if !missing.is_empty() {
-        return Err(Finding::fail(format!(
-            "the switching terms do not state the {} charge(s) with amount, currency and unit (EU Data Act art. 29)",
-            missing.join(" and ")
-        )));
+        return Err(Finding::fail(msg!("migration-charges-not-stated", charges = and_list(&missing))));
     }
     // A charge the customer cannot avoid when switching is a switching charge whatever it is
     // called (EU Data Act art. 2(36)): another kind must be optional, or zero.
@@ -73,10 +79,7 @@ pub fn check_charges(terms: &Value) -> Result<(), Finding> {
         })
         .collect();
     if !renamed.is_empty() {
-        return Err(Finding::fail(format!(
-            "the switching terms list the mandatory charge(s) {} besides `switching` and `egress`, not marked `optional: true`: a charge for switching under another name is a switching charge (EU Data Act art. 2(36), art. 29)",
-            renamed.join(", ")
-        )));
+        return Err(Finding::fail(msg!("migration-charges-renamed", charges = renamed.join(", "))));
     }
     Ok(())
 }
@@ -93,12 +96,12 @@ fn is_zero(charge: &Value) -> bool {
 /// zero; before it each is zero or marked `basis: "cost"` (no more than the costs directly linked
 /// to switching, EU Data Act art. 29(3)). `today` is the UTC date of the run.
 pub fn check_charges_within_bound(terms: &Value, today: time::Date) -> Result<(), Finding> {
-    let charges = terms.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::error("precondition: the switching terms state no `charges`"))?;
+    let charges = terms.get("charges").and_then(Value::as_array).ok_or_else(|| Finding::error(msg!("migration-precondition-no-charges")))?;
     let mut problems = Vec::new();
     // A charge the terms do not state is CM-12's failure; this bound judges those stated, and
     // needs at least one.
     if !REQUIRED_CHARGES.iter().any(|kind| charges.iter().any(|c| c.get("kind").and_then(Value::as_str) == Some(*kind))) {
-        return Err(Finding::error("precondition: the switching terms state neither a `switching` nor an `egress` charge (CM-12 judges that)"));
+        return Err(Finding::error(msg!("migration-precondition-no-required-charge")));
     }
     for kind in REQUIRED_CHARGES {
         let Some(charge) = charges.iter().find(|c| c.get("kind").and_then(Value::as_str) == Some(kind)) else { continue };
@@ -107,18 +110,16 @@ pub fn check_charges_within_bound(terms: &Value, today: time::Date) -> Result<()
         }
         let field = |k: &str| sanitize_line(charge.get(k).and_then(Value::as_str).unwrap_or("?"), 40);
         let stated = format!("{} {} {}", field("amount"), field("currency"), field("unit"));
+        let date = NO_SWITCHING_CHARGES_FROM.to_string();
         if today >= NO_SWITCHING_CHARGES_FROM {
-            problems.push(format!("the `{kind}` charge is {stated}; from {NO_SWITCHING_CHARGES_FROM} no switching charge may be imposed (EU Data Act art. 29(1))"));
+            problems.push(msg!("migration-charge-after-deadline", kind = kind, stated = stated, date = date));
         } else if charge.get("basis").and_then(Value::as_str) != Some("cost") {
-            problems.push(format!(
-                "the `{kind}` charge is {stated} and not marked `basis: \"cost\"`; until {NO_SWITCHING_CHARGES_FROM} a switching charge may not exceed the costs directly linked to switching (EU Data Act art. 29(3))"
-            ));
+            problems.push(msg!("migration-charge-not-cost-based", kind = kind, stated = stated, date = date));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(problems.join("; ")))
+    match joined(problems) {
+        None => Ok(()),
+        Some(problems) => Err(Finding::fail(problems)),
     }
 }
 
@@ -136,30 +137,29 @@ pub fn check_formats_register(register: &Value, manifest: &crate::export::Manife
     let mut problems = Vec::new();
     for entity in &manifest.entities {
         match listed.get(entity.name.as_str()) {
-            None => problems.push(format!("the export has entity `{}`, which the register does not list", sanitize_line(&entity.name, 64))),
+            None => problems.push(msg!("migration-register-lacks-entity", entity = sanitize_line(&entity.name, 64))),
             Some(e) => {
                 if e.get("media_type").and_then(Value::as_str) != Some(manifest.format.as_str()) {
-                    problems.push(format!(
-                        "`{}` is listed as {:?}, but exported as {:?}",
-                        sanitize_line(&entity.name, 64),
-                        sanitize_line(e.get("media_type").and_then(Value::as_str).unwrap_or("?"), 60),
-                        sanitize_line(&manifest.format, 60)
+                    problems.push(msg!(
+                        "migration-register-media-type",
+                        entity = sanitize_line(&entity.name, 64),
+                        listed = format!("{:?}", sanitize_line(e.get("media_type").and_then(Value::as_str).unwrap_or("?"), 60)),
+                        exported = format!("{:?}", sanitize_line(&manifest.format, 60))
                     ));
                 }
                 if e.get("schema") != Some(&entity.schema) {
-                    problems.push(format!("the register's JSON Schema of `{}` is not the one its export declares", sanitize_line(&entity.name, 64)));
+                    problems.push(msg!("migration-register-schema", entity = sanitize_line(&entity.name, 64)));
                 }
             }
         }
     }
     let exported: std::collections::BTreeSet<&str> = manifest.entities.iter().map(|e| e.name.as_str()).collect();
     for name in listed.keys().filter(|n| !exported.contains(*n)) {
-        problems.push(format!("the register lists `{}`, which the export does not contain", sanitize_line(name, 64)));
+        problems.push(msg!("migration-register-extra-entity", entity = sanitize_line(name, 64)));
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Finding::fail(format!("the formats register does not describe the export (EU Data Act art. 26(b)): {}", problems.join("; "))))
+    match joined(problems) {
+        None => Ok(()),
+        Some(problems) => Err(Finding::fail(msg!("migration-register-mismatch", problems = problems))),
     }
 }
 
@@ -168,17 +168,17 @@ pub fn check_formats_register(register: &Value, manifest: &crate::export::Manife
 /// (`erasure.within_days`).
 pub fn check_erasure(terms: &Value) -> Result<(), Finding> {
     let Some(erasure) = terms.get("erasure").filter(|e| e.is_object()) else {
-        return Err(Finding::fail("the switching terms do not state when exportable data is erased (`erasure`, EU Data Act art. 25(2)(h))"));
+        return Err(Finding::fail(msg!("migration-no-erasure")));
     };
     let after = erasure.get("after").and_then(Value::as_str);
     if !matches!(after, Some("retrieval_period" | "switching_completed")) {
-        return Err(Finding::fail(format!(
-            "`erasure.after` is {}, not `retrieval_period` or `switching_completed` (EU Data Act art. 25(2)(h))",
-            after.map_or_else(|| "absent".to_string(), |a| format!("{:?}", sanitize_line(a, 40)))
-        )));
+        return Err(Finding::fail(match after {
+            None => msg!("migration-erasure-after-absent"),
+            Some(a) => msg!("migration-erasure-after", value = format!("{:?}", sanitize_line(a, 40))),
+        }));
     }
     if erasure.get("within_days").and_then(Value::as_u64).is_none() {
-        return Err(Finding::fail("`erasure.within_days` is not a whole number of days: the terms do not say within how many days data is erased"));
+        return Err(Finding::fail(msg!("migration-erasure-within-days")));
     }
     Ok(())
 }
@@ -189,28 +189,25 @@ pub fn check_erasure(terms: &Value) -> Result<(), Finding> {
 /// other jurisdictions.
 pub fn check_infrastructure(terms: &Value) -> Result<(), Finding> {
     let Some(infra) = terms.get("infrastructure").filter(|e| e.is_object()) else {
-        return Err(Finding::fail("the switching terms do not state where the infrastructure holding customer data is (`infrastructure`, EU Data Act art. 28(1))"));
+        return Err(Finding::fail(msg!("migration-no-infrastructure")));
     };
     let codes: Vec<&str> = infra.get("jurisdictions").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
     if codes.is_empty() {
-        return Err(Finding::fail("`infrastructure.jurisdictions` lists no jurisdiction"));
+        return Err(Finding::fail(msg!("migration-no-jurisdictions")));
     }
     let unknown: Vec<String> = codes.iter().filter(|c| celes::Country::from_alpha2(c).is_err()).map(|c| format!("{:?}", sanitize_line(c, 20))).collect();
     if !unknown.is_empty() {
-        return Err(Finding::fail(format!("`infrastructure.jurisdictions` has {}, not ISO 3166-1 alpha-2 code(s)", unknown.join(", "))));
+        return Err(Finding::fail(msg!("migration-unknown-jurisdictions", codes = unknown.join(", "))));
     }
     let Some(leaves) = infra.get("data_leaves_china").and_then(Value::as_bool) else {
-        return Err(Finding::fail("`infrastructure.data_leaves_china` does not say whether customer data leaves China"));
+        return Err(Finding::fail(msg!("migration-data-leaves-china-unstated")));
     };
     let abroad: Vec<&str> = codes.iter().copied().filter(|c| *c != "CN").collect();
     if !leaves && !abroad.is_empty() {
-        return Err(Finding::fail(format!(
-            "`infrastructure.data_leaves_china` is false, but customer data is held in {}, outside the mainland",
-            abroad.join(", ")
-        )));
+        return Err(Finding::fail(msg!("migration-data-held-abroad", codes = abroad.join(", "))));
     }
     if infra.get("access_safeguards").and_then(Value::as_str).is_none_or(|s| s.trim().is_empty()) {
-        return Err(Finding::fail("`infrastructure.access_safeguards` does not describe the measures against governmental access from other jurisdictions (EU Data Act art. 28(1)(b))"));
+        return Err(Finding::fail(msg!("migration-no-access-safeguards")));
     }
     Ok(())
 }
@@ -221,20 +218,20 @@ pub fn check_infrastructure(terms: &Value) -> Result<(), Finding> {
 /// without credentials.
 pub fn check_procedure(terms: &Value) -> Result<url::Url, Finding> {
     let Some(procedure) = terms.get("procedure").filter(|e| e.is_object()) else {
-        return Err(Finding::fail("the switching terms do not describe the switching procedure (`procedure`, EU Data Act art. 26(a))"));
+        return Err(Finding::fail(msg!("migration-no-procedure")));
     };
     let steps = procedure.get("steps").and_then(Value::as_array).map_or(0, |s| s.iter().filter(|x| x.as_str().is_some_and(|t| !t.trim().is_empty())).count());
     if steps == 0 {
-        return Err(Finding::fail("`procedure.steps` lists no step of the switching procedure"));
+        return Err(Finding::fail(msg!("migration-no-procedure-steps")));
     }
     let url = procedure
         .get("url")
         .and_then(Value::as_str)
         .and_then(|u| url::Url::parse(u).ok())
         .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .ok_or_else(|| Finding::fail("`procedure.url` is not an absolute http(s) URL of a page describing the switching procedure"))?;
+        .ok_or_else(|| Finding::fail(msg!("migration-procedure-url")))?;
     if !terms.get("limitations").is_some_and(Value::is_array) {
-        return Err(Finding::fail("the switching terms do not list the known restrictions and technical limitations (`limitations`, an empty array when none is known; EU Data Act art. 26(a))"));
+        return Err(Finding::fail(msg!("migration-no-limitations")));
     }
     Ok(url)
 }
@@ -269,7 +266,7 @@ pub struct RecordDiff {
     pub extra: Vec<String>,
     /// Source IDs whose destination record differs, with the first difference: the member and
     /// both values (OPIS §16: strings byte for byte, numbers by value).
-    pub altered: Vec<(String, String)>,
+    pub altered: Vec<(String, Described)>,
     /// Records compared.
     pub compared: usize,
 }
@@ -281,35 +278,47 @@ impl RecordDiff {
     }
 
     /// One line per kind of difference, at most `per_kind` IDs each.
-    pub fn describe(&self, per_kind: usize) -> String {
+    pub fn describe(&self, per_kind: usize) -> Described {
+        let ids = |ids: &[String]| ids.iter().take(per_kind).map(Arg::from).collect();
         describe_kinds(
             per_kind,
             [
-                ("missing", self.missing.len(), self.missing.iter().take(per_kind).cloned().collect()),
-                ("extra", self.extra.len(), self.extra.iter().take(per_kind).cloned().collect()),
-                ("altered", self.altered.len(), self.altered.iter().take(per_kind).map(|(id, field)| format!("{id} at {field}")).collect()),
+                (self.missing.len(), ids(&self.missing)),
+                (self.extra.len(), ids(&self.extra)),
+                (self.altered.len(), self.altered.iter().take(per_kind).map(|(id, field)| altered_item(id, field.message().clone())).collect()),
             ],
         )
     }
 }
 
-/// `{count} {kind} ({first, …, and N more})` for each kind that has any, joined by `; `: the
-/// text of [`RecordDiff::describe`] and [`DiffTally::describe`], so that a comparison held in
-/// memory and one streamed from disk say the same.
-fn describe_kinds(per_kind: usize, kinds: [(&str, usize, Vec<String>); 3]) -> String {
-    let mut parts = Vec::new();
-    for (kind, count, first) in kinds {
+/// `{id} at {field}`: an altered record and its first difference.
+fn altered_item(id: &str, field: Message) -> Arg {
+    msg!("migration-diff-altered-item", id = id, field = field).into()
+}
+
+/// `{count} {kind} ({first, …, and N more})` for each kind (missing, extra, altered) that has any,
+/// joined by `; `: the text of [`RecordDiff::describe`] and [`DiffTally::describe`], so that a
+/// comparison held in memory and one streamed from disk say the same.
+fn describe_kinds(per_kind: usize, [missing, extra, altered]: [(usize, Vec<Arg>); 3]) -> Described {
+    let listed = |(count, first): (usize, Vec<Arg>)| -> Option<(usize, Arg)> {
         if count == 0 {
-            continue;
+            return None;
         }
-        let mut shown: Vec<String> = first.into_iter().take(per_kind).collect();
+        let mut shown: Vec<Arg> = first.into_iter().take(per_kind).collect();
         let more = count.saturating_sub(per_kind);
         if more > 0 {
-            shown.push(format!("and {more} more"));
+            shown.push(msg!("migration-and-more", more = more).into());
         }
-        parts.push(format!("{count} {kind} ({})", shown.join(", ")));
-    }
-    parts.join("; ")
+        let records = shown.into_iter().reduce(|first, next| msg!("migration-list", first = first, next = next).into()).unwrap_or_else(|| Arg::from(""));
+        Some((count, records))
+    };
+    let parts = [
+        listed(missing).map(|(count, records)| msg!("migration-diff-missing", count = count, records = records)),
+        listed(extra).map(|(count, records)| msg!("migration-diff-extra", count = count, records = records)),
+        listed(altered).map(|(count, records)| msg!("migration-diff-altered", count = count, records = records)),
+    ];
+    // No difference: nothing to say, in any language.
+    Described::new(joined(parts.into_iter().flatten()).unwrap_or_else(|| Message::verbatim("")))
 }
 
 /// The first `keep` items of a list by a key, and how many the list holds: what a message that
@@ -367,7 +376,8 @@ pub struct DiffTally {
     missing: FirstFew<u64, String>,
     /// Keyed alike: kept in the order they come.
     extra: FirstFew<u64, String>,
-    altered: FirstFew<u64, String>,
+    /// `{id} at {field}`.
+    altered: FirstFew<u64, Arg>,
     /// Records compared.
     pub compared: usize,
 }
@@ -389,9 +399,9 @@ impl DiffTally {
     }
 
     /// The source record `id`, at position `order`, differs from its destination record at
-    /// `field` (the first difference, described).
-    pub fn altered(&mut self, order: u64, id: String, field: String) {
-        self.altered.offer(order, format!("{id} at {field}"));
+    /// `field` (the first difference, described: [`crate::fidelity::Difference::describe`]).
+    pub fn altered(&mut self, order: u64, id: String, field: impl Into<Message>) {
+        self.altered.offer(order, altered_item(&id, field.into()));
     }
 
     /// No difference.
@@ -400,15 +410,11 @@ impl DiffTally {
     }
 
     /// One line per kind of difference, at most `per_kind` IDs each, as [`RecordDiff::describe`].
-    pub fn describe(&self, per_kind: usize) -> String {
-        let first = |few: &FirstFew<u64, String>| few.items().cloned().collect();
+    pub fn describe(&self, per_kind: usize) -> Described {
+        let ids = |few: &FirstFew<u64, String>| few.items().map(Arg::from).collect();
         describe_kinds(
             per_kind,
-            [
-                ("missing", self.missing.total(), first(&self.missing)),
-                ("extra", self.extra.total(), first(&self.extra)),
-                ("altered", self.altered.total(), first(&self.altered)),
-            ],
+            [(self.missing.total(), ids(&self.missing)), (self.extra.total(), ids(&self.extra)), (self.altered.total(), self.altered.items().cloned().collect())],
         )
     }
 }
@@ -456,7 +462,7 @@ pub fn diff_records_with(
                 matched.insert(target_id);
                 diff.compared += 1;
                 if let Some(d) = crate::fidelity::record_difference(found, &remap(record, id_map), volatile) {
-                    diff.altered.push((id, d.describe("the destination", "the source")));
+                    diff.altered.push((id, d.describe(msg!("migration-side-destination"), msg!("migration-side-source"))));
                 }
             }
         }
@@ -502,7 +508,8 @@ mod tests {
         let diff = diff_records(&source, &destination, &map, &before);
         assert_eq!(diff.missing, vec!["p_2"]);
         assert_eq!(diff.extra, vec!["p_77"]);
-        assert_eq!(diff.altered, vec![("p_1".to_string(), "/stock is 0 in the destination, 3 in the source".to_string())]);
+        assert_eq!(diff.altered.len(), 1);
+        assert_eq!((diff.altered[0].0.as_str(), diff.altered[0].1.as_str()), ("p_1", "/stock is 0 in the destination, 3 in the source"));
         assert_eq!(diff.compared, 2);
     }
 
@@ -542,7 +549,7 @@ mod tests {
                 Some(found) => {
                     tally.compared += 1;
                     if let Some(d) = crate::fidelity::record_difference(found, record, &[]) {
-                        tally.altered(order, id, d.describe("the destination", "the source"));
+                        tally.altered(order, id, d.describe(msg!("migration-side-destination"), msg!("migration-side-source")));
                     }
                 }
             }
@@ -552,6 +559,8 @@ mod tests {
         }
         assert!(full.missing.len() > 5 && full.altered.len() > 5 && full.extra.len() > 5);
         assert_eq!(tally.describe(5), full.describe(5));
+        assert_eq!(tally.describe(5).message(), full.describe(5).message());
+        assert!(full.describe(5).contains(", and ") && full.describe(5).contains(" at /v is "), "{}", full.describe(5));
         assert_eq!(tally.compared, full.compared);
         assert!(!tally.is_clean() && DiffTally::new(5).is_clean());
     }
@@ -560,9 +569,9 @@ mod tests {
     fn switching_bounds_follow_data_act_article_25() {
         let terms = json!({"notice_period_days": 60, "transition_period_days": 30, "data_retrieval_period_days": 29,
             "charges": [{"kind": "switching", "amount": "0", "currency": "EUR", "unit": "per switch"}]});
-        assert!(check_at_most(&terms, "notice_period_days", MAX_NOTICE_DAYS, "art. 25(2)(d)").is_err());
-        assert!(check_at_most(&terms, "transition_period_days", MAX_TRANSITION_DAYS, "art. 25(2)(a)").is_ok());
-        assert!(check_at_least(&terms, "data_retrieval_period_days", MIN_RETRIEVAL_DAYS, "art. 25(2)(g)").is_err());
+        assert!(check_at_most(&terms, "notice_period_days", MAX_NOTICE_DAYS, Message::verbatim("art. 25(2)(d)")).is_err());
+        assert!(check_at_most(&terms, "transition_period_days", MAX_TRANSITION_DAYS, Message::verbatim("art. 25(2)(a)")).is_ok());
+        assert!(check_at_least(&terms, "data_retrieval_period_days", MIN_RETRIEVAL_DAYS, Message::verbatim("art. 25(2)(g)")).is_err());
         assert!(check_charges(&terms).unwrap_err().message.contains("egress"));
     }
 

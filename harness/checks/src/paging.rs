@@ -2,7 +2,7 @@
 //! bounded in pages and protected against cycles.
 
 use hutong_http::{HttpClient, Recorder};
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -56,10 +56,10 @@ pub async fn walk_each(
     let mut next = Some(first.to_string());
     while let Some(url) = next.take() {
         if !seen.insert(url.clone()) {
-            return Err(Finding::fail(format!("pagination loops: {} was linked as `next` twice", hutong_model::sanitize_line(&url, 200))));
+            return Err(Finding::fail(msg!("paging-loops", url = hutong_model::sanitize_line(&url, 200))));
         }
         if count >= MAX_PAGES {
-            return Err(Finding::fail(format!("the collection has more than {MAX_PAGES} pages")));
+            return Err(Finding::fail(msg!("paging-too-many-pages", max = MAX_PAGES)));
         }
         let mut request = http.get(&url).label(label);
         if let Some(t) = token {
@@ -85,7 +85,7 @@ pub async fn walk_each(
 pub fn next_page(response: &hutong_http::Response, body: &Value) -> Result<Option<String>, Finding> {
     let next = body.get("next").and_then(Value::as_str).map(str::to_string).or_else(|| response.header("link").and_then(next_from_link_header));
     next.map(|n| {
-        response.url.join(&n).map(|u| u.to_string()).map_err(|_| Finding::fail(format!("`next` is not a URL: {}", hutong_model::sanitize_line(&n, 200))))
+        response.url.join(&n).map(|u| u.to_string()).map_err(|_| Finding::fail(msg!("paging-next-not-url", next = hutong_model::sanitize_line(&n, 200))))
     })
     .transpose()
 }
@@ -117,23 +117,27 @@ pub fn items(pages: &[Page]) -> Vec<Value> {
 /// a `next` member that is neither a string nor `null`, is a `fail`.
 pub fn check_page_links(response: &hutong_http::Response, body: &Value) -> Result<Option<String>, Finding> {
     if !body.get("items").is_some_and(Value::is_array) {
-        return Err(Finding::fail(format!("a page of {} has no `items` array", hutong_model::sanitize_line(response.url.as_str(), 160))));
+        return Err(Finding::fail(msg!("paging-no-items", page = hutong_model::sanitize_line(response.url.as_str(), 160))));
     }
-    let resolve = |raw: &str, what: &str| {
-        response.url.join(raw).map(|u| u.to_string()).map_err(|_| Finding::fail(format!("{what} is not a URI reference: {}", hutong_model::sanitize_line(raw, 200))))
+    let resolve = |raw: &str, what: Message| {
+        response
+            .url
+            .join(raw)
+            .map(|u| u.to_string())
+            .map_err(|_| Finding::fail(msg!("paging-not-uri-reference", what = what, value = hutong_model::sanitize_line(raw, 200))))
     };
     let member = match body.get("next") {
         None | Some(Value::Null) => None,
-        Some(Value::String(raw)) => Some(resolve(raw, "the page's `next` member")?),
-        Some(other) => return Err(Finding::fail(format!("the page's `next` member is {other}, neither a URL nor null"))),
+        Some(Value::String(raw)) => Some(resolve(raw, msg!("paging-next-member"))?),
+        Some(other) => return Err(Finding::fail(msg!("paging-next-not-string", value = other.to_string()))),
     };
-    let link = response.header("link").and_then(next_from_link_header).map(|raw| resolve(&raw, "the `Link: rel=\"next\"` target")).transpose()?;
+    let link = response.header("link").and_then(next_from_link_header).map(|raw| resolve(&raw, msg!("paging-link-target"))).transpose()?;
     match (member, link) {
-        (Some(m), Some(l)) if m != l => Err(Finding::fail(format!(
-            "a page of {} names two different next pages: `next` {} and `Link: rel=\"next\"` {} (RFC 8288 §3.3)",
-            hutong_model::sanitize_line(response.url.as_str(), 160),
-            hutong_model::sanitize_line(&m, 160),
-            hutong_model::sanitize_line(&l, 160)
+        (Some(m), Some(l)) if m != l => Err(Finding::fail(msg!(
+            "paging-two-next-pages",
+            page = hutong_model::sanitize_line(response.url.as_str(), 160),
+            next = hutong_model::sanitize_line(&m, 160),
+            link = hutong_model::sanitize_line(&l, 160)
         ))),
         (m, l) => Ok(m.or(l)),
     }
@@ -149,25 +153,22 @@ pub fn item_ids(body: &Value) -> Result<Vec<String>, Finding> {
         .map(|item| match item.get("id") {
             Some(Value::String(id)) => Ok(id.clone()),
             Some(Value::Number(n)) => Ok(n.to_string()),
-            _ => Err(Finding::fail("an item of a page has no `id` string or number")),
+            _ => Err(Finding::fail(msg!("paging-item-without-id"))),
         })
         .collect()
 }
 
-/// Checks that a walk from the first page to the last yielded no item twice (OE-21).
-pub fn check_each_once(ids: &[String], what: &str) -> Result<(), Finding> {
+/// Checks that a walk from the first page to the last yielded no item twice (OE-21); `what`
+/// names the walk.
+pub fn check_each_once(ids: &[String], what: impl Into<Message>) -> Result<(), Finding> {
     let mut seen = HashSet::new();
     let twice: Vec<String> = ids.iter().filter(|id| !seen.insert(id.as_str())).map(|id| format!("{:?}", hutong_model::sanitize_line(id, 60))).collect();
     if twice.is_empty() {
         return Ok(());
     }
     let shown: Vec<String> = twice.iter().take(10).cloned().collect();
-    Err(Finding::fail(format!(
-        "{what} yielded {} item(s) more than once: {}{}",
-        twice.len(),
-        shown.join(", "),
-        if twice.len() > shown.len() { ", …" } else { "" }
-    )))
+    let listed = format!("{}{}", shown.join(", "), if twice.len() > shown.len() { ", …" } else { "" });
+    Err(Finding::fail(msg!("paging-repeated-items", what = what.into(), count = twice.len(), ids = listed)))
 }
 
 /// The IDs of `earlier` that `later` lacks, in `earlier`'s order.

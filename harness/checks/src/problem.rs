@@ -1,7 +1,7 @@
 //! RFC 9457 problem details.
 
 use hutong_http::Response;
-use hutong_model::Finding;
+use hutong_model::{msg, Finding};
 
 /// Checks that an error answer is RFC 9457 problem details: media type
 /// `application/problem+json` (§3), a JSON object whose `status` equals the HTTP status (§3.1.2),
@@ -10,32 +10,27 @@ pub fn check_problem_details(response: &Response) -> Result<(), Finding> {
     let status = response.status;
     let media = response.content_type().unwrap_or_default();
     if media != "application/problem+json" {
-        return Err(Finding::fail(format!(
-            "HTTP {status} answer is served as {:?}, not application/problem+json (RFC 9457 §3)",
-            if media.is_empty() { "no Content-Type" } else { media.as_str() }
-        )));
+        return Err(Finding::fail(if media.is_empty() {
+            msg!("problem-no-media-type", status = status)
+        } else {
+            msg!("problem-wrong-media-type", status = status, media = format!("{media:?}"))
+        }));
     }
-    let body = crate::json_body(response, &format!("HTTP {status} problem details"))?;
+    // `json_body` takes its `what` as English text for now (lib.rs).
+    let body = crate::json_body(response, &msg!("problem-details-of", status = status).en())?;
     let object = body
         .as_object()
-        .ok_or_else(|| Finding::fail(format!("HTTP {status} problem details are not a JSON object")))?;
+        .ok_or_else(|| Finding::fail(msg!("problem-not-object", status = status)))?;
     match object.get("status").and_then(|s| s.as_u64()) {
         Some(s) if s == u64::from(status) => {}
-        other => {
-            return Err(Finding::fail(format!(
-                "problem `status` is {other:?}, but the HTTP status is {status} (RFC 9457 §3.1.2)"
-            )))
-        }
+        other => return Err(Finding::fail(msg!("problem-status-differs", found = format!("{other:?}"), status = status))),
     }
     if !object.get("title").is_some_and(|t| t.is_string()) {
-        return Err(Finding::fail("problem details carry no `title` string (RFC 9457 §3.1.3)"));
+        return Err(Finding::fail(msg!("problem-no-title")));
     }
     match object.get("type").and_then(|t| t.as_str()) {
         Some(t) if url::Url::parse(t).is_ok() || t.starts_with('/') => Ok(()),
-        other => Err(Finding::fail(format!(
-            "problem `type` is {:?}, not a URI (RFC 9457 §3.1.1)",
-            other.map(|t| hutong_model::sanitize_line(t, 100))
-        ))),
+        other => Err(Finding::fail(msg!("problem-type-not-uri", found = format!("{:?}", other.map(|t| hutong_model::sanitize_line(t, 100)))))),
     }
 }
 
@@ -62,26 +57,24 @@ pub struct CitedRule {
 pub fn check_cites_rule(response: &Response, listed: &[crate::disclosure::Listed], http_allowed: bool) -> Result<CitedRule, Finding> {
     let status = response.status;
     check_problem_details(response)?;
-    let body = crate::json_body(response, &format!("HTTP {status} problem details"))?;
+    let body = crate::json_body(response, &msg!("problem-details-of", status = status).en())?;
     let raw = body.get("type").and_then(|t| t.as_str()).unwrap_or_default();
-    let shown = hutong_model::sanitize_line(raw, 120);
-    let uri = url::Url::parse(raw).map_err(|_| {
-        Finding::fail(format!("the HTTP {status} denial's problem `type` {shown:?} is not an absolute URI: it cites no published rule (OPIS §9)"))
-    })?;
+    let shown = format!("{:?}", hutong_model::sanitize_line(raw, 120));
+    let uri = url::Url::parse(raw).map_err(|_| Finding::fail(msg!("problem-denial-type-not-absolute", status = status, uri = &shown)))?;
     if uri.scheme() != "https" && !(http_allowed && uri.scheme() == "http") {
-        return Err(Finding::fail(format!("the HTTP {status} denial's problem `type` {shown:?} is not an `https` URI: it cites no published rule (OPIS §9)")));
+        return Err(Finding::fail(msg!("problem-denial-type-not-https", status = status, uri = &shown)));
     }
     let Some(section) = uri.fragment().filter(|f| !f.is_empty()).map(str::to_string) else {
-        return Err(Finding::fail(format!(
-            "the HTTP {status} denial's problem `type` {shown:?} has no fragment naming a section of a published document (OPIS §9)"
-        )));
+        return Err(Finding::fail(msg!("problem-denial-type-no-fragment", status = status, uri = &shown)));
     };
     let mut document = uri.clone();
     document.set_fragment(None);
     let listed_doc = listed.iter().find(|d| url::Url::parse(&d.current).is_ok_and(|c| c == document)).ok_or_else(|| {
-        Finding::fail(format!(
-            "the HTTP {status} denial's problem `type` {shown:?} is not the current version of a document the disclosure index lists ({}): it cites no published rule (OPIS §9)",
-            listed.iter().map(|d| hutong_model::sanitize_line(&d.current, 120)).collect::<Vec<_>>().join(", ")
+        Finding::fail(msg!(
+            "problem-denial-type-not-listed",
+            status = status,
+            uri = &shown,
+            listed = listed.iter().map(|d| hutong_model::sanitize_line(&d.current, 120)).collect::<Vec<_>>().join(", ")
         ))
     })?;
     Ok(CitedRule { kind: listed_doc.kind.clone(), document: document.to_string(), section })
@@ -90,16 +83,18 @@ pub fn check_cites_rule(response: &Response, listed: &[crate::disclosure::Listed
 /// Checks that the document a denial cites, as fetched without credentials, is a disclosure
 /// document of the listed kind with a section whose `id` is the cited fragment (OE-16).
 pub fn check_cited_section(doc: &serde_json::Value, rule: &CitedRule) -> Result<(), Finding> {
-    let what = format!("the document a denial cites ({})", hutong_model::sanitize_line(&rule.document, 120));
-    crate::disclosure::check_document(doc, &rule.kind, &what)?;
+    let what = msg!("problem-cited-document", url = hutong_model::sanitize_line(&rule.document, 120));
+    // `check_document` takes its `what` as English text for now (disclosure.rs).
+    crate::disclosure::check_document(doc, &rule.kind, &what.en())?;
     let sections = doc.pointer("/content/sections").and_then(|s| s.as_array()).cloned().unwrap_or_default();
     if sections.iter().any(|s| s.get("id").and_then(|i| i.as_str()) == Some(rule.section.as_str())) {
         return Ok(());
     }
     let ids: Vec<String> = sections.iter().filter_map(|s| s.get("id").and_then(|i| i.as_str())).map(|i| format!("{:?}", hutong_model::sanitize_line(i, 40))).collect();
-    Err(Finding::fail(format!(
-        "a denial cites section {:?} of {what}, which has no such section (its `content.sections` ids: {})",
-        hutong_model::sanitize_line(&rule.section, 60),
-        if ids.is_empty() { "none".to_string() } else { ids.join(", ") }
-    )))
+    let section = format!("{:?}", hutong_model::sanitize_line(&rule.section, 60));
+    Err(Finding::fail(if ids.is_empty() {
+        msg!("problem-cited-section-missing-no-ids", section = section, document = what)
+    } else {
+        msg!("problem-cited-section-missing", section = section, document = what, ids = ids.join(", "))
+    }))
 }

@@ -14,7 +14,8 @@ pub mod sigv4;
 
 use futures::StreamExt as _;
 use hutong_http::{HttpClient, HttpError, Recorder};
-use hutong_model::Finding;
+use crate::fidelity::Described;
+use hutong_model::{msg, Finding, Message};
 use quick_xml::events::Event;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -89,13 +90,10 @@ impl S3Endpoint {
     pub fn bucket_base(&self, bucket: &str) -> Result<Url, Finding> {
         let mut base = self.endpoint.clone();
         if self.addressing == Addressing::VirtualHosted {
-            let host = self.endpoint.host_str().ok_or_else(|| Finding::error(format!("S3 endpoint {} has no host", self.endpoint)))?;
+            let host = self.endpoint.host_str().ok_or_else(|| Finding::error(msg!("s3-endpoint-no-host", endpoint = self.endpoint.as_str())))?;
             let valid = !bucket.is_empty() && bucket.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !valid || base.set_host(Some(&format!("{bucket}.{host}"))).is_err() {
-                return Err(Finding::error(format!(
-                    "bucket {:?} cannot be named in a host (virtual-hosted-style): only lowercase letters, digits and `-`",
-                    hutong_model::sanitize_line(bucket, 80)
-                )));
+                return Err(Finding::error(msg!("s3-bucket-not-host-label", bucket = format!("{:?}", hutong_model::sanitize_line(bucket, 80)))));
             }
         }
         Ok(base)
@@ -105,21 +103,21 @@ impl S3Endpoint {
     /// to).
     pub fn bucket_origin(&self, bucket: &str) -> Result<Url, Finding> {
         let base = self.bucket_base(bucket)?;
-        Url::parse(&base.origin().ascii_serialization()).map_err(|e| Finding::error(format!("S3 endpoint {base}: {e}")))
+        Url::parse(&base.origin().ascii_serialization()).map_err(|e| Finding::error(msg!("s3-endpoint-error", endpoint = base.as_str(), error = e.to_string())))
     }
 }
 
 /// Splits a path-style bucket URL, `http(s)://host[:port][/prefix]/bucket`, into the S3 endpoint
 /// (everything before the last path segment) and the bucket (the last segment).
-pub fn parse_bucket_url(raw: &str) -> Result<(Url, String), String> {
-    let url = Url::parse(raw).map_err(|e| format!("{raw:?} is not a URL: {e}"))?;
+pub fn parse_bucket_url(raw: &str) -> Result<(Url, String), Message> {
+    let url = Url::parse(raw).map_err(|e| msg!("s3-not-a-url", url = format!("{raw:?}"), error = e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") || url.query().is_some() || url.fragment().is_some() {
-        return Err(format!("{raw:?} is not a path-style bucket URL http(s)://host[:port][/prefix]/bucket"));
+        return Err(msg!("s3-not-path-style", url = format!("{raw:?}")));
     }
     let path = url.path().trim_end_matches('/');
     let (prefix, bucket) = path.rsplit_once('/').unwrap_or(("", path));
     if bucket.is_empty() {
-        return Err(format!("{raw:?} names no bucket (http(s)://host[:port][/prefix]/bucket)"));
+        return Err(msg!("s3-url-names-no-bucket", url = format!("{raw:?}")));
     }
     let mut endpoint = url.clone();
     endpoint.set_path(&format!("{prefix}/"));
@@ -130,20 +128,18 @@ pub fn parse_bucket_url(raw: &str) -> Result<(Url, String), String> {
 /// ([`parse_bucket_url`]), or virtual-hosted-style, `http(s)://bucket.host[:port]/` — a URL whose
 /// path names no bucket, whose host's first label is the bucket. Returns the service endpoint,
 /// the bucket and the addressing.
-pub fn parse_bucket_target(raw: &str) -> Result<(Url, String, Addressing), String> {
-    let url = Url::parse(raw).map_err(|e| format!("{raw:?} is not a URL: {e}"))?;
+pub fn parse_bucket_target(raw: &str) -> Result<(Url, String, Addressing), Message> {
+    let url = Url::parse(raw).map_err(|e| msg!("s3-not-a-url", url = format!("{raw:?}"), error = e.to_string()))?;
     if url.path().trim_matches('/').is_empty() && url.query().is_none() && url.fragment().is_none() && matches!(url.scheme(), "http" | "https") {
         if let Some(url::Host::Domain(host)) = url.host() {
             if let Some((bucket, service)) = host.split_once('.').filter(|(b, s)| !b.is_empty() && !s.is_empty()) {
                 let mut endpoint = url.clone();
-                endpoint.set_host(Some(service)).map_err(|e| format!("{raw:?}: {e}"))?;
+                endpoint.set_host(Some(service)).map_err(|e| msg!("s3-target-error", url = format!("{raw:?}"), error = e.to_string()))?;
                 endpoint.set_path("/");
                 return Ok((endpoint, bucket.to_string(), Addressing::VirtualHosted));
             }
         }
-        return Err(format!(
-            "{raw:?} names no bucket: write http(s)://host[:port][/prefix]/bucket (path-style) or http(s)://bucket.host[:port]/ (virtual-hosted-style)"
-        ));
+        return Err(msg!("s3-target-names-no-bucket", url = format!("{raw:?}")));
     }
     parse_bucket_url(raw).map(|(endpoint, bucket)| (endpoint, bucket, Addressing::Path))
 }
@@ -189,7 +185,7 @@ pub struct BucketDiff {
     /// Keys in the destination only.
     pub extra: Vec<String>,
     /// Keys in both whose size, content SHA-256 or user metadata differ, with what differs.
-    pub altered: Vec<(String, String)>,
+    pub altered: Vec<(String, Described)>,
 }
 
 impl BucketDiff {
@@ -256,39 +252,39 @@ impl XmlElement {
 }
 
 /// Parses an S3 answer with a real XML parser (quick-xml): the root element.
-fn parse_xml(bytes: &[u8]) -> Result<XmlElement, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("the XML is not UTF-8: {e}"))?;
+fn parse_xml(bytes: &[u8]) -> Result<XmlElement, Message> {
+    let text = std::str::from_utf8(bytes).map_err(|e| msg!("s3-xml-not-utf8", error = e.to_string()))?;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut stack: Vec<XmlElement> = Vec::new();
     let mut root: Option<XmlElement> = None;
     let local = |name: quick_xml::name::LocalName<'_>| String::from_utf8_lossy(name.as_ref()).into_owned();
     loop {
-        let event = reader.read_event().map_err(|e| format!("not well-formed XML (byte {}): {e}", reader.error_position()))?;
+        let event = reader.read_event().map_err(|e| msg!("s3-xml-not-well-formed", byte = reader.error_position(), error = e.to_string()))?;
         let done = match event {
             Event::Start(e) => {
                 stack.push(XmlElement { name: local(e.local_name()), ..XmlElement::default() });
                 None
             }
             Event::Empty(e) => Some(XmlElement { name: local(e.local_name()), ..XmlElement::default() }),
-            Event::End(_) => Some(stack.pop().ok_or("an end tag closes no element")?),
+            Event::End(_) => Some(stack.pop().ok_or_else(|| msg!("s3-xml-stray-end-tag"))?),
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.xml10_content().map_err(|e| e.to_string())?);
+                    top.text.push_str(&t.xml10_content().map_err(xml_error)?);
                 }
                 None
             }
             Event::CData(c) => {
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&c.xml10_content().map_err(|e| e.to_string())?);
+                    top.text.push_str(&c.xml10_content().map_err(xml_error)?);
                 }
                 None
             }
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref().map_err(|e| e.to_string())? {
+                let resolved = match r.resolve_char_ref().map_err(xml_error)? {
                     Some(c) => c.to_string(),
                     None => {
-                        let name = r.decode().map_err(|e| e.to_string())?;
-                        quick_xml::escape::resolve_predefined_entity(&name).ok_or_else(|| format!("unknown XML entity &{name};"))?.to_string()
+                        let name = r.decode().map_err(xml_error)?;
+                        quick_xml::escape::resolve_predefined_entity(&name).ok_or_else(|| msg!("s3-xml-unknown-entity", name = name.as_ref()))?.to_string()
                     }
                 };
                 if let Some(top) = stack.last_mut() {
@@ -303,14 +299,19 @@ fn parse_xml(bytes: &[u8]) -> Result<XmlElement, String> {
             match stack.last_mut() {
                 Some(parent) => parent.children.push(element),
                 None if root.is_none() => root = Some(element),
-                None => return Err("the XML has more than one root element".into()),
+                None => return Err(msg!("s3-xml-two-roots")),
             }
         }
     }
     if !stack.is_empty() {
-        return Err("the XML ends inside an element".into());
+        return Err(msg!("s3-xml-unclosed"));
     }
-    root.ok_or_else(|| "the answer holds no XML element".into())
+    root.ok_or_else(|| msg!("s3-xml-empty"))
+}
+
+/// An error of the XML parser, in its own words.
+fn xml_error(e: impl std::fmt::Display) -> Message {
+    Message::verbatim(e.to_string())
 }
 
 /// The code and message of an S3 error answer (`<Error><Code>…</Code><Message>…`), when the
@@ -351,22 +352,22 @@ struct ListedPage {
 
 /// Reads one ListObjectsV2 page, keys as listed (not decoded).
 fn parse_listing(body: &[u8], bucket: &str) -> Result<ListedPage, Finding> {
-    let root = parse_xml(body).map_err(|e| Finding::error(format!("ListObjectsV2 {bucket}: the answer is unparseable: {e}")))?;
+    let root = parse_xml(body).map_err(|e| Finding::error(msg!("s3-unparseable", operation = msg!("s3-op", operation = "ListObjectsV2", target = bucket), error = e)))?;
     if root.name != "ListBucketResult" {
-        return Err(Finding::fail(format!("ListObjectsV2 {bucket} answered a <{}> document, not <ListBucketResult>", hutong_model::sanitize_line(&root.name, 60))));
+        return Err(Finding::fail(msg!("s3-listing-wrong-root", bucket = bucket, root = hutong_model::sanitize_line(&root.name, 60))));
     }
     let mut objects = Vec::new();
     for contents in root.all("Contents") {
-        let key = contents.text_of("Key").ok_or_else(|| Finding::fail("ListObjectsV2 lists an object without Key"))?.to_string();
+        let key = contents.text_of("Key").ok_or_else(|| Finding::fail(msg!("s3-listing-no-key")))?.to_string();
         let size = contents
             .text_of("Size")
             .and_then(|s| s.trim().parse().ok())
-            .ok_or_else(|| Finding::fail(format!("ListObjectsV2 lists {} without a Size", hutong_model::sanitize_line(&key, 200))))?;
+            .ok_or_else(|| Finding::fail(msg!("s3-listing-no-size", key = hutong_model::sanitize_line(&key, 200))))?;
         let etag = contents.text_of("ETag").map(|e| e.trim().trim_matches('"').to_ascii_lowercase()).filter(|e| !e.is_empty());
         objects.push(ListedObject { key, size, etag });
     }
     let next = match root.text_of("IsTruncated").map(str::trim) {
-        Some("true") => Some(root.text_of("NextContinuationToken").ok_or_else(|| Finding::fail("a truncated listing has no NextContinuationToken"))?.to_string()),
+        Some("true") => Some(root.text_of("NextContinuationToken").ok_or_else(|| Finding::fail(msg!("s3-listing-no-token")))?.to_string()),
         _ => None,
     };
     Ok(ListedPage { objects, next, encoding_type: root.text_of("EncodingType").map(|t| t.trim().to_string()) })
@@ -434,13 +435,13 @@ impl S3Client {
         let origin = base.origin().ascii_serialization();
         let with_query = |path: &str| if canonical_query.is_empty() { format!("{origin}{path}") } else { format!("{origin}{path}?{canonical_query}") };
         let url = with_query(&path);
-        let parsed = Url::parse(&url).map_err(|e| Finding::error(format!("S3 request URL {url}: {e}")))?;
+        let parsed = Url::parse(&url).map_err(|e| Finding::error(msg!("s3-request-url", url = &url, error = e.to_string())))?;
         if parsed.path() != path || parsed.query().unwrap_or_default() != canonical_query {
-            let what = key.map_or_else(|| format!("bucket {bucket:?}"), |k| format!("key {:?}", hutong_model::sanitize_line(k, 200)));
-            return Err(Finding::error(format!(
-                "the {what} cannot be sent exactly: a URL parser turns the path {path} into {} (dot segments are resolved); the harness sends no request for another key",
-                parsed.path()
-            )));
+            let what = key.map_or_else(
+                || msg!("s3-the-bucket", bucket = format!("{bucket:?}")),
+                |k| msg!("s3-the-key", key = format!("{:?}", hutong_model::sanitize_line(k, 200))),
+            );
+            return Err(Finding::error(msg!("s3-cannot-send-exactly", what = what, path = &path, parsed = parsed.path())));
         }
         Ok((url, with_query(&canonical_uri)))
     }
@@ -465,7 +466,7 @@ impl S3Client {
         let signature = self
             .signer
             .sign(method.as_str(), &signed_uri, &headers, &body, std::time::SystemTime::now())
-            .map_err(|e| Finding::error(format!("S3 {label}: {e}")))?;
+            .map_err(|e| Finding::error(msg!("s3-request-failed", label = label, error = e.to_string())))?;
         let mut request = self.http.request(method, &url).follow_redirects(false).label(label.to_string());
         for (k, v) in headers.iter().chain(&signature) {
             request = request.header(k.as_str(), v.as_str());
@@ -480,14 +481,16 @@ impl S3Client {
         let mut collected = Vec::new();
         let mut sink = |chunk: &[u8]| {
             if (collected.len() + chunk.len()) as u64 > bound {
-                return Err(format!("the answer is longer than the {bound} bytes expected"));
+                // In English for the exchange's record; the finding is the message below.
+                return Err(msg!("s3-answer-longer", bound = bound).en());
             }
             collected.extend_from_slice(chunk);
             Ok(())
         };
         let meta = request.download(&self.rec, &mut sink).await.map_err(|e| match e {
-            HttpError::Sink(why) => Finding::error(format!("S3 {label}: {why}")),
-            e => Finding::error(format!("S3 {label}: {e}")),
+            // The sink's only refusal.
+            HttpError::Sink(_) => Finding::error(msg!("s3-request-failed", label = label, error = msg!("s3-answer-longer", bound = bound))),
+            e => Finding::error(msg!("s3-request-failed", label = label, error = e.to_string())),
         });
         if !self.keep_evidence {
             drop(self.rec.take());
@@ -499,25 +502,25 @@ impl S3Client {
     /// Judges an answer: its status first (an S3 error answer is reported with its code and
     /// message, and a refusal of the harness's own signature or keys is an `error`), then its
     /// size against what was expected.
-    fn expect(answer: &S3Answer, ok: &[u16], what: &str) -> Result<(), Finding> {
+    /// `what` names the operation ([`op`], [`op_part`], …).
+    fn expect(answer: &S3Answer, ok: &[u16], what: Message) -> Result<(), Finding> {
         if !ok.contains(&answer.status) {
             let (code, message) = s3_error(&answer.body).unwrap_or_default();
-            let mut text = format!("S3 {what} answered HTTP {}", answer.status);
-            if !code.is_empty() {
-                text.push_str(&format!(" {}", hutong_model::sanitize_line(&code, 80)));
-            }
-            if !message.is_empty() {
-                text.push_str(&format!(": {}", hutong_model::sanitize_line(&message, 300)));
-            }
+            let (code, message) = (hutong_model::sanitize_line(&code, 80), hutong_model::sanitize_line(&message, 300));
+            let status = answer.status;
+            let text = match (code.is_empty(), message.is_empty()) {
+                (true, true) => msg!("s3-answered", operation = what, status = status),
+                (false, true) => msg!("s3-answered-code", operation = what, status = status, code = &code),
+                (true, false) => msg!("s3-answered-message", operation = what, status = status, message = &message),
+                (false, false) => msg!("s3-answered-code-message", operation = what, status = status, code = &code, message = &message),
+            };
             if AUTH_ERROR_CODES.contains(&code.as_str()) {
-                return Err(Finding::error(format!(
-                    "{text} — the service refused the harness's own signature or keys (check the access key, the secret and the clock); not a verdict on the platform"
-                )));
+                return Err(Finding::error(msg!("s3-harness-refused", answer = text)));
             }
             return Err(Finding::fail(text));
         }
         if answer.body.len() as u64 > answer.limit {
-            return Err(Finding::error(format!("S3 {}: the answer is longer than the {} bytes expected", answer.label, answer.limit)));
+            return Err(Finding::error(msg!("s3-request-failed", label = &answer.label, error = msg!("s3-answer-longer", bound = answer.limit))));
         }
         Ok(())
     }
@@ -528,7 +531,7 @@ impl S3Client {
         if a.status == 409 && s3_error(&a.body).is_some_and(|(code, _)| code == "BucketAlreadyOwnedByYou") {
             return Ok(());
         }
-        Self::expect(&a, &[200], &format!("CreateBucket {bucket}"))
+        Self::expect(&a, &[200], op("CreateBucket", bucket))
     }
 
     /// One ListObjectsV2 page (keys as listed, not decoded).
@@ -541,7 +544,7 @@ impl S3Client {
             query.push(("continuation-token", t.to_string()));
         }
         let a = self.call(http::Method::GET, bucket, None, &query, &[], Vec::new(), &format!("list {bucket}"), MAX_RESPONSE_BYTES).await?;
-        Self::expect(&a, &[200], &format!("ListObjectsV2 {bucket}"))?;
+        Self::expect(&a, &[200], op("ListObjectsV2", bucket))?;
         parse_listing(&a.body, bucket)
     }
 
@@ -579,12 +582,13 @@ impl S3Client {
                 return Ok((encoding, page));
             }
         }
-        Err(Finding::fail(format!(
-            "ListObjectsV2 {bucket} with encoding-type=url lists {} keys that decode to none of the {} keys listed without it (first: {:?} and {:?})",
-            listed.len(),
-            stored.len(),
-            hutong_model::sanitize_line(listed.first().copied().unwrap_or_default(), 100),
-            hutong_model::sanitize_line(stored.first().copied().unwrap_or_default(), 100)
+        Err(Finding::fail(msg!(
+            "s3-listing-encoding-mismatch",
+            bucket = bucket,
+            encoded = listed.len(),
+            plain = stored.len(),
+            first_encoded = format!("{:?}", hutong_model::sanitize_line(listed.first().copied().unwrap_or_default(), 100)),
+            first_plain = format!("{:?}", hutong_model::sanitize_line(stored.first().copied().unwrap_or_default(), 100))
         )))
     }
 
@@ -598,18 +602,18 @@ impl S3Client {
         for page in 2.. {
             let Some(t) = token.take() else { break };
             if !seen_tokens.insert(t.clone()) {
-                return Err(Finding::fail(format!("ListObjectsV2 {bucket} repeats continuation token {:?}: the listing cycles", hutong_model::sanitize_line(&t, 60))));
+                return Err(Finding::fail(msg!("s3-listing-cycles", bucket = bucket, token = format!("{:?}", hutong_model::sanitize_line(&t, 60)))));
             }
             if page > MAX_LIST_PAGES {
-                return Err(Finding::error(format!("ListObjectsV2 {bucket}: more than {MAX_LIST_PAGES} pages; the harness stopped there")));
+                return Err(Finding::error(msg!("s3-listing-too-long", bucket = bucket, max = MAX_LIST_PAGES)));
             }
             let listed = self.list_page(bucket, Some(&t), 1000, encoding != KeyEncoding::Plain).await?;
             if encoding != KeyEncoding::Plain && listed.encoding_type.as_deref() != Some("url") {
-                return Err(Finding::fail(format!("ListObjectsV2 {bucket}: page {page} asked with encoding-type=url does not say EncodingType url, the first did")));
+                return Err(Finding::fail(msg!("s3-listing-encoding-dropped", bucket = bucket, page = page)));
             }
             for mut object in listed.objects {
                 object.key = encoding.decode(&object.key).ok_or_else(|| {
-                    Finding::fail(format!("ListObjectsV2 {bucket} lists key {:?}, not a URL-encoded UTF-8 key", hutong_model::sanitize_line(&object.key, 200)))
+                    Finding::fail(msg!("s3-listing-key-not-encoded", bucket = bucket, key = format!("{:?}", hutong_model::sanitize_line(&object.key, 200))))
                 })?;
                 out.push(object);
             }
@@ -622,10 +626,10 @@ impl S3Client {
     /// Reads one object, of at most `max_bytes` (its listed size; at most [`MAX_OBJECT_BYTES`]).
     pub async fn get(&self, bucket: &str, key: &str, max_bytes: u64) -> Result<FetchedObject, Finding> {
         if max_bytes > MAX_OBJECT_BYTES {
-            return Err(Finding::error(format!("object {key} is listed with {max_bytes} bytes, more than the {MAX_OBJECT_BYTES} the harness copies and compares in memory")));
+            return Err(Finding::error(msg!("s3-object-too-large", key = key, size = max_bytes.to_string(), max = MAX_OBJECT_BYTES)));
         }
         let a = self.call(http::Method::GET, bucket, Some(key), &[], &[], Vec::new(), &format!("get {key}"), max_bytes).await?;
-        Self::expect(&a, &[200], &format!("GetObject {key}"))?;
+        Self::expect(&a, &[200], op("GetObject", key))?;
         let metadata = a
             .headers
             .iter()
@@ -637,7 +641,7 @@ impl S3Client {
     /// The entity tag of one object (HeadObject), without quotes.
     pub async fn head_etag(&self, bucket: &str, key: &str) -> Result<Option<String>, Finding> {
         let a = self.call(http::Method::HEAD, bucket, Some(key), &[], &[], Vec::new(), &format!("head {key}"), MAX_RESPONSE_BYTES).await?;
-        Self::expect(&a, &[200], &format!("HeadObject {key}"))?;
+        Self::expect(&a, &[200], op("HeadObject", key))?;
         Ok(a.headers.get("etag").and_then(|v| v.to_str().ok()).map(|e| e.trim_matches('"').to_ascii_lowercase()))
     }
 
@@ -651,47 +655,47 @@ impl S3Client {
             let mut headers = meta;
             headers.push(("x-amz-checksum-sha256".into(), base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&body))));
             let a = self.call(http::Method::PUT, bucket, Some(key), &[], &headers, body, &format!("put {key}"), MAX_RESPONSE_BYTES).await?;
-            Self::expect(&a, &[200], &format!("PutObject {key}"))?;
+            Self::expect(&a, &[200], op("PutObject", key))?;
             return Ok(false);
         }
         let a = self.call(http::Method::POST, bucket, Some(key), &[("uploads", String::new())], &meta, Vec::new(), &format!("create multipart {key}"), MAX_RESPONSE_BYTES).await?;
-        Self::expect(&a, &[200], &format!("CreateMultipartUpload {key}"))?;
-        let initiated = parse_xml(&a.body).map_err(|e| Finding::error(format!("CreateMultipartUpload {key}: the answer is unparseable: {e}")))?;
-        let upload_id = initiated.text_of("UploadId").filter(|u| !u.is_empty()).ok_or_else(|| Finding::fail(format!("CreateMultipartUpload {key} gave no UploadId")))?.to_string();
+        Self::expect(&a, &[200], op("CreateMultipartUpload", key))?;
+        let initiated = parse_xml(&a.body).map_err(|e| Finding::error(msg!("s3-unparseable", operation = op("CreateMultipartUpload", key), error = e)))?;
+        let upload_id = initiated.text_of("UploadId").filter(|u| !u.is_empty()).ok_or_else(|| Finding::fail(msg!("s3-no-upload-id", key = key)))?.to_string();
         let mut parts = String::new();
         for (i, chunk) in body.chunks(PART_SIZE).enumerate() {
             let number = i + 1;
             let query = [("partNumber", number.to_string()), ("uploadId", upload_id.clone())];
             let a = self.call(http::Method::PUT, bucket, Some(key), &query, &[], chunk.to_vec(), &format!("upload part {number} of {key}"), MAX_RESPONSE_BYTES).await?;
-            Self::expect(&a, &[200], &format!("UploadPart {number} of {key}"))?;
-            let etag = a.headers.get("etag").and_then(|v| v.to_str().ok()).ok_or_else(|| Finding::fail(format!("UploadPart {number} of {key} gave no ETag")))?;
+            Self::expect(&a, &[200], op_part(number, key))?;
+            let etag = a.headers.get("etag").and_then(|v| v.to_str().ok()).ok_or_else(|| Finding::fail(msg!("s3-part-no-etag", part = op_part(number, key))))?;
             parts.push_str(&format!("<Part><PartNumber>{number}</PartNumber><ETag>{}</ETag></Part>", quick_xml::escape::escape(etag)));
         }
         let xml = format!("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">{parts}</CompleteMultipartUpload>");
         let a = self.call(http::Method::POST, bucket, Some(key), &[("uploadId", upload_id)], &[], xml.into_bytes(), &format!("complete multipart {key}"), MAX_RESPONSE_BYTES).await?;
-        Self::expect(&a, &[200], &format!("CompleteMultipartUpload {key}"))?;
+        Self::expect(&a, &[200], op("CompleteMultipartUpload", key))?;
         // S3 may answer 200 and report the failure in the body.
         match parse_xml(&a.body) {
             Ok(root) if root.name == "Error" => {
                 let answer = S3Answer { status: 500, ..a };
-                Self::expect(&answer, &[200], &format!("CompleteMultipartUpload {key} (answered 200 with an error)"))?;
+                Self::expect(&answer, &[200], msg!("s3-op-error-in-200", key = key))?;
                 Ok(true)
             }
             Ok(_) => Ok(true),
-            Err(e) => Err(Finding::error(format!("CompleteMultipartUpload {key}: the answer is unparseable: {e}"))),
+            Err(e) => Err(Finding::error(msg!("s3-unparseable", operation = op("CompleteMultipartUpload", key), error = e))),
         }
     }
 
     /// Deletes one object.
     pub async fn delete(&self, bucket: &str, key: &str) -> Result<(), Finding> {
         let a = self.call(http::Method::DELETE, bucket, Some(key), &[], &[], Vec::new(), &format!("delete {key}"), MAX_RESPONSE_BYTES).await?;
-        Self::expect(&a, &[200, 204], &format!("DeleteObject {key}"))
+        Self::expect(&a, &[200, 204], op("DeleteObject", key))
     }
 
     /// Deletes an empty bucket.
     pub async fn delete_bucket(&self, bucket: &str) -> Result<(), Finding> {
         let a = self.call(http::Method::DELETE, bucket, None, &[], &[], Vec::new(), &format!("delete bucket {bucket}"), MAX_RESPONSE_BYTES).await?;
-        Self::expect(&a, &[200, 204], &format!("DeleteBucket {bucket}"))
+        Self::expect(&a, &[200, 204], op("DeleteBucket", bucket))
     }
 
     /// Deletes every object of `bucket`, then the bucket.
@@ -701,6 +705,16 @@ impl S3Client {
         }
         self.delete_bucket(bucket).await
     }
+}
+
+/// An S3 operation on a bucket or an object, for messages: `GetObject key`.
+fn op(operation: &str, target: &str) -> Message {
+    msg!("s3-op", operation = operation, target = target)
+}
+
+/// `UploadPart number of key`.
+fn op_part(number: usize, key: &str) -> Message {
+    msg!("s3-op-part", number = number, key = key)
 }
 
 /// Copies every object of `from_bucket` to `to_bucket`: content, user metadata and a SHA-256
@@ -748,7 +762,7 @@ pub async fn verify_listings(from: &S3Client, from_bucket: &str, to: &S3Client, 
     let mut out = ListingDiff { diff, size_only: 0 };
     for (object, other) in &same_size {
         match (object.content_md5(), other.content_md5()) {
-            (Some(a), Some(b)) if a != b => out.diff.altered.push((object.key.clone(), format!("MD5 ETag {b} in the destination, {a} in the source"))),
+            (Some(a), Some(b)) if a != b => out.diff.altered.push((object.key.clone(), Described::new(msg!("s3-md5-differs", destination = b, source = a)))),
             (Some(_), Some(_)) => {}
             _ => out.size_only += 1,
         }
@@ -767,7 +781,7 @@ fn compare_listed(source: Vec<ListedObject>, destination: Vec<ListedObject>) -> 
         match destination.remove(&object.key) {
             None => diff.missing.push(object.key),
             Some(other) if other.size != object.size => {
-                diff.altered.push((object.key.clone(), format!("size {} in the destination, {} in the source", other.size, object.size)))
+                diff.altered.push((object.key.clone(), Described::new(msg!("s3-size-differs", destination = other.size.to_string(), source = object.size.to_string()))))
             }
             Some(other) => same_size.push((object, other)),
         }
@@ -854,11 +868,12 @@ mod tests {
     fn status_is_judged_before_size() {
         // See issue 13: a 404 NoSuchKey longer than an empty object was blamed on the local disk.
         let not_found = answer(404, "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", 0);
-        let f = S3Client::expect(&not_found, &[200], "GetObject k").unwrap_err();
+        let f = S3Client::expect(&not_found, &[200], op("GetObject", "k")).unwrap_err();
         assert_eq!(f.kind, hutong_model::FindingKind::Fail);
         assert_eq!(f.message, "S3 GetObject k answered HTTP 404 NoSuchKey: The specified key does not exist.");
+        assert_eq!(f.text.render(hutong_model::Locale::Zh), "S3 GetObject k 返回了 HTTP 404 NoSuchKey：The specified key does not exist.");
         let long = answer(200, "four", 3);
-        let f = S3Client::expect(&long, &[200], "GetObject k").unwrap_err();
+        let f = S3Client::expect(&long, &[200], op("GetObject", "k")).unwrap_err();
         assert_eq!(f.kind, hutong_model::FindingKind::Error);
         assert!(f.message.contains("longer than the 3 bytes expected") && !f.message.contains("free space"), "{}", f.message);
     }
@@ -867,12 +882,12 @@ mod tests {
     fn refused_signatures_are_errors_of_the_harness() {
         for code in ["SignatureDoesNotMatch", "InvalidAccessKeyId"] {
             let refused = answer(403, &format!("<Error><Code>{code}</Code><Message>no</Message></Error>"), 0);
-            let f = S3Client::expect(&refused, &[200], "PutObject k").unwrap_err();
+            let f = S3Client::expect(&refused, &[200], op("PutObject", "k")).unwrap_err();
             assert_eq!(f.kind, hutong_model::FindingKind::Error, "{code}");
             assert!(f.message.contains(code) && f.message.contains("harness's own signature"), "{}", f.message);
         }
         let denied = answer(403, "<Error><Code>AccessDenied</Code></Error>", 0);
-        assert_eq!(S3Client::expect(&denied, &[200], "PutObject k").unwrap_err().kind, hutong_model::FindingKind::Fail);
+        assert_eq!(S3Client::expect(&denied, &[200], op("PutObject", "k")).unwrap_err().kind, hutong_model::FindingKind::Fail);
     }
 
     fn aws_example_endpoint() -> S3Endpoint {

@@ -1,7 +1,7 @@
 //! JSON Schema (2020-12) validation: the suite's own schemas (`spec/schemas/`) and schemas a
 //! platform declares (export entities), which are untrusted input and compiled offline.
 
-use hutong_model::Finding;
+use hutong_model::{msg, Finding, Message};
 use jsonschema::{Draft, Retrieve, Uri, Validator};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -54,20 +54,20 @@ impl SchemaSet {
 
     /// Validates `instance` against the suite schema `name`; a mismatch is a `fail` that lists
     /// where the document is wrong.
-    pub fn check(&self, name: &str, instance: &Value, what: &str) -> Result<(), Finding> {
+    pub fn check(&self, name: &str, instance: &Value, what: impl Into<Message>) -> Result<(), Finding> {
         let validator = self
             .validators
             .get(name)
-            .ok_or_else(|| Finding::error(format!("the suite has no schema {name}")))?;
+            .ok_or_else(|| Finding::error(msg!("schema-unknown", name = name)))?;
         match describe_errors(validator, instance) {
             None => Ok(()),
-            Some(errors) => Err(Finding::fail(format!("{what} does not validate against {name}: {errors}"))),
+            Some(errors) => Err(Finding::fail(msg!("schema-invalid", what = what.into(), name = name, errors = errors))),
         }
     }
 }
 
 /// The validation errors of `instance`, listed, or `None` when it is valid.
-pub fn describe_errors(validator: &Validator, instance: &Value) -> Option<String> {
+pub fn describe_errors(validator: &Validator, instance: &Value) -> Option<Message> {
     let mut listed = Vec::new();
     let mut total = 0usize;
     for error in validator.iter_errors(instance) {
@@ -75,25 +75,23 @@ pub fn describe_errors(validator: &Validator, instance: &Value) -> Option<String
         if listed.len() < MAX_LISTED_ERRORS {
             let path = error.instance_path().to_string();
             let path = if path.is_empty() { "/".to_string() } else { path };
-            listed.push(format!("at {path}: {}", hutong_model::sanitize_line(&error.to_string(), 200)));
+            listed.push(msg!("schema-error-at", path = path, error = hutong_model::sanitize_line(&error.to_string(), 200)));
         }
     }
-    if total == 0 {
-        return None;
-    }
-    let more = if total > listed.len() { format!(" (and {} more)", total - listed.len()) } else { String::new() };
-    Some(format!("{}{more}", listed.join("; ")))
+    let shown = listed.len();
+    let errors = hutong_model::joined(listed)?;
+    Some(if total > shown { msg!("schema-errors-and-more", errors = errors, more = total - shown) } else { errors })
 }
 
 /// Compiles a schema the platform declared. It is untrusted: no remote `$ref` is fetched, and a
 /// schema that does not compile is the platform's `fail`.
-pub fn compile_declared(schema: &Value, what: &str) -> Result<Validator, Finding> {
+pub fn compile_declared(schema: &Value, what: impl Into<Message>) -> Result<Validator, Finding> {
     jsonschema::options()
         .with_draft(Draft::Draft202012)
         .should_validate_formats(true)
         .offline()
         .build(schema)
-        .map_err(|e| Finding::fail(format!("{what} is not a valid JSON Schema: {}", hutong_model::sanitize_line(&e.to_string(), 200))))
+        .map_err(|e| Finding::fail(msg!("schema-declared-invalid", what = what.into(), error = hutong_model::sanitize_line(&e.to_string(), 200))))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! Wilcoxon signed-rank test of paired samples (both by the normal approximation with tie and
 //! continuity corrections), medians, and Holm's step-down correction for many tests at once.
 
+use hutong_model::{msg, Message};
 use statrs::distribution::{ContinuousCDF, Normal};
 
 /// The result of a one-sided Mann–Whitney U test of "x is stochastically greater than y".
@@ -130,9 +131,9 @@ pub fn slower_clients(samples: &[(String, Vec<f64>)], rule: LatencyRule) -> Vec<
 /// each context is compared with the baseline samples interleaved with it (`(name, tested,
 /// baseline)`; contexts may share one baseline). `Err` names
 /// a context with fewer than [`MIN_LATENCY_SAMPLES`] samples on either side.
-pub fn slower_than_baseline(tested: &[(String, Vec<f64>, Vec<f64>)], rule: LatencyRule) -> Result<Vec<SlowerClient>, String> {
+pub fn slower_than_baseline(tested: &[(String, Vec<f64>, Vec<f64>)], rule: LatencyRule) -> Result<Vec<SlowerClient>, Message> {
     if let Some((name, x, y)) = tested.iter().find(|(_, x, y)| x.len() < MIN_LATENCY_SAMPLES || y.len() < MIN_LATENCY_SAMPLES) {
-        return Err(format!("{name}: {} samples and {} baseline samples, fewer than the {MIN_LATENCY_SAMPLES} OPIS §8.4 requires", x.len(), y.len()));
+        return Err(msg!("stats-too-few-baseline-samples", name = name, samples = x.len(), baseline = y.len(), min = MIN_LATENCY_SAMPLES));
     }
     let level = rule.alpha / tested.len().max(1) as f64;
     let mut out = Vec::new();
@@ -240,18 +241,14 @@ pub struct SlowerInWindow {
 /// after the correction AND the median paired difference is at least
 /// `rule.min_median_difference_ms`. `Err` names a window whose clients have different numbers of
 /// samples or fewer than [`MIN_LATENCY_SAMPLES`].
-pub fn slower_in_windows(windows: &[LatencyWindow], rule: LatencyRule) -> Result<Vec<SlowerInWindow>, String> {
+pub fn slower_in_windows(windows: &[LatencyWindow], rule: LatencyRule) -> Result<Vec<SlowerInWindow>, Message> {
     let mut tests = Vec::new();
     for window in windows {
         if let Some((name, s)) = window.clients.iter().find(|(_, s)| s.len() < MIN_LATENCY_SAMPLES) {
-            return Err(format!(
-                "window {}: {} samples for {name}, fewer than the {MIN_LATENCY_SAMPLES} OPIS §8.4 requires",
-                window.name,
-                s.len()
-            ));
+            return Err(msg!("stats-too-few-window-samples", window = &window.name, samples = s.len(), name = name, min = MIN_LATENCY_SAMPLES));
         }
         if window.clients.windows(2).any(|c| c[0].1.len() != c[1].1.len()) {
-            return Err(format!("window {}: the clients have different numbers of paired samples", window.name));
+            return Err(msg!("stats-unequal-samples", window = &window.name));
         }
         for (x_name, x) in &window.clients {
             for (y_name, y) in &window.clients {
@@ -260,7 +257,7 @@ pub fn slower_in_windows(windows: &[LatencyWindow], rule: LatencyRule) -> Result
                 }
                 let d: Vec<f64> = x.iter().zip(y).map(|(a, b)| a - b).collect();
                 let (Some(test), Some(md), Some(mx), Some(my)) = (wilcoxon_signed_rank_greater(&d), median(&d), median(x), median(y)) else {
-                    return Err(format!("window {}: the samples of {x_name} and {y_name} cannot be ranked", window.name));
+                    return Err(msg!("stats-cannot-rank", window = &window.name, x = x_name, y = y_name));
                 };
                 tests.push(SlowerInWindow {
                     window: window.name.clone(),
@@ -338,7 +335,7 @@ mod tests {
         assert!(found[0].medians_ms.0 - found[0].medians_ms.1 >= 100.0);
         // Fewer than 30 samples: no decision.
         let short = [("a.example".to_string(), base[..29].to_vec(), base.clone())];
-        assert!(slower_than_baseline(&short, OPIS_LATENCY_RULE).unwrap_err().contains("29 samples"));
+        assert!(slower_than_baseline(&short, OPIS_LATENCY_RULE).unwrap_err().en().contains("29 samples"));
     }
 
     #[test]
@@ -399,8 +396,8 @@ mod tests {
         assert!(slower_in_windows(&[window("middle", &[("a", a.clone()), ("b", small)])], OPIS_LATENCY_RULE).unwrap().is_empty());
         // Fewer than 30 pairs, or unequal counts: no decision.
         let short = [window("start", &[("a", a[..29].to_vec()), ("b", b[..29].to_vec())])];
-        assert!(slower_in_windows(&short, OPIS_LATENCY_RULE).unwrap_err().contains("29 samples"));
+        assert!(slower_in_windows(&short, OPIS_LATENCY_RULE).unwrap_err().en().contains("29 samples"));
         let uneven = [window("start", &[("a", a.clone()), ("b", [b.clone(), vec![1.0]].concat())])];
-        assert!(slower_in_windows(&uneven, OPIS_LATENCY_RULE).unwrap_err().contains("different numbers"));
+        assert!(slower_in_windows(&uneven, OPIS_LATENCY_RULE).unwrap_err().en().contains("different numbers"));
     }
 }

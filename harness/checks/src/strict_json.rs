@@ -7,7 +7,9 @@
 //! use that to show the harness something other clients do not see, so a repeated name is refused
 //! here (RFC 7493 §2.3: "Objects in I-JSON messages MUST NOT have members with duplicate names").
 
+use hutong_model::{msg, Message};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -15,26 +17,64 @@ use std::fmt;
 pub const MAX_DEPTH: usize = 128;
 
 /// Checks that no object of the JSON text `bytes` repeats a member name. `Err` describes the
-/// first repeated name, or why the text is not JSON.
+/// first repeated name, or why the text is not JSON, in English ([`unique_keys`] gives it as a
+/// message).
 pub fn check_unique_keys(bytes: &[u8]) -> Result<(), String> {
+    unique_keys(bytes).map_err(|m| m.en())
+}
+
+/// [`check_unique_keys`], its `Err` a message: the first repeated name, or why the text is not
+/// JSON (`serde_json`'s own words).
+pub fn unique_keys(bytes: &[u8]) -> Result<(), Message> {
+    let problem = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    UniqueKeys { depth: 0 }.deserialize(&mut de).map_err(|e| e.to_string())?;
-    de.end().map_err(|e| e.to_string())
+    UniqueKeys { depth: 0, problem: &problem }.deserialize(&mut de).map_err(|e| explained(e, problem.take()))?;
+    de.end().map_err(|e| Message::verbatim(e.to_string()))
 }
 
 /// Parses `bytes` as JSON, refusing repeated member names (RFC 7493 §2.3).
-pub fn from_slice(bytes: &[u8]) -> Result<serde_json::Value, String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
-    check_unique_keys(bytes)?;
+pub fn from_slice(bytes: &[u8]) -> Result<serde_json::Value, Message> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Message::verbatim(e.to_string()))?;
+    unique_keys(bytes)?;
     Ok(value)
 }
 
-/// Walks a document without building it, failing at a repeated member name.
-struct UniqueKeys {
-    depth: usize,
+/// What [`UniqueKeys`] refused, beside the position `serde_json` gives its error.
+enum Problem {
+    Repeated(String),
+    TooDeep,
 }
 
-impl<'de> DeserializeSeed<'de> for UniqueKeys {
+/// The message of an error of the walk: a problem it found where `serde_json` says, otherwise
+/// `serde_json`'s own words.
+fn explained(error: serde_json::Error, problem: Option<Problem>) -> Message {
+    let (line, column) = (error.line(), error.column());
+    match problem {
+        Some(Problem::Repeated(name)) if line > 0 => msg!("strict-json-repeated-member", name = name, line = line, column = column),
+        Some(Problem::TooDeep) if line > 0 => msg!("strict-json-too-deep", max = MAX_DEPTH, line = line, column = column),
+        _ => Message::verbatim(error.to_string()),
+    }
+}
+
+/// Walks a document without building it, failing at a repeated member name.
+struct UniqueKeys<'p> {
+    depth: usize,
+    /// What made the walk fail, for its message.
+    problem: &'p RefCell<Option<Problem>>,
+}
+
+impl UniqueKeys<'_> {
+    fn refuse<E: serde::de::Error>(&self, problem: Problem) -> E {
+        let text = match &problem {
+            Problem::Repeated(name) => format!("member name {name} repeated in one object (RFC 7493 §2.3)"),
+            Problem::TooDeep => format!("nested deeper than {MAX_DEPTH} levels"),
+        };
+        self.problem.replace(Some(problem));
+        E::custom(text)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for UniqueKeys<'_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -42,7 +82,7 @@ impl<'de> DeserializeSeed<'de> for UniqueKeys {
     }
 }
 
-impl<'de> Visitor<'de> for UniqueKeys {
+impl<'de> Visitor<'de> for UniqueKeys<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -71,26 +111,23 @@ impl<'de> Visitor<'de> for UniqueKeys {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let depth = self.depth + 1;
         if depth > MAX_DEPTH {
-            return Err(serde::de::Error::custom(format!("nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.refuse(Problem::TooDeep));
         }
-        while seq.next_element_seed(UniqueKeys { depth })?.is_some() {}
+        while seq.next_element_seed(UniqueKeys { depth, problem: self.problem })?.is_some() {}
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let depth = self.depth + 1;
         if depth > MAX_DEPTH {
-            return Err(serde::de::Error::custom(format!("nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.refuse(Problem::TooDeep));
         }
         let mut seen = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if !seen.insert(key.clone()) {
-                return Err(serde::de::Error::custom(format!(
-                    "member name {:?} repeated in one object (RFC 7493 §2.3)",
-                    hutong_model::sanitize_line(&key, 80)
-                )));
+                return Err(self.refuse(Problem::Repeated(format!("{:?}", hutong_model::sanitize_line(&key, 80)))));
             }
-            map.next_value_seed(UniqueKeys { depth })?;
+            map.next_value_seed(UniqueKeys { depth, problem: self.problem })?;
         }
         Ok(())
     }
@@ -114,6 +151,26 @@ mod tests {
         for (text, ok) in cases {
             assert_eq!(from_slice(text.as_bytes()).is_ok(), *ok, "{text}");
         }
+    }
+
+    /// The English of a refusal is the text the walk raises through `serde_json`, position
+    /// included; other errors are `serde_json`'s own.
+    #[test]
+    fn messages_say_what_the_walk_raises() {
+        let raised = |text: &str| {
+            let problem = RefCell::new(None);
+            let mut de = serde_json::Deserializer::from_slice(text.as_bytes());
+            UniqueKeys { depth: 0, problem: &problem }.deserialize(&mut de).unwrap_err().to_string()
+        };
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        for text in [r#"{"a":1,"b":{"x\ny":1,"x\ny":2}}"#, "\n [\n{\"k\": 1, \"k\": 1}]", deep.as_str(), "[1,"] {
+            let message = unique_keys(text.as_bytes()).unwrap_err();
+            assert_eq!(message.en(), raised(text), "{text}");
+            assert_eq!(check_unique_keys(text.as_bytes()).unwrap_err(), raised(text));
+        }
+        let repeated = unique_keys(br#"{"a":1,"a":2}"#).unwrap_err();
+        assert_eq!(repeated.id, "strict-json-repeated-member");
+        assert!(repeated.render(hutong_model::Locale::Zh).contains("重复"));
     }
 
     #[test]

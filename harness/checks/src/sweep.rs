@@ -16,7 +16,7 @@
 use crate::deprecation;
 use crate::discovery::Discovery;
 use hutong_http::{Exchange, Response};
-use hutong_model::sanitize_line;
+use hutong_model::{joined, msg, sanitize_line, Message};
 use serde_json::Value;
 use url::Url;
 
@@ -59,48 +59,47 @@ pub fn sweep(exchanges: &[Exchange], input: &SweepInput) -> Vec<SweepFinding> {
             continue;
         }
         let Some(response) = response_of(e, status, &url) else { continue };
-        let what = format!("{} {}", e.method, sanitize_line(url.path(), 120));
+        let request = format!("{} {}", e.method, sanitize_line(url.path(), 120));
         if status >= 400 {
             if let Some(problem) = problem_details_problem(e, &response) {
-                errors.push(i, format!("{what}: {problem}"));
+                errors.push(i, msg!("sweep-answer-problem", request = &request, problem = problem));
             }
         }
         if let Some((doc, doc_url)) = input.openapi {
             if let Some(problem) = deprecation_problem(doc, doc_url, e, &url, &response, declared, input.now) {
-                deprecations.push(i, format!("{what}: {problem}"));
+                deprecations.push(i, msg!("sweep-answer-problem", request = &request, problem = problem));
             }
         }
     }
     let mut out = Vec::new();
-    if let Some((message, exchanges)) = errors.finish("error answers of the interop surface that are not RFC 9457 problem details (OPIS §9), among every answer of the run") {
-        out.push(SweepFinding { requirement: "OE-03", message: message.into(), exchanges });
+    if let Some((message, exchanges)) = errors.finish(msg!("sweep-not-problem-details")) {
+        out.push(SweepFinding { requirement: "OE-03", message, exchanges });
     }
-    if let Some((message, exchanges)) = deprecations.finish("deprecation not announced as the OpenAPI document and OPIS §14 require, among every answer of the run") {
-        out.push(SweepFinding { requirement: "OE-09", message: message.into(), exchanges });
+    if let Some((message, exchanges)) = deprecations.finish(msg!("sweep-deprecation-not-announced")) {
+        out.push(SweepFinding { requirement: "OE-09", message, exchanges });
     }
     out
 }
 
 /// Problems of one requirement, with the exchange each was seen in.
 #[derive(Default)]
-struct Problems(Vec<(usize, String)>);
+struct Problems(Vec<(usize, Message)>);
 
 impl Problems {
-    fn push(&mut self, exchange: usize, text: String) {
+    fn push(&mut self, exchange: usize, problem: Message) {
         // One line per distinct problem: the same answer seen twice is named once.
-        if !self.0.iter().any(|(_, t)| *t == text) {
-            self.0.push((exchange, text));
+        if !self.0.iter().any(|(_, p)| *p == problem) {
+            self.0.push((exchange, problem));
         }
     }
 
-    fn finish(self, what: &str) -> Option<(String, Vec<usize>)> {
-        if self.0.is_empty() {
-            return None;
-        }
-        let named: Vec<&str> = self.0.iter().take(NAMED).map(|(_, t)| t.as_str()).collect();
+    /// `what: first; …; and N more`, and the exchanges of the problems named.
+    fn finish(self, what: Message) -> Option<(Message, Vec<usize>)> {
+        let exchanges = self.0.iter().take(NAMED).map(|(i, _)| *i).collect();
         let more = self.0.len().saturating_sub(NAMED);
-        let tail = if more > 0 { format!("; and {more} more") } else { String::new() };
-        Some((format!("{what}: {}{tail}", named.join("; ")), self.0.iter().take(NAMED).map(|(i, _)| *i).collect()))
+        let tail = (more > 0).then(|| msg!("sweep-and-more", more = more));
+        let problems = joined(self.0.into_iter().take(NAMED).map(|(_, p)| p).chain(tail))?;
+        Some((msg!("sweep-finding", what = what, problems = problems), exchanges))
     }
 }
 
@@ -194,15 +193,19 @@ fn response_of(e: &Exchange, status: u16, url: &Url) -> Option<Response> {
 
 /// Why an error answer is not problem details, if it is not. A `HEAD` answer has no content
 /// (RFC 9110 §9.3.2) and a body not kept whole cannot be read: only the media type is judged.
-fn problem_details_problem(e: &Exchange, response: &Response) -> Option<String> {
+fn problem_details_problem(e: &Exchange, response: &Response) -> Option<Message> {
     let whole = e.method != "HEAD" && e.response_body.as_ref().is_some_and(|b| !b.truncated);
     let media = response.content_type().unwrap_or_default();
     if !whole {
         return (media != "application/problem+json").then(|| {
-            format!("HTTP {} as {:?}, not application/problem+json (RFC 9457 §3)", response.status, if media.is_empty() { "no Content-Type" } else { media.as_str() })
+            if media.is_empty() {
+                msg!("sweep-no-media-type", status = response.status)
+            } else {
+                msg!("sweep-wrong-media-type", status = response.status, media = format!("{media:?}"))
+            }
         });
     }
-    crate::problem::check_problem_details(response).err().map(|f| f.message)
+    crate::problem::check_problem_details(response).err().map(|f| f.text)
 }
 
 /// The operation of `doc` that answered `method url`, if the document describes it.
@@ -221,29 +224,22 @@ fn operation<'a>(doc: &'a Value, doc_url: &Url, method: &str, url: &Url) -> Opti
 }
 
 /// What is wrong with the deprecation headers of one answer, if anything.
-fn deprecation_problem(doc: &Value, doc_url: &Url, e: &Exchange, url: &Url, response: &Response, declared: i64, now: i64) -> Option<String> {
+fn deprecation_problem(doc: &Value, doc_url: &Url, e: &Exchange, url: &Url, response: &Response, declared: i64, now: i64) -> Option<Message> {
     let op = operation(doc, doc_url, &e.method, url)?;
     let marked = op.get("deprecated").and_then(Value::as_bool).unwrap_or(false);
     let sent = response.header("deprecation");
     match (sent, marked) {
-        (Some(value), false) => {
-            return Some(format!(
-                "answers with `Deprecation: {}` but the OpenAPI document does not mark the operation `deprecated: true`",
-                sanitize_line(value, 40)
-            ))
-        }
-        (None, true) if response.is_success() && matches!(e.method.as_str(), "GET" | "HEAD") => {
-            return Some("the OpenAPI document marks the operation `deprecated: true`, but this success carries no Deprecation header (RFC 9745 §2)".to_string())
-        }
+        (Some(value), false) => return Some(msg!("sweep-deprecation-undocumented", value = sanitize_line(value, 40))),
+        (None, true) if response.is_success() && matches!(e.method.as_str(), "GET" | "HEAD") => return Some(msg!("sweep-deprecation-header-missing")),
         (Some(_), true) => {
-            if let Err(p) = deprecation::check_deprecation_headers(response, declared) {
+            if let Err(p) = deprecation::deprecation_headers(response, declared) {
                 return Some(p);
             }
         }
         _ => {}
     }
     if response.is_success() {
-        deprecation::check_sunset_not_passed(response, now).err()
+        deprecation::sunset_not_passed(response, now).err()
     } else {
         None
     }
@@ -321,6 +317,8 @@ mod tests {
         assert_eq!(found[0].requirement, "OE-03");
         assert_eq!(found[0].exchanges, vec![1]);
         assert!(found[0].message.en().contains("GET /api/v1/links/open") && found[0].message.en().contains("text/html"), "{}", found[0].message);
+        let zh = found[0].message.render_checked(hutong_model::Locale::Zh).expect("renders in Chinese");
+        assert!(zh.contains("GET /api/v1/links/open：") && zh.contains("问题详情"), "{zh}");
     }
 
     #[test]

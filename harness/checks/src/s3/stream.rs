@@ -9,9 +9,10 @@
 //! nothing more is scheduled and the requests in flight are cancelled (a multipart upload begun is
 //! aborted), so a failing run ends within a few request timeouts, whatever the number of objects.
 
-use super::{compare_listed, parse_xml, BucketDiff, ListedObject, MigrationStats, S3Answer, S3Client, META_PREFIX};
+use super::{compare_listed, op, op_part, parse_xml, BucketDiff, ListedObject, MigrationStats, S3Answer, S3Client, META_PREFIX};
+use crate::fidelity::Described;
 use futures::{StreamExt as _, TryStreamExt as _};
-use hutong_model::{sanitize_line, Finding};
+use hutong_model::{msg, sanitize_line, Finding, Message};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -46,22 +47,19 @@ const MAX_PARTS: u64 = 10_000;
 
 impl StreamLimits {
     /// Whether the limits can work together; says why not.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Message> {
         if self.part_size == 0 || self.multipart_threshold == 0 {
-            return Err("the part size and the multipart threshold must be at least 1 byte".into());
+            return Err(msg!("s3-stream-limits-zero"));
         }
         if self.multipart_threshold > super::MAX_OBJECT_BYTES {
-            return Err(format!("the multipart threshold is at most {} bytes", super::MAX_OBJECT_BYTES));
+            return Err(msg!("s3-stream-limits-threshold-too-large", max = super::MAX_OBJECT_BYTES));
         }
         let largest = 2 * self.multipart_threshold.max(self.part_size);
         if self.buffer_budget < largest {
-            return Err(format!(
-                "a buffer budget of {} bytes cannot hold two objects of the threshold or two parts ({largest} bytes; a verification reads both sides)",
-                self.buffer_budget
-            ));
+            return Err(msg!("s3-stream-limits-budget-too-small", budget = self.buffer_budget.to_string(), needed = largest.to_string()));
         }
         if self.buffer_budget / UNIT > u64::from(u32::MAX) {
-            return Err(format!("the buffer budget is at most {} bytes", u64::from(u32::MAX) * UNIT));
+            return Err(msg!("s3-stream-limits-budget-too-large", max = u64::from(u32::MAX) * UNIT));
         }
         Ok(())
     }
@@ -97,7 +95,7 @@ impl Budget {
     /// Waits until `bytes` of content may be held; released when the permit is dropped.
     async fn hold(&self, bytes: u64) -> Result<tokio::sync::SemaphorePermit<'_>, Finding> {
         let units = u32::try_from(bytes.div_ceil(UNIT)).unwrap_or(u32::MAX).clamp(1, self.units);
-        self.permits.acquire_many(units).await.map_err(|_| Finding::error("internal error: the buffer budget was closed"))
+        self.permits.acquire_many(units).await.map_err(|_| Finding::error(msg!("s3-stream-budget-closed")))
     }
 }
 
@@ -116,9 +114,9 @@ fn etag_of(a: &S3Answer) -> Option<String> {
 async fn get_whole(s3: &S3Client, bucket: &str, object: &ListedObject) -> Result<(Vec<u8>, BTreeMap<String, String>), Finding> {
     let key = sanitize_line(&object.key, 200);
     let a = s3.call(http::Method::GET, bucket, Some(&object.key), &[], &[], Vec::new(), &format!("get {key}"), object.size).await?;
-    S3Client::expect(&a, &[200], &format!("GetObject {key}"))?;
+    S3Client::expect(&a, &[200], op("GetObject", &key))?;
     if a.body.len() as u64 != object.size {
-        return Err(Finding::fail(format!("GetObject {key} answered {} bytes; the listing says {}", a.body.len(), object.size)));
+        return Err(Finding::fail(msg!("s3-stream-get-size-differs", key = &key, received = a.body.len(), listed = object.size.to_string())));
     }
     let metadata = metadata_of(&a);
     Ok((a.body, metadata))
@@ -134,29 +132,31 @@ async fn get_range(s3: &S3Client, bucket: &str, object: &ListedObject, first: u6
     }
     let label = format!("get bytes {first}-{last} of {key}");
     let a = s3.call(http::Method::GET, bucket, Some(&object.key), &[], &headers, Vec::new(), &label, last - first + 1).await?;
+    let range_op = || msg!("s3-stream-op-range", key = &key, first = first.to_string(), last = last.to_string());
     if a.status == 412 {
-        return Err(Finding::error(format!("GetObject {key} (bytes {first}-{last}): the object changed while it was read (If-Match {} answered 412); run again", if_match.unwrap_or_default())));
+        return Err(Finding::error(msg!("s3-stream-range-changed", operation = range_op(), etag = if_match.unwrap_or_default())));
     }
     if a.status == 200 {
-        return Err(Finding::error(format!(
-            "GetObject {key} answered 200 to a Range request: the service ignores ranges (RFC 9110 §14.2 allows it), and the harness reads objects above the multipart threshold by ranges; raise the threshold above {} bytes",
-            object.size
-        )));
+        return Err(Finding::error(msg!("s3-stream-range-ignored", key = &key, size = object.size.to_string())));
     }
-    S3Client::expect(&a, &[206], &format!("GetObject {key} (bytes {first}-{last})"))?;
+    S3Client::expect(&a, &[206], range_op())?;
     let range = a.headers.get("content-range").and_then(|v| v.to_str().ok()).and_then(crate::migration::parse_content_range);
     match range {
         Some(r) if r.first == first && r.last == last && r.complete == Some(object.size) && a.body.len() as u64 == last - first + 1 => Ok(a),
-        Some(r) if r.complete.is_some_and(|c| c != object.size) => Err(Finding::error(format!(
-            "GetObject {key}: the object has {} bytes, the listing said {}: it changed since it was listed; run again",
-            r.complete.unwrap_or_default(),
-            object.size
+        Some(r) if r.complete.is_some_and(|c| c != object.size) => Err(Finding::error(msg!(
+            "s3-stream-object-changed-size",
+            key = &key,
+            size = r.complete.unwrap_or_default().to_string(),
+            listed = object.size.to_string()
         ))),
-        _ => Err(Finding::fail(format!(
-            "GetObject {key} answered {} bytes with Content-Range {:?} to a request for bytes {first}-{last} of {} (RFC 9110 §14.4)",
-            a.body.len(),
-            a.headers.get("content-range").and_then(|v| v.to_str().ok()).map(|v| sanitize_line(v, 80)).unwrap_or_default(),
-            object.size
+        _ => Err(Finding::fail(msg!(
+            "s3-stream-range-wrong",
+            key = &key,
+            received = a.body.len(),
+            content_range = format!("{:?}", a.headers.get("content-range").and_then(|v| v.to_str().ok()).map(|v| sanitize_line(v, 80)).unwrap_or_default()),
+            first = first.to_string(),
+            last = last.to_string(),
+            size = object.size.to_string()
         ))),
     }
 }
@@ -173,7 +173,7 @@ async fn put_whole(s3: &S3Client, bucket: &str, key: &str, body: Vec<u8>, sha256
     headers.push(("x-amz-checksum-sha256".into(), base64::engine::general_purpose::STANDARD.encode(sha256)));
     let shown = sanitize_line(key, 200);
     let a = s3.call(http::Method::PUT, bucket, Some(key), &[], &headers, body, &format!("put {shown}"), super::MAX_RESPONSE_BYTES).await?;
-    S3Client::expect(&a, &[200], &format!("PutObject {shown}"))
+    S3Client::expect(&a, &[200], op("PutObject", &shown))
 }
 
 /// Copies one object; returns its size, whether a multipart upload was used and its SHA-256.
@@ -204,9 +204,9 @@ async fn copy_object(
     let (etag, metadata) = (etag_of(&first), metadata_of(&first));
     let meta: Vec<(String, String)> = metadata.iter().map(|(k, v)| (format!("{META_PREFIX}{k}"), v.clone())).collect();
     let a = to.call(http::Method::POST, to_bucket, Some(&object.key), &[("uploads", String::new())], &meta, Vec::new(), &format!("create multipart {key}"), super::MAX_RESPONSE_BYTES).await?;
-    S3Client::expect(&a, &[200], &format!("CreateMultipartUpload {key}"))?;
-    let initiated = parse_xml(&a.body).map_err(|e| Finding::error(format!("CreateMultipartUpload {key}: the answer is unparseable: {e}")))?;
-    let upload_id = initiated.text_of("UploadId").filter(|u| !u.is_empty()).ok_or_else(|| Finding::fail(format!("CreateMultipartUpload {key} gave no UploadId")))?.to_string();
+    S3Client::expect(&a, &[200], op("CreateMultipartUpload", &key))?;
+    let initiated = parse_xml(&a.body).map_err(|e| Finding::error(msg!("s3-unparseable", operation = op("CreateMultipartUpload", &key), error = e)))?;
+    let upload_id = initiated.text_of("UploadId").filter(|u| !u.is_empty()).ok_or_else(|| Finding::fail(msg!("s3-no-upload-id", key = &key)))?.to_string();
     let uploaded = upload_parts(from, from_bucket, to, to_bucket, object, &ranges, (first, held), etag.as_deref(), &upload_id, budget, on_bytes).await;
     let (sha, parts) = match uploaded {
         Ok(done) => done,
@@ -218,15 +218,15 @@ async fn copy_object(
     };
     let xml = format!("<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">{parts}</CompleteMultipartUpload>");
     let a = to.call(http::Method::POST, to_bucket, Some(&object.key), &[("uploadId", upload_id)], &[], xml.into_bytes(), &format!("complete multipart {key}"), super::MAX_RESPONSE_BYTES).await?;
-    S3Client::expect(&a, &[200], &format!("CompleteMultipartUpload {key}"))?;
+    S3Client::expect(&a, &[200], op("CompleteMultipartUpload", &key))?;
     // S3 may answer 200 and report the failure in the body.
     match parse_xml(&a.body) {
         Ok(root) if root.name == "Error" => {
             let answer = S3Answer { status: 500, ..a };
-            S3Client::expect(&answer, &[200], &format!("CompleteMultipartUpload {key} (answered 200 with an error)"))?;
+            S3Client::expect(&answer, &[200], msg!("s3-op-error-in-200", key = &key))?;
         }
         Ok(_) => {}
-        Err(e) => return Err(Finding::error(format!("CompleteMultipartUpload {key}: the answer is unparseable: {e}"))),
+        Err(e) => return Err(Finding::error(msg!("s3-unparseable", operation = op("CompleteMultipartUpload", &key), error = e))),
     }
     Ok((true, sha))
 }
@@ -274,8 +274,8 @@ async fn upload_parts<'a>(
                 let query = [("partNumber", number.to_string()), ("uploadId", upload_id.to_string())];
                 let a = to.call(http::Method::PUT, to_bucket, Some(&object.key), &query, &[], answer.body, &format!("upload part {number} of {key_ref}"), super::MAX_RESPONSE_BYTES).await?;
                 drop(held);
-                S3Client::expect(&a, &[200], &format!("UploadPart {number} of {key_ref}"))?;
-                let etag = a.headers.get("etag").and_then(|v| v.to_str().ok()).ok_or_else(|| Finding::fail(format!("UploadPart {number} of {key_ref} gave no ETag")))?;
+                S3Client::expect(&a, &[200], op_part(number, key_ref))?;
+                let etag = a.headers.get("etag").and_then(|v| v.to_str().ok()).ok_or_else(|| Finding::fail(msg!("s3-part-no-etag", part = op_part(number, key_ref))))?;
                 on_bytes(len);
                 Ok::<_, Finding>(format!("<Part><PartNumber>{number}</PartNumber><ETag>{}</ETag></Part>", quick_xml::escape::escape(etag)))
             }
@@ -296,7 +296,7 @@ async fn compare_object(
     limits: &StreamLimits,
     budget: &Budget,
     on_bytes: &(dyn Fn(u64) + Sync),
-) -> Result<Option<String>, Finding> {
+) -> Result<Option<Described>, Finding> {
     let (sha_a, sha_b, meta_a, meta_b) = if object.size <= limits.multipart_threshold {
         let _held = budget.hold(2 * object.size).await?;
         let (a, b) = futures::future::join(get_whole(from, from_bucket, object), get_whole(to, to_bucket, object)).await;
@@ -337,9 +337,9 @@ async fn compare_object(
         (hash_a.finalize(), hash_b.finalize(), meta_a, meta_b)
     };
     Ok(if sha_a != sha_b {
-        Some(format!("content SHA-256 {} in the destination, {} in the source", hex::encode(sha_b), hex::encode(sha_a)))
+        Some(Described::new(msg!("s3-stream-content-differs", destination = hex::encode(sha_b), source = hex::encode(sha_a))))
     } else if meta_a != meta_b {
-        Some(format!("user metadata {meta_b:?} in the destination, {meta_a:?} in the source"))
+        Some(Described::new(msg!("s3-stream-metadata-differs", destination = format!("{meta_b:?}"), source = format!("{meta_a:?}"))))
     } else {
         None
     })
@@ -360,7 +360,7 @@ pub async fn copy_bucket(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<MigrationStats, Finding> {
     limits.check().map_err(Finding::error)?;
-    to.check_access(to_bucket).await.map_err(|f| f.context(format!("the destination bucket {to_bucket} (asked before the copy)")))?;
+    to.check_access(to_bucket).await.map_err(|f| f.context(msg!("s3-stream-destination-asked-first", bucket = to_bucket)))?;
     let objects = from.list(from_bucket).await?;
     let (total, total_bytes) = (objects.len(), objects.iter().map(|o| o.size).sum::<u64>());
     let budget = Budget::new(limits);
@@ -377,7 +377,7 @@ pub async fn copy_bucket(
     .buffer_unordered(concurrency.max(1));
     let mut stats = MigrationStats::default();
     while let Some(copy) = copies.next().await {
-        let (size, multipart) = copy.map_err(|f| f.context(format!("the copy stopped after {} of {total} objects (requests in flight cancelled)", stats.objects)))?;
+        let (size, multipart) = copy.map_err(|f| f.context(msg!("s3-stream-copy-stopped", done = stats.objects, total = total)))?;
         stats.objects += 1;
         stats.bytes += size;
         stats.multipart += usize::from(multipart);
@@ -419,7 +419,7 @@ pub async fn compare_buckets(
     .buffer_unordered(concurrency.max(1));
     let mut count = 0;
     while let Some(c) = compared.next().await {
-        let altered = c.map_err(|f| f.context(format!("the verification stopped after {count} of {total} objects (requests in flight cancelled)")))?;
+        let altered = c.map_err(|f| f.context(msg!("s3-stream-verification-stopped", done = count, total = total)))?;
         diff.altered.extend(altered);
         count += 1;
         done.store(count, Ordering::Relaxed);
