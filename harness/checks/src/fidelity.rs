@@ -119,6 +119,18 @@ impl From<Described> for Message {
     }
 }
 
+impl From<Described> for hutong_model::Arg {
+    fn from(d: Described) -> Self {
+        hutong_model::Arg::Message(d.message)
+    }
+}
+
+impl From<&Described> for hutong_model::Arg {
+    fn from(d: &Described) -> Self {
+        hutong_model::Arg::Message(d.message.clone())
+    }
+}
+
 impl std::ops::Deref for Described {
     type Target = str;
     fn deref(&self) -> &str {

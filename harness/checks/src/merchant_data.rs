@@ -148,9 +148,8 @@ pub fn check_same_records(dataset: &str, outside: &[Value], own: &[Value], volat
                 own = format!("{:?}", idb.unwrap_or_default())
             ));
         } else if let Some(d) = record_difference(a, b, volatile) {
-            // `Difference::describe` takes English text for now: pass the messages themselves once it takes them.
-            let described = d.describe(&msg!("merchant-data-outside-copy").en(), &msg!("merchant-data-own-copy").en());
-            problems.push(msg!("merchant-data-record-differs", id = sanitize_line(&ida.unwrap_or_default(), 80), difference = described));
+            let described = d.describe(msg!("merchant-data-outside-copy"), msg!("merchant-data-own-copy"));
+            problems.push(msg!("merchant-data-record-differs", id = sanitize_line(&ida.unwrap_or_default(), 80), difference = described.message().clone()));
         }
         if problems.len() >= 5 {
             break;

@@ -270,7 +270,7 @@ pub(crate) async fn for_each_record(
             if meta.status != 200 {
                 return Err(Finding::error(msg!("steps-cloud-migration-download-status", file = &file.name, status = meta.status)));
             }
-            lines.finish(&mut parsed).map_err(|e| Finding::error(Message::verbatim(e)))?;
+            lines.finish(&mut parsed).map_err(Finding::error)?;
             parsed.drain(..).try_for_each(|r| each(&entity.name, r))?;
         }
     }
