@@ -291,9 +291,8 @@ pub fn test_resources(capabilities: &Value) -> Result<TestResources, Finding> {
     let Some(declared) = capabilities.get("test_resources") else {
         return Err(Finding::error(msg!("capabilities-no-test-resources")));
     };
-    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
     SchemaSet::embedded()
-        .check("test-resources.schema.json", declared, &msg!("capabilities-the-test-resources").en())
+        .check("test-resources.schema.json", declared, msg!("capabilities-the-test-resources"))
         .map_err(|f| Finding::error(msg!("capabilities-test-resources-unusable", detail = f.text)))?;
     serde_json::from_value(declared.clone()).map_err(|e| Finding::error(msg!("capabilities-test-resources-unreadable", error = e.to_string())))
 }

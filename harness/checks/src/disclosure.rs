@@ -53,8 +53,7 @@ pub fn find<'a>(documents: &'a [Listed], kind: &str) -> Result<&'a Listed, Findi
 
 /// Checks the index against its schema and for every required kind.
 pub fn check_index(index: &Value) -> Result<Vec<Listed>, Finding> {
-    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
-    SchemaSet::embedded().check("disclosure-index.schema.json", index, &msg!("disclosure-the-index").en())?;
+    SchemaSet::embedded().check("disclosure-index.schema.json", index, msg!("disclosure-the-index"))?;
     let documents = listed(index);
     let missing: Vec<&str> = REQUIRED_KINDS.iter().copied().filter(|k| !documents.iter().any(|d| d.kind == *k)).collect();
     if !missing.is_empty() {
@@ -67,8 +66,7 @@ pub fn check_index(index: &Value) -> Result<Vec<Listed>, Finding> {
 /// names the document in messages.
 pub fn check_document(doc: &Value, kind: &str, what: impl Into<Message>) -> Result<(), Finding> {
     let what = what.into();
-    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
-    SchemaSet::embedded().check("disclosure-document.schema.json", doc, &what.en())?;
+    SchemaSet::embedded().check("disclosure-document.schema.json", doc, what.clone())?;
     let seen = doc.get("kind").and_then(Value::as_str).unwrap_or_default();
     if seen != kind {
         return Err(Finding::fail(msg!("disclosure-document-wrong-kind", what = what, seen = format!("{:?}", sanitize_line(seen, 60)), kind = format!("{kind:?}"))));
@@ -83,8 +81,7 @@ fn timestamp(v: &Value, member: &str) -> Option<OffsetDateTime> {
 
 /// Checks a history against its schema; returns its versions.
 pub fn check_history(history: &Value, kind: &str) -> Result<Vec<Value>, Finding> {
-    // `SchemaSet::check` takes English text for now: pass the message itself once it takes one.
-    SchemaSet::embedded().check("disclosure-history.schema.json", history, &msg!("disclosure-history-of", kind = kind).en())?;
+    SchemaSet::embedded().check("disclosure-history.schema.json", history, msg!("disclosure-history-of", kind = kind))?;
     Ok(history.get("versions").and_then(Value::as_array).cloned().unwrap_or_default())
 }
 

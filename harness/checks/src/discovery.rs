@@ -45,7 +45,7 @@ pub struct PlatformInfo {
 impl Discovery {
     /// Validates `value` against `discovery.schema.json` and parses it.
     pub fn parse(value: &Value) -> Result<Discovery, Finding> {
-        SchemaSet::embedded().check("discovery.schema.json", value, "the discovery document")?;
+        SchemaSet::embedded().check("discovery.schema.json", value, msg!("discovery-the-document"))?;
         serde_json::from_value(value.clone())
             .map_err(|e| Finding::fail(msg!("discovery-unreadable", error = e.to_string())))
     }

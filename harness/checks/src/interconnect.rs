@@ -14,7 +14,7 @@ pub fn declared_protocols(capabilities: &Value) -> Result<Value, Finding> {
     let declared = capabilities
         .get("open_protocols")
         .ok_or_else(|| Finding::fail(msg!("interconnect-none-declared")))?;
-    SchemaSet::embedded().check("open-protocols.schema.json", declared, "capabilities.open_protocols")?;
+    SchemaSet::embedded().check("open-protocols.schema.json", declared, msg!("interconnect-the-declaration"))?;
     Ok(declared.clone())
 }
 

@@ -16,8 +16,7 @@ pub fn check_problem_details(response: &Response) -> Result<(), Finding> {
             msg!("problem-wrong-media-type", status = status, media = format!("{media:?}"))
         }));
     }
-    // `json_body` takes its `what` as English text for now (lib.rs).
-    let body = crate::json_body(response, &msg!("problem-details-of", status = status).en())?;
+    let body = crate::json_body(response, msg!("problem-details-of", status = status))?;
     let object = body
         .as_object()
         .ok_or_else(|| Finding::fail(msg!("problem-not-object", status = status)))?;
@@ -57,7 +56,7 @@ pub struct CitedRule {
 pub fn check_cites_rule(response: &Response, listed: &[crate::disclosure::Listed], http_allowed: bool) -> Result<CitedRule, Finding> {
     let status = response.status;
     check_problem_details(response)?;
-    let body = crate::json_body(response, &msg!("problem-details-of", status = status).en())?;
+    let body = crate::json_body(response, msg!("problem-details-of", status = status))?;
     let raw = body.get("type").and_then(|t| t.as_str()).unwrap_or_default();
     let shown = format!("{:?}", hutong_model::sanitize_line(raw, 120));
     let uri = url::Url::parse(raw).map_err(|_| Finding::fail(msg!("problem-denial-type-not-absolute", status = status, uri = &shown)))?;
@@ -84,8 +83,7 @@ pub fn check_cites_rule(response: &Response, listed: &[crate::disclosure::Listed
 /// document of the listed kind with a section whose `id` is the cited fragment (OE-16).
 pub fn check_cited_section(doc: &serde_json::Value, rule: &CitedRule) -> Result<(), Finding> {
     let what = msg!("problem-cited-document", url = hutong_model::sanitize_line(&rule.document, 120));
-    // `check_document` takes its `what` as English text for now (disclosure.rs).
-    crate::disclosure::check_document(doc, &rule.kind, &what.en())?;
+    crate::disclosure::check_document(doc, &rule.kind, what.clone())?;
     let sections = doc.pointer("/content/sections").and_then(|s| s.as_array()).cloned().unwrap_or_default();
     if sections.iter().any(|s| s.get("id").and_then(|i| i.as_str()) == Some(rule.section.as_str())) {
         return Ok(());

@@ -21,7 +21,7 @@ pub struct Probe {
 
 /// Validates a policy document and returns its probe.
 pub fn probe_of(policy: &Value) -> Result<Probe, Finding> {
-    SchemaSet::embedded().check("rate-limit-policy.schema.json", policy, "the rate-limit policy")?;
+    SchemaSet::embedded().check("rate-limit-policy.schema.json", policy, msg!("rate-limit-the-policy"))?;
     let id = policy.pointer("/probe/limit").and_then(Value::as_str).unwrap_or_default();
     let listed = policy.get("limits").and_then(Value::as_array).into_iter().flatten().find(|l| l.get("id").and_then(Value::as_str) == Some(id));
     let window_seconds = listed.and_then(|l| l.get("window_seconds")).and_then(Value::as_u64).unwrap_or_default();

@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn a_mismatch_names_the_path() {
         let err = SchemaSet::embedded()
-            .check("discovery.schema.json", &json!({"opis_version": "x"}), "discovery")
+            .check("discovery.schema.json", &json!({"opis_version": "x"}), hutong_model::msg!("discovery-the-document"))
             .unwrap_err();
         assert!(err.message.contains("opis_version") || err.message.contains("at /"), "{}", err.message);
     }

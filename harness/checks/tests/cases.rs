@@ -175,7 +175,7 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
         }
         "differential.check_volatile_fields" => finding(differential::check_volatile_fields(&strings(&i["pointers"]), i["bodies"].as_array().expect("bodies").iter())),
         "disclosure.check_index" => finding(disclosure::check_index(&i["index"])),
-        "disclosure.check_document" => finding(disclosure::check_document(&i["doc"], s(i, "kind"), s(i, "what"))),
+        "disclosure.check_document" => finding(disclosure::check_document(&i["doc"], s(i, "kind"), hutong_model::Message::verbatim(s(i, "what")))),
         "disclosure.check_history" => finding(disclosure::check_history(&i["history"], s(i, "kind"))),
         "disclosure.check_algorithmic_rules" => finding(disclosure::check_algorithmic_rules(&i["doc"])),
         "disclosure.check_fee_schedule" => finding(disclosure::check_fee_schedule(&i["doc"])),
@@ -225,8 +225,8 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             i["own"].as_array().expect("own"),
             &strings(&i["volatile"]),
         )),
-        "migration.check_at_most" => finding(migration::check_at_most(&i["terms"], s(i, "field"), u(i, "max"), s(i, "rule"))),
-        "migration.check_at_least" => finding(migration::check_at_least(&i["terms"], s(i, "field"), u(i, "min"), s(i, "rule"))),
+        "migration.check_at_most" => finding(migration::check_at_most(&i["terms"], s(i, "field"), u(i, "max"), hutong_model::Message::verbatim(s(i, "rule")))),
+        "migration.check_at_least" => finding(migration::check_at_least(&i["terms"], s(i, "field"), u(i, "min"), hutong_model::Message::verbatim(s(i, "rule")))),
         "migration.check_charges" => finding(migration::check_charges(&i["terms"])),
         "migration.check_charges_within_bound" => {
             let today = time::Date::parse(s(i, "today"), &time::format_description::well_known::Iso8601::DATE).expect("`today` is YYYY-MM-DD");
@@ -254,7 +254,7 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             let body = r.json_value().unwrap_or(Value::Null);
             finding(paging::check_page_links(&r, &body))
         }
-        "paging.check_each_once" => finding(paging::check_each_once(&strings(&i["ids"]), s(i, "what"))),
+        "paging.check_each_once" => finding(paging::check_each_once(&strings(&i["ids"]), hutong_model::Message::verbatim(s(i, "what")))),
         "problem.check_cites_rule" => finding(problem::check_cites_rule(&response(&i["response"]), &checks::disclosure::listed(&i["index"]), i["http_allowed"].as_bool().unwrap_or(false))),
         "problem.check_cited_section" => finding(problem::check_cited_section(
             &i["doc"],

@@ -256,28 +256,6 @@ macro_rules! msg {
     };
 }
 
-// Text not yet given a template: shown as it is in every language. The tests count these.
-impl From<String> for Message {
-    fn from(v: String) -> Self {
-        Message::verbatim(v)
-    }
-}
-impl From<&str> for Message {
-    fn from(v: &str) -> Self {
-        Message::verbatim(v)
-    }
-}
-impl From<&String> for Message {
-    fn from(v: &String) -> Self {
-        Message::verbatim(v.clone())
-    }
-}
-impl From<std::fmt::Arguments<'_>> for Message {
-    fn from(v: std::fmt::Arguments<'_>) -> Self {
-        Message::verbatim(v.to_string())
-    }
-}
-
 /// The messages one after the other (`first; next; …`), or `None` for none.
 pub fn joined(items: impl IntoIterator<Item = Message>) -> Option<Message> {
     items.into_iter().reduce(|first, next| Message::new("joined").arg("first", first).arg("next", next))

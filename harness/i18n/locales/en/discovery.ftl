@@ -6,3 +6,4 @@ discovery-endpoint-not-absolute = endpoint `{ $name }` is not an absolute URL ({
 discovery-endpoint-foreign-origin = endpoint `{ $name }` ({ $url }) is not on the platform's origin { $origin } nor in trusted_origins
 discovery-version-not-semver = opis_version { $version } is not a semantic version (SemVer 2.0.0): { $error }
 discovery-version-incompatible = the platform implements OPIS { $theirs }, which this suite (OPIS { $ours }) does not certify
+discovery-the-document = the discovery document

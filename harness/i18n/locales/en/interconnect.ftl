@@ -31,3 +31,4 @@ interconnect-outbox-media-type = the outbox is served as { $content_type }, not 
 interconnect-outbox-no-content-type = the outbox is served as "no Content-Type", not application/activity+json (ActivityPub §3.2)
 interconnect-outbox-type = the outbox is of type Some({ $kind }), not an OrderedCollection (ActivityPub §5.1)
 interconnect-outbox-no-type = the outbox is of type None, not an OrderedCollection (ActivityPub §5.1)
+interconnect-the-declaration = capabilities.open_protocols

@@ -11,3 +11,4 @@ rate-limit-count = { $client } after { $accepted }
 rate-limit-list = { $first }, { $next }
 rate-limit-served-again = { $client } was served again on the call right after its 429, within the same window: its count started anew while the other clients' did not
 rate-limit-retry-too-late = { $client } was told to retry after { $secs } s, longer than the published window of { $window } s: its window is not the published one
+rate-limit-the-policy = the rate-limit policy

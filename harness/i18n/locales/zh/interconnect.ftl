@@ -31,3 +31,4 @@ interconnect-outbox-media-type = outbox 的媒体类型为 { $content_type }，�
 interconnect-outbox-no-content-type = outbox 的响应没有 Content-Type，应为 application/activity+json（ActivityPub §3.2）
 interconnect-outbox-type = outbox 的类型为 { $kind }，而不是 OrderedCollection（ActivityPub §5.1）
 interconnect-outbox-no-type = outbox 的 `type` 缺失或不是字符串，应为 OrderedCollection（ActivityPub §5.1）
+interconnect-the-declaration = capabilities.open_protocols
