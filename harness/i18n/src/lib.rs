@@ -119,19 +119,26 @@ impl Message {
         if problems.is_empty() { Ok(text) } else { Err((text, problems)) }
     }
 
-    /// The texts of this message and its nested ones that have no template of their own
-    /// ([`Message::verbatim`]): shown in English in every language.
+    /// The sentences of this message that have no template ([`Message::verbatim`] as the whole
+    /// message, or as a part of `joined` or `in-context`, which add no words): shown as they are
+    /// in every language. Verbatim text given to a template as one of its parameters (a server's
+    /// error, a record's ID) is not counted: the sentence around it is the template's.
     pub fn verbatim_parts(&self) -> Vec<&str> {
         let mut out = Vec::new();
-        if self.id == "verbatim" {
-            if let Some(Arg::Text(t)) = self.args.get("text") {
-                out.push(t.as_str());
+        match self.id.as_str() {
+            "verbatim" => {
+                if let Some(Arg::Text(t)) = self.args.get("text") {
+                    out.push(t.as_str());
+                }
             }
-        }
-        for a in self.args.values() {
-            if let Arg::Message(m) = a {
-                out.extend(m.verbatim_parts());
+            "joined" | "in-context" => {
+                for a in self.args.values() {
+                    if let Arg::Message(m) = a {
+                        out.extend(m.verbatim_parts());
+                    }
+                }
             }
+            _ => {}
         }
         out
     }
