@@ -66,7 +66,8 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Arg {
-    /// A number (counts select plural forms).
+    /// A number (counts select plural forms); whole numbers are written without a fraction.
+    #[serde(serialize_with = "whole_or_fraction")]
     Number(f64),
     /// Text shown as it is, in every language.
     Text(String),
@@ -181,6 +182,10 @@ fn arg_text(a: &Arg, locale: Locale, problems: &mut Vec<String>) -> String {
         Arg::Text(t) => t.clone(),
         Arg::Message(m) => render_into(m, locale, problems),
     }
+}
+
+fn whole_or_fraction<S: serde::Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 { s.serialize_i64(*n as i64) } else { s.serialize_f64(*n) }
 }
 
 /// A number as its parameter shows it when it is nested (whole numbers without a fraction).

@@ -211,7 +211,8 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
             "<section id=\"attention\">\n<h2>{} ({})</h2>{}\n<ol class=\"attention\">",
             l("Failed and undecided requirements", "不通过与无法判定的要求"),
             attention.len(),
-            if lang == Lang::Zh { "\n<p class=\"muted\">说明文字为测试工具的英文原文。</p>" } else { "" }
+            // A report written before messages had IDs has its messages in English only.
+            if lang == Lang::Zh && attention.iter().any(|r| r.text.is_none()) { "\n<p class=\"muted\">说明文字为测试工具的英文原文。</p>" } else { "" }
         );
         for r in attention {
             let outcome = r.counted_outcome();

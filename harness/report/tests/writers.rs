@@ -45,7 +45,12 @@ fn requirement(id: &str, profile: Profile, title: (&str, &str), policy: &[&str],
         outcome,
         not_applicable_reason: (outcome == Outcome::NotApplicable).then_some(hutong_model::NotApplicableReason::ProfileNotClaimed),
         message: message.to_string(),
-        text: None,
+        // What a check said is the test's text; the pass is the runner's own message.
+        text: Some(if message.starts_with("as required: every step of") {
+            hutong_model::msg!("scenario-passed", scenario = "The discovery document is published", exchanges = 2)
+        } else {
+            hutong_model::Message::verbatim(message)
+        }),
         evidence: hutong_model::decisive_evidence(outcome, &scenarios),
         scenarios,
         limitation_texts: Vec::new(),
