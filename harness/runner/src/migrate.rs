@@ -201,7 +201,7 @@ impl Platform {
         if response.status != 200 {
             return Err(MigrateError::on(target, msg!("migrate-discovery-status", url = url.as_str(), status = response.status)));
         }
-        let discovery = hutong_checks::json_body(&response, "discovery")
+        let discovery = hutong_checks::json_body(&response, msg!("migrate-discovery-document"))
             .and_then(|v| Discovery::parse(&v))
             .map_err(|f| MigrateError::finding_on(target, f.context(msg!("migrate-unusable-discovery"))))?;
         // Endpoints (the OAuth server among them) may live on the origins the discovery
@@ -217,8 +217,9 @@ impl Platform {
         self.ctx.http.request(method, url).bearer(&self.token)
     }
 
-    async fn send_json(&self, b: hutong_http::RequestBuilder, what: &str) -> Result<(u16, Option<String>, Url, Value), MigrateError> {
-        let r = b.label(what).send(&self.rec).await.map_err(|e| MigrateError::on(&self.name, msg!("migrate-request-failed", request = what, error = e.to_string())))?;
+    /// Sends `b`, labelled in the evidence with the English text of `what`.
+    async fn send_json(&self, b: hutong_http::RequestBuilder, what: Message) -> Result<(u16, Option<String>, Url, Value), MigrateError> {
+        let r = b.label(what.en()).send(&self.rec).await.map_err(|e| MigrateError::on(&self.name, msg!("migrate-request-failed", request = what, error = e.to_string())))?;
         let v = r.json_value().unwrap_or(Value::Null);
         Ok((r.status, r.header("location").map(str::to_string), r.url.clone(), v))
     }
@@ -226,7 +227,7 @@ impl Platform {
     /// A full export, followed to its manifest.
     async fn export(&self) -> Result<Manifest, MigrateError> {
         let url = self.ctx.discovery.endpoint("exports").map_err(|f| MigrateError::finding_on(&self.name, f))?;
-        let (status, location, at, body) = self.send_json(self.request(http::Method::POST, url.as_str()).json(&json!({})), "create export").await?;
+        let (status, location, at, body) = self.send_json(self.request(http::Method::POST, url.as_str()).json(&json!({})), msg!("migrate-request-create-export")).await?;
         let fail = |m: Message| MigrateError::on(&self.name, m);
         let value = match (status, location) {
             (200, _) => body,
@@ -234,7 +235,7 @@ impl Platform {
                 let job = at.join(&location).map_err(|e| fail(msg!("migrate-bad-job-location", error = e.to_string())))?;
                 let started = Instant::now();
                 let manifest_url = loop {
-                    let (status, _, at, body) = self.send_json(self.request(http::Method::GET, job.as_str()), "poll export").await?;
+                    let (status, _, at, body) = self.send_json(self.request(http::Method::GET, job.as_str()), msg!("migrate-request-poll-export")).await?;
                     match (status, body.get("status").and_then(Value::as_str)) {
                         (200, Some("complete")) => {
                             let m = body.get("manifest_url").and_then(Value::as_str).ok_or_else(|| fail(msg!("migrate-job-no-manifest-url")))?;
@@ -245,7 +246,7 @@ impl Platform {
                         (s, _) => return Err(fail(msg!("migrate-poll-status", status = s))),
                     }
                 };
-                match self.send_json(self.request(http::Method::GET, manifest_url.as_str()), "manifest").await? {
+                match self.send_json(self.request(http::Method::GET, manifest_url.as_str()), msg!("migrate-request-manifest")).await? {
                     (200, _, _, manifest) => manifest,
                     (s, _, _, _) => return Err(fail(msg!("migrate-manifest-status", url = manifest_url.as_str(), status = s))),
                 }
@@ -257,27 +258,35 @@ impl Platform {
 
     /// Hands every record of `manifest` to `each` with its entity's name, as the files stream
     /// in (each file checked against its manifest SHA-256).
-    async fn for_each_record(&self, manifest: &Manifest, each: &mut (dyn FnMut(&str, Value) -> Result<(), String> + Send)) -> Result<(), MigrateError> {
+    async fn for_each_record(&self, manifest: &Manifest, each: &mut (dyn FnMut(&str, Value) -> Result<(), Message> + Send)) -> Result<(), MigrateError> {
         for entity in &manifest.entities {
             for file in &entity.files {
                 let mut lines = RecordLines::new(&file.name, file.bytes);
                 let mut parsed = Vec::new();
+                // What `each` refused, kept as a message (the download's sink can only stop with text).
+                let mut refused: Option<Message> = None;
                 let mut sink = |chunk: &[u8]| {
                     lines.feed(chunk, &mut parsed)?;
-                    parsed.drain(..).try_for_each(|r| each(&entity.name, r))
+                    parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|m| {
+                        let text = m.en();
+                        refused = Some(m);
+                        text
+                    })
                 };
-                let meta = self
-                    .request(http::Method::GET, &file.url)
-                    .label(format!("download {}", file.name))
-                    .download(&self.rec, &mut sink)
-                    .await
-                    .map_err(|e| MigrateError::on(&self.name, error_text(e)))?;
+                let meta = self.request(http::Method::GET, &file.url).label(format!("download {}", file.name)).download(&self.rec, &mut sink).await;
+                let meta = match meta {
+                    Ok(meta) => meta,
+                    Err(hutong_http::HttpError::Sink(e)) => {
+                        return Err(MigrateError::on(&self.name, refused.or_else(|| lines.problem().cloned()).unwrap_or_else(|| error_text(e))))
+                    }
+                    Err(e) => return Err(MigrateError::on(&self.name, error_text(e))),
+                };
                 if meta.status != 200 || meta.sha256_hex != file.sha256 {
                     let detail = msg!("migrate-file-digest", file = &file.name, status = meta.status, sha256 = &meta.sha256_hex, expected = &file.sha256);
                     return Err(MigrateError::on(&self.name, detail).needing(vec!["CM-02".to_string()]));
                 }
-                lines.finish(&mut parsed).map_err(|e| MigrateError::on(&self.name, error_text(e)))?;
-                parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|e| MigrateError::on(&self.name, error_text(e)))?;
+                lines.finish(&mut parsed).map_err(|m| MigrateError::on(&self.name, m))?;
+                parsed.drain(..).try_for_each(|r| each(&entity.name, r)).map_err(|m| MigrateError::on(&self.name, m))?;
             }
         }
         Ok(())
@@ -296,7 +305,7 @@ impl Platform {
                 query.push(("session", s.clone()));
             }
             let b = self.request(http::Method::POST, url.as_str()).query(&query).body(body, "application/jsonl");
-            let (status, _, _, answer) = self.send_json(b, &format!("import {entity}")).await?;
+            let (status, _, _, answer) = self.send_json(b, msg!("migrate-request-import", entity = entity)).await?;
             if !(200..300).contains(&status) {
                 let answer = hutong_model::sanitize_line(&answer.to_string(), 300);
                 return Err(MigrateError::on(&self.name, msg!("migrate-import-status", entity = entity, status = status, answer = answer)));
@@ -379,7 +388,8 @@ pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(P
     }
     let from = Platform::connect(&args.from, &args.role, args.insecure, args.request_timeout).await?;
     let to = Platform::connect(&args.to, &args.role, args.insecure, args.request_timeout).await?;
-    let io = |what: Message, e: std::io::Error| MigrateError::new(msg!("migrate-io", what = what, error = e.to_string()));
+    let io_problem = |what: Message, e: &dyn std::fmt::Display| msg!("migrate-io", what = what, error = e.to_string());
+    let io = |what: Message, e: std::io::Error| MigrateError::new(io_problem(what, &e));
     let parent = args.work_dir.clone().unwrap_or_else(std::env::temp_dir);
     let work = tempfile::Builder::new()
         .prefix("hutong-migrate-")
@@ -388,7 +398,7 @@ pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(P
     let mut comparison = RecordComparison::new(work.path(), args.run_budget, &[]).map_err(|e| io(msg!("migrate-io-start-comparison"), e))?;
     // What the destination held before: neither compared nor extra.
     let before = to.export().await?;
-    to.for_each_record(&before, &mut |entity, r| comparison.add_preexisting(entity, &r).map_err(|e| e.to_string())).await?;
+    to.for_each_record(&before, &mut |entity, r| comparison.add_preexisting(entity, &r).map_err(|e| io_problem(msg!("migrate-io-sorting"), &e))).await?;
     comparison.seal().map_err(|e| io(msg!("migrate-io-sorting"), e))?;
     // The source's records, spooled to disk entity by entity for the import.
     let source_manifest = from.export().await?;
@@ -401,9 +411,9 @@ pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(P
         spooled.push((entity.name.clone(), path));
     }
     from.for_each_record(&source_manifest, &mut |entity, r| {
-        let w = writers.get_mut(entity).ok_or("a record of an entity the manifest does not list")?;
-        serde_json::to_writer(&mut *w, &r).map_err(|e| e.to_string())?;
-        w.write_all(b"\n").map_err(|e| e.to_string())
+        let w = writers.get_mut(entity).ok_or_else(|| msg!("migrate-record-of-unlisted-entity"))?;
+        serde_json::to_writer(&mut *w, &r).map_err(|e| io_problem(msg!("migrate-io-spool"), &e))?;
+        w.write_all(b"\n").map_err(|e| io_problem(msg!("migrate-io-spool"), &e))
     })
     .await?;
     for (_, mut w) in std::mem::take(&mut writers) {
@@ -421,7 +431,7 @@ pub async fn migrate_with_progress(args: &MigrationOptions, progress: &(dyn Fn(P
     }
     comparison.seal().map_err(|e| io(msg!("migrate-io-sorting"), e))?;
     let after = to.export().await?;
-    to.for_each_record(&after, &mut |entity, r| comparison.add_destination(entity, &r).map_err(|e| e.to_string())).await?;
+    to.for_each_record(&after, &mut |entity, r| comparison.add_destination(entity, &r).map_err(|e| io_problem(msg!("migrate-io-sorting"), &e))).await?;
     let mut diffs: BTreeMap<String, RecordDiff> = comparison.finish().map_err(|e| io(msg!("migrate-io-comparing"), e))?;
     // Only the source's entities are compared (as before): a destination entity the source
     // does not export is not part of the migration.

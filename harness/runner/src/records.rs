@@ -13,6 +13,7 @@
 
 use hutong_checks::fidelity::record_id;
 use hutong_checks::migration::{remap, RecordDiff};
+use hutong_model::msg;
 use serde_json::Value;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -373,7 +374,7 @@ impl RecordComparison {
                     Some(found) => {
                         diff.compared += 1;
                         if let Some(d) = hutong_checks::fidelity::record_difference(found, &s.record()?, &volatile) {
-                            diff.altered.push((s.id, d.describe("the destination", "the source")));
+                            diff.altered.push((s.id, d.describe(msg!("migration-side-destination"), msg!("migration-side-source"))));
                         }
                     }
                 }

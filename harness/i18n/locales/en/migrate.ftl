@@ -10,7 +10,13 @@ migrate-not-url-or-target-file = not a URL or a target file: { $error }
 migrate-http-client = cannot build the HTTP client: { $error }
 migrate-discovery-status = the discovery document { $url } answered HTTP { $status }, not 200
 migrate-unusable-discovery = unusable discovery
+migrate-discovery-document = discovery
 migrate-request-failed = { $request }: { $error }
+# The requests, as their evidence labels them.
+migrate-request-create-export = create export
+migrate-request-poll-export = poll export
+migrate-request-manifest = manifest
+migrate-request-import = import { $entity }
 
 # The export, followed to its manifest, and its files.
 migrate-bad-job-location = bad job Location: { $error }
@@ -20,6 +26,7 @@ migrate-poll-status = polling the export job answered HTTP { $status } or did no
 migrate-manifest-status = the export manifest { $url } answered HTTP { $status }, not 200
 migrate-create-export-status = creating an export answered HTTP { $status }
 migrate-file-digest = { $file } answered HTTP { $status } with SHA-256 { $sha256 } (manifest: { $expected })
+migrate-record-of-unlisted-entity = a record of an entity the manifest does not list
 
 # The import.
 migrate-read-spooled = cannot read the spooled records { $path }: { $error }

@@ -19,6 +19,11 @@ steps-cloud-migration-job-no-status = the export job has no `status`
 steps-cloud-migration-job-not-complete = the export job did not reach `complete` within { $seconds } s or { $polls } polls (awaited: status "complete" at { $url })
 steps-cloud-migration-create-export-status = creating an export answered HTTP { $status }
 steps-cloud-migration-no-usable-manifest = no usable export manifest: { $detail }
+# What the checks of the job and the manifest name.
+steps-cloud-migration-creating-export-job = creating an export job (RFC 9110 §15.3.3)
+steps-cloud-migration-polling-export-job = polling the export job
+steps-cloud-migration-the-export-job = the export job
+steps-cloud-migration-the-manifest = the export manifest
 
 # The export's files.
 steps-cloud-migration-download-status = downloading { $file } answered HTTP { $status }
@@ -38,8 +43,12 @@ steps-cloud-migration-records-not-valid = exported records are not valid
 # The export against the live API.
 steps-cloud-migration-no-list-url = entity { $entity } names no list_url and discovery has no `{ $entity }` endpoint to read it from
 steps-cloud-migration-list-url-not-url = the list_url of entity { $entity } is not a URL: { $error }
+steps-cloud-migration-list-url-of = the list_url of entity { $entity }
 steps-cloud-migration-listing-status = listing { $entity } answered HTTP { $status }
 steps-cloud-migration-not-served = { $entity } { $id } is in the export but not served by the live API
 steps-cloud-migration-record-differs = { $entity } { $id }: { $difference }
+# The two sides of a record that differs.
+steps-cloud-migration-side-export = the export
+steps-cloud-migration-side-live-api = the live API
 steps-cloud-migration-count-differs = entity { $entity }: the export holds { $records } records, the live API lists { $live }
 steps-cloud-migration-values-differ = { $count } exported record(s) differ from what the live API serves for them: { $records }

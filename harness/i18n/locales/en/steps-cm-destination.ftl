@@ -15,4 +15,6 @@ steps-cm-destination-entity-in-one = entity { $entity } is in only one of the tw
 steps-cm-destination-record-count = entity { $entity }: { $destination } records in the destination provider's export, { $own } in the customer's own
 steps-cm-destination-only-in-destination = { $entity } { $id } is only in the destination provider's export
 steps-cm-destination-record-differs = { $entity } { $id }: { $difference }
+steps-cm-destination-side-provider = the destination provider's export
+steps-cm-destination-side-own = the customer's own
 steps-cm-destination-missing = { $entity } { $id } is missing from the destination provider's export

@@ -10,6 +10,8 @@ steps-cm-import-unreadable = the imported records cannot be read back: { $detail
 steps-cm-import-mapped-ids-differ = { $count } mapped ID(s) do not serve the imported record: { $records }
 steps-cm-import-mapped-not-served = { $entity } { $source } is mapped to { $target }, which the live API does not serve
 steps-cm-import-mapped-differs = { $entity } { $source } is mapped to { $target }, but there { $difference }
+steps-cm-import-side-live-api = the live API
+steps-cm-import-side-imported = the imported record
 steps-cm-import-not-reported = the import does not report what it imported, or its mapping does not serve it: { $problems }
 
 # The round trip (CM-07).

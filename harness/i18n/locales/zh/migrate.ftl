@@ -9,7 +9,13 @@ migrate-not-url-or-target-file = 既不是 URL，也不是目标文件：{ $erro
 migrate-http-client = 无法构建 HTTP 客户端：{ $error }
 migrate-discovery-status = 发现文档 { $url } 响应 HTTP { $status }，而非 200
 migrate-unusable-discovery = 发现文档不可用
+migrate-discovery-document = 发现文档
 migrate-request-failed = { $request }：{ $error }
+# 各请求（其英文即证据中的标签）。
+migrate-request-create-export = 创建导出
+migrate-request-poll-export = 轮询导出
+migrate-request-manifest = 获取导出清单
+migrate-request-import = 导入 { $entity }
 
 # 导出（跟随至其清单）及其文件。
 migrate-bad-job-location = 作业的 Location 无效：{ $error }
@@ -19,6 +25,7 @@ migrate-poll-status = 轮询导出作业响应 HTTP { $status }，或作业未�
 migrate-manifest-status = 导出清单 { $url } 响应 HTTP { $status }，而非 200
 migrate-create-export-status = 创建导出响应 HTTP { $status }
 migrate-file-digest = { $file } 响应 HTTP { $status }，SHA-256 为 { $sha256 }（清单：{ $expected }）
+migrate-record-of-unlisted-entity = 某条记录所属的实体未列于清单中
 
 # 导入。
 migrate-read-spooled = 无法读取暂存的记录 { $path }：{ $error }

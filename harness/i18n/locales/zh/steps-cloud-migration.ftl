@@ -18,6 +18,11 @@ steps-cloud-migration-job-no-status = 导出作业没有 `status`
 steps-cloud-migration-job-not-complete = 导出作业未在 { $seconds } 秒或 { $polls } 次轮询内达到 `complete`（等待的是 { $url } 处的状态 "complete"）
 steps-cloud-migration-create-export-status = 创建导出响应 HTTP { $status }
 steps-cloud-migration-no-usable-manifest = 没有可用的导出清单：{ $detail }
+# 对作业和清单的检查所指的对象。
+steps-cloud-migration-creating-export-job = 创建导出作业（RFC 9110 §15.3.3）
+steps-cloud-migration-polling-export-job = 轮询导出作业
+steps-cloud-migration-the-export-job = 导出作业
+steps-cloud-migration-the-manifest = 导出清单
 
 # 导出的文件。
 steps-cloud-migration-download-status = 下载 { $file } 响应 HTTP { $status }
@@ -37,8 +42,12 @@ steps-cloud-migration-records-not-valid = 导出的记录无效
 # 导出与实时 API 的比较。
 steps-cloud-migration-no-list-url = 实体 { $entity } 未给出 list_url，且发现文档中没有可供读取的 `{ $entity }` 端点
 steps-cloud-migration-list-url-not-url = 实体 { $entity } 的 list_url 不是 URL：{ $error }
+steps-cloud-migration-list-url-of = 实体 { $entity } 的 list_url
 steps-cloud-migration-listing-status = 列出 { $entity } 响应 HTTP { $status }
 steps-cloud-migration-not-served = { $entity } { $id } 在导出中，但实时 API 不提供该记录
 steps-cloud-migration-record-differs = { $entity } { $id }：{ $difference }
+# 记录不同时比较的两方。
+steps-cloud-migration-side-export = 导出
+steps-cloud-migration-side-live-api = 实时 API
 steps-cloud-migration-count-differs = 实体 { $entity }：导出包含 { $records } 条记录，实时 API 列出 { $live } 条
 steps-cloud-migration-values-differ = { $count } 条导出的记录与实时 API 为其提供的内容不同：{ $records }

@@ -14,4 +14,6 @@ steps-cm-destination-entity-in-one = 实体 { $entity } 只存在于两个导出
 steps-cm-destination-record-count = 实体 { $entity }：目标服务提供方的导出中有 { $destination } 条记录，客户自己的导出中有 { $own } 条
 steps-cm-destination-only-in-destination = { $entity } { $id } 只存在于目标服务提供方的导出中
 steps-cm-destination-record-differs = { $entity } { $id }：{ $difference }
+steps-cm-destination-side-provider = 目标服务提供方的导出
+steps-cm-destination-side-own = 客户自己的导出
 steps-cm-destination-missing = 目标服务提供方的导出中缺少 { $entity } { $id }

@@ -9,6 +9,8 @@ steps-cm-import-unreadable = 无法读回导入的记录：{ $detail }
 steps-cm-import-mapped-ids-differ = { $count } 个映射后的 ID 未提供所导入的记录：{ $records }
 steps-cm-import-mapped-not-served = { $entity } { $source } 被映射到 { $target }，但实时 API 不提供该记录
 steps-cm-import-mapped-differs = { $entity } { $source } 被映射到 { $target }，但该处 { $difference }
+steps-cm-import-side-live-api = 实时 API
+steps-cm-import-side-imported = 导入的记录
 steps-cm-import-not-reported = 导入未报告其导入的内容，或其映射未提供所导入的记录：{ $problems }
 
 # 往返（CM-07）。

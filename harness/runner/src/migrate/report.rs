@@ -72,9 +72,9 @@ fn differences(d: &Value) -> Vec<Message> {
 /// How a bucket migration's objects were compared, from its summary's `verification`.
 fn compared_by(verification: Option<&str>) -> Message {
     match verification {
-        Some(BY_CONTENT) => msg!("migrate-report-by-content"),
+        Some(BY_CONTENT) | None => msg!("migrate-report-by-content"),
         Some(BY_LISTINGS) => msg!("migrate-report-by-listings"),
-        other => Message::verbatim(other.unwrap_or("content")),
+        Some(other) => Message::verbatim(other),
     }
 }
 

@@ -124,7 +124,7 @@ async fn create_export(w: &mut PlatformWorld) {
 #[then("the platform answers 202 with the job's Location")]
 fn answered_202(w: &mut PlatformWorld) {
     let response = w.last();
-    hutong_checks::expect_status(response, 202, "creating an export job (RFC 9110 §15.3.3)").or_raise();
+    hutong_checks::expect_status(response, 202, msg!("steps-cloud-migration-creating-export-job")).or_raise();
     let location = response.header("location").unwrap_or_else(|| raise(Finding::fail(msg!("steps-cloud-migration-no-job-location"))));
     let job = response.url.join(location).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-cloud-migration-location-not-url", error = e.to_string()))));
     w.cm.job_url = Some(json!(job.as_str()));
@@ -136,8 +136,8 @@ pub(crate) async fn poll_job(w: &mut PlatformWorld, job_url: &str) -> Result<Str
     for _ in 0..MAX_POLLS {
         let request = w.request(http::Method::GET, job_url).label("poll export job");
         let response = request.send(&w.rec).await.map_err(hutong_checks::transport)?;
-        hutong_checks::expect_status(&response, 200, "polling the export job")?;
-        let body = hutong_checks::json_body(&response, "the export job")?;
+        hutong_checks::expect_status(&response, 200, msg!("steps-cloud-migration-polling-export-job"))?;
+        let body = hutong_checks::json_body(&response, msg!("steps-cloud-migration-the-export-job"))?;
         match body.get("status").and_then(Value::as_str) {
             Some("complete") => {
                 let manifest = body
@@ -182,8 +182,8 @@ pub(crate) async fn fetch_manifest(w: &mut PlatformWorld, url: &str) -> Result<M
 /// The manifest at `url`, validated against the suite schema `schema` and parsed.
 async fn fetch_manifest_against(w: &mut PlatformWorld, url: &str, schema: &str) -> Result<Manifest, Finding> {
     let response = w.request(http::Method::GET, url).label("manifest").send(&w.rec).await.map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 200, "the export manifest")?;
-    Manifest::parse_against(&hutong_checks::json_body(&response, "the export manifest")?, schema)
+    hutong_checks::expect_status(&response, 200, msg!("steps-cloud-migration-the-manifest"))?;
+    Manifest::parse_against(&hutong_checks::json_body(&response, msg!("steps-cloud-migration-the-manifest"))?, schema)
 }
 
 #[then(expr = "the job links a manifest that validates against {string}")]
@@ -264,7 +264,9 @@ pub(crate) async fn for_each_record(
             let meta = w.request(http::Method::GET, &file.url).label(format!("download {}", file.name)).download(&w.rec, &mut sink).await;
             let meta = match meta {
                 Ok(meta) => meta,
-                Err(hutong_http::HttpError::Sink(e)) => return Err(refused.unwrap_or_else(|| Finding::error(Message::verbatim(e)))),
+                Err(hutong_http::HttpError::Sink(e)) => {
+                    return Err(refused.unwrap_or_else(|| Finding::error(lines.problem().cloned().unwrap_or_else(|| Message::verbatim(e)))))
+                }
                 Err(e) => return Err(hutong_checks::transport(e)),
             };
             if meta.status != 200 {
@@ -358,7 +360,7 @@ async fn download_all(w: &mut PlatformWorld) {
             let meta = match meta {
                 Ok(m) => m,
                 Err(hutong_http::HttpError::Sink(e)) => {
-                    let detail = too_long.unwrap_or_else(|| Message::verbatim(e));
+                    let detail = too_long.or_else(|| verifier.problem().cloned()).unwrap_or_else(|| Message::verbatim(e));
                     record_problems.push(msg!("steps-cloud-migration-file-problem", file = &file.name, detail = detail));
                     continue;
                 }
@@ -416,7 +418,7 @@ pub(crate) fn live_list_url(ctx: &RunContext, entity: &Entity) -> Result<String,
     }
     let raw = entity.list_url.clone().ok_or_else(|| Finding::fail(msg!("steps-cloud-migration-no-list-url", entity = &entity.name)))?;
     let url = url::Url::parse(&raw).map_err(|e| Finding::fail(msg!("steps-cloud-migration-list-url-not-url", entity = &entity.name, error = e.to_string())))?;
-    check_on_platform(ctx, &url, &format!("the list_url of entity {}", entity.name))?;
+    check_on_platform(ctx, &url, msg!("steps-cloud-migration-list-url-of", entity = &entity.name))?;
     Ok(raw)
 }
 
@@ -522,7 +524,7 @@ async fn read_entities_live(w: &mut PlatformWorld) {
                 None => value_problems.push(msg!("steps-cloud-migration-not-served", entity = &entity.name, id = &id)),
                 Some(served) => {
                     if let Some(d) = record_difference(record, served, &volatile) {
-                        let difference = d.describe("the export", "the live API");
+                        let difference = d.describe(msg!("steps-cloud-migration-side-export"), msg!("steps-cloud-migration-side-live-api"));
                         value_problems.push(msg!("steps-cloud-migration-record-differs", entity = &entity.name, id = &id, difference = difference));
                     }
                 }

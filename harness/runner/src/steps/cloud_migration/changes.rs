@@ -4,7 +4,6 @@
 use super::{comma_listed, error_text, export_now, export_records_where, fetch_manifest, for_each_record, poll_job, precondition, precondition_context};
 use crate::runner::world::{check_on_platform, raise, OrRaise, PlatformWorld};
 use hutong_checks::capabilities::test_resources;
-use hutong_checks::export::check_deletion_reflected;
 use hutong_checks::fidelity::{record_difference, record_id, values_equal};
 use cucumber::{given, then, when};
 use hutong_model::{msg, Finding, Message};
@@ -22,7 +21,7 @@ async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
     let ctx = w.ctx();
     for (what, raw) in [("change", declared.change_url(&id)), ("create", declared.create.url.clone())] {
         let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(precondition(declared_url_not_url(what, &entity, e))));
-        check_on_platform(&ctx, &url, &format!("the declared {what} URL of test {entity}")).or_raise();
+        check_on_platform(&ctx, &url, msg!("steps-cm-changes-declared-url", what = what, entity = &entity)).or_raise();
     }
     let mut changed = Vec::new();
     let patched = w
@@ -35,7 +34,7 @@ async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
     if patched.status != 200 {
         raise(precondition(msg!("steps-cm-changes-change-status", entity = &entity, id = &id, status = patched.status)));
     }
-    changed.push(hutong_checks::json_body(&patched, "the changed test record").or_raise());
+    changed.push(hutong_checks::json_body(&patched, msg!("steps-cm-changes-changed-record")).or_raise());
     let created = w
         .request(http::Method::POST, &declared.create.url)
         .json(&declared.create.body)
@@ -46,7 +45,7 @@ async fn change_test_records(w: &mut PlatformWorld) -> Vec<Value> {
     if created.status != 201 {
         raise(precondition(create_status(&entity, created.status)));
     }
-    let created = hutong_checks::json_body(&created, "the created test record").or_raise();
+    let created = hutong_checks::json_body(&created, msg!("steps-cm-changes-created-record")).or_raise();
     super::note_created(&ctx, hutong_checks::fidelity::record_id(&created));
     changed.push(created);
     changed
@@ -139,7 +138,7 @@ async fn no_gaps(w: &mut PlatformWorld) {
         let id = record_id(record).unwrap_or_else(|| "?".to_string());
         let copy = b.values().chain(a.values()).flatten().find(|r| record_id(r).as_deref() == Some(id.as_str()));
         match copy.and_then(|c| record_difference(c, record, &[])) {
-            Some(d) => msg!("steps-cm-changes-gap-differs", id = id, difference = d.describe("the export", "the platform's answer to the change")),
+            Some(d) => msg!("steps-cm-changes-gap-differs", id = id, difference = d.describe(msg!("steps-cm-changes-side-export"), msg!("steps-cm-changes-side-answer"))),
             None => Message::verbatim(id),
         }
     };
@@ -182,7 +181,7 @@ async fn create_record_to_delete(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     for (what, raw) in [("create", declared.create.url.clone()), ("delete", declared.delete_url("x").unwrap_or_default())] {
         let url = url::Url::parse(&raw).unwrap_or_else(|e| raise(precondition(declared_url_not_url(what, &entity, e))));
-        check_on_platform(&ctx, &url, &format!("the declared {what} URL of test {entity}")).or_raise();
+        check_on_platform(&ctx, &url, msg!("steps-cm-changes-declared-url", what = what, entity = &entity)).or_raise();
     }
     let created = w
         .request(http::Method::POST, &declared.create.url)
@@ -194,7 +193,7 @@ async fn create_record_to_delete(w: &mut PlatformWorld) {
     if created.status != 201 {
         raise(precondition(create_status(&entity, created.status)));
     }
-    let created = hutong_checks::json_body(&created, "the created test record").or_raise();
+    let created = hutong_checks::json_body(&created, msg!("steps-cm-changes-created-record")).or_raise();
     let id = record_id(&created).unwrap_or_else(|| raise(precondition(msg!("steps-cm-changes-created-no-id", entity = &entity))));
     let delete_url = declared.delete_url(&id).or_raise();
     w.cm.deleted = Some(json!({ "entity": entity, "id": id, "delete_url": delete_url }));
@@ -224,7 +223,7 @@ async fn deletion_reflected(w: &mut PlatformWorld) {
     // Of the lines for the deleted record, the last decides; only the last of each export is
     // kept, whatever the size of the exports.
     let (a, b) = (last_line_for(w, &first, &entity, &id).await.or_raise(), last_line_for(w, &next, &entity, &id).await.or_raise());
-    check_deletion_reflected(&id, &a, &b)
+    hutong_checks::export::deletion_reflected(&id, &a, &b)
         .map_err(|e| {
             let next_cursor = format!("{:?}", first.next_cursor);
             Finding::fail(msg!("steps-cm-changes-deletion-not-reflected", detail = e, entity = &entity, export = &first.export_id, next_cursor = next_cursor))

@@ -144,7 +144,7 @@ fn compare_exports(
                 None => msg!("steps-cm-destination-only-in-destination", entity = &name, id = &id),
                 Some(theirs) => match record_difference(&record.record()?, theirs, volatile) {
                     Some(d) => {
-                        let difference = d.describe("the destination provider's export", "the customer's own");
+                        let difference = d.describe(msg!("steps-cm-destination-side-provider"), msg!("steps-cm-destination-side-own"));
                         msg!("steps-cm-destination-record-differs", entity = &name, id = &id, difference = difference)
                     }
                     None => continue,
@@ -184,7 +184,7 @@ mod tests {
                     None => problems.push(format!("{name} {id} is only in the destination provider's export")),
                     Some(theirs) => {
                         if let Some(d) = record_difference(record, theirs, volatile) {
-                            problems.push(format!("{name} {id}: {}", d.describe("the destination provider's export", "the customer's own")));
+                            problems.push(format!("{name} {id}: {}", d.describe(msg!("steps-cm-destination-side-provider"), msg!("steps-cm-destination-side-own"))));
                         }
                     }
                 }

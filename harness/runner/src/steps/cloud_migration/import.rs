@@ -187,7 +187,7 @@ impl ImportedEntity<'_> {
                     None => msg!("steps-cm-import-mapped-not-served", entity = name, source = source, target = &target),
                     Some(served) => match record_difference(served, &row.record()?, volatile) {
                         Some(d) => {
-                            let difference = d.describe("the live API", "the imported record");
+                            let difference = d.describe(msg!("steps-cm-import-side-live-api"), msg!("steps-cm-import-side-imported"));
                             msg!("steps-cm-import-mapped-differs", entity = name, source = source, target = &target, difference = difference)
                         }
                         None => continue,
@@ -297,7 +297,7 @@ async fn round_trip(w: &mut PlatformWorld) {
     let mut problems = Vec::new();
     for entity in &first.entities {
         if let Some(diff) = tallies.get(&entity.name).filter(|d| !d.is_clean()) {
-            problems.push(msg!("steps-cm-import-entity-differences", entity = &entity.name, differences = diff.describe(5)));
+            problems.push(msg!("steps-cm-import-entity-differences", entity = &entity.name, differences = diff.describe(5).message().clone()));
         }
     }
     if let Some(problems) = joined(problems) {
@@ -377,7 +377,7 @@ impl RoundTrip {
                     Some(found) => {
                         tally.compared += 1;
                         if let Some(d) = record_difference(found, &s.record()?, volatile) {
-                            tally.altered(s.seq, s.id, d.describe("the destination", "the source"));
+                            tally.altered(s.seq, s.id, d.describe(msg!("migration-side-destination"), msg!("migration-side-source")));
                         }
                     }
                 }
@@ -509,7 +509,7 @@ mod tests {
                 None => problems.push(format!("{entity} {source} is mapped to {target}, which the live API does not serve")),
                 Some(served) => {
                     if let Some(d) = record_difference(served, &remap(row, session), volatile) {
-                        problems.push(format!("{entity} {source} is mapped to {target}, but there {}", d.describe("the live API", "the imported record")));
+                        problems.push(format!("{entity} {source} is mapped to {target}, but there {}", d.describe(msg!("steps-cm-import-side-live-api"), msg!("steps-cm-import-side-imported"))));
                     }
                 }
             }

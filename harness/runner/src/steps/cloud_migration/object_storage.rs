@@ -55,11 +55,11 @@ fn declared(w: &PlatformWorld) -> Declared {
 /// S3 keys issued by the platform's credentials endpoint to the harness's OAuth client.
 async fn issued_keys(w: &mut PlatformWorld, raw: &str) -> (String, String) {
     let url = url::Url::parse(raw).unwrap_or_else(|e| raise(Finding::fail(msg!("steps-cm-object-storage-credentials-endpoint-not-url", error = e.to_string()))));
-    check_on_platform(&w.ctx(), &url, "the object-storage credentials endpoint").or_raise();
+    check_on_platform(&w.ctx(), &url, msg!("steps-cm-object-storage-credentials-endpoint")).or_raise();
     w.authenticate(OAUTH_ROLE).await;
     let response = w.request(http::Method::POST, url.as_str()).label("issue object-storage keys").send(&w.rec).await.or_raise();
-    hutong_checks::expect_status(&response, 200, "the object-storage credentials endpoint").or_raise();
-    let body = hutong_checks::json_body(&response, "object-storage credentials").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-cm-object-storage-credentials-endpoint")).or_raise();
+    let body = hutong_checks::json_body(&response, msg!("steps-cm-object-storage-credentials")).or_raise();
     let field = |name: &str| {
         body.get(name)
             .and_then(Value::as_str)
@@ -130,7 +130,7 @@ async fn copy_matches(w: &mut PlatformWorld) {
     let diff = verified.unwrap_or_else(|f| raise(f));
     if !diff.is_clean() {
         let keys = |v: &[String]| v.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
-        let altered = joined(diff.altered.iter().take(5).map(|(k, why)| msg!("steps-cm-object-storage-altered-object", key = k, reason = why)));
+        let altered = joined(diff.altered.iter().take(5).map(|(k, why)| msg!("steps-cm-object-storage-altered-object", key = k, reason = why.message().clone())));
         raise(Finding::fail(msg!(
             "steps-cm-object-storage-copy-differs",
             bucket = to,

@@ -16,14 +16,14 @@ use serde_json::Value;
 async fn fetch_terms(w: &mut PlatformWorld) {
     let url = w.endpoint("switching_terms");
     let response = w.request(http::Method::GET, url.as_str()).label("switching terms").send(&w.rec).await.or_raise();
-    hutong_checks::expect_status(&response, 200, "the switching terms").or_raise();
-    let terms = hutong_checks::json_body(&response, "the switching terms").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-cm-switching-the-terms")).or_raise();
+    let terms = hutong_checks::json_body(&response, msg!("steps-cm-switching-the-terms")).or_raise();
     w.cm.terms = Some(terms);
 }
 
 #[then(expr = "the terms validate against {string}")]
 fn terms_valid(w: &mut PlatformWorld, schema: String) {
-    SchemaSet::embedded().check(&schema, earlier!(w.cm.terms), "the switching terms").or_raise();
+    SchemaSet::embedded().check(&schema, earlier!(w.cm.terms), msg!("steps-cm-switching-the-terms")).or_raise();
 }
 
 #[given("the platform's published switching terms")]
@@ -39,17 +39,17 @@ async fn published_terms(w: &mut PlatformWorld) {
 
 #[then("the notice period is at most two months")]
 fn notice(w: &mut PlatformWorld) {
-    check_at_most(earlier!(w.cm.terms), "notice_period_days", MAX_NOTICE_DAYS, "EU Data Act art. 25(2)(d) (two months)").or_raise();
+    check_at_most(earlier!(w.cm.terms), "notice_period_days", MAX_NOTICE_DAYS, msg!("steps-cm-switching-rule-notice")).or_raise();
 }
 
 #[then("the transition period is at most 30 days")]
 fn transition(w: &mut PlatformWorld) {
-    check_at_most(earlier!(w.cm.terms), "transition_period_days", MAX_TRANSITION_DAYS, "EU Data Act art. 25(2)(a)").or_raise();
+    check_at_most(earlier!(w.cm.terms), "transition_period_days", MAX_TRANSITION_DAYS, msg!("steps-cm-switching-rule-transition")).or_raise();
 }
 
 #[then("the data-retrieval period is at least 30 days")]
 fn retrieval(w: &mut PlatformWorld) {
-    check_at_least(earlier!(w.cm.terms), "data_retrieval_period_days", MIN_RETRIEVAL_DAYS, "EU Data Act art. 25(2)(g)").or_raise();
+    check_at_least(earlier!(w.cm.terms), "data_retrieval_period_days", MIN_RETRIEVAL_DAYS, msg!("steps-cm-switching-rule-retrieval")).or_raise();
 }
 
 #[then("the switching and egress charges are stated, and no other charge is mandatory")]
@@ -73,7 +73,7 @@ fn declared_url(w: &PlatformWorld, member: &str) -> url::Url {
         .and_then(Value::as_str)
         .and_then(|u| url::Url::parse(u).ok())
         .unwrap_or_else(|| raise(Finding::fail(msg!("steps-cm-switching-no-url", member = member))));
-    crate::runner::world::check_on_platform(&w.ctx(), &url, &format!("the switching terms' `{member}`")).or_raise();
+    crate::runner::world::check_on_platform(&w.ctx(), &url, msg!("steps-cm-switching-terms-member", member = member)).or_raise();
     url
 }
 
@@ -81,13 +81,13 @@ fn declared_url(w: &PlatformWorld, member: &str) -> url::Url {
 async fn fetch_register(w: &mut PlatformWorld) {
     let url = declared_url(w, "formats_register");
     let response = w.ctx().http.get(url.as_str()).label("formats register (no credentials)").send(&w.rec).await.or_raise();
-    hutong_checks::expect_status(&response, 200, "the formats register, fetched without credentials").or_raise();
-    w.cm.register = Some(hutong_checks::json_body(&response, "the formats register").or_raise());
+    hutong_checks::expect_status(&response, 200, msg!("steps-cm-switching-register-without-credentials")).or_raise();
+    w.cm.register = Some(hutong_checks::json_body(&response, msg!("steps-cm-switching-the-register")).or_raise());
 }
 
 #[then(expr = "the register validates against {string}")]
 fn register_valid(w: &mut PlatformWorld, schema: String) {
-    SchemaSet::embedded().check(&schema, earlier!(w.cm.register), "the formats register").or_raise();
+    SchemaSet::embedded().check(&schema, earlier!(w.cm.register), msg!("steps-cm-switching-the-register")).or_raise();
 }
 
 #[then("the register lists exactly the export's entities, with their media type and schema")]
@@ -114,7 +114,7 @@ fn procedure(w: &mut PlatformWorld) {
 #[when("the client opens the procedure page without credentials")]
 async fn open_procedure(w: &mut PlatformWorld) {
     let url = earlier!(w.cm.procedure_url).clone();
-    crate::runner::world::check_on_platform(&w.ctx(), &url, "the switching terms' `procedure.url`").or_raise();
+    crate::runner::world::check_on_platform(&w.ctx(), &url, msg!("steps-cm-switching-terms-member", member = "procedure.url")).or_raise();
     let request = w.ctx().http.get(url.as_str()).label("switching procedure page (no credentials)");
     w.send(request).await;
 }
