@@ -20,3 +20,9 @@ steps-ai-payment-next-action-differs = the next action of third-party payment me
 
 # AI-19: the ranking rules the merchant terms point to.
 steps-ai-payment-rules-url-invalid = ranking.rules_url: { $error }
+
+# What the answers read here are called in findings.
+steps-ai-payment-declared-methods = the declared payment methods
+steps-ai-payment-merchant-terms = the merchant terms
+steps-ai-payment-ranking-rules-url = the ranking rules (`ranking.rules_url`)
+steps-ai-payment-ranking-rules = the ranking rules the merchant terms point to

@@ -7,3 +7,6 @@ steps-oe-contract-violation = { $operation } ({ $url }): { $violation }
 steps-oe-contract-violations = { $count } of { $checked } safe operation(s) answered outside their OpenAPI description: { $violations }
 steps-oe-contract-violations-not-exercised = { $count } of { $checked } safe operation(s) answered outside their OpenAPI description: { $violations } (not exercised: { $not_exercised })
 steps-oe-contract-empty-pool = the OpenAPI document gives no safe operation the harness can call
+
+# The document the safe operations come from, as findings call it.
+steps-oe-contract-openapi-document = the OpenAPI document

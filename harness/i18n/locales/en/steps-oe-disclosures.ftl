@@ -18,3 +18,10 @@ steps-oe-disclosures-consultations-unsupported = the consultations the histories
 steps-oe-disclosures-complaint-channel = a complaint channel
 steps-oe-disclosures-complaint-status = the complaint channel { $url } answers HTTP { $status }
 steps-oe-disclosures-complaints-silent = the published complaint channels do not answer: { $problems }
+
+# The disclosure documents fetched, as findings call them.
+steps-oe-disclosures-index = the disclosure index
+steps-oe-disclosures-current = the current `{ $kind }`
+steps-oe-disclosures-current-document = the current `{ $kind }` document
+steps-oe-disclosures-history = the history of `{ $kind }`
+steps-oe-disclosures-version = { $kind } { $version }

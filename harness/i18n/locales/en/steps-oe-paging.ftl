@@ -9,3 +9,6 @@ steps-oe-paging-too-many-pages = { $walk }: more than { $max } pages
 steps-oe-paging-next-not-url = { $walk }: next page { $url }: { $error }
 steps-oe-paging-nothing-declared = neither `products` nor `merchants` is declared: no list operation to walk
 steps-oe-paging-items-missed = following `next` through `{ $collection }` { $size } items a page missed { $missed } item(s) that the walk with the default page size yielded; of the { $read } read back by `id`, { $still } can still be read: { $ids }
+
+# A page `next` links to, as findings call it.
+steps-oe-paging-next-page = a next page

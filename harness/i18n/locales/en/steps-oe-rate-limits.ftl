@@ -11,3 +11,6 @@ steps-oe-rate-limits-refused-early = { $role } was refused with 429 after only {
 steps-oe-rate-limits-refused-early-again = { $role } was refused with 429 after only { $accepted } requests, within the published limit of { $limit }, after sustained traffic of { $volume } requests, again after waiting the { $seconds } s its Retry-After asked for
 steps-oe-rate-limits-refused-early-long-retry = { $role } was refused with 429 after only { $accepted } requests, within the published limit of { $limit }, after sustained traffic of { $volume } requests (its Retry-After of { $retry_after } s is longer than the { $max_wait } s the harness waits)
 steps-oe-rate-limits-never-refused = { $requests } requests of { $role } to the probe, over its published limit of { $limit }, were all accepted: the published limit is not the one applied
+
+# The published policy, as findings call it.
+steps-oe-rate-limits-policy = the rate-limit policy

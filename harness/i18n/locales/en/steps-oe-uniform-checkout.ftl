@@ -17,3 +17,6 @@ steps-oe-uniform-checkout-differs-at = differs at { $members }
 steps-oe-uniform-checkout-located-at = is located at { $location } against { $other_location }
 steps-oe-uniform-checkout-next-action-differs = the same order's next action answers differently for different clients
 steps-oe-uniform-checkout-app-metadata = { $app }'s metadata
+
+# The answer listing the payment methods, as findings call it.
+steps-oe-uniform-checkout-declared-methods = the declared payment methods

@@ -32,3 +32,7 @@ steps-oe-uniform-no-policy = no policy was collected
 steps-oe-uniform-policy-documents-differ = the policy documents for { $role } and { $other_role } differ at { $difference }
 steps-oe-uniform-policy-header = RateLimit-Policy is { $policy } for { $role } and { $other_policy } for { $other_role }
 steps-oe-uniform-shown-different-limits = clients are shown different rate limits: { $differences }
+
+# The published policy, as findings call it (OE-08 and the sustained traffic).
+steps-oe-uniform-policy = the rate-limit policy
+steps-oe-uniform-policy-as = the rate-limit policy as { $role }

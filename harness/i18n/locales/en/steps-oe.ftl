@@ -20,3 +20,8 @@ steps-oe-malformed-not-refused = a malformed JSON body sent to create `{ $entity
 steps-oe-malformed-not-problem = a malformed JSON body sent to create `{ $entity }`: { $problem }
 steps-oe-malformed-refused = { $problem } (RFC 9457 §3)
 steps-oe-unexpected-status = expected HTTP { $expected }, got { $status }{ $hint }
+
+# What the requests and answers read here are called in findings.
+steps-oe-openapi-document = the OpenAPI document
+steps-oe-new-client-listing = listing { $endpoint } with the new client's token
+steps-oe-create-url = the declared create URL of `{ $entity }`

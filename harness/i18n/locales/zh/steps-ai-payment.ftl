@@ -20,3 +20,9 @@ steps-ai-payment-next-action-differs = 第三方支付方式的下一步操作�
 
 # AI-19：商家条款所指向的排序规则。
 steps-ai-payment-rules-url-invalid = ranking.rules_url：{ $error }
+
+# 发现中对此处所读取响应的称呼。
+steps-ai-payment-declared-methods = 所声明的支付方式
+steps-ai-payment-merchant-terms = 商家条款
+steps-ai-payment-ranking-rules-url = 排序规则（`ranking.rules_url`）
+steps-ai-payment-ranking-rules = 商家条款所指向的排序规则

@@ -18,3 +18,10 @@ steps-oe-disclosures-consultations-unsupported = 历史记录中所载的征求�
 steps-oe-disclosures-complaint-channel = 一个投诉渠道
 steps-oe-disclosures-complaint-status = 投诉渠道 { $url } 返回 HTTP { $status }
 steps-oe-disclosures-complaints-silent = 已公布的投诉渠道没有响应：{ $problems }
+
+# 发现中对所获取公示文档的称呼。
+steps-oe-disclosures-index = 公示索引
+steps-oe-disclosures-current = 当前的 `{ $kind }`
+steps-oe-disclosures-current-document = 当前的 `{ $kind }` 文档
+steps-oe-disclosures-history = `{ $kind }` 的历史记录
+steps-oe-disclosures-version = { $kind } { $version }

@@ -11,3 +11,6 @@ steps-oe-rate-limits-refused-early = { $role } 在发送 { $volume } 次持续�
 steps-oe-rate-limits-refused-early-again = { $role } 在发送 { $volume } 次持续流量请求后，仅发出 { $accepted } 次请求就被以 429 拒绝，尚未达到公布的限额 { $limit }；按其 Retry-After 等待 { $seconds } 秒后再次如此
 steps-oe-rate-limits-refused-early-long-retry = { $role } 在发送 { $volume } 次持续流量请求后，仅发出 { $accepted } 次请求就被以 429 拒绝，尚未达到公布的限额 { $limit }（其 Retry-After 为 { $retry_after } 秒，超过测试工具等待的 { $max_wait } 秒）
 steps-oe-rate-limits-never-refused = { $role } 向探测操作发出的 { $requests } 次请求超过了公布的限额 { $limit }，却全部被接受：实际执行的限额并非所公布的限额
+
+# 发现中对所公布策略的称呼。
+steps-oe-rate-limits-policy = 速率限制策略

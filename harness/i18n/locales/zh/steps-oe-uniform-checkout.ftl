@@ -17,3 +17,6 @@ steps-oe-uniform-checkout-differs-at = 在以下位置不同：{ $members }
 steps-oe-uniform-checkout-located-at = 位于 { $location }，而对方位于 { $other_location }
 steps-oe-uniform-checkout-next-action-differs = 同一订单的下一步操作对不同客户端的响应不同
 steps-oe-uniform-checkout-app-metadata = { $app } 的元数据
+
+# 发现中对列出支付方式的响应的称呼。
+steps-oe-uniform-checkout-declared-methods = 所声明的支付方式

@@ -32,3 +32,7 @@ steps-oe-uniform-no-policy = 未收集到任何策略
 steps-oe-uniform-policy-documents-differ = { $role } 与 { $other_role } 的策略文档在 { $difference } 处不同
 steps-oe-uniform-policy-header = { $role } 的 RateLimit-Policy 为 { $policy }，而 { $other_role } 的为 { $other_policy }
 steps-oe-uniform-shown-different-limits = 客户端看到的速率限制不同：{ $differences }
+
+# 发现中对所公布策略的称呼（OE-08 及持续流量）。
+steps-oe-uniform-policy = 速率限制策略
+steps-oe-uniform-policy-as = { $role } 所获取的速率限制策略

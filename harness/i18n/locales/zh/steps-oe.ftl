@@ -20,3 +20,8 @@ steps-oe-malformed-not-refused = 为创建 `{ $entity }` 发送了格式错误�
 steps-oe-malformed-not-problem = 为创建 `{ $entity }` 发送了格式错误的 JSON 请求体：{ $problem }
 steps-oe-malformed-refused = { $problem }（RFC 9457 §3）
 steps-oe-unexpected-status = 应为 HTTP { $expected }，实际得到 { $status }{ $hint }
+
+# 发现中对此处所发请求与所读响应的称呼。
+steps-oe-openapi-document = OpenAPI 文档
+steps-oe-new-client-listing = 使用新客户端的令牌列出 { $endpoint }
+steps-oe-create-url = 所声明的 `{ $entity }` 创建 URL

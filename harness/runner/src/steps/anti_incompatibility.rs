@@ -73,16 +73,6 @@ pub struct State {
 }
 
 
-/// A problem another module states: its message, or its text as it is while that module gives
-/// text (the checks of `hutong-checks` that still return `String`).
-pub(crate) fn stated(problem: impl Into<Arg>) -> Message {
-    match problem.into() {
-        Arg::Message(m) => m,
-        Arg::Text(t) => Message::verbatim(t),
-        Arg::Number(n) => Message::verbatim(n.to_string()),
-    }
-}
-
 /// The message stored in a JSON member of a step's results (`None` for `null`).
 pub(crate) fn message_in(value: &Value) -> Option<Message> {
     serde_json::from_value(value.clone()).ok().flatten()
@@ -196,8 +186,8 @@ async fn send_own_links(w: &mut PlatformWorld) {
 /// How a delivered message treated `link`, in `links` and in the anchors of the rendered `html`
 /// alike (AI-01), or `Ok` when it was delivered unchanged.
 fn delivered_unchanged(text: &str, link: &str, message: &Value) -> Result<(), Message> {
-    check_link_delivered(text, link, message).map_err(stated)?;
-    check_html_hrefs(message, link).map_err(stated)
+    check_link_delivered(text, link, message)?;
+    check_html_hrefs(message, link)
 }
 
 /// The preview a delivered message gives `link` (the member of `previews` whose `url` is the
@@ -313,7 +303,7 @@ async fn open_link(w: &mut PlatformWorld, link: &str, label: &str) -> Result<(),
     let url = w.endpoint("links_open");
     let request = w.request(http::Method::GET, url.as_str()).query(&[("url", link)]).follow_redirects(false).label(label.to_string());
     let response = w.send(request).await;
-    check_opens_directly(link, response.status, response.header("location"), response.content_type().as_deref()).map_err(stated)
+    check_opens_directly(link, response.status, response.header("location"), response.content_type().as_deref())
 }
 
 #[when("the client opens links to the platform's own domain")]
@@ -519,7 +509,7 @@ async fn list_as_each_app(w: &mut PlatformWorld, endpoint: &str, which: Identity
     for ((_, identity, _), (seen, exchanges)) in jobs.iter().zip(walked) {
         let exchanges = w.adopt(exchanges);
         let seen = seen.or_raise();
-        results.push(json!({ "app": identity, "difference": first_difference(&baseline, &seen).map(stated), "exchanges": exchanges }));
+        results.push(json!({ "app": identity, "difference": first_difference(&baseline, &seen), "exchanges": exchanges }));
     }
     if results.is_empty() {
         raise(Finding::error(msg!("steps-ai-no-app-headers")));

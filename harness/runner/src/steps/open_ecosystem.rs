@@ -114,12 +114,12 @@ async fn fetch_openapi(w: &mut PlatformWorld) {
     let url = w.endpoint("openapi");
     let request = w.ctx().http.get(url.as_str()).label("openapi");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the OpenAPI document").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-oe-openapi-document")).or_raise();
 }
 
 #[then("it is a valid OpenAPI 3.x document")]
 fn valid_openapi(w: &mut PlatformWorld) {
-    let doc = hutong_checks::json_body(w.last(), "the OpenAPI document").or_raise();
+    let doc = hutong_checks::json_body(w.last(), msg!("steps-oe-openapi-document")).or_raise();
     hutong_checks::openapi::check_document(&doc).or_raise();
     w.oe.openapi = Some(doc);
 }
@@ -202,7 +202,7 @@ async fn can_list(w: &mut PlatformWorld, endpoint: String) {
     let url = w.endpoint(&endpoint);
     let request = w.request(http::Method::GET, url.as_str()).label("new client");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, &format!("listing {endpoint} with the new client's token")).or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-oe-new-client-listing", endpoint = endpoint.as_str())).or_raise();
 }
 
 // --- OE-02: registration metadata of a well-known app -----------------------------------------
@@ -327,7 +327,7 @@ async fn malformed_body(w: &mut PlatformWorld) {
     let url = url::Url::parse(&declared.create.url)
         .map_err(|e| Finding::error(msg!("steps-oe-create-url-invalid", entity = entity, error = e.to_string())))
         .or_raise();
-    crate::runner::world::check_on_platform(&w.ctx(), &url, &format!("the declared create URL of `{entity}`")).or_raise();
+    crate::runner::world::check_on_platform(&w.ctx(), &url, msg!("steps-oe-create-url", entity = entity)).or_raise();
     let request = w.request(http::Method::POST, url.as_str()).body("{\"truncated\": ", "application/json").label("malformed body");
     let response = w.send(request).await;
     let problem = if !(400..500).contains(&response.status) {

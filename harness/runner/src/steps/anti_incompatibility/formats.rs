@@ -1,9 +1,9 @@
 //! AI-14: content import and export in open media types.
 
-use super::{message_in, stated};
+use super::message_in;
 use crate::runner::world::{raise, PlatformWorld};
 use cucumber::{given, then, when};
-use hutong_checks::formats::{check_round_trip, essence, sample_jpeg, sample_png, sample_text};
+use hutong_checks::formats::{essence, sample_jpeg, sample_png, sample_text};
 use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 
@@ -63,7 +63,7 @@ async fn round_trip(w: &mut PlatformWorld) {
         let request = w.request(http::Method::GET, location.as_str()).label(format!("export {media}"));
         let exported = w.send(request).await;
         let problem: Option<Message> = if exported.status == 200 {
-            check_round_trip(media, &bytes, exported.content_type().as_deref(), &exported.body).err().map(stated)
+            hutong_checks::formats::round_trip(media, &bytes, exported.content_type().as_deref(), &exported.body).err()
         } else {
             Some(msg!("steps-ai-formats-export-status", status = exported.status))
         };

@@ -45,7 +45,7 @@ async fn read_content_page(w: &mut PlatformWorld) {
     let page = declaration(w, "oembed")["content_url"].as_str().unwrap_or_default().to_string();
     let request = w.ctx().http.get(&page).header("accept", "text/html").label("oEmbed content page");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the declared oEmbed content page").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-interconnect-content-page")).or_raise();
     w.ai.content_url = Some(Value::String(page));
 }
 
@@ -68,7 +68,7 @@ async fn request_oembed(w: &mut PlatformWorld) {
     let url = earlier!(w.ai.oembed_url).as_str().unwrap_or_default().to_string();
     let request = w.ctx().http.get(&url).label("oEmbed representation");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the oEmbed endpoint (oEmbed §2.3)").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-interconnect-oembed-endpoint")).or_raise();
 }
 
 #[then("it is a valid oEmbed JSON response for that page")]
@@ -83,7 +83,7 @@ fn valid_oembed(w: &mut PlatformWorld) {
             content_type = format!("{:?}", response.content_type().unwrap_or_default())
         )));
     }
-    let doc = hutong_checks::json_body(response, "the oEmbed response").or_raise();
+    let doc = hutong_checks::json_body(response, msg!("steps-ai-interconnect-oembed-response")).or_raise();
     checks::check_oembed_response(&doc).or_raise();
 }
 
@@ -105,7 +105,7 @@ async fn look_up_resource(w: &mut PlatformWorld) {
     let resource = declaration(w, "webfinger")["resource"].as_str().unwrap_or_default().to_string();
     let request = w.ctx().http.get(webfinger_url(w)).query(&[("resource", resource.as_str())]).header("origin", "https://other-platform.example").label("WebFinger lookup");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the WebFinger lookup (RFC 7033 §4.2)").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-interconnect-webfinger-lookup")).or_raise();
     w.ai.webfinger_resource = Some(Value::String(resource));
 }
 
@@ -113,7 +113,7 @@ async fn look_up_resource(w: &mut PlatformWorld) {
 fn answer_is_jrd(w: &mut PlatformWorld) {
     let resource = earlier!(w.ai.webfinger_resource).as_str().unwrap_or_default().to_string();
     let response = w.last();
-    let jrd = hutong_checks::json_body(response, "the WebFinger answer").or_raise();
+    let jrd = hutong_checks::json_body(response, msg!("steps-ai-interconnect-webfinger-answer")).or_raise();
     checks::check_jrd(&resource, response.content_type().as_deref(), response.header("access-control-allow-origin"), &jrd).or_raise();
 }
 
@@ -125,7 +125,7 @@ async fn lookup_without_resource(w: &mut PlatformWorld) {
 
 #[then("the WebFinger service answers 400")]
 fn answers_400(w: &mut PlatformWorld) {
-    hutong_checks::expect_status(w.last(), 400, "a WebFinger request without `resource` (RFC 7033 §4.2)").or_raise();
+    hutong_checks::expect_status(w.last(), 400, msg!("steps-ai-interconnect-webfinger-no-resource")).or_raise();
 }
 
 // --- AI-10: ActivityPub -----------------------------------------------------------------------
@@ -146,13 +146,13 @@ async fn follow_self_link(w: &mut PlatformWorld) {
     };
     let request = w.ctx().http.get(&actor_url).header("accept", "application/activity+json").label("ActivityPub actor");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the ActivityPub actor").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-interconnect-actor")).or_raise();
 }
 
 #[then("the actor document has an id, a type, an inbox and an outbox")]
 fn actor_complete(w: &mut PlatformWorld) {
     let response = w.last();
-    let actor = hutong_checks::json_body(response, "the actor document").or_raise();
+    let actor = hutong_checks::json_body(response, msg!("steps-ai-interconnect-actor-document")).or_raise();
     let outbox = checks::check_actor(response.content_type().as_deref(), &actor).or_raise();
     let outbox = response.url.join(&outbox).map_err(|e| Finding::fail(msg!("steps-ai-interconnect-outbox-not-url", error = e.to_string()))).or_raise();
     w.ai.outbox = Some(Value::String(outbox.to_string()));
@@ -163,7 +163,7 @@ async fn outbox_ordered(w: &mut PlatformWorld) {
     let url = earlier!(w.ai.outbox).as_str().unwrap_or_default().to_string();
     let request = w.ctx().http.get(&url).header("accept", "application/activity+json").label("ActivityPub outbox");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the actor's outbox (ActivityPub §5.1)").or_raise();
-    let outbox = hutong_checks::json_body(&response, "the outbox").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-interconnect-outbox")).or_raise();
+    let outbox = hutong_checks::json_body(&response, msg!("steps-ai-interconnect-outbox-document")).or_raise();
     checks::check_outbox(response.content_type().as_deref(), &outbox).or_raise();
 }

@@ -1,7 +1,7 @@
 //! AI-15: a delivered message carries exactly the links sent (no link, parameter or affiliate
 //! code added, 流量劫持); AI-16: outside links get previews like own-domain links.
 
-use super::{domain_problem, entry_exchanges, fail_naming_domains, message_in, own_domain, rng, send_and_read_back, stated, unreadable, Delivered};
+use super::{domain_problem, entry_exchanges, fail_naming_domains, message_in, own_domain, rng, send_and_read_back, unreadable, Delivered};
 use crate::runner::world::{raise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::links::{check_exact_links, check_preview_parity};
@@ -51,7 +51,7 @@ async fn send_link_rounds(w: &mut PlatformWorld, rounds: usize) {
                 None => (own.clone(), None),
             };
             let (problem, exchanges) = match outcome {
-                Ok(Delivered { message, exchanges, .. }) => (check_exact_links(links, &own_domains, &message).err().map(stated), exchanges),
+                Ok(Delivered { message, exchanges, .. }) => (check_exact_links(links, &own_domains, &message).err(), exchanges),
                 // Loss and refusal are AI-01's to judge; here an unreadable message is no evidence.
                 Err(e) => raise(Finding::error(msg!("steps-ai-links-added-unreadable", message = label.clone(), problem = e))),
             };

@@ -22,8 +22,8 @@ async fn methods_and_sandbox_item(w: &mut PlatformWorld) {
     let url = w.endpoint("payment_methods");
     let request = w.request(http::Method::GET, url.as_str()).label("payment methods");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the declared payment methods").or_raise();
-    let methods = parse_methods(&hutong_checks::json_body(&response, "the declared payment methods").or_raise()).or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-payment-declared-methods")).or_raise();
+    let methods = parse_methods(&hutong_checks::json_body(&response, msg!("steps-ai-payment-declared-methods")).or_raise()).or_raise();
     if !methods.iter().any(|m| !m.own) {
         raise(Finding::fail(msg!("steps-ai-payment-no-third-party")));
     }
@@ -149,12 +149,12 @@ async fn fetch_terms(w: &mut PlatformWorld) {
     let url = w.endpoint("merchant_terms");
     let request = w.ctx().http.get(url.as_str()).label("merchant terms");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the merchant terms").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-payment-merchant-terms")).or_raise();
 }
 
 #[then("the merchant terms require no exclusivity")]
 fn no_exclusivity(w: &mut PlatformWorld) {
-    let terms = hutong_checks::json_body(w.last(), "the merchant terms").or_raise();
+    let terms = hutong_checks::json_body(w.last(), msg!("steps-ai-payment-merchant-terms")).or_raise();
     check_no_exclusivity(&terms).or_raise();
 }
 
@@ -219,20 +219,20 @@ fn no_enrolment_required(w: &mut PlatformWorld) {
 
 #[then("the merchant terms require no price parity")]
 fn no_price_parity(w: &mut PlatformWorld) {
-    let terms = hutong_checks::json_body(w.last(), "the merchant terms").or_raise();
+    let terms = hutong_checks::json_body(w.last(), msg!("steps-ai-payment-merchant-terms")).or_raise();
     hutong_checks::payment::check_no_price_parity(&terms).or_raise();
 }
 
 #[then("the merchant terms declare no ranking penalty for selling elsewhere or paying outside, and the ranking rules they point to answer")]
 async fn no_ranking_penalty(w: &mut PlatformWorld) {
-    let terms = hutong_checks::json_body(w.last(), "the merchant terms").or_raise();
+    let terms = hutong_checks::json_body(w.last(), msg!("steps-ai-payment-merchant-terms")).or_raise();
     let rules_url = hutong_checks::payment::check_ranking_declaration(&terms).or_raise();
     let parsed = url::Url::parse(&rules_url).map_err(|e| Finding::error(msg!("steps-ai-payment-rules-url-invalid", error = e.to_string()))).or_raise();
     let ctx = w.ctx();
-    if let Err(f) = crate::runner::world::check_on_platform(&ctx, &parsed, "the ranking rules (`ranking.rules_url`)") {
+    if let Err(f) = crate::runner::world::check_on_platform(&ctx, &parsed, msg!("steps-ai-payment-ranking-rules-url")) {
         raise(Finding::fail(f.text));
     }
     let request = ctx.http.get(&rules_url).label("the ranking rules");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the ranking rules the merchant terms point to").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-ai-payment-ranking-rules")).or_raise();
 }

@@ -14,8 +14,8 @@ pub(super) async fn openapi_document(w: &mut PlatformWorld) -> Result<(Value, Ur
     let url = w.ctx().discovery.endpoint("openapi")?;
     let request = w.ctx().http.get(url.as_str()).label("openapi");
     let response = request.send(&w.rec).await.map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 200, "the OpenAPI document")?;
-    let doc = hutong_checks::json_body(&response, "the OpenAPI document")?;
+    hutong_checks::expect_status(&response, 200, msg!("steps-oe-contract-openapi-document"))?;
+    let doc = hutong_checks::json_body(&response, msg!("steps-oe-contract-openapi-document"))?;
     Ok((doc, url))
 }
 

@@ -46,12 +46,12 @@ async fn denials_cite_rules(w: &mut PlatformWorld) {
         let index = response.exchange;
         let rule = hutong_checks::problem::check_cites_rule(&response, &listed, http_allowed).map_err(|f| f.with_exchanges(vec![index])).or_raise();
         let url = url::Url::parse(&rule.document).map_err(|e| Finding::error(msg!("steps-oe-denials-document-url", error = e.to_string()))).or_raise();
-        crate::runner::world::check_on_platform(&w.ctx(), &url, "the document a denial cites").or_raise();
+        crate::runner::world::check_on_platform(&w.ctx(), &url, msg!("steps-oe-denials-cited-document")).or_raise();
         // Without credentials: a rule is published when anyone can read it.
         let request = w.ctx().http.get(url.as_str()).label("the rule a denial cites");
         let answer = w.send(request).await;
-        hutong_checks::expect_status(&answer, 200, "the document a denial cites").map_err(|f| f.with_exchanges(vec![index, answer.exchange])).or_raise();
-        let doc = hutong_checks::json_body(&answer, "the document a denial cites").or_raise();
+        hutong_checks::expect_status(&answer, 200, msg!("steps-oe-denials-cited-document")).map_err(|f| f.with_exchanges(vec![index, answer.exchange])).or_raise();
+        let doc = hutong_checks::json_body(&answer, msg!("steps-oe-denials-cited-document")).or_raise();
         hutong_checks::problem::check_cited_section(&doc, &rule).map_err(|f| f.with_exchanges(vec![index, answer.exchange])).or_raise();
     }
 }

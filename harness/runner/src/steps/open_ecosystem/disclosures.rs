@@ -4,15 +4,14 @@
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::disclosure::{self, Listed};
-use crate::steps::anti_incompatibility::stated;
 use hutong_model::{joined, msg, Finding, Message};
 use serde_json::{json, Value};
 
 /// GET `url` without credentials: disclosures are public.
-async fn fetch_public(w: &mut PlatformWorld, url: &str, what: &str) -> Value {
-    let request = w.ctx().http.get(url).label(what.to_string());
+async fn fetch_public(w: &mut PlatformWorld, url: &str, what: Message) -> Value {
+    let request = w.ctx().http.get(url).label(what.en());
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, what).or_raise();
+    hutong_checks::expect_status(&response, 200, what.clone()).or_raise();
     hutong_checks::json_body(&response, what).or_raise()
 }
 
@@ -23,7 +22,7 @@ fn listed(w: &PlatformWorld) -> Vec<Listed> {
 #[when("the harness fetches the disclosure index without credentials")]
 async fn fetch_index(w: &mut PlatformWorld) {
     let url = w.endpoint("disclosures");
-    let index = fetch_public(w, url.as_str(), "the disclosure index").await;
+    let index = fetch_public(w, url.as_str(), msg!("steps-oe-disclosures-index")).await;
     w.oe.disclosure_index = Some(index);
 }
 
@@ -35,8 +34,8 @@ fn index_complete(w: &mut PlatformWorld) {
 #[then("the current version of each listed document is a valid disclosure document")]
 async fn current_versions_valid(w: &mut PlatformWorld) {
     for d in listed(w) {
-        let doc = fetch_public(w, &d.current, &format!("the current `{}`", d.kind)).await;
-        disclosure::check_document(&doc, &d.kind, &format!("the current `{}` document", d.kind)).or_raise();
+        let doc = fetch_public(w, &d.current, msg!("steps-oe-disclosures-current", kind = d.kind.clone())).await;
+        disclosure::check_document(&doc, &d.kind, msg!("steps-oe-disclosures-current-document", kind = d.kind.clone())).or_raise();
     }
 }
 
@@ -50,7 +49,7 @@ async fn fetch_histories(w: &mut PlatformWorld) {
     }
     let mut histories = Vec::new();
     for d in documents {
-        let history = fetch_public(w, &d.history, &format!("the history of `{}`", d.kind)).await;
+        let history = fetch_public(w, &d.history, msg!("steps-oe-disclosures-history", kind = d.kind.clone())).await;
         let versions = disclosure::check_history(&history, &d.kind).or_raise();
         histories.push(json!({ "kind": d.kind, "versions": versions }));
     }
@@ -68,7 +67,7 @@ fn histories(w: &PlatformWorld) -> Vec<(String, Vec<Value>)> {
 
 #[then("every version was announced at least 7 days before it took effect")]
 fn seven_days_notice(w: &mut PlatformWorld) {
-    let short: Vec<Message> = histories(w).iter().flat_map(|(kind, versions)| disclosure::short_notices(versions, kind)).map(stated).collect();
+    let short: Vec<Message> = histories(w).iter().flat_map(|(kind, versions)| disclosure::short_notices(versions, kind)).collect();
     if let Some(short) = joined(short) {
         raise(Finding::fail(msg!("steps-oe-disclosures-short-notice", versions = short)));
     }
@@ -95,10 +94,10 @@ async fn versions_retrievable(w: &mut PlatformWorld) {
                     continue;
                 }
             };
-            if let Err(f) = disclosure::check_document(&doc, &kind, &format!("{kind} {version}")) {
+            if let Err(f) = disclosure::check_document(&doc, &kind, msg!("steps-oe-disclosures-version", kind = kind.clone(), version = version.clone())) {
                 problems.push(f.text);
             } else if let Some(p) = disclosure::listed_version_disagreement(&v, &doc, &kind) {
-                problems.push(stated(p));
+                problems.push(p);
             } else {
                 // What a later run finds unchanged (OPIS §12).
                 let origin = w.ctx().base_url.origin().ascii_serialization();
@@ -134,7 +133,7 @@ fn versions_kept(w: &mut PlatformWorld) {
 async fn fetch_current(w: &mut PlatformWorld, kind: String) {
     let documents = listed(w);
     let d = disclosure::find(&documents, &kind).or_raise().clone();
-    let doc = fetch_public(w, &d.current, &format!("the current `{kind}`")).await;
+    let doc = fetch_public(w, &d.current, msg!("steps-oe-disclosures-current", kind = kind.clone())).await;
     w.oe.disclosure_document = Some(doc);
 }
 
@@ -151,7 +150,7 @@ fn fee_rates(w: &mut PlatformWorld) {
 #[then("it is a valid disclosure document stating admission criteria, review criteria, a review deadline and grounds for suspension, each citing a section it contains")]
 fn interop_terms_complete(w: &mut PlatformWorld) {
     let doc = earlier!(w.oe.disclosure_document);
-    disclosure::check_document(doc, disclosure::INTEROP_TERMS, "the current `interop-terms` document").or_raise();
+    disclosure::check_document(doc, disclosure::INTEROP_TERMS, msg!("steps-oe-disclosures-current-document", kind = disclosure::INTEROP_TERMS)).or_raise();
     disclosure::check_interop_terms(doc).or_raise();
 }
 
@@ -160,7 +159,7 @@ async fn current_in_history(w: &mut PlatformWorld) {
     let doc = earlier!(w.oe.disclosure_document).clone();
     let kind = doc.get("kind").and_then(Value::as_str).unwrap_or_default().to_string();
     let d = disclosure::find(&listed(w), &kind).or_raise().clone();
-    let history = fetch_public(w, &d.history, &format!("the history of `{kind}`")).await;
+    let history = fetch_public(w, &d.history, msg!("steps-oe-disclosures-history", kind = kind.clone())).await;
     let versions = disclosure::check_history(&history, &kind).or_raise();
     disclosure::check_current_listed(&doc, &versions, &kind, time::OffsetDateTime::now_utc()).or_raise();
 }
@@ -179,7 +178,7 @@ fn consultations_recorded(w: &mut PlatformWorld) {
 async fn fetch_page(w: &mut PlatformWorld, url: &str, what: Message) -> Result<(u16, String), Message> {
     let parsed = url::Url::parse(url)
         .map_err(|e| msg!("steps-oe-disclosures-page-not-url", what = what.clone(), url = hutong_model::sanitize_line(url, 80), error = e.to_string()))?;
-    crate::runner::world::check_on_platform(&w.ctx(), &parsed, &what.en()).map_err(|f| f.text)?;
+    crate::runner::world::check_on_platform(&w.ctx(), &parsed, what.clone()).map_err(|f| f.text)?;
     let request = w.ctx().http.get(url).label(what.en());
     let response = w.send(request).await;
     Ok((response.status, response.text().map(str::to_string).unwrap_or_default()))
@@ -200,7 +199,7 @@ async fn consultations_agree(w: &mut PlatformWorld) {
                 && let Ok(doc) = response.json_value()
                 && let Some(p) = disclosure::consultation_disagreement(&v, &doc, &kind)
             {
-                problems.push(stated(p));
+                problems.push(p);
             }
             let Some(channel) = v.pointer("/consultation/url").and_then(Value::as_str) else { continue };
             let what = msg!("steps-oe-disclosures-consultation-channel", kind = kind.clone(), version = version.clone());
@@ -228,7 +227,7 @@ fn worker_topics(w: &mut PlatformWorld) {
 #[then("it is a valid disclosure document giving channels for complaints and appeals open to third parties, merchants and users, the processing steps and a time limit")]
 fn complaints_complete(w: &mut PlatformWorld) {
     let doc = earlier!(w.oe.disclosure_document);
-    disclosure::check_document(doc, disclosure::COMPLAINTS, "the current `complaints` document").or_raise();
+    disclosure::check_document(doc, disclosure::COMPLAINTS, msg!("steps-oe-disclosures-current-document", kind = disclosure::COMPLAINTS)).or_raise();
     disclosure::check_complaints(doc).or_raise();
 }
 

@@ -35,13 +35,13 @@ async fn walk(w: &mut PlatformWorld, first: &str, walk: &Message) -> Walk {
         if seen.len() > paging::MAX_PAGES {
             raise(Finding::fail(msg!("steps-oe-paging-too-many-pages", walk = walk.clone(), max = paging::MAX_PAGES)).with_exchanges(exchanges));
         }
-        crate::runner::world::check_on_platform(&w.ctx(), &url::Url::parse(&url).map_err(|e| Finding::fail(msg!("steps-oe-paging-next-not-url", walk = walk.clone(), url = format!("{url:?}"), error = e.to_string()))).or_raise(), "a next page").or_raise();
+        crate::runner::world::check_on_platform(&w.ctx(), &url::Url::parse(&url).map_err(|e| Finding::fail(msg!("steps-oe-paging-next-not-url", walk = walk.clone(), url = format!("{url:?}"), error = e.to_string()))).or_raise(), msg!("steps-oe-paging-next-page")).or_raise();
         let request = w.request(http::Method::GET, &url).label(format!("{label}, page {}", seen.len()));
         let response = w.send(request).await;
         exchanges.push(response.exchange);
         let with = |f: Finding| f.with_exchanges(vec![response.exchange]);
-        hutong_checks::expect_status(&response, 200, label).map_err(with).or_raise();
-        let body = hutong_checks::json_body(&response, label).map_err(with).or_raise();
+        hutong_checks::expect_status(&response, 200, walk.clone()).map_err(with).or_raise();
+        let body = hutong_checks::json_body(&response, walk.clone()).map_err(with).or_raise();
         let in_walk = |f: Finding| Finding::fail(f.text.in_context(walk.clone())).with_exchanges(vec![response.exchange]);
         next = paging::check_page_links(&response, &body).map_err(in_walk).or_raise();
         ids.extend(paging::item_ids(&body).map_err(in_walk).or_raise());
@@ -87,8 +87,8 @@ fn indexes(v: &Value) -> Vec<usize> {
 fn each_once(w: &mut PlatformWorld) {
     for walk in earlier!(w.oe.paging_walks).clone() {
         let collection = walk["collection"].as_str().unwrap_or_default();
-        paging::check_each_once(&strings(&walk["default"]), &format!("the walk of `{collection}`")).map_err(|f| f.with_exchanges(indexes(&walk["default_exchanges"]))).or_raise();
-        paging::check_each_once(&strings(&walk["paged"]), &format!("the walk of `{collection}` {} items a page", walk["small"])).map_err(|f| f.with_exchanges(indexes(&walk["paged_exchanges"]))).or_raise();
+        paging::check_each_once(&strings(&walk["default"]), msg!("steps-oe-paging-walk", collection = collection)).map_err(|f| f.with_exchanges(indexes(&walk["default_exchanges"]))).or_raise();
+        paging::check_each_once(&strings(&walk["paged"]), msg!("steps-oe-paging-walk-small", collection = collection, size = walk["small"].as_u64().unwrap_or_default())).map_err(|f| f.with_exchanges(indexes(&walk["paged_exchanges"]))).or_raise();
     }
 }
 

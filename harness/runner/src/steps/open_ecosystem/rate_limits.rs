@@ -12,8 +12,8 @@ async fn fetch_policy(w: &mut PlatformWorld) {
     let url = w.endpoint("rate_limit_policy");
     let request = w.request(hutong_http::http::Method::GET, url.as_str()).label("rate-limit policy");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the rate-limit policy").or_raise();
-    let policy = hutong_checks::json_body(&response, "the rate-limit policy").or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-oe-rate-limits-policy")).or_raise();
+    let policy = hutong_checks::json_body(&response, msg!("steps-oe-rate-limits-policy")).or_raise();
     w.oe.policy = Some(policy);
 }
 

@@ -280,7 +280,7 @@ const END_AT: (f64, f64) = (0.85, 1.0);
 pub(crate) async fn sustained_volume(w: &PlatformWorld, r: &mut impl rand::Rng) -> u64 {
     let drawn = r.random_range(SUSTAINED_TRAFFIC.0..=SUSTAINED_TRAFFIC.1);
     let Ok(url) = w.ctx().discovery.endpoint("rate_limit_policy") else { return drawn };
-    if crate::runner::world::check_on_platform(&w.ctx(), &url, "the rate-limit policy").is_err() {
+    if crate::runner::world::check_on_platform(&w.ctx(), &url, msg!("steps-oe-uniform-policy")).is_err() {
         return drawn;
     }
     let Ok(response) = w.ctx().http.get(url.as_str()).label("rate-limit policy (sustained traffic volume)").send(&w.rec).await else { return drawn };
@@ -478,8 +478,8 @@ async fn each_client_policy(w: &mut PlatformWorld) {
     let mut seen = Vec::new();
     for (role, token) in clients(w) {
         let response = get_as(w, url.as_str(), &token, format!("rate-limit policy as {role}")).await;
-        hutong_checks::expect_status(&response, 200, &format!("the rate-limit policy as {role}")).or_raise();
-        let body = hutong_checks::json_body(&response, "the rate-limit policy").or_raise();
+        hutong_checks::expect_status(&response, 200, msg!("steps-oe-uniform-policy-as", role = role_text(w, &role))).or_raise();
+        let body = hutong_checks::json_body(&response, msg!("steps-oe-uniform-policy")).or_raise();
         check_volatile_fields(&volatile, [&body]).or_raise();
         let header = response.header("ratelimit-policy").map(str::to_string);
         seen.push(json!({ "role": role, "policy": normalize(body, &volatile), "header": header }));

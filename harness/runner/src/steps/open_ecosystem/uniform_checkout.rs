@@ -4,7 +4,6 @@
 
 use super::uniform::{clients, rng};
 use super::{registered_role, role_text};
-use crate::steps::anti_incompatibility::stated;
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{given, then, when};
 use hutong_checks::capabilities::test_resources;
@@ -43,11 +42,7 @@ async fn competitor_joins(w: &mut PlatformWorld) {
             clients.push(json!({ "role": role_text.en(), "role_text": role_text, "token": token }));
             w.oe.clients = Some(json!(clients));
         }
-        Err(f) => {
-            // The problem is cut at 200 characters, as its English text always was.
-            let problem = if f.message.chars().count() > 200 { Message::verbatim(hutong_model::sanitize_line(&f.message, 200)) } else { f.text };
-            w.note_limitation(msg!("steps-oe-uniform-checkout-not-registered", app = who, problem = problem))
-        }
+        Err(f) => w.note_limitation(msg!("steps-oe-uniform-checkout-not-registered", app = who, problem = f.text)),
     }
 }
 
@@ -57,8 +52,8 @@ async fn methods_and_item(w: &mut PlatformWorld) {
     let url = w.endpoint("payment_methods");
     let request = w.request(http::Method::GET, url.as_str()).label("payment methods");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the declared payment methods").map_err(precondition).or_raise();
-    let body = hutong_checks::json_body(&response, "the declared payment methods").map_err(precondition).or_raise();
+    hutong_checks::expect_status(&response, 200, msg!("steps-oe-uniform-checkout-declared-methods")).map_err(precondition).or_raise();
+    let body = hutong_checks::json_body(&response, msg!("steps-oe-uniform-checkout-declared-methods")).map_err(precondition).or_raise();
     let methods = parse_methods(&body).map_err(precondition).or_raise();
     if methods.is_empty() {
         raise(Finding::error(msg!("steps-oe-uniform-checkout-no-methods")));
@@ -179,7 +174,7 @@ fn same_orders(w: &mut PlatformWorld) {
     compare_per_method(w, msg!("steps-oe-uniform-checkout-different-terms"), |a, b| {
         if a["status"] != b["status"] {
             Some(msg!("steps-oe-uniform-checkout-status-differs", status = b["status"].to_string(), other_status = a["status"].to_string()))
-        } else if let Some(d) = listed(order_differences(&b["body"], &a["body"]).into_iter().map(stated)) {
+        } else if let Some(d) = listed(order_differences(&b["body"], &a["body"])) {
             Some(msg!("steps-oe-uniform-checkout-differs-at", members = d))
         } else if a["location"] != b["location"] {
             Some(msg!("steps-oe-uniform-checkout-located-at", location = b["location"].to_string(), other_location = a["location"].to_string()))
@@ -193,7 +188,7 @@ fn same_orders(w: &mut PlatformWorld) {
 fn same_next_actions(w: &mut PlatformWorld) {
     let opened = |o: &Value| serde_json::from_value::<Option<NextActionOpened>>(o["next_action_opened"].clone()).ok().flatten();
     compare_per_method(w, msg!("steps-oe-uniform-checkout-next-action-differs"), |a, b| match (opened(a), opened(b)) {
-        (Some(x), Some(y)) => compare_next_actions_by_client(&x, &y).map(stated),
+        (Some(x), Some(y)) => compare_next_actions_by_client(&x, &y),
         // Whether a next action is named at all is part of the order, compared above.
         _ => None,
     });
