@@ -40,7 +40,7 @@ fn one_run_writes_every_format_and_the_report_validates() {
             assert!(meta.len() > 0, "{f} is empty");
         }
         let report = read_json(&tmp.path().join("report.json"));
-        hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+        hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, hutong_model::Message::verbatim("report.json")).unwrap_or_else(|f| panic!("{}", f.message));
         let evidence = report["evidence"].as_array().unwrap();
         assert!(!evidence.is_empty());
         for e in evidence {
@@ -329,7 +329,7 @@ fn an_unreachable_target_still_gets_every_format_and_a_valid_report() {
         assert!(tmp.path().join(f).is_file(), "{f}");
     }
     let report = read_json(&tmp.path().join("report.json"));
-    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, hutong_model::Message::verbatim("report.json")).unwrap_or_else(|f| panic!("{}", f.message));
     assert!(report["requirements"].as_array().unwrap().iter().all(|r| r["outcome"] == "error"));
 }
 
@@ -370,7 +370,7 @@ window.addEventListener("load", () => {
 fn the_committed_example_report_matches_the_schema_and_its_signature() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../reports/examples/link-block-one-domain");
     let report = read_json(&dir.join("report.json"));
-    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, hutong_model::Message::verbatim("report.json")).unwrap_or_else(|f| panic!("{}", f.message));
     // The example certifies the profiles core and anti-incompatibility: every requirement of both.
     let registry = opis_spec::Registry::embedded();
     let expected = registry.all().iter().filter(|r| matches!(r.profile, opis_spec::Profile::Core | opis_spec::Profile::AntiIncompatibility)).count();
@@ -418,7 +418,7 @@ fn evidence_sweep_findings_count_cite_their_answer_and_show_in_every_format() {
     let out = certify(tmp.path(), &["--reference-fault", "errors-html-on-one-endpoint", "--tags", "@req:OE-03 or @req:CORE-02"]);
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let report = read_json(&tmp.path().join("report.json"));
-    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, "report.json").unwrap_or_else(|f| panic!("{}", f.message));
+    hutong_checks::schema::SchemaSet::embedded().check("report.schema.json", &report, hutong_model::Message::verbatim("report.json")).unwrap_or_else(|f| panic!("{}", f.message));
     let result = report["requirements"].as_array().unwrap().iter().find(|r| r["id"] == "OE-03").expect("OE-03 in the report");
     assert_eq!(result["outcome"], "fail");
     let sweep = result["scenarios"].as_array().unwrap().iter().find(|s| s["feature"] == "(evidence sweep)").expect("a sweep result");

@@ -371,7 +371,7 @@ async fn create_synthetic(ctx: &RunContext, rec: &Recorder, kind: PersonKind, la
     if response.status != 201 {
         return Err(Finding::error(msg!("identities-sandbox-status", status = response.status)));
     }
-    let body = hutong_checks::json_body(&response, "test identity")?;
+    let body = hutong_checks::json_body(&response, msg!("identities-test-identity"))?;
     let text = |m: &str| body.get(m).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
     let (Some(id), Some(login_hint)) = (text("id"), text("login_hint")) else {
         return Err(Finding::error(msg!("identities-sandbox-no-id")));

@@ -39,8 +39,8 @@ pub fn judged_by_oe02(f: Finding) -> Finding {
 async fn read_metadata(ctx: &RunContext, rec: &Recorder) -> Result<Value, Finding> {
     let url = ctx.discovery.endpoint("oauth_authorization_server")?;
     let response = ctx.http.get(url.as_str()).label("oauth metadata").send(rec).await.map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 200, "OAuth authorization server metadata")?;
-    let metadata = hutong_checks::json_body(&response, "OAuth authorization server metadata")?;
+    hutong_checks::expect_status(&response, 200, msg!("runner-oauth-metadata"))?;
+    let metadata = hutong_checks::json_body(&response, msg!("runner-oauth-metadata"))?;
     // Against the declared URL the issuer was formed from, not where redirects led.
     checks::check_issuer(&metadata, &url)?;
     Ok(metadata)
@@ -68,7 +68,7 @@ pub fn registration(ctx: &RunContext, metadata: &Value, request: &Value) -> Resu
 
 /// Judges a registration answer (RFC 7591 §3.2.1) and registers its secret for redaction.
 pub fn registered(ctx: &RunContext, request: &Value, response: &Response) -> Result<Registered, Finding> {
-    let answer = if response.status == 201 { hutong_checks::json_body(response, "client information response").map_err(judged_by_oe02)? } else { Value::Null };
+    let answer = if response.status == 201 { hutong_checks::json_body(response, msg!("runner-oauth-client-information")).map_err(judged_by_oe02)? } else { Value::Null };
     let registered = checks::check_registration(request, response.status, &answer).map_err(judged_by_oe02)?;
     ctx.http.redactor().insert_secret(registered.client_secret.as_str());
     Ok(registered)

@@ -18,6 +18,7 @@ identities-client-without-credentials = the target file's identity { $label } na
 
 # Synthetic identities of the sandbox (OPIS §7.2).
 identities-endpoint = endpoint `{ $name }`
+identities-test-identity = test identity
 identities-no-sandbox = the platform declares no endpoints.test_identities (synthetic identities, OPIS §7.2) and the target file lists no [[identities]] entry named { $label }
 identities-sandbox-status = the test-identities endpoint answered HTTP { $status }, not 201 (OPIS §7.2)
 identities-sandbox-no-id = the test identity has no `id` or `login_hint` (OPIS §7.2)

@@ -9,3 +9,8 @@ steps-core-endpoints-undecided = not decided: the scenario's time budget ran out
 # The OpenAPI document, read leniently (OE-01 judges it).
 steps-core-precondition = precondition
 steps-core-openapi-status = precondition: the OpenAPI document answered HTTP { $status }
+steps-core-openapi-document = the OpenAPI document
+
+# The well-known resources of the discovery document's origin.
+steps-core-security-txt = security.txt
+steps-core-api-catalog = the API catalog

@@ -4,6 +4,7 @@
 # The person's records and copy (PD-01 to PD-04).
 steps-personal-data-add-status = adding a personal-information record answered HTTP { $status }, not 201{ $hint }
 steps-personal-data-added-no-id = the added record has no `id`
+steps-personal-data-added-record = the added record
 steps-personal-data-own-copy = the person's copy
 steps-personal-data-other-copy = the copy another processor fetched
 steps-personal-data-copy-before-revocation = the copy before revocation
@@ -29,6 +30,7 @@ steps-personal-data-tokens-after-cancellation = after the account was cancelled,
 
 # Scope enforcement (PD-06).
 steps-personal-data-copy-needs-no-scope = the OpenAPI description names no scope in the security requirement of the copy operation (GET at endpoints.personal_data): access to personal data is not granted by scope (OPIS §16b)
+steps-personal-data-openapi-document = the OpenAPI document
 steps-personal-data-not-called = { $operation } was not called: { $reason }
 steps-personal-data-operation-not-url = { $operation }: not a URL ({ $error })
 steps-personal-data-only-destructive = not decided: every operation beyond the copy's scope is destructive, and the identity is not disposable (OPIS §7.2)
@@ -45,6 +47,7 @@ steps-personal-data-revoked-refresh-works = after it was revoked (RFC 7009 §2.2
 
 # Refusals of rights requests.
 steps-personal-data-not-refused = the request was not refused (HTTP { $status }): nothing to judge
+steps-personal-data-the-refusal = the refusal
 steps-personal-data-refusal-not-problem = the refusal (HTTP { $status }) is { $content_type }, not problem details (RFC 9457)
 steps-personal-data-refusal-untyped = the refusal (HTTP { $status }) is untyped, not problem details (RFC 9457)
 steps-personal-data-refusal-no-detail = it has no `detail` giving the reason

@@ -33,3 +33,18 @@ steps-transparency-delete-tag-status = deleting tag { $tag } answered HTTP { $st
 steps-transparency-products-status = precondition: listing products answered HTTP { $status }
 steps-transparency-no-product = precondition: the products endpoint lists no product
 steps-transparency-no-second-user-agent = the harness-identities corpus has no second User-Agent for persona-b's device
+
+# What a request fetched, in findings about its answer.
+steps-transparency-the-index = the disclosure index
+steps-transparency-current = the current `{ $kind }`
+steps-transparency-current-document = the current `{ $kind }` document
+steps-transparency-enforcement-rule = a rule cited by an enforcement action
+steps-transparency-price-rule = a rule cited by a price adjustment
+steps-transparency-the-product = the product
+steps-transparency-non-personalised-round = non-personalised recommendations (round { $round })
+steps-transparency-default-recommendations = default recommendations
+steps-transparency-after-off = the recommendations after turning personalisation off
+steps-transparency-non-personalised = the non-personalised recommendations
+steps-transparency-tags-of-persona-a = the tags of persona-a
+steps-transparency-tags-after-deletion = the tags after the deletion
+steps-transparency-price-quote-of = { $persona }'s price quote

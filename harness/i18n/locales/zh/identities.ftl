@@ -18,6 +18,7 @@ identities-client-without-credentials = 目标文件中的身份 { $label } 指�
 
 # 沙箱的合成身份（OPIS §7.2）。
 identities-endpoint = 端点 `{ $name }`
+identities-test-identity = 测试身份
 identities-no-sandbox = 平台未声明 endpoints.test_identities（合成身份，OPIS §7.2），且目标文件中没有名为 { $label } 的 [[identities]] 条目
 identities-sandbox-status = 测试身份端点响应了 HTTP { $status }，而非 201（OPIS §7.2）
 identities-sandbox-no-id = 测试身份没有 `id` 或 `login_hint`（OPIS §7.2）

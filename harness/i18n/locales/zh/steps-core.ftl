@@ -9,3 +9,8 @@ steps-core-endpoints-undecided = 未判定：在每个已声明端点响应之�
 # 宽松读取的 OpenAPI 文档（由 OE-01 判定）。
 steps-core-precondition = 前提条件
 steps-core-openapi-status = 前提条件：OpenAPI 文档响应了 HTTP { $status }
+steps-core-openapi-document = OpenAPI 文档
+
+# 发现文档所在源的 well-known 资源。
+steps-core-security-txt = security.txt
+steps-core-api-catalog = API 目录

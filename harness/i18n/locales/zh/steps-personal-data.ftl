@@ -3,6 +3,7 @@
 # 个人的记录及其副本（PD-01 至 PD-04）。
 steps-personal-data-add-status = 添加个人信息记录的请求响应了 HTTP { $status }，而非 201{ $hint }
 steps-personal-data-added-no-id = 新增的记录没有 `id`
+steps-personal-data-added-record = 所添加的记录
 steps-personal-data-own-copy = 个人的副本
 steps-personal-data-other-copy = 另一处理者获取的副本
 steps-personal-data-copy-before-revocation = 撤销前的副本
@@ -28,6 +29,7 @@ steps-personal-data-tokens-after-cancellation = 账户注销后，{ $problems }�
 
 # 范围（scope）的执行（PD-06）。
 steps-personal-data-copy-needs-no-scope = OpenAPI 描述在副本操作（endpoints.personal_data 上的 GET）的安全要求中未指定任何范围（scope）：对个人数据的访问并非按范围授予（OPIS §16b）
+steps-personal-data-openapi-document = OpenAPI 文档
 steps-personal-data-not-called = 未调用 { $operation }：{ $reason }
 steps-personal-data-operation-not-url = { $operation }：不是 URL（{ $error }）
 steps-personal-data-only-destructive = 未判定：超出副本范围的每个操作都是破坏性的，而该身份不可处置（OPIS §7.2）
@@ -44,6 +46,7 @@ steps-personal-data-revoked-refresh-works = 刷新令牌被撤销（RFC 7009 §2
 
 # 对权利请求的拒绝。
 steps-personal-data-not-refused = 请求未被拒绝（HTTP { $status }）：无可判定之处
+steps-personal-data-the-refusal = 该拒绝响应
 steps-personal-data-refusal-not-problem = 拒绝响应（HTTP { $status }）的类型为 { $content_type }，而非问题详情（RFC 9457）
 steps-personal-data-refusal-untyped = 拒绝响应（HTTP { $status }）没有类型，而非问题详情（RFC 9457）
 steps-personal-data-refusal-no-detail = 其中没有说明理由的 `detail`

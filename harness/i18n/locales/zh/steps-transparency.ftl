@@ -33,3 +33,18 @@ steps-transparency-delete-tag-status = 删除标签 { $tag } 的请求响应了 
 steps-transparency-products-status = 前提条件：列出商品的请求响应了 HTTP { $status }
 steps-transparency-no-product = 前提条件：商品端点未列出任何商品
 steps-transparency-no-second-user-agent = harness-identities 语料库中没有供 persona-b 设备使用的第二个 User-Agent
+
+# 请求所获取的内容，用于关于其响应的发现。
+steps-transparency-the-index = 披露索引
+steps-transparency-current = 当前的 `{ $kind }`
+steps-transparency-current-document = 当前的 `{ $kind }` 文档
+steps-transparency-enforcement-rule = 某项处置措施所援引的规则
+steps-transparency-price-rule = 某项价格调整所援引的规则
+steps-transparency-the-product = 该商品
+steps-transparency-non-personalised-round = 非个性化推荐（第 { $round } 轮）
+steps-transparency-default-recommendations = 默认推荐
+steps-transparency-after-off = 关闭个性化推荐后的推荐结果
+steps-transparency-non-personalised = 非个性化推荐结果
+steps-transparency-tags-of-persona-a = persona-a 的标签
+steps-transparency-tags-after-deletion = 删除后的标签
+steps-transparency-price-quote-of = { $persona } 的价格报价

@@ -352,8 +352,8 @@ fn oauth_endpoint(ctx: &RunContext, raw: &str, what: &str) -> Result<Url, Findin
 pub async fn oauth_metadata(ctx: &RunContext, rec: &Recorder) -> Result<Value, Finding> {
     let url = ctx.discovery.endpoint("oauth_authorization_server")?;
     let response = ctx.http.get(url.as_str()).label("oauth metadata").send(rec).await.map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 200, "OAuth authorization server metadata")?;
-    hutong_checks::json_body(&response, "OAuth authorization server metadata")
+    hutong_checks::expect_status(&response, 200, msg!("world-oauth-metadata"))?;
+    hutong_checks::json_body(&response, msg!("world-oauth-metadata"))
 }
 
 /// Registers a client (RFC 7591 §3.1) and returns `(client_id, client_secret)`.
@@ -372,8 +372,8 @@ pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value,
         "token_endpoint_auth_method": "client_secret_basic",
     });
     let response = ctx.http.post(endpoint.as_str()).json(&body).label(format!("register {name}")).send(rec).await.map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 201, "dynamic client registration (RFC 7591 §3.2.1)")?;
-    let info = hutong_checks::json_body(&response, "client information response")?;
+    hutong_checks::expect_status(&response, 201, msg!("world-registration"))?;
+    let info = hutong_checks::json_body(&response, msg!("world-client-information"))?;
     let id = info.get("client_id").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-registration-no-client-id")))?;
     let secret = info.get("client_secret").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-registration-no-client-secret")))?;
     ctx.http.redactor().insert_secret(secret);
@@ -396,8 +396,8 @@ pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, i
         .send(rec)
         .await
         .map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 200, "token request (RFC 6749 §5.1)")?;
-    let body = hutong_checks::json_body(&response, "token response")?;
+    hutong_checks::expect_status(&response, 200, msg!("world-token-request"))?;
+    let body = hutong_checks::json_body(&response, msg!("world-token-response"))?;
     let token = body.get("access_token").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-token-no-access-token")))?;
     let kind = body.get("token_type").and_then(Value::as_str).unwrap_or_default();
     if !kind.eq_ignore_ascii_case("bearer") {

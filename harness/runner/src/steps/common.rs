@@ -20,7 +20,7 @@ async fn authenticated_as(w: &mut PlatformWorld, role: String) {
 #[then(expr = "the answer is {int} with media type {string}")]
 fn answer_with_media_type(w: &mut PlatformWorld, status: u16, media: String) {
     let response = w.last();
-    hutong_checks::expect_status(response, status, "the answer").or_raise();
+    hutong_checks::expect_status(response, status, msg!("steps-common-the-answer")).or_raise();
     let seen = response.content_type().unwrap_or_default();
     if seen != media {
         let expected = format!("{media:?}");
@@ -34,8 +34,8 @@ fn answer_with_media_type(w: &mut PlatformWorld, status: u16, media: String) {
 
 #[then(expr = "the body validates against the schema {string}")]
 fn body_validates(w: &mut PlatformWorld, schema: String) {
-    let body = hutong_checks::json_body(w.last(), "the answer").or_raise();
-    hutong_checks::schema::SchemaSet::embedded().check(&schema, &body, "the answer").or_raise();
+    let body = hutong_checks::json_body(w.last(), msg!("steps-common-the-answer")).or_raise();
+    hutong_checks::schema::SchemaSet::embedded().check(&schema, &body, msg!("steps-common-the-answer")).or_raise();
 }
 
 /// Opens the next action of `order` (`next_action.url`, resolved against `base`) as a buyer's

@@ -24,7 +24,7 @@ async fn fetch_discovery(w: &mut PlatformWorld) {
 
 #[then("the declared OPIS version is compatible with this suite")]
 fn version_compatible(w: &mut PlatformWorld) {
-    let body = hutong_checks::json_body(w.last(), "the discovery document").or_raise();
+    let body = hutong_checks::json_body(w.last(), msg!("discovery-the-document")).or_raise();
     let version = body.get("opis_version").and_then(Value::as_str).unwrap_or_default();
     check_version_compatible(version).or_raise();
 }
@@ -74,7 +74,7 @@ async fn read_openapi(w: &mut PlatformWorld) {
     if response.status != 200 {
         raise(Finding::error(msg!("steps-core-openapi-status", status = response.status)));
     }
-    let doc = hutong_checks::json_body(&response, "the OpenAPI document")
+    let doc = hutong_checks::json_body(&response, msg!("steps-core-openapi-document"))
         .unwrap_or_else(|f| raise(Finding::error(f.text.in_context(msg!("steps-core-precondition")))));
     w.core.openapi = Some(doc);
 }
@@ -122,7 +122,7 @@ async fn fetch_well_known(w: &mut PlatformWorld, path: String) {
 #[then("the answer is a valid security.txt with a contact and an unexpired Expires")]
 fn valid_security_txt(w: &mut PlatformWorld) {
     let answer = w.last();
-    hutong_checks::expect_status(answer, 200, "security.txt").or_raise();
+    hutong_checks::expect_status(answer, 200, msg!("steps-core-security-txt")).or_raise();
     let text = String::from_utf8_lossy(&answer.body);
     hutong_checks::wellknown::check_security_txt(answer.header("content-type"), &text, time::OffsetDateTime::now_utc()).or_raise();
 }
@@ -131,8 +131,8 @@ fn valid_security_txt(w: &mut PlatformWorld) {
 fn api_catalog_links(w: &mut PlatformWorld) {
     let ctx = w.ctx();
     let answer = w.last();
-    hutong_checks::expect_status(answer, 200, "the API catalog").or_raise();
-    let catalog = hutong_checks::json_body(answer, "the API catalog").or_raise();
+    hutong_checks::expect_status(answer, 200, msg!("steps-core-api-catalog")).or_raise();
+    let catalog = hutong_checks::json_body(answer, msg!("steps-core-api-catalog")).or_raise();
     let discovery = hutong_checks::discovery::origin_url(&ctx.base_url).join(WELL_KNOWN_PATH).expect("an origin joins a path");
     let openapi = ctx.discovery.endpoint("openapi").or_raise();
     let required = [("the discovery document".to_string(), discovery), ("the OpenAPI description".to_string(), openapi)];

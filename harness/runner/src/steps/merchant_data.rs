@@ -71,8 +71,8 @@ async fn document(w: &mut PlatformWorld) {
     if response.status == 402 {
         w.md.payment_asked.push(msg!("steps-merchant-data-the-document"));
     }
-    let doc = hutong_checks::expect_status(&response, 200, "the merchant-data document")
-        .and_then(|_| hutong_checks::json_body(&response, "the merchant-data document"))
+    let doc = hutong_checks::expect_status(&response, 200, msg!("steps-merchant-data-the-document"))
+        .and_then(|_| hutong_checks::json_body(&response, msg!("steps-merchant-data-the-document")))
         .and_then(|doc| md::check_document(&doc))
         .unwrap_or_else(|f| raise(f.context(msg!("steps-merchant-data-precondition"))));
     w.md.doc = Some(doc);

@@ -63,7 +63,7 @@ async fn add_records(w: &mut PlatformWorld, first: String, second: String) {
         if response.status != 201 {
             raise(Finding::error(msg!("steps-personal-data-add-status", status = response.status, hint = hutong_checks::body_hint(&response))));
         }
-        let body = hutong_checks::json_body(&response, "the added record").or_raise();
+        let body = hutong_checks::json_body(&response, msg!("steps-personal-data-added-record")).or_raise();
         let Some(id) = body.get("id").and_then(Value::as_str) else { raise(Finding::error(msg!("steps-personal-data-added-no-id"))) };
         added.push(json!({ "id": id, "kind": kind, "value": value }));
     }
@@ -74,8 +74,7 @@ async fn add_records(w: &mut PlatformWorld, first: String, second: String) {
 /// machine-readable). `what` names the copy in the findings (and, in English, the exchange).
 async fn fetch_copy(w: &mut PlatformWorld, token: &str, what: Message) -> Value {
     let url = pd_url(w, "");
-    let label = what.en();
-    let request = w.ctx().http.get(&url).bearer(token).label(label.clone());
+    let request = w.ctx().http.get(&url).bearer(token).label(what.en());
     let response = w.send(request).await;
     if response.status == 402 {
         raise(Finding::fail(msg!("steps-personal-data-copy-402")).context(what));
@@ -83,7 +82,7 @@ async fn fetch_copy(w: &mut PlatformWorld, token: &str, what: Message) -> Value 
     if response.status != 200 {
         raise(Finding::fail(msg!("steps-personal-data-copy-status", status = response.status, hint = hutong_checks::body_hint(&response))).context(what));
     }
-    let body = hutong_checks::json_body(&response, &label).map_err(|f| Finding::fail(f.text)).or_raise();
+    let body = hutong_checks::json_body(&response, what.clone()).map_err(|f| Finding::fail(f.text)).or_raise();
     if !body.get("records").is_some_and(Value::is_array) {
         raise(Finding::fail(msg!("steps-personal-data-copy-no-records")).context(what));
     }
@@ -231,8 +230,8 @@ async fn openapi(w: &mut PlatformWorld) -> (Value, Url) {
     let url = w.endpoint("openapi");
     let request = w.ctx().http.get(url.as_str()).label("OpenAPI document");
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, "the OpenAPI document").map_err(|f| Finding::error(f.text)).or_raise();
-    (hutong_checks::json_body(&response, "the OpenAPI document").map_err(|f| Finding::error(f.text)).or_raise(), url)
+    hutong_checks::expect_status(&response, 200, msg!("steps-personal-data-openapi-document")).map_err(|f| Finding::error(f.text)).or_raise();
+    (hutong_checks::json_body(&response, msg!("steps-personal-data-openapi-document")).map_err(|f| Finding::error(f.text)).or_raise(), url)
 }
 
 /// The scope sets of an operation's security requirements (OpenAPI 3.1 §4.8.30): each
@@ -443,7 +442,7 @@ async fn refusal_reasoned(w: &mut PlatformWorld) {
         raise(Finding::error(msg!("steps-personal-data-not-refused", status = response.status)));
     }
     let problem = match response.content_type().as_deref() {
-        Some(t) if t.starts_with("application/problem+json") => hutong_checks::json_body(&response, "the refusal").map_err(|f| Finding::fail(f.text)).or_raise(),
+        Some(t) if t.starts_with("application/problem+json") => hutong_checks::json_body(&response, msg!("steps-personal-data-the-refusal")).map_err(|f| Finding::fail(f.text)).or_raise(),
         Some(other) => raise(Finding::fail(msg!("steps-personal-data-refusal-not-problem", status = response.status, content_type = other))),
         None => raise(Finding::fail(msg!("steps-personal-data-refusal-untyped", status = response.status))),
     };

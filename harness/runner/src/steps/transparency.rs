@@ -47,8 +47,8 @@ pub struct State {
 }
 
 /// GET `url` without credentials (disclosures are public): the status and the JSON body.
-async fn get_public(w: &mut PlatformWorld, url: &str, what: &str) -> (u16, Value) {
-    let request = w.ctx().http.get(url).label(what.to_string());
+async fn get_public(w: &mut PlatformWorld, url: &str, what: Message) -> (u16, Value) {
+    let request = w.ctx().http.get(url).label(what.en());
     let response = w.send(request).await;
     let body = if response.status == 200 { hutong_checks::json_body(&response, what).or_raise() } else { Value::Null };
     (response.status, body)
@@ -56,7 +56,7 @@ async fn get_public(w: &mut PlatformWorld, url: &str, what: &str) -> (u16, Value
 
 async fn current_document(w: &mut PlatformWorld, kind: &str, optional: bool) -> Value {
     let url = w.endpoint("disclosures");
-    let (status, index) = get_public(w, url.as_str(), "the disclosure index").await;
+    let (status, index) = get_public(w, url.as_str(), msg!("steps-transparency-the-index")).await;
     if status != 200 {
         raise(Finding::fail(msg!("steps-transparency-index-status", status = status)));
     }
@@ -67,11 +67,11 @@ async fn current_document(w: &mut PlatformWorld, kind: &str, optional: bool) -> 
         }
         raise(Finding::fail(msg!("steps-transparency-index-lists-no", kind = kind)));
     };
-    let (status, doc) = get_public(w, &d.current, &format!("the current `{kind}`")).await;
+    let (status, doc) = get_public(w, &d.current, msg!("steps-transparency-current", kind = kind)).await;
     if status != 200 {
         raise(Finding::fail(msg!("steps-transparency-document-status", kind = kind, status = status)));
     }
-    disclosure::check_document(&doc, kind, &format!("the current `{kind}` document")).or_raise();
+    disclosure::check_document(&doc, kind, msg!("steps-transparency-current-document", kind = kind)).or_raise();
     doc
 }
 
@@ -102,11 +102,10 @@ async fn search(w: &mut PlatformWorld, q: &str, sort: Option<&str>) -> Value {
         Some(s) => msg!("steps-transparency-search-ordered", query = format!("{q:?}"), sort = s),
         None => msg!("steps-transparency-search", query = format!("{q:?}")),
     };
-    let what = named.en();
-    let request = w.request(http::Method::GET, url.as_str()).query(&query).label(what.clone());
+    let request = w.request(http::Method::GET, url.as_str()).query(&query).label(named.en());
     let response = w.send(request).await;
-    hutong_checks::expect_status(&response, 200, &what).or_raise();
-    let body = hutong_checks::json_body(&response, &what).or_raise();
+    hutong_checks::expect_status(&response, 200, named.clone()).or_raise();
+    let body = hutong_checks::json_body(&response, named.clone()).or_raise();
     let items = body.get("items").filter(|i| i.is_array()).cloned().unwrap_or_else(|| raise(Finding::fail(msg!("steps-transparency-no-items")).context(named)));
     json!({ "query": q, "sort": sort, "items": items })
 }
@@ -174,7 +173,7 @@ async fn prices_served(w: &mut PlatformWorld) {
         if response.status != 200 {
             raise(Finding::fail(msg!("steps-transparency-product-status", product = format!("{id:?}"), status = response.status)));
         }
-        let body = hutong_checks::json_body(&response, "the product").or_raise();
+        let body = hutong_checks::json_body(&response, msg!("steps-transparency-the-product")).or_raise();
         served.insert(id.to_string(), body.get("price_cents").cloned().unwrap_or(Value::Null));
     }
     tp::check_result_prices(&Value::Array(first), &Value::Object(served)).or_raise();
@@ -218,7 +217,7 @@ async fn listed_merchants(w: &mut PlatformWorld) -> Vec<Value> {
 }
 
 /// GET `{merchants}/{id}/{tail}` for every listed merchant: `{merchant_id, status, body}`.
-async fn per_merchant(w: &mut PlatformWorld, tail: &str) -> Vec<Value> {
+async fn per_merchant(w: &mut PlatformWorld, tail: &str, what: Message) -> Vec<Value> {
     let merchants = listed_merchants(w).await;
     let collection = w.endpoint("merchants");
     let mut out = Vec::new();
@@ -226,7 +225,7 @@ async fn per_merchant(w: &mut PlatformWorld, tail: &str) -> Vec<Value> {
         let Some(id) = m.get("id").and_then(Value::as_str) else { continue };
         let request = w.request(http::Method::GET, &sub_url(&collection, id, Some(tail))).label(format!("{tail} of merchant {id}"));
         let response = w.send(request).await;
-        let body = if response.status == 200 { hutong_checks::json_body(&response, tail).or_raise() } else { Value::Null };
+        let body = if response.status == 200 { hutong_checks::json_body(&response, what.clone()).or_raise() } else { Value::Null };
         out.push(json!({ "merchant_id": id, "status": response.status, "body": body }));
     }
     out
@@ -234,13 +233,13 @@ async fn per_merchant(w: &mut PlatformWorld, tail: &str) -> Vec<Value> {
 
 #[when("the harness reads the licence information of the listed merchants")]
 async fn read_licences(w: &mut PlatformWorld) {
-    let licences = per_merchant(w, "licence").await;
+    let licences = per_merchant(w, "licence", msg!("steps-transparency-licence-information")).await;
     w.tp.licences = Some(licences);
 }
 
 #[when("the harness reads the fee quote of each listed merchant")]
 async fn read_quotes(w: &mut PlatformWorld) {
-    let quotes = per_merchant(w, "fee-quote").await;
+    let quotes = per_merchant(w, "fee-quote", msg!("steps-transparency-fee-quote")).await;
     w.tp.quotes = Some(quotes);
 }
 
@@ -273,7 +272,7 @@ async fn enforcement(w: &mut PlatformWorld) {
     for url in tp::enforcement_rule_urls(&doc) {
         let parsed = url::Url::parse(&url).ok().filter(|u| crate::runner::world::is_on_platform(&w.ctx(), u));
         let fetched = match parsed {
-            Some(u) => get_public(w, u.as_str(), "a rule cited by an enforcement action").await.1,
+            Some(u) => get_public(w, u.as_str(), msg!("steps-transparency-enforcement-rule")).await.1,
             None => Value::Null,
         };
         rules.insert(url, fetched);
@@ -412,8 +411,8 @@ async fn build_histories(w: &mut PlatformWorld) {
     w.tp.personas = Some([tokens[0].clone(), tokens[1].clone()]);
 }
 
-fn list_of(response: &Response, what: &str) -> Value {
-    hutong_checks::expect_status(response, 200, what).or_raise();
+fn list_of(response: &Response, what: Message) -> Value {
+    hutong_checks::expect_status(response, 200, what.clone()).or_raise();
     hutong_checks::json_body(response, what).or_raise()
 }
 
@@ -427,12 +426,12 @@ async fn ask_non_personalised(w: &mut PlatformWorld) {
     for round in 1..=ROUNDS {
         let requests = (0..2).map(|i| ctx.http.get(url.as_str()).query(&[("personalised", "false")]).bearer(&tokens[i]).label(format!("non-personalised recommendations for {} (round {round})", PERSONAS[i]))).collect();
         let answers = at_once(w, requests, &mut r).await;
-        let what = format!("non-personalised recommendations (round {round})");
-        rounds.push(json!({ "what": what, "a": list_of(&answers[0], &what), "b": list_of(&answers[1], &what) }));
+        let what = msg!("steps-transparency-non-personalised-round", round = round);
+        rounds.push(json!({ "what": json!(what.clone()), "a": list_of(&answers[0], what.clone()), "b": list_of(&answers[1], what) }));
     }
     let requests = (0..2).map(|i| ctx.http.get(url.as_str()).bearer(&tokens[i]).label(format!("default recommendations for {}", PERSONAS[i]))).collect();
     let answers = at_once(w, requests, &mut r).await;
-    w.tp.defaults = Some(json!({ "a": list_of(&answers[0], "default recommendations"), "b": list_of(&answers[1], "default recommendations") }));
+    w.tp.defaults = Some(json!({ "a": list_of(&answers[0], msg!("steps-transparency-default-recommendations")), "b": list_of(&answers[1], msg!("steps-transparency-default-recommendations")) }));
     w.tp.rounds = Some(Value::Array(rounds));
 }
 
@@ -456,8 +455,8 @@ async fn turn_off(w: &mut PlatformWorld) {
     if !(200..300).contains(&response.status) {
         raise(Finding::fail(msg!("steps-transparency-off-status", status = response.status)));
     }
-    let after_off = list_of(&w.send(ctx.http.get(recommendations.as_str()).bearer(&token).label("recommendations right after turning it off")).await, "the recommendations after turning personalisation off");
-    let non_personalised = list_of(&w.send(ctx.http.get(recommendations.as_str()).query(&[("personalised", "false")]).bearer(&token).label("non-personalised recommendations")).await, "the non-personalised recommendations");
+    let after_off = list_of(&w.send(ctx.http.get(recommendations.as_str()).bearer(&token).label("recommendations right after turning it off")).await, msg!("steps-transparency-after-off"));
+    let non_personalised = list_of(&w.send(ctx.http.get(recommendations.as_str()).query(&[("personalised", "false")]).bearer(&token).label("non-personalised recommendations")).await, msg!("steps-transparency-non-personalised"));
     // Back on, whatever was seen: the person's setting is restored for the rest of the run.
     let restored = w.send(ctx.http.put(url.as_str()).bearer(&token).json(&json!({ "enabled": true })).label("persona-a turns personalisation back on")).await;
     if !(200..300).contains(&restored.status) {
@@ -472,7 +471,7 @@ async fn delete_tag(w: &mut PlatformWorld) {
     let base = w.endpoint("personalisation");
     let tags_url = format!("{}/tags", base.as_str().trim_end_matches('/'));
     let ctx = w.ctx();
-    let tags = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags")).await, "the tags of persona-a");
+    let tags = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags")).await, msg!("steps-transparency-tags-of-persona-a"));
     let Some(first) = tags["items"].as_array().and_then(|i| i.first()).and_then(|t| t.get("id")).and_then(Value::as_str).map(str::to_string) else {
         if !tags["items"].is_array() {
             raise(Finding::fail(msg!("steps-transparency-tags-no-items")));
@@ -488,7 +487,7 @@ async fn delete_tag(w: &mut PlatformWorld) {
     if !(200..300).contains(&response.status) {
         raise(Finding::fail(msg!("steps-transparency-delete-tag-status", tag = format!("{first:?}"), status = response.status)));
     }
-    let after = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags after the deletion")).await, "the tags after the deletion");
+    let after = list_of(&w.send(ctx.http.get(&tags_url).bearer(&token).label("persona-a's tags after the deletion")).await, msg!("steps-transparency-tags-after-deletion"));
     let off = w.tp.off.get_or_insert_with(|| json!({}));
     off["deleted"] = json!(first);
     off["tags_after"] = after;
@@ -520,7 +519,7 @@ async fn ask_quotes(w: &mut PlatformWorld) {
         let a = ctx.http.post(url.as_str()).bearer(&tokens[0]).json(&body).label(format!("price quote for persona-a (round {round})"));
         let b = ctx.http.post(url.as_str()).bearer(&tokens[1]).header("user-agent", device.as_str()).json(&body).label(format!("price quote for persona-b (round {round})"));
         let answers = at_once(w, vec![a, b], &mut r).await;
-        rounds.push(json!({ "a": list_of(&answers[0], "persona-a's price quote"), "b": list_of(&answers[1], "persona-b's price quote") }));
+        rounds.push(json!({ "a": list_of(&answers[0], msg!("steps-transparency-price-quote-of", persona = PERSONAS[0])), "b": list_of(&answers[1], msg!("steps-transparency-price-quote-of", persona = PERSONAS[1])) }));
     }
     w.tp.rounds = Some(Value::Array(rounds));
 }
@@ -532,7 +531,7 @@ async fn same_price(w: &mut PlatformWorld) {
     for url in tp::price_rule_urls(&rounds) {
         let parsed = url::Url::parse(&url).ok().filter(|u| crate::runner::world::is_on_platform(&w.ctx(), u));
         let fetched = match parsed {
-            Some(u) => get_public(w, u.as_str(), "a rule cited by a price adjustment").await.1,
+            Some(u) => get_public(w, u.as_str(), msg!("steps-transparency-price-rule")).await.1,
             None => Value::Null,
         };
         rules.insert(url, fetched);
