@@ -68,14 +68,8 @@ fn day(epoch: i64) -> String {
 
 /// Checks the deprecation headers of an answer of an operation marked deprecated: `Deprecation`
 /// (RFC 9745 §2), `Sunset` (RFC 8594 §3) at least `max(declared_days, MIN_NOTICE_DAYS)` days later,
-/// and any `Link: rel="deprecation"` (RFC 9745 §3) a URI reference. `Err` says what is wrong, in
-/// English ([`deprecation_headers`] gives it as a message).
-pub fn check_deprecation_headers(response: &Response, declared_days: i64) -> Result<(), String> {
-    deprecation_headers(response, declared_days).map_err(|m| m.en())
-}
-
-/// [`check_deprecation_headers`], its `Err` a message.
-pub fn deprecation_headers(response: &Response, declared_days: i64) -> Result<(), Message> {
+/// and any `Link: rel="deprecation"` (RFC 9745 §3) a URI reference. `Err` says what is wrong.
+pub fn check_deprecation_headers(response: &Response, declared_days: i64) -> Result<(), Message> {
     let deprecation = response.header("deprecation").ok_or_else(|| msg!("deprecation-no-deprecation-header"))?;
     let deprecated_at = parse_sf_date(deprecation)
         .ok_or_else(|| msg!("deprecation-not-sf-date", value = format!("{:?}", sanitize_line(deprecation, 60))))?;
@@ -109,13 +103,8 @@ pub fn deprecation_headers(response: &Response, declared_days: i64) -> Result<()
 /// Checks that the `Sunset` (RFC 8594 §3) of an answer given with success has not passed: an
 /// operation still served after the time it announced as its end announced a date that was not
 /// kept, and leaves clients no notice of the real one (OPIS §14, OE-09). `now` is in Unix seconds.
-/// `Err` says so in English ([`sunset_not_passed`] gives it as a message).
-pub fn check_sunset_not_passed(response: &Response, now: i64) -> Result<(), String> {
-    sunset_not_passed(response, now).map_err(|m| m.en())
-}
-
-/// [`check_sunset_not_passed`], its `Err` a message.
-pub fn sunset_not_passed(response: &Response, now: i64) -> Result<(), Message> {
+/// `Err` says so.
+pub fn check_sunset_not_passed(response: &Response, now: i64) -> Result<(), Message> {
     let Some(sunset) = response.header("sunset") else { return Ok(()) };
     let Some(at) = parse_http_date(sunset) else { return Ok(()) };
     if at < now {
@@ -232,7 +221,7 @@ mod tests {
     fn a_passed_sunset_is_found() {
         let sunset = answer(&[("sunset", "Wed, 01 Jan 2025 00:00:00 GMT")]);
         assert!(check_sunset_not_passed(&sunset, 1_700_000_000).is_ok());
-        let message = check_sunset_not_passed(&sunset, 1_780_000_000).unwrap_err();
+        let message = check_sunset_not_passed(&sunset, 1_780_000_000).unwrap_err().en();
         assert!(message.contains("2025-01-01") && message.contains("2026-05-28"), "{message}");
         assert!(check_sunset_not_passed(&answer(&[]), 1_780_000_000).is_ok());
     }

@@ -163,13 +163,8 @@ pub fn is_tombstone(line: &Value) -> bool {
 /// CM-14: the record `id`, deleted while the export ran, does not outlive the export and the
 /// incremental export from its `next_cursor`: of the lines both hold for `id` (`export` first,
 /// then `incremental`, each in file order), the last, if any, is its tombstone. `Err` says how it
-/// outlives them, in English ([`deletion_reflected`] gives it as a message).
-pub fn check_deletion_reflected(id: &str, export: &[Value], incremental: &[Value]) -> Result<(), String> {
-    deletion_reflected(id, export, incremental).map_err(|m| m.en())
-}
-
-/// [`check_deletion_reflected`], its `Err` a message.
-pub fn deletion_reflected(id: &str, export: &[Value], incremental: &[Value]) -> Result<(), Message> {
+/// outlives them.
+pub fn check_deletion_reflected(id: &str, export: &[Value], incremental: &[Value]) -> Result<(), Message> {
     let lines = export.iter().map(|l| (false, l)).chain(incremental.iter().map(|l| (true, l)));
     let last = lines.filter(|(_, l)| l.get("id").and_then(Value::as_str) == Some(id)).last();
     let id = hutong_model::sanitize_line(id, 80);

@@ -125,13 +125,8 @@ pub fn essence(content_type: &str) -> String {
 
 /// How an exported sample differs from what was imported, or `Ok`: the same media type (for
 /// text, a charset other than UTF-8 is a difference), magic bytes matching it, the same bytes.
-/// `Err` says how, in English ([`round_trip`] gives it as a message).
-pub fn check_round_trip(media: &str, sent: &[u8], content_type: Option<&str>, received: &[u8]) -> Result<(), String> {
-    round_trip(media, sent, content_type, received).map_err(|m| m.en())
-}
-
-/// [`check_round_trip`], its `Err` a message.
-pub fn round_trip(media: &str, sent: &[u8], content_type: Option<&str>, received: &[u8]) -> Result<(), Message> {
+/// `Err` says how.
+pub fn check_round_trip(media: &str, sent: &[u8], content_type: Option<&str>, received: &[u8]) -> Result<(), Message> {
     let served = content_type.unwrap_or_default();
     if essence(served) != media {
         return Err(if served.is_empty() {

@@ -232,14 +232,14 @@ fn deprecation_problem(doc: &Value, doc_url: &Url, e: &Exchange, url: &Url, resp
         (Some(value), false) => return Some(msg!("sweep-deprecation-undocumented", value = sanitize_line(value, 40))),
         (None, true) if response.is_success() && matches!(e.method.as_str(), "GET" | "HEAD") => return Some(msg!("sweep-deprecation-header-missing")),
         (Some(_), true) => {
-            if let Err(p) = deprecation::deprecation_headers(response, declared) {
+            if let Err(p) = deprecation::check_deprecation_headers(response, declared) {
                 return Some(p);
             }
         }
         _ => {}
     }
     if response.is_success() {
-        deprecation::sunset_not_passed(response, now).err()
+        deprecation::check_sunset_not_passed(response, now).err()
     } else {
         None
     }

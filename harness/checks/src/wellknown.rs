@@ -2,7 +2,7 @@
 //! RFC 9116, CORE-03) and the API catalog (`api-catalog`, RFC 9727 with the linkset format of
 //! RFC 9264, CORE-04).
 
-use hutong_model::{msg, sanitize_line, Finding};
+use hutong_model::{msg, sanitize_line, Finding, Message};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use url::Url;
@@ -74,7 +74,7 @@ pub fn linkset_targets(catalog: &Value, base: &Url) -> Result<BTreeSet<String>, 
 /// CORE-04: the API catalog is a JSON linkset (RFC 9727 §4, RFC 9264 §4.2) that links, under any
 /// relation, to each URL of `required` (name → URL: the discovery document and the OpenAPI
 /// description).
-pub fn check_api_catalog(content_type: Option<&str>, catalog: &Value, catalog_url: &Url, required: &[(String, Url)]) -> Result<(), Finding> {
+pub fn check_api_catalog(content_type: Option<&str>, catalog: &Value, catalog_url: &Url, required: &[(Message, Url)]) -> Result<(), Finding> {
     if !is_linkset_json(content_type) {
         return Err(Finding::fail(match content_type {
             Some(c) => msg!("wellknown-catalog-media-type", content_type = format!("{:?}", sanitize_line(c, 80))),
@@ -85,7 +85,7 @@ pub fn check_api_catalog(content_type: Option<&str>, catalog: &Value, catalog_ur
     let missing = required
         .iter()
         .filter(|(_, url)| !targets.contains(url.as_str()))
-        .map(|(name, url)| msg!("wellknown-catalog-link", name = name, url = url.as_str()))
+        .map(|(name, url)| msg!("wellknown-catalog-link", name = name.clone(), url = url.as_str()))
         .reduce(|first, next| msg!("wellknown-catalog-link-nor", first = first, next = next));
     match missing {
         None => Ok(()),

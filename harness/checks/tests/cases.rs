@@ -271,7 +271,7 @@ fn judge(name: &str, i: &Value) -> Option<Said> {
             finding(wellknown::check_security_txt(opt(i, "content_type"), s(i, "text"), now))
         }
         "wellknown.check_api_catalog" => {
-            let required: Vec<(String, Url)> = i["required"].as_object().expect("required").iter().map(|(k, v)| (k.clone(), Url::parse(v.as_str().expect("a URL")).expect("a URL"))).collect();
+            let required: Vec<(hutong_model::Message, Url)> = i["required"].as_object().expect("required").iter().map(|(k, v)| (hutong_model::Message::verbatim(k.clone()), Url::parse(v.as_str().expect("a URL")).expect("a URL"))).collect();
             finding(wellknown::check_api_catalog(opt(i, "content_type"), &i["catalog"], &url(i, "catalog_url"), &required))
         }
         "strict_json.check_unique_keys" => problem(strict_json::check_unique_keys(s(i, "text").as_bytes())),

@@ -14,3 +14,4 @@ steps-core-openapi-document = the OpenAPI document
 # The well-known resources of the discovery document's origin.
 steps-core-security-txt = security.txt
 steps-core-api-catalog = the API catalog
+steps-core-the-openapi-description = the OpenAPI description

@@ -14,3 +14,4 @@ steps-core-openapi-document = OpenAPI 文档
 # 发现文档所在源的 well-known 资源。
 steps-core-security-txt = security.txt
 steps-core-api-catalog = API 目录
+steps-core-the-openapi-description = OpenAPI 描述文档

@@ -135,6 +135,6 @@ fn api_catalog_links(w: &mut PlatformWorld) {
     let catalog = hutong_checks::json_body(answer, msg!("steps-core-api-catalog")).or_raise();
     let discovery = hutong_checks::discovery::origin_url(&ctx.base_url).join(WELL_KNOWN_PATH).expect("an origin joins a path");
     let openapi = ctx.discovery.endpoint("openapi").or_raise();
-    let required = [("the discovery document".to_string(), discovery), ("the OpenAPI description".to_string(), openapi)];
+    let required = [(msg!("discovery-the-document"), discovery), (msg!("steps-core-the-openapi-description"), openapi)];
     hutong_checks::wellknown::check_api_catalog(answer.header("content-type"), &catalog, &answer.url, &required).or_raise();
 }

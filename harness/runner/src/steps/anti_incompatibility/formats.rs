@@ -63,7 +63,7 @@ async fn round_trip(w: &mut PlatformWorld) {
         let request = w.request(http::Method::GET, location.as_str()).label(format!("export {media}"));
         let exported = w.send(request).await;
         let problem: Option<Message> = if exported.status == 200 {
-            hutong_checks::formats::round_trip(media, &bytes, exported.content_type().as_deref(), &exported.body).err()
+            hutong_checks::formats::check_round_trip(media, &bytes, exported.content_type().as_deref(), &exported.body).err()
         } else {
             Some(msg!("steps-ai-formats-export-status", status = exported.status))
         };

@@ -223,7 +223,7 @@ async fn deletion_reflected(w: &mut PlatformWorld) {
     // Of the lines for the deleted record, the last decides; only the last of each export is
     // kept, whatever the size of the exports.
     let (a, b) = (last_line_for(w, &first, &entity, &id).await.or_raise(), last_line_for(w, &next, &entity, &id).await.or_raise());
-    hutong_checks::export::deletion_reflected(&id, &a, &b)
+    hutong_checks::export::check_deletion_reflected(&id, &a, &b)
         .map_err(|e| {
             let next_cursor = format!("{:?}", first.next_cursor);
             Finding::fail(msg!("steps-cm-changes-deletion-not-reflected", detail = e, entity = &entity, export = &first.export_id, next_cursor = next_cursor))

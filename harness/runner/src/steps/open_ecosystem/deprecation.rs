@@ -4,7 +4,7 @@ use super::contract::{openapi_document, precondition};
 use crate::runner::world::{raise, OrRaise, PlatformWorld};
 use cucumber::{then, when};
 use hutong_checks::contract;
-use hutong_checks::deprecation::{declared_notice_days, deprecation_headers, sunset_not_passed};
+use hutong_checks::deprecation::{check_deprecation_headers, check_sunset_not_passed, declared_notice_days};
 use hutong_model::{joined, msg, Finding, Message};
 
 #[when("the harness calls every safe operation the OpenAPI document marks deprecated")]
@@ -22,8 +22,8 @@ async fn call_deprecated(w: &mut PlatformWorld) {
         for e in all.exercised.iter().filter(|e| e.operation.deprecated()) {
             if !e.response.is_success() {
                 problems.push(msg!("steps-oe-deprecation-status", operation = e.operation.name(), status = e.response.status));
-            } else if let Err(p) = deprecation_headers(&e.response, declared)
-                .and_then(|()| sunset_not_passed(&e.response, time::OffsetDateTime::now_utc().unix_timestamp()))
+            } else if let Err(p) = check_deprecation_headers(&e.response, declared)
+                .and_then(|()| check_sunset_not_passed(&e.response, time::OffsetDateTime::now_utc().unix_timestamp()))
             {
                 problems.push(msg!("steps-oe-deprecation-problem", operation = e.operation.name(), problem = p));
             }
