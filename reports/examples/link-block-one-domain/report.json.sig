@@ -1,8 +1,8 @@
 {
   "format": "hutong-signature-1",
   "algorithm": "ed25519",
-  "key_id": "ed25519:7e1faa253bccb48d",
+  "key_id": "ed25519:7552398a4eeb8fe5",
   "signed_file": "report.json",
-  "signed_sha256": "de1d5626f508a7fd89b9a32f78a3a7d0d0ec0ced6f6c91730cd1ec0e0f102e49",
-  "signature": "PUMWNv/KFiTPKZD/g4a12Bz4q4b9/+kxu25qcKLzDEueFbaIoZ22IfCBiihr3+YDk+l0S+UKm8S6dXe5KmgiBw=="
+  "signed_sha256": "fbb64b965d5370a207f423cb8ae1fce84a52da6cf56598a317328d1679e5a028",
+  "signature": "5zzsky9DTjbTIFoW/uiHVCHDfQPJNUOWEELqfbXORoOgw73C+fWAHdmpX/Jplf5Qx7Ea4O5YoTC/zm6+Pz6sBQ=="
 }
