@@ -113,40 +113,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The text of a macro call from just after `msg!(` to its closing parenthesis, strings and
-/// nested brackets skipped.
-fn call_text(src: &str) -> &str {
+/// The text of a macro call from just after `msg!(` to its closing parenthesis, and its
+/// top-level arguments (split at commas outside strings and brackets).
+fn call_arguments(src: &str) -> (&str, Vec<&str>) {
     let bytes = src.as_bytes();
-    let (mut depth, mut i, mut in_str) = (0i32, 0usize, false);
-    while i < bytes.len() {
-        let c = bytes[i];
-        if in_str {
-            if c == b'\\' {
-                i += 1;
-            } else if c == b'"' {
-                in_str = false;
-            }
-        } else {
-            match c {
-                b'"' => in_str = true,
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' if depth == 0 => return &src[..i],
-                b')' | b']' | b'}' => depth -= 1,
-                _ => {}
-            }
-        }
-        i += 1;
-    }
-    src
-}
-
-/// The top-level `name =` of a macro call's text.
-fn named_args(call: &str) -> BTreeSet<String> {
-    let re = regex::Regex::new(r"^\s*([a-z_][a-z0-9_]*)\s*=[^=]").unwrap();
-    let bytes = call.as_bytes();
-    let (mut depth, mut in_str, mut start) = (0i32, false, 0usize);
+    let (mut depth, mut i, mut in_str, mut start) = (0i32, 0usize, false, 0usize);
     let mut parts = Vec::new();
-    let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
         if in_str {
@@ -159,9 +131,10 @@ fn named_args(call: &str) -> BTreeSet<String> {
             match c {
                 b'"' => in_str = true,
                 b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' if depth == 0 => break,
                 b')' | b']' | b'}' => depth -= 1,
                 b',' if depth == 0 => {
-                    parts.push(&call[start..i]);
+                    parts.push(&src[start..i]);
                     start = i + 1;
                 }
                 _ => {}
@@ -169,7 +142,14 @@ fn named_args(call: &str) -> BTreeSet<String> {
         }
         i += 1;
     }
-    parts.push(&call[start..]);
+    let end = i.min(src.len());
+    parts.push(&src[start..end]);
+    (&src[..end], parts)
+}
+
+/// The `name =` of a macro call's arguments after the first (the ID).
+fn named_args(parts: &[&str]) -> BTreeSet<String> {
+    let re = regex::Regex::new(r"^\s*([a-z_][a-z0-9_]*)\s*=[^=]").unwrap();
     parts.iter().skip(1).filter_map(|p| re.captures(p).map(|c| c[1].to_string())).collect()
 }
 
@@ -193,8 +173,8 @@ fn every_message_of_the_code_has_its_template_and_every_template_is_used() {
         for c in call.captures_iter(&src) {
             let id = c[1].to_string();
             let whole = c.get(0).unwrap();
-            let rest = call_text(&src[whole.start() + "msg!(".len()..]);
-            let args = named_args(rest);
+            let (_, parts) = call_arguments(&src[whole.start() + "msg!(".len()..]);
+            let args = named_args(&parts);
             match en.get(&id) {
                 None => problems.push(format!("{}: msg!({id:?}) has no template", f.display())),
                 Some(vars) if *vars != args => problems.push(format!("{}: msg!({id:?}) gives {args:?}, its template uses {vars:?}", f.display())),
@@ -235,4 +215,12 @@ fn an_unknown_id_or_missing_parameter_is_reported_and_the_message_kept() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     let (_, problems) = Message::new("verbatim").render_checked(Locale::En).unwrap_err();
     assert!(!problems.is_empty());
+}
+
+#[test]
+fn the_scanner_reads_names_past_strings_brackets_and_comparisons() {
+    let src = r#""x-id", a = f(b, "),(" ), c = v[1] == 2, d = Some(1)) tail"#;
+    let (call, parts) = call_arguments(src);
+    assert!(call.ends_with("Some(1)"), "{call}");
+    assert_eq!(named_args(&parts).into_iter().collect::<Vec<_>>(), ["a", "c", "d"]);
 }

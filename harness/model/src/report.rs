@@ -406,6 +406,26 @@ mod tests {
         r
     }
 
+    /// A report of `requirements` and `profiles`, the rest empty.
+    fn report_of(requirements: Vec<RequirementResult>, profiles: Vec<ProfileResult>) -> Report {
+        Report {
+            format_version: REPORT_FORMAT_VERSION.into(),
+            suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: String::new(), harness_version: "0.1.0".into(), judging_digest: None },
+            target: TargetInfo { base_url: String::new(), platform_name: None, claimed_profiles: Vec::new(), builtin_reference: None, opis_version: None },
+            selected_profiles: Vec::new(),
+            tag_filter: None,
+            configuration: serde_json::Value::Null,
+            started_at: String::new(),
+            finished_at: String::new(),
+            requirements,
+            profiles,
+            totals: Totals::default(),
+            evidence: Vec::new(),
+            waivers: Vec::new(),
+            history: None,
+        }
+    }
+
     #[test]
     fn an_error_is_blocked_only_by_a_precondition_that_failed_in_the_same_run() {
         let oe = Profile::OpenEcosystem;
@@ -441,22 +461,7 @@ mod tests {
         assert!(zh.starts_with("未判定：受 OE-02 阻断") && zh.ends_with("本套件没有任何场景验证该要求"), "{zh}");
         results[0].text = Some(crate::Message::verbatim("platform said no"));
         results[1].scenarios[0].text = Some(crate::Message::new(String::from("no-such-template")));
-        let report = Report {
-            format_version: REPORT_FORMAT_VERSION.into(),
-            suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: String::new(), harness_version: "0.1.0".into(), judging_digest: None },
-            target: TargetInfo { base_url: String::new(), platform_name: None, claimed_profiles: Vec::new(), builtin_reference: None, opis_version: None },
-            selected_profiles: Vec::new(),
-            tag_filter: None,
-            configuration: serde_json::Value::Null,
-            started_at: String::new(),
-            finished_at: String::new(),
-            requirements: results,
-            profiles: Vec::new(),
-            totals: Totals::default(),
-            evidence: Vec::new(),
-            waivers: Vec::new(),
-            history: None,
-        };
+        let report = report_of(results, Vec::new());
         let problems = report.text_problems();
         assert_eq!(problems.len(), 3, "{problems:#?}");
         assert!(problems[0].starts_with("OE-02: no template for \"platform said no\""), "{problems:#?}");
@@ -499,21 +504,8 @@ mod tests {
 
     #[test]
     fn exit_codes_follow_the_verdicts() {
-        let report = |verdicts: &[ProfileVerdict]| Report {
-            format_version: REPORT_FORMAT_VERSION.into(),
-            suite: SuiteInfo { opis_version: "0.1.0".into(), suite_hash: String::new(), harness_version: "0.1.0".into(), judging_digest: None },
-            target: TargetInfo { base_url: String::new(), platform_name: None, claimed_profiles: Vec::new(), builtin_reference: None, opis_version: None },
-            selected_profiles: Vec::new(),
-            tag_filter: None,
-            configuration: serde_json::Value::Null,
-            started_at: String::new(),
-            finished_at: String::new(),
-            requirements: Vec::new(),
-            profiles: verdicts.iter().map(|v| ProfileResult { profile: AI, verdict: *v, totals: Totals::default(), limitations: Vec::new() }).collect(),
-            totals: Totals::default(),
-            evidence: Vec::new(),
-            waivers: Vec::new(),
-            history: None,
+        let report = |verdicts: &[ProfileVerdict]| {
+            report_of(Vec::new(), verdicts.iter().map(|v| ProfileResult { profile: AI, verdict: *v, totals: Totals::default(), limitations: Vec::new() }).collect())
         };
         use crate::exit_codes::*;
         assert_eq!(report(&[ProfileVerdict::Conformant, ProfileVerdict::Partial]).exit_code(), CONFORMANT);
