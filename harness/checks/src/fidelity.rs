@@ -144,6 +144,28 @@ impl std::fmt::Display for Described {
     }
 }
 
+/// Altered items as `[id, English text, message]`: the text for people and tools that read
+/// `migrate-check`'s summary as it always was, the message (ID and parameters) for a report that
+/// reads the summary back and renders it in another language.
+pub fn altered_with_messages<S: serde::Serializer>(altered: &[(String, Described)], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = serializer.serialize_seq(Some(altered.len()))?;
+    for (id, why) in altered {
+        seq.serialize_element(&(id, why.as_str(), why.message()))?;
+    }
+    seq.end()
+}
+
+/// What differs in an altered item of a summary written by [`altered_with_messages`]: its
+/// message (third member), or, for a summary written before or a message longer than `max`
+/// characters, its English text (second member) cut to `max` characters.
+pub fn altered_message(item: &[serde_json::Value], max: usize) -> Message {
+    match item.get(2).and_then(|m| serde_json::from_value::<Message>(m.clone()).ok()) {
+        Some(m) if m.en().chars().count() <= max => m,
+        _ => Message::verbatim(hutong_model::sanitize_line(item.get(1).and_then(serde_json::Value::as_str).unwrap_or(""), max)),
+    }
+}
+
 impl serde::Serialize for Described {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text)
@@ -382,6 +404,18 @@ mod tests {
     /// A side named as it is in every language.
     fn v(side: &str) -> Message {
         Message::verbatim(side)
+    }
+
+    // See: issue 17 — a difference read back from a summary renders in the report's language.
+    #[test]
+    fn altered_items_keep_their_message_in_a_summary() {
+        let why = hutong_model::msg!("migration-side-source");
+        let diff = crate::migration::RecordDiff { altered: vec![("r1".into(), Described::new(why.clone()))], ..Default::default() };
+        let summary = serde_json::to_value(&diff).unwrap();
+        let item = summary["altered"][0].as_array().unwrap();
+        assert_eq!((item[0].as_str(), item[1].as_str()), (Some("r1"), Some(why.en().as_str())), "id and English text as before");
+        assert_eq!(altered_message(item, 300), why);
+        assert_eq!(altered_message(&[json!("r1"), json!("abcdef")], 3).en(), "abc…", "a summary written before: its text, cut");
     }
 
     // See: issue 12, class 6: an export that Unicode-normalises text passed CM-02.

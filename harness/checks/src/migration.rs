@@ -265,7 +265,9 @@ pub struct RecordDiff {
     /// Destination IDs that no source record maps to.
     pub extra: Vec<String>,
     /// Source IDs whose destination record differs, with the first difference: the member and
-    /// both values (OPIS §16: strings byte for byte, numbers by value).
+    /// both values (OPIS §16: strings byte for byte, numbers by value). Written as
+    /// `[id, English text, message]` ([`crate::fidelity::altered_with_messages`]).
+    #[serde(serialize_with = "crate::fidelity::altered_with_messages")]
     pub altered: Vec<(String, Described)>,
     /// Records compared.
     pub compared: usize,

@@ -184,7 +184,9 @@ pub struct BucketDiff {
     pub missing: Vec<String>,
     /// Keys in the destination only.
     pub extra: Vec<String>,
-    /// Keys in both whose size, content SHA-256 or user metadata differ, with what differs.
+    /// Keys in both whose size, content SHA-256 or user metadata differ, with what differs:
+    /// written as `[key, English text, message]` ([`crate::fidelity::altered_with_messages`]).
+    #[serde(serialize_with = "crate::fidelity::altered_with_messages")]
     pub altered: Vec<(String, Described)>,
 }
 

@@ -41,7 +41,8 @@ fn some(items: &[Value]) -> Message {
             // An altered item: its ID and what differs, on one line of about 300 characters.
             Value::Array(pair) => {
                 let id = text(pair.first(), 300);
-                let why = text(pair.get(1), 300usize.saturating_sub(id.chars().count() + 3));
+                let max = 300usize.saturating_sub(id.chars().count() + 3);
+                let why = hutong_checks::fidelity::altered_message(pair, max);
                 msg!("migrate-report-altered-item", id = id, difference = why)
             }
             other => Message::verbatim(hutong_model::sanitize_line(&other.as_str().map_or_else(|| other.to_string(), str::to_string), 300)),

@@ -49,7 +49,7 @@ fn differences(summary: &Value) -> Option<Message> {
                 Value::Array(pair) => msg!(
                     "steps-cm-partner-altered-item",
                     id = sanitize_line(pair[0].as_str().unwrap_or("?"), 60),
-                    difference = sanitize_line(pair.get(1).and_then(Value::as_str).unwrap_or(""), 120)
+                    difference = hutong_checks::fidelity::altered_message(pair, 120)
                 ),
                 other => Message::verbatim(sanitize_line(other.as_str().unwrap_or("?"), 60)),
             }))?;
