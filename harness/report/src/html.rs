@@ -191,8 +191,8 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
         esc(lang.verdict(overall)),
         esc(&format!("{} · OPIS {} · {}", report.target.base_url, report.suite.opis_version, report.started_at.get(..10).unwrap_or(&report.started_at)))
     );
-    if let Some(reference) = &report.target.builtin_reference {
-        let _ = writeln!(out, "<p class=\"note\">{}: {}</p>", l("Built-in reference platform", "内置参考平台"), esc(reference));
+    if let Some(reference) = lang.builtin_reference(report) {
+        let _ = writeln!(out, "<p class=\"note\">{}: {}</p>", l("Built-in reference platform", "内置参考平台"), esc(&reference));
     }
     if report.tag_filter.is_some() {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", l("Partial run: supports no claim of conformance", "部分运行：不支持符合性声明"));
@@ -322,8 +322,8 @@ pub fn html_report(report: &Report, evidence: &BTreeMap<String, serde_json::Valu
         let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
     };
     meta(l("Target", "目标"), &report.target.base_url);
-    if let Some(reference) = &report.target.builtin_reference {
-        meta(l("Built-in reference platform", "内置参考平台"), reference);
+    if let Some(reference) = lang.builtin_reference(report) {
+        meta(l("Built-in reference platform", "内置参考平台"), &reference);
     }
     meta(l("Claimed profiles", "声明的配置"), &report.target.claimed_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));
     meta(l("Selected profiles", "选定的配置"), &report.selected_profiles.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "));

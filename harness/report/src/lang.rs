@@ -67,6 +67,24 @@ impl Lang {
         all.into_iter().map(|l| rendered.get(l).cloned().unwrap_or_else(|| l.clone())).collect()
     }
 
+    /// The line describing the built-in reference platform a run certified, in this language:
+    /// rebuilt from the run's configuration (`reference_shape`, `reference_faults`) when it has
+    /// them, else `target.builtin_reference` as written.
+    pub(crate) fn builtin_reference(self, report: &hutong_model::Report) -> Option<String> {
+        let written = report.target.builtin_reference.as_ref()?;
+        let config = &report.configuration;
+        let (Some(shape), Some(faults)) = (config["reference_shape"].as_str(), config["reference_faults"].as_array()) else {
+            return Some(written.clone());
+        };
+        let faults: Vec<&str> = faults.iter().filter_map(|f| f.as_str()).collect();
+        let text = if faults.is_empty() {
+            hutong_model::msg!("builtin-reference", shape = shape)
+        } else {
+            hutong_model::msg!("builtin-reference-with-faults", shape = shape, faults = faults.join(", "))
+        };
+        Some(text.render(self.locale()))
+    }
+
     /// Picks the English or the Chinese text.
     pub(crate) fn pick<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {

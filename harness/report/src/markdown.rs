@@ -40,8 +40,8 @@ pub fn markdown_summary(report: &Report, lang: Lang) -> String {
         report.suite.harness_version
     );
     let _ = writeln!(out, "{}: **{}**\n", l("Overall verdict", "总体结论"), lang.verdict(report.overall_verdict()));
-    if let Some(reference) = &report.target.builtin_reference {
-        let _ = writeln!(out, "> {}: {}\n", l("Built-in reference platform", "内置参考平台"), md(reference, 300));
+    if let Some(reference) = lang.builtin_reference(report) {
+        let _ = writeln!(out, "> {}: {}\n", l("Built-in reference platform", "内置参考平台"), md(&reference, 300));
     }
     if let Some(tags) = &report.tag_filter {
         let _ = writeln!(

@@ -184,11 +184,15 @@ pub async fn certify_reference(
     request.migration = Some(hutong_runner::runner::world::MigrationPair { platform: running.base_url.clone(), partner: partner.base_url.clone() });
     let names: Vec<&str> = faults.names().collect();
     let shape = args.reference_shape.name();
-    request.builtin_reference = Some(if names.is_empty() {
-        format!("hutong's built-in reference platform ({shape} shape), without faults (no target was given)")
-    } else {
-        format!("hutong's built-in reference platform ({shape} shape) with the injected faults {} (no target was given)", names.join(", "))
-    });
+    // The writers render it again in the report's language from the configuration below.
+    request.builtin_reference = Some(
+        if names.is_empty() {
+            hutong_model::msg!("builtin-reference", shape = shape)
+        } else {
+            hutong_model::msg!("builtin-reference-with-faults", shape = shape, faults = names.join(", "))
+        }
+        .en(),
+    );
     request.credentials = credentials;
     request.progress = progress;
     request.waivers = waivers;

@@ -17,3 +17,7 @@ deadline-passed-after = not decided: the run deadline of { $seconds }s passed fi
 no-scenario-verified = no scenario of this suite verified the requirement
 not-applicable-not-admitted = not decided: { $detail } (OPIS §10.1 admits not_applicable only for an unclaimed profile, an undeclared capability the registry makes the requirement conditional on, or a registry not_tested_reason)
 not-run = not run: { $reason }
+
+# The built-in reference platform a run certified (from the run's configuration).
+builtin-reference = hutong's built-in reference platform ({ $shape } shape), without faults (no target was given)
+builtin-reference-with-faults = hutong's built-in reference platform ({ $shape } shape) with the injected faults { $faults } (no target was given)

@@ -14,3 +14,6 @@ deadline-passed-after = 未判定：运行截止时间 { $seconds } 秒先到；
 no-scenario-verified = 本套件没有任何场景验证该要求
 not-applicable-not-admitted = 未判定：{ $detail }（OPIS §10.1 仅在规范集未声明、注册表规定该要求所依赖的能力未声明，或注册表给出 not_tested_reason 时允许 not_applicable）
 not-run = 未运行：{ $reason }
+
+builtin-reference = hutong 内置参考平台（{ $shape } 形态），未注入故障（未指定目标）
+builtin-reference-with-faults = hutong 内置参考平台（{ $shape } 形态），注入了故障 { $faults }（未指定目标）
