@@ -165,13 +165,50 @@ pub struct SyntheticAccount {
     pub login_hint: String,
 }
 
-/// A client that can use the authorization-code grant.
+/// A client as it authenticates to the authorization server (RFC 6749 §2.3.1).
 #[derive(Debug, Clone)]
-struct DelegatedClient {
+struct ClientAuth {
     id: String,
     secret: String,
     method: TokenAuthMethod,
+}
+
+impl ClientAuth {
+    /// A form POST to `url` authenticated as this client: HTTP Basic, or the credentials in the
+    /// form (`client_secret_post`, its secret registered for redaction).
+    fn form_post(&self, ctx: &RunContext, url: &Url, form: &[(&str, &str)], label: String) -> hutong_http::RequestBuilder {
+        let builder = ctx.http.post(url.as_str()).label(label);
+        match self.method {
+            TokenAuthMethod::ClientSecretBasic => builder.basic_auth(&self.id, &self.secret).form(form),
+            TokenAuthMethod::ClientSecretPost => {
+                ctx.http.redactor().insert_secret(self.secret.as_str());
+                let mut all = form.to_vec();
+                all.extend([("client_id", self.id.as_str()), ("client_secret", self.secret.as_str())]);
+                builder.form(&all)
+            }
+        }
+    }
+}
+
+/// A client that can use the authorization-code grant.
+#[derive(Debug, Clone)]
+struct DelegatedClient {
+    auth: ClientAuth,
     redirect_uri: String,
+}
+
+/// The URL the OAuth metadata gives as `member`, refused unless on the platform's origins: a
+/// missing or relative one is a `fail` (`cite` names where the member is defined).
+fn metadata_url(ctx: &RunContext, metadata: &Value, member: &str, cite: &str) -> Result<Url, Finding> {
+    let raw = metadata.get(member).and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("identities-metadata-names-no", member = member, cite = cite)))?;
+    let url = Url::parse(raw).map_err(|e| Finding::fail(msg!("identities-member-not-absolute", member = member, error = e.to_string())))?;
+    check_on_platform(ctx, &url, msg!("identities-oauth-member", member = member))?;
+    Ok(url)
+}
+
+/// `f` as an `error`: for a precondition of the person flow, which other requirements judge.
+fn as_error(f: Finding) -> Finding {
+    Finding { kind: hutong_model::FindingKind::Error, ..f }
 }
 
 /// The run's persons: the configuration and what was obtained so far.
@@ -226,41 +263,26 @@ impl RunContext {
     /// Returns the answer; a missing endpoint is a `fail` (RFC 8414 §2 names it).
     pub async fn revoke(&self, rec: &Recorder, session: &PersonSession) -> Result<hutong_http::Response, Finding> {
         let metadata = crate::oauth::metadata(self, rec).await?;
-        let raw = metadata
-            .get("revocation_endpoint")
-            .and_then(Value::as_str)
-            .ok_or_else(|| Finding::fail(msg!("identities-metadata-names-no", member = "revocation_endpoint", cite = "RFC 8414 §2, RFC 7009 §2")))?;
-        let url = Url::parse(raw)
-            .map_err(|e| Finding::fail(msg!("identities-member-not-absolute", member = "revocation_endpoint", error = e.to_string())))?;
-        check_on_platform(self, &url, msg!("identities-oauth-member", member = "revocation_endpoint"))?;
-        let (id, secret, method) = self.grant_client(rec, &metadata, session).await?;
+        let url = metadata_url(self, &metadata, "revocation_endpoint", "RFC 8414 §2, RFC 7009 §2")?;
+        let client = self.grant_client(rec, &metadata, session).await?;
         let (token, hint) = match &session.refresh_token {
             Some(r) => (r.as_str(), "refresh_token"),
             None => (session.access_token.as_str(), "access_token"),
         };
-        let form = [("token", token), ("token_type_hint", hint)];
-        let builder = self.http.post(url.as_str()).label(format!("token revocation ({})", method.name()));
-        let builder = match method {
-            TokenAuthMethod::ClientSecretBasic => builder.basic_auth(&id, &secret).form(&form),
-            TokenAuthMethod::ClientSecretPost => {
-                self.http.redactor().insert_secret(secret.as_str());
-                builder.form(&[form[0], form[1], ("client_id", id.as_str()), ("client_secret", secret.as_str())])
-            }
-        };
-        builder.send(rec).await.map_err(hutong_checks::transport)
+        let label = format!("token revocation ({})", client.method.name());
+        client.form_post(self, &url, &[("token", token), ("token_type_hint", hint)], label).send(rec).await.map_err(hutong_checks::transport)
     }
 
-    /// The client `session`'s grant was issued to: `(client_id, secret, authentication method)`.
-    async fn grant_client(&self, rec: &Recorder, metadata: &Value, session: &PersonSession) -> Result<(String, String, TokenAuthMethod), Finding> {
+    /// The client `session`'s grant was issued to.
+    async fn grant_client(&self, rec: &Recorder, metadata: &Value, session: &PersonSession) -> Result<ClientAuth, Finding> {
         match (session.source, self.credentials.get(&session.role)) {
-            (IdentitySource::CertifierOwned, Some(c)) => Ok((c.client_id.clone(), c.client_secret.clone(), oauth_checks::supported_auth_method(metadata)?)),
+            (IdentitySource::CertifierOwned, Some(c)) => {
+                Ok(ClientAuth { id: c.client_id.clone(), secret: c.client_secret.clone(), method: oauth_checks::supported_auth_method(metadata)? })
+            }
             (IdentitySource::CertifierOwned, None) => {
                 Err(Finding::error(msg!("identities-no-credentials-for-grant", role = session.role.clone(), label = session.label.clone())))
             }
-            (IdentitySource::Synthetic, _) => {
-                let c = delegated_client(self, rec, metadata, &session.role).await?;
-                Ok((c.id, c.secret, c.method))
-            }
+            (IdentitySource::Synthetic, _) => Ok(delegated_client(self, rec, metadata, &session.role).await?.auth),
         }
     }
 
@@ -271,8 +293,8 @@ impl RunContext {
     pub async fn refresh_issues_token(&self, rec: &Recorder, session: &PersonSession, what: &str) -> Result<bool, Finding> {
         let Some(refresh) = session.refresh_token.as_deref() else { return Ok(false) };
         let metadata = crate::oauth::metadata(self, rec).await?;
-        let (id, secret, method) = self.grant_client(rec, &metadata, session).await?;
-        match token_request(self, rec, &metadata, &id, &secret, method, &[("grant_type", "refresh_token"), ("refresh_token", refresh)], what).await {
+        let client = self.grant_client(rec, &metadata, session).await?;
+        match token_request(self, rec, &metadata, &client, &[("grant_type", "refresh_token"), ("refresh_token", refresh)], what).await {
             Ok(_) => Ok(true),
             Err(f) if f.kind == hutong_model::FindingKind::Error => Err(f),
             Err(_) => Ok(false),
@@ -313,12 +335,12 @@ async fn certifier_owned(
         Finding::error(msg!("identities-client-without-credentials", label = identity.name.clone(), role = role))
     })?;
     let metadata = crate::oauth::metadata(ctx, rec).await?;
-    let method = oauth_checks::supported_auth_method(&metadata)?;
+    let client = ClientAuth { id: credential.client_id.clone(), secret: credential.client_secret.clone(), method: oauth_checks::supported_auth_method(&metadata)? };
     let mut form = vec![("grant_type", "refresh_token"), ("refresh_token", identity.refresh_token.as_str())];
     if let Some(s) = scope {
         form.push(("scope", s));
     }
-    let body = token_request(ctx, rec, &metadata, &credential.client_id, &credential.client_secret, method, &form, "refresh").await?;
+    let body = token_request(ctx, rec, &metadata, &client, &form, "refresh").await?;
     Ok(PersonSession {
         label: identity.name.clone(),
         kind,
@@ -395,9 +417,7 @@ async fn delegated_client(ctx: &RunContext, rec: &Recorder, metadata: &Value, ro
     }
     let obtained = match ctx.credentials.get(role) {
         Some(c) => oauth_checks::supported_auth_method(metadata).map(|method| DelegatedClient {
-            id: c.client_id.clone(),
-            secret: c.client_secret.clone(),
-            method,
+            auth: ClientAuth { id: c.client_id.clone(), secret: c.client_secret.clone(), method },
             redirect_uri: ctx.persons.config.redirect_uris.get(role).cloned().unwrap_or_else(|| LOOPBACK_REDIRECT_URI.to_string()),
         }),
         None => register_delegated(ctx, rec, metadata, role).await,
@@ -422,7 +442,8 @@ async fn register_delegated(ctx: &RunContext, rec: &Recorder, metadata: &Value, 
     let request = delegated_registration_request(&ctx.persona.client_name(role));
     let response = crate::oauth::registration(ctx, metadata, &request)?.send(rec).await.map_err(hutong_checks::transport)?;
     let registered = crate::oauth::registered(ctx, &request, &response)?;
-    Ok(DelegatedClient { id: registered.client_id, secret: registered.client_secret, method: registered.auth_method, redirect_uri: LOOPBACK_REDIRECT_URI.to_string() })
+    let auth = ClientAuth { id: registered.client_id, secret: registered.client_secret, method: registered.auth_method };
+    Ok(DelegatedClient { auth, redirect_uri: LOOPBACK_REDIRECT_URI.to_string() })
 }
 
 /// A PKCE pair (RFC 7636 §4.1, §4.2): a verifier of 43 unreserved characters and its S256
@@ -448,59 +469,25 @@ pub struct TokenBody {
     pub scope: Option<String>,
 }
 
-/// Sends a token request with `form`, authenticated as the client with `method`; judges the
-/// answer (RFC 6749 §5.1, bearer) and registers the tokens for redaction.
-#[allow(clippy::too_many_arguments)]
-async fn token_request(
-    ctx: &RunContext,
-    rec: &Recorder,
-    metadata: &Value,
-    id: &str,
-    secret: &str,
-    method: TokenAuthMethod,
-    form: &[(&str, &str)],
-    what: &str,
-) -> Result<TokenBody, Finding> {
-    let response = send_token_request(ctx, rec, metadata, id, secret, method, form, what).await?;
-    token_body(ctx, &response, method)
+/// Sends a token request with `form`, authenticated as `client`; judges the answer (RFC 6749
+/// §5.1, bearer) and registers the tokens for redaction.
+async fn token_request(ctx: &RunContext, rec: &Recorder, metadata: &Value, client: &ClientAuth, form: &[(&str, &str)], what: &str) -> Result<TokenBody, Finding> {
+    let response = send_token_request(ctx, rec, metadata, client, form, what).await?;
+    token_body(ctx, &response, client.method)
 }
 
-/// Sends a token request with `form`, authenticated as the client with `method`, and returns the
-/// answer unjudged; the code, refresh token and verifier sent are registered for redaction.
-#[allow(clippy::too_many_arguments)]
-async fn send_token_request(
-    ctx: &RunContext,
-    rec: &Recorder,
-    metadata: &Value,
-    id: &str,
-    secret: &str,
-    method: TokenAuthMethod,
-    form: &[(&str, &str)],
-    what: &str,
-) -> Result<hutong_http::Response, Finding> {
-    let raw = metadata
-        .get("token_endpoint")
-        .and_then(Value::as_str)
-        .ok_or_else(|| Finding::error(msg!("identities-metadata-names-no", member = "token_endpoint", cite = "RFC 8414 §2")))?;
-    let url = Url::parse(raw).map_err(|e| Finding::error(msg!("identities-member-not-absolute", member = "token_endpoint", error = e.to_string())))?;
-    check_on_platform(ctx, &url, msg!("identities-oauth-member", member = "token_endpoint"))?;
+/// Sends a token request with `form`, authenticated as `client`, and returns the answer
+/// unjudged; the code, refresh token and verifier sent are registered for redaction.
+async fn send_token_request(ctx: &RunContext, rec: &Recorder, metadata: &Value, client: &ClientAuth, form: &[(&str, &str)], what: &str) -> Result<hutong_http::Response, Finding> {
+    let url = metadata_url(ctx, metadata, "token_endpoint", "RFC 8414 §2").map_err(as_error)?;
     let redactor = ctx.http.redactor();
     for (k, v) in form {
         if matches!(*k, "code" | "refresh_token" | "code_verifier") {
             redactor.insert_secret(*v);
         }
     }
-    let builder = ctx.http.post(url.as_str()).label(format!("token request ({what}, {})", method.name()));
-    let builder = match method {
-        TokenAuthMethod::ClientSecretBasic => builder.basic_auth(id, secret).form(form),
-        TokenAuthMethod::ClientSecretPost => {
-            redactor.insert_secret(secret);
-            let mut all = form.to_vec();
-            all.extend([("client_id", id), ("client_secret", secret)]);
-            builder.form(&all)
-        }
-    };
-    builder.send(rec).await.map_err(hutong_checks::transport)
+    let label = format!("token request ({what}, {})", client.method.name());
+    client.form_post(ctx, &url, form, label).send(rec).await.map_err(hutong_checks::transport)
 }
 
 /// The token response judged (RFC 6749 §5.1, bearer), its tokens registered for redaction.
@@ -544,18 +531,12 @@ async fn authorization_request(
     pkce: bool,
     label: &str,
 ) -> Result<AuthorizationAttempt, Finding> {
-    let raw = metadata
-        .get("authorization_endpoint")
-        .and_then(Value::as_str)
-        .ok_or_else(|| Finding::error(msg!("identities-metadata-names-no", member = "authorization_endpoint", cite = "RFC 8414 §2; OPIS §7.1")))?;
-    let mut url = Url::parse(raw)
-        .map_err(|e| Finding::error(msg!("identities-member-not-absolute", member = "authorization_endpoint", error = e.to_string())))?;
-    check_on_platform(ctx, &url, msg!("identities-oauth-member", member = "authorization_endpoint"))?;
+    let mut url = metadata_url(ctx, metadata, "authorization_endpoint", "RFC 8414 §2; OPIS §7.1").map_err(as_error)?;
     let pair = pkce.then(pkce_pair);
     let state = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::random::<[u8; 16]>());
     {
         let mut q = url.query_pairs_mut();
-        q.append_pair("response_type", "code").append_pair("client_id", &client.id).append_pair("redirect_uri", &client.redirect_uri).append_pair("state", &state);
+        q.append_pair("response_type", "code").append_pair("client_id", &client.auth.id).append_pair("redirect_uri", &client.redirect_uri).append_pair("state", &state);
         if let Some((_, challenge)) = &pair {
             q.append_pair("code_challenge", challenge).append_pair("code_challenge_method", "S256");
         }
@@ -608,7 +589,7 @@ async fn send_code_exchange(
     what: &str,
 ) -> Result<hutong_http::Response, Finding> {
     let form = [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", client.redirect_uri.as_str()), ("code_verifier", verifier)];
-    send_token_request(ctx, rec, metadata, &client.id, &client.secret, client.method, &form, what).await
+    send_token_request(ctx, rec, metadata, &client.auth, &form, what).await
 }
 
 /// The authorization-code grant with PKCE S256 (RFC 6749 §4.1, RFC 7636) for `client`, with
@@ -626,7 +607,7 @@ async fn authorization_code_flow(
     let code = approved_code(metadata, &attempt)?;
     let verifier = attempt.verifier.as_deref().unwrap_or_default();
     let response = send_code_exchange(ctx, rec, metadata, client, &code, verifier, "authorization code").await?;
-    token_body(ctx, &response, client.method)
+    token_body(ctx, &response, client.auth.method)
 }
 
 impl RunContext {
