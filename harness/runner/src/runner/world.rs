@@ -138,7 +138,7 @@ impl RunContext {
     pub async fn client_token(&self, rec: &Recorder, role: &str) -> Result<String, Finding> {
         let mut tokens = self.tokens.lock().await;
         if !tokens.contains_key(role) {
-            let obtained = obtain_token(self, role, rec).await;
+            let obtained = crate::oauth::obtain_token(self, rec, role, &self.persona.client_name(role)).await;
             tokens.insert(role.to_string(), obtained);
         }
         tokens.get(role).cloned().expect("just inserted")
@@ -341,77 +341,3 @@ pub fn check_on_platform(ctx: &RunContext, url: &Url, what: impl Into<Message>) 
     Err(Finding::error(msg!("world-off-platform", what = what.into(), origin = url.origin().ascii_serialization())))
 }
 
-/// An endpoint named by the OAuth metadata, refused unless on the platform's origins.
-fn oauth_endpoint(ctx: &RunContext, raw: &str, what: &str) -> Result<Url, Finding> {
-    let url = Url::parse(raw).map_err(|e| Finding::fail(msg!("world-oauth-member-not-absolute", member = what, error = e.to_string())))?;
-    check_on_platform(ctx, &url, msg!("world-oauth-member", member = what))?;
-    Ok(url)
-}
-
-/// The OAuth metadata of the platform (RFC 8414).
-pub async fn oauth_metadata(ctx: &RunContext, rec: &Recorder) -> Result<Value, Finding> {
-    let url = ctx.discovery.endpoint("oauth_authorization_server")?;
-    let response = ctx.http.get(url.as_str()).label("oauth metadata").send(rec).await.map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 200, msg!("world-oauth-metadata"))?;
-    hutong_checks::json_body(&response, msg!("world-oauth-metadata"))
-}
-
-/// Registers a client (RFC 7591 §3.1) and returns `(client_id, client_secret)`.
-pub async fn register_client(ctx: &RunContext, rec: &Recorder, metadata: &Value, name: &str) -> Result<(String, String), Finding> {
-    let endpoint = metadata
-        .get("registration_endpoint")
-        .and_then(Value::as_str)
-        .ok_or_else(|| Finding::fail(msg!("world-metadata-names-no", member = "registration_endpoint", cite = "RFC 8414 §2, RFC 7591 §3")))?;
-    let endpoint = oauth_endpoint(ctx, endpoint, "registration_endpoint")?;
-    let body = serde_json::json!({
-        "client_name": name,
-        "grant_types": ["client_credentials"],
-        // No redirect-based flow: without this the default `code` contradicts the grant types
-        // (RFC 7591 §2, §2.1), and real servers refuse the registration.
-        "response_types": [],
-        "token_endpoint_auth_method": "client_secret_basic",
-    });
-    let response = ctx.http.post(endpoint.as_str()).json(&body).label(format!("register {name}")).send(rec).await.map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 201, msg!("world-registration"))?;
-    let info = hutong_checks::json_body(&response, msg!("world-client-information"))?;
-    let id = info.get("client_id").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-registration-no-client-id")))?;
-    let secret = info.get("client_secret").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-registration-no-client-secret")))?;
-    ctx.http.redactor().insert_secret(secret);
-    Ok((id.to_string(), secret.to_string()))
-}
-
-/// Requests a token with the client-credentials grant (RFC 6749 §4.4).
-pub async fn request_token(ctx: &RunContext, rec: &Recorder, metadata: &Value, id: &str, secret: &str) -> Result<String, Finding> {
-    let endpoint = metadata
-        .get("token_endpoint")
-        .and_then(Value::as_str)
-        .ok_or_else(|| Finding::fail(msg!("world-metadata-names-no", member = "token_endpoint", cite = "RFC 8414 §2")))?;
-    let endpoint = oauth_endpoint(ctx, endpoint, "token_endpoint")?;
-    let response = ctx
-        .http
-        .post(endpoint.as_str())
-        .basic_auth(id, secret)
-        .form(&[("grant_type", "client_credentials")])
-        .label("token request")
-        .send(rec)
-        .await
-        .map_err(hutong_checks::transport)?;
-    hutong_checks::expect_status(&response, 200, msg!("world-token-request"))?;
-    let body = hutong_checks::json_body(&response, msg!("world-token-response"))?;
-    let token = body.get("access_token").and_then(Value::as_str).ok_or_else(|| Finding::fail(msg!("world-token-no-access-token")))?;
-    let kind = body.get("token_type").and_then(Value::as_str).unwrap_or_default();
-    if !kind.eq_ignore_ascii_case("bearer") {
-        return Err(Finding::fail(msg!("world-token-type-not-bearer", token_type = format!("{kind:?}"))));
-    }
-    ctx.http.redactor().insert_secret(token);
-    Ok(token.to_string())
-}
-
-async fn obtain_token(ctx: &RunContext, role: &str, rec: &Recorder) -> Result<String, Finding> {
-    let metadata = oauth_metadata(ctx, rec).await?;
-    let (id, secret) = match ctx.credentials.get(role) {
-        Some(c) => (c.client_id.clone(), c.client_secret.clone()),
-        None => register_client(ctx, rec, &metadata, &ctx.persona.client_name(role)).await?,
-    };
-    request_token(ctx, rec, &metadata, &id, &secret).await
-}
