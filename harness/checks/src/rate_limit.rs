@@ -71,10 +71,7 @@ pub struct CutOff {
 /// published window allows (`Retry-After` at most `window_seconds`, RFC 9110 §10.2.3).
 pub fn check_same_cut_off(cut_offs: &[CutOff], limit: u64, window_seconds: u64) -> Result<(), Finding> {
     let mut problems = Vec::new();
-    let counts = cut_offs
-        .iter()
-        .map(|c| msg!("rate-limit-count", client = &c.client, accepted = c.accepted))
-        .reduce(|first, next| msg!("rate-limit-list", first = first, next = next));
+    let counts = hutong_model::comma_listed(cut_offs.iter().map(|c| msg!("rate-limit-count", client = &c.client, accepted = c.accepted)));
     if let Some(counts) = counts.filter(|_| cut_offs.iter().any(|c| c.accepted != limit)) {
         problems.push(msg!("rate-limit-not-all-refused", limit = limit, counts = counts));
     }

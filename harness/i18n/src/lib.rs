@@ -184,13 +184,21 @@ fn arg_text(a: &Arg, locale: Locale, problems: &mut Vec<String>) -> String {
     }
 }
 
+/// `n` as a whole number, when it is one an `f64` holds exactly.
+fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
+}
+
 fn whole_or_fraction<S: serde::Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 { s.serialize_i64(*n as i64) } else { s.serialize_f64(*n) }
+    match whole(*n) {
+        Some(i) => s.serialize_i64(i),
+        None => s.serialize_f64(*n),
+    }
 }
 
 /// A number as its parameter shows it when it is nested (whole numbers without a fraction).
 fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
+    whole(n).map_or_else(|| n.to_string(), |i| i.to_string())
 }
 
 type Bundle = FluentBundle<FluentResource>;
@@ -266,6 +274,11 @@ macro_rules! msg {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::Message::new($id)$(.arg(stringify!($name), $value))*
     };
+}
+
+/// The messages as a list (`a, b, c`; `a、b、c` in Chinese), or `None` for none.
+pub fn comma_listed(items: impl IntoIterator<Item = Message>) -> Option<Message> {
+    items.into_iter().reduce(|first, next| Message::new("comma-listed").arg("first", first).arg("next", next))
 }
 
 /// The messages one after the other (`first; next; …`), or `None` for none.

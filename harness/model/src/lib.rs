@@ -17,7 +17,7 @@ pub use report::{
     ScenarioResult, SuiteInfo, TargetInfo, Totals, REPORT_FORMAT_VERSION,
 };
 pub use waiver::{parse_waivers, Waiver, WaiverError};
-pub use hutong_i18n::{joined, msg, Arg, Locale, Message};
+pub use hutong_i18n::{comma_listed, joined, msg, Arg, Locale, Message};
 
 /// Text echoed from the target made safe for a terminal or a one-line message: control
 /// characters (ANSI escapes included) and bidirectional overrides (which reorder what a reader

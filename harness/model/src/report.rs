@@ -248,8 +248,13 @@ impl ProfileResult {
         results
             .iter()
             .filter(|r| (r.profile == profile || r.profile == Profile::Core) && r.level == Level::Must)
-            .flat_map(|r| r.limitations.iter().map(move |l| format!("{}: {l}", r.id)))
+            .flat_map(|r| r.limitations.iter().map(move |l| Self::limitation_line(&r.id, l)))
             .collect()
+    }
+
+    /// How a profile lists a limitation of requirement `id`: `ID: comparison not made`.
+    pub fn limitation_line(id: &str, limitation: &str) -> String {
+        format!("{id}: {limitation}")
     }
 }
 

@@ -61,7 +61,11 @@ impl Lang {
         let rendered: std::collections::BTreeMap<String, String> = report
             .requirements
             .iter()
-            .flat_map(|r| r.limitations.iter().zip(&r.limitation_texts).map(move |(en, t)| (format!("{}: {en}", r.id), format!("{}: {}", r.id, t.render(self.locale())))))
+            .flat_map(|r| {
+                r.limitations.iter().zip(&r.limitation_texts).map(move |(en, t)| {
+                    (hutong_model::ProfileResult::limitation_line(&r.id, en), hutong_model::ProfileResult::limitation_line(&r.id, &t.render(self.locale())))
+                })
+            })
             .collect();
         let all: std::collections::BTreeSet<&String> = report.profiles.iter().flat_map(|p| p.limitations.iter()).collect();
         all.into_iter().map(|l| rendered.get(l).cloned().unwrap_or_else(|| l.clone())).collect()

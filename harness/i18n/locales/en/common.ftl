@@ -6,3 +6,5 @@ verbatim = { $text }
 in-context = { $context }: { $detail }
 # Several messages one after the other.
 joined = { $first }; { $next }
+# Several messages as a list.
+comma-listed = { $first }, { $next }

@@ -15,7 +15,6 @@ migrate-report-extra = { $count } extra: { $items }
 migrate-report-altered = { $count } altered: { $items }
 migrate-report-altered-item = { $id } ({ $difference })
 migrate-report-and-more = and { $count } more
-migrate-report-list = { $first }, { $next }
 
 # Limitations.
 migrate-report-listings-only = compared from the listings (keys, sizes, MD5 ETags where both services give one), not by content

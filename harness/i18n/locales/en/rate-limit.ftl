@@ -6,9 +6,8 @@ rate-limit-retry-after-invalid = Retry-After { $value } is neither delta-seconds
 
 ## Where each client was cut off (OE-19)
 rate-limit-not-all-refused = the clients were not all refused after the published { $limit } requests: { $counts }
-# One client's count, and a list of them.
+# One client's count (listed with comma-listed).
 rate-limit-count = { $client } after { $accepted }
-rate-limit-list = { $first }, { $next }
 rate-limit-served-again = { $client } was served again on the call right after its 429, within the same window: its count started anew while the other clients' did not
 rate-limit-retry-too-late = { $client } was told to retry after { $secs } s, longer than the published window of { $window } s: its window is not the published one
 rate-limit-the-policy = the rate-limit policy

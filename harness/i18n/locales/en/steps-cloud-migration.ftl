@@ -4,7 +4,6 @@
 # Shared by the cloud-migration steps.
 steps-cloud-migration-precondition = precondition: { $detail }
 steps-cloud-migration-precondition-context = precondition
-steps-cloud-migration-list = { $first }, { $next }
 steps-cloud-migration-and-more = and { $count } more
 steps-cloud-migration-on-disk = the exported records cannot be kept on disk for the comparison (in { $dir }): { $error }
 

@@ -17,7 +17,6 @@ steps-merchant-data-status-differs = the { $dataset } listing answered HTTP { $o
 steps-merchant-data-the-document = the merchant-data document
 steps-merchant-data-listing-by = the { $dataset } listing ({ $who })
 steps-merchant-data-the-export = the merchant export
-steps-merchant-data-and = { $first }, { $next }
 steps-merchant-data-payment-asked = the platform asked the merchant to pay (402 Payment Required) for its own data: { $answers }
 
 # The merchant export (MD-04).

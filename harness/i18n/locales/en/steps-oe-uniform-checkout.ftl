@@ -12,7 +12,6 @@ steps-oe-uniform-checkout-more = ...
 steps-oe-uniform-checkout-differences = { $what } for { $count } order(s): { $differences }
 steps-oe-uniform-checkout-different-terms = the same order is taken on different terms from different clients
 steps-oe-uniform-checkout-status-differs = was answered HTTP { $status } against HTTP { $other_status }
-steps-oe-uniform-checkout-list = { $first }, { $next }
 steps-oe-uniform-checkout-differs-at = differs at { $members }
 steps-oe-uniform-checkout-located-at = is located at { $location } against { $other_location }
 steps-oe-uniform-checkout-next-action-differs = the same order's next action answers differently for different clients

@@ -3,3 +3,4 @@
 verbatim = { $text }
 in-context = { $context }：{ $detail }
 joined = { $first }；{ $next }
+comma-listed = { $first }、{ $next }

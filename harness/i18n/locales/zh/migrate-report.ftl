@@ -14,7 +14,6 @@ migrate-report-extra = 多出 { $count } 项：{ $items }
 migrate-report-altered = 被更改 { $count } 项：{ $items }
 migrate-report-altered-item = { $id }（{ $difference }）
 migrate-report-and-more = 另有 { $count } 项
-migrate-report-list = { $first }、{ $next }
 
 # 局限。
 migrate-report-listings-only = 依据列表（键、大小，以及双方服务均提供时的 MD5 ETag）比较，而非按内容比较

@@ -3,7 +3,6 @@
 # 各云迁移步骤共用。
 steps-cloud-migration-precondition = 前提条件：{ $detail }
 steps-cloud-migration-precondition-context = 前提条件
-steps-cloud-migration-list = { $first }、{ $next }
 steps-cloud-migration-and-more = 另有 { $count } 项
 steps-cloud-migration-on-disk = 无法将导出的记录保存在磁盘上以供比较（位于 { $dir }）：{ $error }
 

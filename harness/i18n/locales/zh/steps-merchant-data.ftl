@@ -17,7 +17,6 @@ steps-merchant-data-status-differs = 数据集 { $dataset } 的列表请求对�
 steps-merchant-data-the-document = 商户数据文档
 steps-merchant-data-listing-by = 数据集 { $dataset } 的列表（{ $who }）
 steps-merchant-data-the-export = 商户导出
-steps-merchant-data-and = { $first }、{ $next }
 steps-merchant-data-payment-asked = 平台要求商户为其自身数据付费（402 Payment Required）：{ $answers }
 
 # 商户导出（MD-04）。

@@ -12,7 +12,6 @@ steps-oe-uniform-checkout-more = ……
 steps-oe-uniform-checkout-differences = { $what }，涉及 { $count } 个订单：{ $differences }
 steps-oe-uniform-checkout-different-terms = 同一订单对不同客户端适用了不同的条件
 steps-oe-uniform-checkout-status-differs = 得到 HTTP { $status }，而对方为 HTTP { $other_status }
-steps-oe-uniform-checkout-list = { $first }，{ $next }
 steps-oe-uniform-checkout-differs-at = 在以下位置不同：{ $members }
 steps-oe-uniform-checkout-located-at = 位于 { $location }，而对方位于 { $other_location }
 steps-oe-uniform-checkout-next-action-differs = 同一订单的下一步操作对不同客户端的响应不同

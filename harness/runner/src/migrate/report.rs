@@ -51,7 +51,7 @@ fn some(items: &[Value]) -> Message {
     if items.len() > NAMED {
         shown.push(msg!("migrate-report-and-more", count = items.len() - NAMED));
     }
-    shown.into_iter().reduce(|first, next| msg!("migrate-report-list", first = first, next = next)).unwrap_or_else(|| Message::verbatim(""))
+    hutong_model::comma_listed(shown).unwrap_or_else(|| Message::verbatim(""))
 }
 
 /// What differs, in a sentence each, from a `missing`/`extra`/`altered` object.

@@ -104,10 +104,7 @@ pub(crate) fn error_text(e: impl std::fmt::Display) -> Message {
     Message::verbatim(e.to_string())
 }
 
-/// The messages one after the other, separated by commas (`a, b`; `a、b` in Chinese).
-pub(crate) fn comma_listed(items: impl IntoIterator<Item = Message>) -> Option<Message> {
-    items.into_iter().reduce(|first, next| msg!("steps-cloud-migration-list", first = first, next = next))
-}
+pub(crate) use hutong_model::comma_listed;
 
 /// Longest the harness waits for an export job to complete.
 const EXPORT_DEADLINE: Duration = Duration::from_secs(120);

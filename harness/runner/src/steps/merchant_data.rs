@@ -165,7 +165,7 @@ fn no_charge(w: &mut PlatformWorld) {
 
 #[then("no listing and no export was answered 402 Payment Required")]
 fn no_payment_asked(w: &mut PlatformWorld) {
-    let asked = w.md.payment_asked.iter().cloned().reduce(|first, next| msg!("steps-merchant-data-and", first = first, next = next));
+    let asked = hutong_model::comma_listed(w.md.payment_asked.iter().cloned());
     if let Some(asked) = asked {
         raise(Finding::fail(msg!("steps-merchant-data-payment-asked", answers = asked)));
     }

@@ -164,10 +164,7 @@ fn compare_per_method(w: &PlatformWorld, what: Message, differs: impl Fn(&Value,
     }
 }
 
-/// The items one after the other, separated by commas (`a, b, c`), or `None` for none.
-fn listed(items: impl IntoIterator<Item = Message>) -> Option<Message> {
-    items.into_iter().reduce(|first, next| msg!("steps-oe-uniform-checkout-list", first = first, next = next))
-}
+use hutong_model::comma_listed as listed;
 
 #[then("every client gets the same order, with the same total, fees and steps, for each payment method")]
 fn same_orders(w: &mut PlatformWorld) {
