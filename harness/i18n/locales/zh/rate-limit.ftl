@@ -6,7 +6,7 @@ rate-limit-retry-after-invalid = Retry-After { $value } 既不是秒数（delta-
 
 ## 各客户端在何处被限流（OE-19）
 rate-limit-not-all-refused = 并非所有客户端都在公布的 { $limit } 次请求后被拒绝：{ $counts }
-# 单个客户端的计数，以及计数列表。
+# 单个客户端的计数（以 comma-listed 列出）。
 rate-limit-count = { $client } 在 { $accepted } 次请求后
 rate-limit-served-again = { $client } 在收到 429 后的下一次调用中、于同一时间窗口内再次得到服务：其计数被重新开始，而其他客户端的计数没有
 rate-limit-retry-too-late = { $client } 被要求在 { $secs } 秒后重试，超过了公布的 { $window } 秒时间窗口：其时间窗口并非公布的窗口
